@@ -1,0 +1,170 @@
+//! The corpus model and its JSON file format (`docs/corpus-format.md`).
+
+mod io;
+
+pub use io::{CorpusError, load, save_atomic};
+
+use serde::{Deserialize, Serialize};
+
+/// Value of the top-level `format` field.
+pub const FORMAT: &str = "nghiquyet-corpus";
+/// Current value of the top-level `version` field.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub format: String,
+    pub version: u32,
+    pub documents: Vec<Document>,
+    pub localities: Vec<Locality>,
+}
+
+impl Default for Corpus {
+    fn default() -> Self {
+        Corpus {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            documents: Vec::new(),
+            localities: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// File stem of the raw article, e.g. `000_da172d7989a1d926`.
+    pub id: String,
+    /// Path of the raw file as given to `build` (or `embedded:NAME`).
+    pub source: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub category: Option<String>,
+    /// Every category/tag line of the page header, in order (the category and locality tags).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// ISO 8601 date (`2020-06-06T14:00`, or `2020-06-06` without a time).
+    pub date: Option<String>,
+    /// The raw dateline the date was read from.
+    #[serde(default)]
+    pub dateline: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub author_role: Option<String>,
+    /// The raw byline the author was read from.
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// Ids of the localities the article is about.
+    pub localities: Vec<String>,
+    /// Ids of localities only named in passing.
+    #[serde(default)]
+    pub mentioned: Vec<String>,
+    pub sections: Vec<Section>,
+    pub removed: Vec<Removed>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: Option<String>,
+    /// Id of the locality this section is about, when it is about one in particular.
+    pub locality: Option<String>,
+    pub passages: Vec<Passage>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PassageKind {
+    Lead,
+    Paragraph,
+    ListItem,
+    Caption,
+}
+
+impl PassageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PassageKind::Lead => "lead",
+            PassageKind::Paragraph => "paragraph",
+            PassageKind::ListItem => "list_item",
+            PassageKind::Caption => "caption",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    /// Stable id derived from the passage text (see `preprocess::ids`).
+    pub id: String,
+    pub kind: PassageKind,
+    pub text: String,
+    /// 1-based line in the raw file where the passage starts.
+    #[serde(default)]
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Removed {
+    /// 1-based line number in the raw file.
+    pub line: usize,
+    pub text: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Locality {
+    /// `p<code>` for a province, `d<code>` for a district-level unit, `t<code>` for a town
+    /// (GSO codes of the pre-2025 units).
+    pub id: String,
+    /// Short name, e.g. "Thanh Hóa".
+    pub name: String,
+    /// Unit type, e.g. "tỉnh", "thành phố thuộc tỉnh", "huyện", "thị trấn".
+    pub kind: String,
+    /// Pre-2025 province name.
+    pub province: String,
+    /// Province it belongs to since 1 July 2025.
+    pub province_2025: String,
+    /// Ids of the documents about this locality.
+    pub documents: Vec<String>,
+}
+
+impl Corpus {
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub fn locality(&self, id: &str) -> Option<&Locality> {
+        self.localities.iter().find(|l| l.id == id)
+    }
+
+    pub fn stats(&self) -> Stats {
+        let mut s = Stats {
+            documents: self.documents.len(),
+            localities: self.localities.len(),
+            ..Stats::default()
+        };
+        for d in &self.documents {
+            s.sections += d.sections.len();
+            s.passages += d.sections.iter().map(|x| x.passages.len()).sum::<usize>();
+            s.removed += d.removed.len();
+        }
+        s
+    }
+}
+
+impl Document {
+    pub fn passages(&self) -> impl Iterator<Item = &Passage> {
+        self.sections.iter().flat_map(|s| s.passages.iter())
+    }
+
+    pub fn passage_count(&self) -> usize {
+        self.sections.iter().map(|s| s.passages.len()).sum()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub documents: usize,
+    pub sections: usize,
+    pub passages: usize,
+    pub removed: usize,
+    pub localities: usize,
+}

@@ -1,0 +1,8 @@
+//! nghiquyet: read and research Vietnamese news articles on how localities carry out
+//! Party congress resolutions.
+//!
+//! The library (`corpus`, `preprocess`, `text`, `gazetteer`) knows nothing of terminals; the
+//! `cli` module is the binary's edge.
+
+pub mod corpus;
+pub mod text;

@@ -1,0 +1,314 @@
+//! Vietnamese text helpers shared by the preprocessor, the gazetteer and search.
+//!
+//! * [`fold`] strips tone and vowel marks (`Nghị quyết` → `nghi quyet`) and keeps a map back
+//!   to the original characters, so a match in folded text can be highlighted in the original.
+//! * [`canonical_tones`] moves tone marks to the "new" placement used by the gazetteer
+//!   (`Hoá` → `Hóa`, `Uỷ` → `Ủy`), so both spellings compare equal without losing diacritics.
+//! * [`is_vietnamese_syllable`] tells whether an unaccented word could be a Vietnamese syllable:
+//!   the language check behind spam and alt-text detection.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Text folded for matching, with a map from each folded char to the original char index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    /// `map[i]` is the index (in chars) in the original text of folded char `i`.
+    pub map: Vec<usize>,
+}
+
+/// Fold one char: lowercase, tone and vowel marks removed, `đ` → `d`.
+/// Returns `None` for a lone combining mark (it folds to nothing).
+pub fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if c == 'đ' || c == 'Đ' {
+        return Some('d');
+    }
+    if is_combining_mark(c) {
+        return None;
+    }
+    let mut base = None;
+    decompose_canonical(c, |d| {
+        if base.is_none() && !is_combining_mark(d) {
+            base = Some(d);
+        }
+    });
+    let base = base.unwrap_or(c);
+    // Lowercasing a single letter can yield several chars (e.g. 'İ'); keep the first.
+    base.to_lowercase().next().or(Some(base))
+}
+
+/// Fold text for matching (see [`fold_char`]) and keep the offset map back to `s`.
+pub fn fold(s: &str) -> Folded {
+    let mut text = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        if let Some(f) = fold_char(c) {
+            text.push(f);
+            map.push(i);
+        }
+    }
+    Folded { text, map }
+}
+
+/// Fold text for matching without the offset map.
+pub fn fold_str(s: &str) -> String {
+    s.chars().filter_map(fold_char).collect()
+}
+
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+fn is_tone_mark(c: char) -> bool {
+    TONE_MARKS.contains(&c)
+}
+
+/// Move tone marks in open `oa`, `oe`, `uy` syllables to the first vowel (`hoá` → `hóa`,
+/// `thuỷ` → `thủy`, `Uỷ` → `Ủy`), the placement the gazetteer uses. `quý`, `hoàn`, `khuyến`
+/// are left alone: there both placements agree. The result is NFC.
+pub fn canonical_tones(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut word: Vec<char> = Vec::new();
+    for c in s.chars() {
+        if c.is_alphabetic() || is_combining_mark(c) {
+            word.push(c);
+        } else {
+            flush_word(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush_word(&mut word, &mut out);
+    out
+}
+
+fn flush_word(word: &mut Vec<char>, out: &mut String) {
+    if word.is_empty() {
+        return;
+    }
+    let w: String = word.drain(..).collect();
+    match retone_word(&w) {
+        Some(fixed) => out.push_str(&fixed),
+        None => out.push_str(&w),
+    }
+}
+
+/// Returns the word with the tone moved, or `None` when nothing changes.
+fn retone_word(w: &str) -> Option<String> {
+    // Decompose, then split into base letters each carrying its own marks.
+    let nfd: Vec<char> = w.nfd().collect();
+    let mut letters: Vec<(char, Vec<char>)> = Vec::new();
+    for c in nfd {
+        if is_combining_mark(c) {
+            if let Some(last) = letters.last_mut() {
+                last.1.push(c);
+            }
+        } else {
+            letters.push((c, Vec::new()));
+        }
+    }
+    let n = letters.len();
+    if n < 2 {
+        return None;
+    }
+    let lower = |i: usize| letters[i].0.to_ascii_lowercase();
+    let (a, b) = (lower(n - 2), lower(n - 1));
+    let pair_ok = matches!((a, b), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+    if !pair_ok {
+        return None;
+    }
+    // The first vowel of the pair must carry no quality mark (ô, ơ, ư …) either.
+    if letters[n - 2].1.iter().any(|m| !is_tone_mark(*m)) {
+        return None;
+    }
+    if a == 'u' && n >= 3 && lower(n - 3) == 'q' {
+        return None; // "quý": u belongs to the onset
+    }
+    let tone_pos = letters[n - 1].1.iter().position(|m| is_tone_mark(*m))?;
+    let tone = letters[n - 1].1.remove(tone_pos);
+    letters[n - 2].1.push(tone);
+    let mut s = String::with_capacity(w.len() + 2);
+    for (base, marks) in letters {
+        s.push(base);
+        s.extend(marks);
+    }
+    Some(s.nfc().collect())
+}
+
+/// NFC and canonical tone placement: the form used to compare names.
+pub fn canonical(s: &str) -> String {
+    let nfc: String = s.nfc().collect();
+    canonical_tones(&nfc)
+}
+
+/// True when `c` is a letter only Vietnamese (among Latin-script languages we meet) uses:
+/// `đ`, `ă`, `â`, `ê`, `ô`, `ơ`, `ư` or any vowel with a Vietnamese tone mark.
+pub fn is_vietnamese_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    if matches!(c, 'đ' | 'Đ') {
+        return true;
+    }
+    let mut base = None;
+    let mut marks = Vec::new();
+    decompose_canonical(c, |d| {
+        if is_combining_mark(d) {
+            marks.push(d)
+        } else {
+            base = Some(d)
+        }
+    });
+    match base {
+        Some(b) if "aeiouyAEIOUY".contains(b) => marks
+            .iter()
+            .all(|m| is_tone_mark(*m) || matches!(*m, '\u{302}' | '\u{306}' | '\u{31b}')),
+        _ => false,
+    }
+}
+
+/// Does the string contain any Vietnamese-specific letter?
+pub fn has_vietnamese_letters(s: &str) -> bool {
+    s.chars().any(is_vietnamese_letter)
+}
+
+const ONSETS: [&str; 27] = [
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h", "k",
+    "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+];
+const CODAS: [&str; 12] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", "i", "y", "o", "u"];
+/// Vowel nuclei after folding (marks removed), longest first.
+const NUCLEI: [&str; 27] = [
+    "uye", "uya", "oai", "oay", "oeo", "uoi", "uou", "ieu", "yeu", "ua", "uo", "ue", "uy", "ie",
+    "ye", "ia", "oa", "oe", "oo", "ai", "ao", "au", "ay", "eo", "eu", "a", "e",
+];
+const SINGLE_VOWELS: [&str; 5] = ["i", "o", "u", "y", "a"];
+
+/// Could this folded (unaccented, lowercase) word be one Vietnamese syllable?
+/// `nghiem`, `truong`, `quyet` are; `izmir`, `escort`, `bayan`, `the` (as English) … the last
+/// one is, which is why callers look at whole lines, not single words.
+pub fn is_vietnamese_syllable(word: &str) -> bool {
+    if word.is_empty() || word.len() > 7 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    for onset in ONSETS {
+        let Some(rest) = word.strip_prefix(onset) else {
+            continue;
+        };
+        if rest.is_empty() {
+            // "gi" alone is a syllable ("gì"); other bare onsets are not.
+            if onset == "gi" {
+                return true;
+            }
+            continue;
+        }
+        for nucleus in NUCLEI.iter().chain(SINGLE_VOWELS.iter()) {
+            let Some(coda) = rest.strip_prefix(nucleus) else {
+                continue;
+            };
+            if coda.is_empty() || CODAS.contains(&coda) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Capitalise the first letter of each word and lowercase the rest (`HỒ SỸ TRUNG` →
+/// `Hồ Sỹ Trung`).
+pub fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut at_start = true;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if at_start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            at_start = false;
+        } else {
+            out.push(c);
+            at_start = c.is_whitespace() || c == '-' || c == '(';
+        }
+    }
+    out
+}
+
+/// Is every cased letter of `s` uppercase (and is there at least a few of them)?
+pub fn is_all_caps(s: &str) -> bool {
+    let mut upper = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    upper >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_all_marks_and_maps_back() {
+        let f = fold("Nghị Quyết ĐẠI hội");
+        assert_eq!(f.text, "nghi quyet dai hoi");
+        assert_eq!(f.map.len(), f.text.chars().count());
+        // 'd' of "đại" comes from the 'Đ' at char index 11.
+        let i = f.text.find("dai").unwrap();
+        assert_eq!("Nghị Quyết ĐẠI hội".chars().nth(f.map[i]), Some('Đ'));
+    }
+
+    #[test]
+    fn fold_handles_decomposed_input() {
+        let nfd: String = "Thanh Hoá".nfd().collect();
+        let f = fold(&nfd);
+        assert_eq!(f.text, "thanh hoa");
+    }
+
+    #[test]
+    fn tone_placement_is_canonicalised() {
+        assert_eq!(canonical("Hướng Hoá"), "Hướng Hóa");
+        assert_eq!(canonical("Uỷ ban"), "Ủy ban");
+        assert_eq!(canonical("THANH HOÁ"), "THANH HÓA");
+        assert_eq!(canonical("thuỷ lợi"), "thủy lợi");
+        assert_eq!(canonical("khoẻ"), "khỏe");
+        // Closed syllables and "qu" onsets are the same in both placements.
+        assert_eq!(canonical("hoàn toàn quý"), "hoàn toàn quý");
+        assert_eq!(canonical("Khánh Hòa"), "Khánh Hòa");
+    }
+
+    #[test]
+    fn vietnamese_syllables() {
+        for w in ["nghiem", "truong", "quyet", "kinh", "hoc", "cuoi", "khuyen", "gi", "uy"] {
+            assert!(is_vietnamese_syllable(w), "{w}");
+        }
+        for w in ["izmir", "escort", "bayan", "street", "html", "www"] {
+            assert!(!is_vietnamese_syllable(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn vietnamese_letters() {
+        assert!(has_vietnamese_letters("Thanh Hóa"));
+        assert!(has_vietnamese_letters("đi"));
+        assert!(!has_vietnamese_letters("izmir escort bayan"));
+        assert!(!has_vietnamese_letters("naïve")); // a diaeresis is not a Vietnamese mark
+        assert!(is_vietnamese_letter('ự'));
+    }
+
+    #[test]
+    fn title_case_names() {
+        assert_eq!(title_case("HỒ SỸ TRUNG"), "Hồ Sỹ Trung");
+        assert_eq!(title_case("TRÍ THỨC"), "Trí Thức");
+        assert_eq!(title_case("BÁO QUẢNG TRỊ"), "Báo Quảng Trị");
+    }
+}
