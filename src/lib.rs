@@ -4,5 +4,9 @@
 //! The library (`corpus`, `preprocess`, `text`, `gazetteer`) knows nothing of terminals; the
 //! `cli` module is the binary's edge.
 
+pub mod cli;
 pub mod corpus;
+pub mod embedded;
+pub mod gazetteer;
+pub mod preprocess;
 pub mod text;

@@ -21,9 +21,7 @@ pub enum CorpusError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(
-        "{path}: exists and is not a nghiquyet corpus; refusing to overwrite it (use --force)"
-    )]
+    #[error("{path}: exists and is not a nghiquyet corpus; refusing to overwrite it (use --force)")]
     WouldClobber { path: PathBuf },
 }
 
@@ -129,7 +127,10 @@ mod tests {
         assert!(e.contains("not a nghiquyet corpus"), "{e}");
 
         std::fs::write(&p, br#"{"format":"nghiquyet-corpus","version":99}"#).unwrap();
-        assert!(matches!(load(&p), Err(CorpusError::TooNew { found: 99, .. })));
+        assert!(matches!(
+            load(&p),
+            Err(CorpusError::TooNew { found: 99, .. })
+        ));
     }
 
     #[test]

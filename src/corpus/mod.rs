@@ -53,6 +53,9 @@ pub struct Document {
     /// The raw byline the author was read from.
     #[serde(default)]
     pub byline: Option<String>,
+    /// Other credit lines: source tags (`/KD&PL`, `Theo TTXVN`) and further bylines.
+    #[serde(default)]
+    pub credits: Vec<String>,
     /// Ids of the localities the article is about.
     pub localities: Vec<String>,
     /// Ids of localities only named in passing.

@@ -177,10 +177,12 @@ pub fn has_vietnamese_letters(s: &str) -> bool {
 }
 
 const ONSETS: [&str; 27] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h", "k",
-    "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h",
+    "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
 ];
-const CODAS: [&str; 12] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", "i", "y", "o", "u"];
+const CODAS: [&str; 12] = [
+    "ng", "nh", "ch", "c", "m", "n", "p", "t", "i", "y", "o", "u",
+];
 /// Vowel nuclei after folding (marks removed), longest first.
 const NUCLEI: [&str; 27] = [
     "uye", "uya", "oai", "oay", "oeo", "uoi", "uou", "ieu", "yeu", "ua", "uo", "ue", "uy", "ie",
@@ -288,7 +290,9 @@ mod tests {
 
     #[test]
     fn vietnamese_syllables() {
-        for w in ["nghiem", "truong", "quyet", "kinh", "hoc", "cuoi", "khuyen", "gi", "uy"] {
+        for w in [
+            "nghiem", "truong", "quyet", "kinh", "hoc", "cuoi", "khuyen", "gi", "uy",
+        ] {
             assert!(is_vietnamese_syllable(w), "{w}");
         }
         for w in ["izmir", "escort", "bayan", "street", "html", "www"] {

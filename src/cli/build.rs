@@ -1,0 +1,201 @@
+//! `nghiquyet build INPUT... -o FILE`
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::Args;
+
+use crate::corpus::{self, Document};
+use crate::gazetteer::Gazetteer;
+use crate::preprocess::{build_document, corpus_from_documents};
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Raw article files (.txt) and directories (searched recursively for .txt, sorted by path)
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the corpus (JSON); written to a temporary file, then renamed
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Print only errors and the total
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Replace FILE even when it is not a nghiquyet corpus
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Expand inputs into a sorted list of files; report inputs that yield nothing.
+fn collect_inputs(inputs: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut found = 0;
+            for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_txt(e.path()) => {
+                        files.push(e.into_path());
+                        found += 1;
+                    }
+                    Ok(_) => {}
+                    Err(e) => errors.push(format!("{}: {e}", input.display())),
+                }
+            }
+            if found == 0 {
+                errors.push(format!("{}: directory has no .txt files", input.display()));
+            }
+        } else if input.exists() {
+            files.push(input.clone());
+        } else {
+            errors.push(format!("{}: no such file or directory", input.display()));
+        }
+    }
+    files.sort();
+    files.dedup();
+    files
+}
+
+fn is_txt(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+fn file_stem(p: &Path) -> String {
+    p.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article".into())
+}
+
+/// One summary line per article.
+pub fn summary_line(d: &Document, gaz_names: &dyn Fn(&str) -> String) -> String {
+    let title: String = if d.title.chars().count() > 60 {
+        d.title.chars().take(59).chain(['…']).collect()
+    } else {
+        d.title.clone()
+    };
+    let places: Vec<String> = d.localities.iter().map(|l| gaz_names(l)).collect();
+    format!(
+        "{}  {}  [{} sections, {} passages, {} removed; about: {}]",
+        d.id,
+        title,
+        d.sections.len(),
+        d.passage_count(),
+        d.removed.len(),
+        if places.is_empty() {
+            "–".to_string()
+        } else {
+            places.join(", ")
+        }
+    )
+}
+
+pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let mut errors = Vec::new();
+    let files = collect_inputs(&args.inputs, &mut errors);
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    let total_bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+
+    let gaz = Gazetteer::embedded();
+    let names = |id: &str| {
+        gaz.by_id(id)
+            .map(|u| gaz.unit(u).name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    // A bar only where a person watches, and only when there is enough work to watch.
+    let bar = (std::io::stderr().is_terminal() && files.len() > 20).then(|| {
+        let pb = indicatif::ProgressBar::new(total_bytes);
+        pb.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {msg} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}",
+            )
+            .expect("valid template"),
+        );
+        pb
+    });
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut documents = Vec::with_capacity(files.len());
+    let mut failed = errors.len();
+    for (n, path) in files.iter().enumerate() {
+        let result = std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                let len = bytes.len() as u64;
+                build_document(&file_stem(path), &path.display().to_string(), &bytes, gaz)
+                    .map(|a| (a.document, len))
+                    .map_err(|e| e.to_string())
+            });
+        match result {
+            Ok((doc, len)) => {
+                if !args.quiet {
+                    let line = summary_line(&doc, &names);
+                    match &bar {
+                        Some(pb) => {
+                            pb.suspend(|| writeln!(out, "{line}").and_then(|_| out.flush()))
+                        }
+                        None => writeln!(out, "{line}"),
+                    }
+                    .context("writing to stdout")?;
+                }
+                if let Some(pb) = &bar {
+                    pb.inc(len);
+                }
+                documents.push(doc);
+            }
+            Err(e) => {
+                failed += 1;
+                let msg = format!("error: {}: {e}", path.display());
+                match &bar {
+                    Some(pb) => pb.suspend(|| eprintln!("{msg}")),
+                    None => eprintln!("{msg}"),
+                }
+            }
+        }
+        if let Some(pb) = &bar {
+            pb.set_message(format!("{}/{} files", n + 1, files.len()));
+        }
+    }
+    if let Some(pb) = bar {
+        pb.finish_and_clear();
+    }
+    out.flush().ok();
+    drop(out);
+
+    if documents.is_empty() {
+        anyhow::bail!(
+            "no article could be built; {} not written",
+            args.output.display()
+        );
+    }
+    let corpus = corpus_from_documents(documents, gaz);
+    corpus::save_atomic(&corpus, &args.output, args.force)?;
+    let s = corpus.stats();
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "{} articles, {} sections, {} passages, {} removed lines, {} localities; {} failed; \
+         {:.1} MB in {:.2} s → {}",
+        s.documents,
+        s.sections,
+        s.passages,
+        s.removed,
+        s.localities,
+        failed,
+        total_bytes as f64 / 1e6,
+        secs,
+        args.output.display()
+    );
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,155 @@
+//! `nghiquyet inspect FILE.txt`: every raw line with its class, so a user can see why the
+//! preprocessor did what it did.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+use unicode_width::UnicodeWidthChar;
+
+use crate::gazetteer::Gazetteer;
+use crate::preprocess::{LineClass, build_document};
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// A raw article (.txt)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Print the lines and the document as JSON
+    #[arg(long)]
+    pub json: bool,
+    /// Cut long lines to this many columns (default: the terminal width; 0 = never)
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+}
+
+/// Cut `s` to at most `cols` display columns, ending with "…" when cut.
+pub fn truncate_to_width(s: &str, cols: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > cols.saturating_sub(1) {
+            let rest_fits = s[out.len()..]
+                .chars()
+                .map(|c| c.width().unwrap_or(0))
+                .sum::<usize>()
+                + used
+                <= cols;
+            if rest_fits {
+                out.push_str(&s[out.len()..]);
+            } else {
+                out.push('…');
+            }
+            return out;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
+}
+
+pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("{}: cannot read", args.file.display()))?;
+    let stem = args
+        .file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let gaz = Gazetteer::embedded();
+    let article = build_document(&stem, &args.file.display().to_string(), &bytes, gaz)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        serde_json::to_writer_pretty(
+            &mut out,
+            &serde_json::json!({"lines": article.lines, "document": article.document}),
+        )?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let width = args.width.unwrap_or_else(|| {
+        if std::io::stdout().is_terminal() {
+            crossterm::terminal::size().map_or(120, |(w, _)| usize::from(w))
+        } else {
+            0
+        }
+    });
+    for line in &article.lines {
+        if line.class == LineClass::Blank {
+            continue;
+        }
+        let mut class = line.class.as_str().to_string();
+        if let Some(first) = line.joined_to {
+            class = format!("caption (joined to line {})", article.lines[first].number);
+        }
+        let mut row = format!("{:>5}  {:<12} {}", line.number, class, line.text);
+        if let Some(r) = &line.reason {
+            row = format!("{row}   ← {r}");
+        }
+        if width > 0 {
+            row = truncate_to_width(&row, width);
+        }
+        writeln!(out, "{row}")?;
+    }
+    let d = &article.document;
+    let names: Vec<String> = d
+        .localities
+        .iter()
+        .map(|id| {
+            gaz.by_id(id)
+                .map(|u| format!("{} ({})", gaz.unit(u).name, gaz.unit(u).kind))
+                .unwrap_or_else(|| id.clone())
+        })
+        .collect();
+    writeln!(out)?;
+    writeln!(out, "title:    {}", d.title)?;
+    let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "–".into());
+    writeln!(out, "subtitle: {}", opt(&d.subtitle))?;
+    writeln!(out, "category: {}", opt(&d.category))?;
+    writeln!(out, "date:     {}", opt(&d.date))?;
+    writeln!(out, "outlet:   {}", opt(&d.outlet))?;
+    writeln!(
+        out,
+        "author:   {}{}",
+        opt(&d.author),
+        d.author_role
+            .as_ref()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default()
+    )?;
+    writeln!(
+        out,
+        "about:    {}",
+        if names.is_empty() {
+            "–".into()
+        } else {
+            names.join(", ")
+        }
+    )?;
+    writeln!(
+        out,
+        "sections: {}, passages: {}, removed lines: {}",
+        d.sections.len(),
+        d.passage_count(),
+        d.removed.len()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_columns() {
+        assert_eq!(truncate_to_width("Nghị quyết", 20), "Nghị quyết");
+        assert_eq!(truncate_to_width("Nghị quyết đại hội", 8), "Nghị qu…");
+        assert_eq!(truncate_to_width("漢字漢字", 5), "漢字…");
+        assert_eq!(truncate_to_width("abc", 3), "abc");
+    }
+}

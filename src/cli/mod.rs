@@ -1,0 +1,89 @@
+//! The command line: parsing (clap derive) and the commands. This is the binary's edge:
+//! `anyhow` errors, printing, exit codes.
+
+mod build;
+mod inspect;
+mod report;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::corpus::{self, Corpus};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "nghiquyet",
+    version,
+    about = "Read and research Vietnamese news on how localities carry out Party congress resolutions",
+    long_about = "Read and research Vietnamese news on how localities carry out Party congress \
+                  resolutions.\n\nWithout --corpus, every command works on the embedded corpus \
+                  (five seed articles, preprocessed at start-up)."
+)]
+pub struct Args {
+    /// Corpus file written by `nghiquyet build` (default: the embedded corpus)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub corpus: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Preprocess raw articles (.txt files and directories, read recursively) into a corpus
+    Build(build::BuildArgs),
+    /// Show every raw line of an article with its class (and why junk was removed)
+    Inspect(inspect::InspectArgs),
+    /// Documents, sections, passages, removed lines and localities of the corpus
+    Stats(report::StatsArgs),
+    /// The localities the corpus is about, grouped by province
+    Localities(report::LocalitiesArgs),
+}
+
+/// Load the corpus named by `--corpus`, or build the embedded one.
+pub fn load_corpus(path: Option<&PathBuf>) -> anyhow::Result<(Corpus, String)> {
+    match path {
+        Some(p) => Ok((corpus::load(p)?, p.display().to_string())),
+        None => Ok((crate::embedded::corpus(), crate::embedded::NAME.to_string())),
+    }
+}
+
+/// Run a parsed command line. Errors are printed by the caller as `error: …`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.command {
+        Some(Command::Build(b)) => build::run(b),
+        Some(Command::Inspect(i)) => inspect::run(i),
+        Some(Command::Stats(s)) => report::stats(args.corpus.as_ref(), &s),
+        Some(Command::Localities(l)) => report::localities(args.corpus.as_ref(), &l),
+        // Until the browser exists, the bare command shows what the corpus holds.
+        None => report::stats(args.corpus.as_ref(), &report::StatsArgs { json: false }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_commands() {
+        let a =
+            Args::try_parse_from(["nghiquyet", "build", "a.txt", "dir", "-o", "c.json"]).unwrap();
+        match a.command {
+            Some(Command::Build(b)) => {
+                assert_eq!(b.inputs.len(), 2);
+                assert_eq!(b.output, PathBuf::from("c.json"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let a =
+            Args::try_parse_from(["nghiquyet", "stats", "--json", "--corpus", "x.json"]).unwrap();
+        assert_eq!(a.corpus, Some(PathBuf::from("x.json")));
+        assert!(
+            Args::try_parse_from(["nghiquyet", "build", "a.txt"]).is_err(),
+            "-o is required"
+        );
+        assert!(Args::try_parse_from(["nghiquyet", "localities", "--2025"]).is_ok());
+    }
+}

@@ -1,0 +1,516 @@
+//! Step 2: give every raw line a class. Page chrome goes first (it must not be mistaken for
+//! content), then the header (title, category, dateline, byline …), then the body (lead,
+//! headings, paragraphs, list items, captions, the closing byline).
+
+use serde::Serialize;
+
+use super::junk::{self, Chrome, Foreign};
+use super::meta;
+use super::normalize::RawLine;
+use crate::gazetteer::Gazetteer;
+use crate::text::is_all_caps;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineClass {
+    Blank,
+    Title,
+    Subtitle,
+    Category,
+    Dateline,
+    Byline,
+    OutletTag,
+    Lead,
+    Heading,
+    Paragraph,
+    ListItem,
+    Caption,
+    Junk,
+}
+
+impl LineClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineClass::Blank => "blank",
+            LineClass::Title => "title",
+            LineClass::Subtitle => "subtitle",
+            LineClass::Category => "category",
+            LineClass::Dateline => "dateline",
+            LineClass::Byline => "byline",
+            LineClass::OutletTag => "outlet_tag",
+            LineClass::Lead => "lead",
+            LineClass::Heading => "heading",
+            LineClass::Paragraph => "paragraph",
+            LineClass::ListItem => "list_item",
+            LineClass::Caption => "caption",
+            LineClass::Junk => "junk",
+        }
+    }
+}
+
+/// A raw line with its class.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Line {
+    pub number: usize,
+    pub text: String,
+    pub class: LineClass,
+    /// Why a junk line was removed, or a note on another class (e.g. "locality tag").
+    pub reason: Option<String>,
+    /// For the 2nd, 3rd … line of a caption broken over several lines: the index (in the
+    /// line list) of the caption's first line, which carries the joined text.
+    pub joined_to: Option<usize>,
+}
+
+/// Ends a sentence: prose ends like this, headings and titles do not.
+fn ends_sentence(t: &str) -> bool {
+    t.ends_with(['.', '?', '!', '…', ';', '"', '”', '»'])
+}
+
+fn word_count(t: &str) -> usize {
+    t.split_whitespace().count()
+}
+
+/// Running text rather than a title, heading or label.
+pub fn is_prose(t: &str) -> bool {
+    if is_all_caps(t) {
+        return false;
+    }
+    let w = word_count(t);
+    (w >= 8 && ends_sentence(t)) || (w >= 20 && t.ends_with(':')) || w >= 30
+}
+
+/// Bullet characters scraped pages put before headings, bylines and list items.
+fn strip_bullet(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix(['*', '•', '-', '–', '+', '▪', '●', '■', '♦'])?;
+    let rest = rest.trim_start();
+    (!rest.is_empty()).then_some(rest)
+}
+
+const ORDINALS: [&str; 10] = [
+    "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+];
+const THU: [&str; 10] = [
+    "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
+];
+
+/// `Một là, …` … `Mười là, …`, `Thứ nhất, …`, `1. …`, `a) …`, `- …`.
+pub fn is_list_item(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let mut words = lower.split_whitespace();
+    let (w1, w2) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let w2_core = w2.trim_end_matches([',', ':']);
+    if ORDINALS.contains(&w1) && w2_core == "là" && w2.len() > w2_core.len() {
+        return true;
+    }
+    if w1 == "thứ" && THU.contains(&w2_core) && w2.len() > w2_core.len() {
+        return true;
+    }
+    // "1. text", "2) text", "a) text", "b. text"
+    let marker_len = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .count();
+    let rest = if marker_len > 0 && marker_len <= 2 {
+        &t[marker_len..]
+    } else if t.len() > 1 && t.as_bytes()[0].is_ascii_lowercase() && matches!(t.as_bytes()[1], b')')
+    {
+        &t[1..]
+    } else {
+        ""
+    };
+    if let Some(r) = rest.strip_prefix([')', '.'])
+        && r.starts_with(' ')
+        && word_count(r) >= 3
+    {
+        return true;
+    }
+    matches!(t.chars().next(), Some('-' | '–' | '+' | '•' | '▪' | '●'))
+        && t.chars().nth(1) == Some(' ')
+        && word_count(t) >= 3
+}
+
+/// Short, unpunctuated, capitalised: the shape of a section heading.
+pub fn is_heading_shape(t: &str) -> bool {
+    let t = strip_bullet(t).unwrap_or(t);
+    let w = word_count(t);
+    if w == 0 || w > 16 || t.chars().count() > 130 {
+        return false;
+    }
+    if t.ends_with([',', '.', ';', ':', '?', '!', '…', '"', '”']) && !t.ends_with("...") {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    first.is_uppercase() || first.is_ascii_digit()
+}
+
+/// Lines that open with a credit introduce the author anywhere in the article.
+fn credit_byline(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    [
+        "bài và ảnh:",
+        "bài, ảnh:",
+        "bài và ảnh :",
+        "bài:",
+        "tác giả:",
+        "nhóm phóng viên",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        && word_count(t) <= 10
+}
+
+/// Is the whole line one locality name ("Hải Phòng", "TP Hạ Long")? Pages print such tags
+/// above or below the title.
+fn is_locality_tag(gaz: &Gazetteer, t: &str) -> bool {
+    let t = t.trim_end_matches(['.', ':']);
+    if word_count(t) > 6 {
+        return false;
+    }
+    gaz.find_mentions(t, &[])
+        .iter()
+        .any(|m| m.start == 0 && m.end == t.len())
+}
+
+struct Classifier<'a> {
+    lines: Vec<Line>,
+    /// Lines whose class is final; the others are still open to later passes.
+    decided: Vec<bool>,
+    gaz: &'a Gazetteer,
+}
+
+impl Classifier<'_> {
+    fn is_open(&self, i: usize) -> bool {
+        !self.decided[i]
+    }
+
+    fn set(&mut self, i: usize, class: LineClass, reason: Option<String>) {
+        self.lines[i].class = class;
+        self.lines[i].reason = reason;
+        self.decided[i] = true;
+    }
+
+    fn junk(&mut self, i: usize, reason: impl Into<String>) {
+        self.set(i, LineClass::Junk, Some(reason.into()));
+    }
+
+    /// Indices of lines still open to classification (not blank, not junk, not yet decided).
+    fn open(&self) -> Vec<usize> {
+        (0..self.lines.len()).filter(|&i| self.is_open(i)).collect()
+    }
+
+    fn content(&self) -> Vec<usize> {
+        (0..self.lines.len())
+            .filter(|&i| !matches!(self.lines[i].class, LineClass::Blank | LineClass::Junk))
+            .collect()
+    }
+
+    /// Chrome recognisable on its own, headline lists after a related-links header, and the
+    /// page footer after a comment box.
+    fn mark_chrome(&mut self) {
+        let n = self.lines.len();
+        let mut slug_before = vec![false; n];
+        let mut footer_from: Option<(usize, String)> = None;
+        let first_prose = (0..n).find(|&i| is_prose(&self.lines[i].text));
+        let mut i = 0;
+        while i < n {
+            if self.lines[i].class == LineClass::Blank {
+                i += 1;
+                continue;
+            }
+            let t = self.lines[i].text.clone();
+            if let Some((kind, reason)) = junk::chrome_phrase(&t) {
+                self.junk(i, reason);
+                let after_content = first_prose.is_some_and(|p| p < i);
+                if matches!(kind, Chrome::RelatedHeader | Chrome::FooterStart)
+                    && after_content
+                    && footer_from.is_none()
+                {
+                    footer_from = Some((i, t.clone()));
+                }
+                if kind == Chrome::RelatedHeader {
+                    // The headline list under it runs to the next blank line.
+                    let mut j = i + 1;
+                    while j < n && self.lines[j].class != LineClass::Blank {
+                        let h = &self.lines[j].text;
+                        if junk::chrome_phrase(h).is_some() {
+                            break;
+                        }
+                        if word_count(h) > 30 || (h.ends_with('.') && !h.ends_with("...")) {
+                            break;
+                        }
+                        self.junk(j, format!("related headline (listed under \"{t}\")"));
+                        j += 1;
+                    }
+                    i = j;
+                    continue;
+                }
+            } else if junk::inline_related_link(&t) {
+                self.junk(i, "link to another article");
+            } else if junk::is_counter(&t) {
+                self.junk(i, "view counter (a number alone on a line)");
+            } else if meta::is_copyright(&t) {
+                self.junk(i, "copyright line");
+            } else if junk::is_alt_slug(&t) {
+                self.junk(i, "image alt text (unaccented copy of the text)");
+                if i + 1 < n {
+                    slug_before[i + 1] = true;
+                }
+            } else if junk::foreign(&t) == Foreign::Spam {
+                self.junk(i, "foreign-language spam");
+            }
+            i += 1;
+        }
+        // Everything short after the footer starts is footer (menus, widgets, lists).
+        if let Some((f, marker)) = footer_from {
+            for j in f + 1..n {
+                if self.is_open(j) && word_count(&self.lines[j].text) < 25 {
+                    let t = &self.lines[j].text;
+                    if meta::copyright_outlet(t).is_some() || meta::outlet_line(t).is_some() {
+                        continue;
+                    }
+                    self.junk(j, format!("page footer (after \"{marker}\")"));
+                }
+            }
+        }
+        // Foreign text after the last Vietnamese paragraph is page furniture.
+        if let Some(last_prose) = (0..n)
+            .rev()
+            .find(|&i| self.is_open(i) && is_prose(&self.lines[i].text))
+        {
+            for j in last_prose + 1..n {
+                if self.is_open(j) && junk::foreign(&self.lines[j].text) != Foreign::No {
+                    self.junk(j, "foreign-language text at the end of the page");
+                }
+            }
+        }
+        // A picture's caption sits right under its alt text.
+        for j in 0..n {
+            if slug_before[j] && self.is_open(j) && word_count(&self.lines[j].text) <= 40 {
+                self.set(j, LineClass::Caption, Some("under an image".into()));
+            }
+        }
+    }
+
+    /// Captions carry a photo credit; a caption broken over several lines is joined.
+    fn mark_captions(&mut self) {
+        for i in 0..self.lines.len() {
+            let t = self.lines[i].text.clone();
+            if !self.is_open(i) || word_count(&t) > 80 || !meta::has_photo_credit(&t) {
+                continue;
+            }
+            self.set(i, LineClass::Caption, None);
+            // Walk back over adjacent lines that do not end a sentence: the caption's start.
+            let credit_only = word_count(&t) <= 6;
+            let mut first = i;
+            while first > 0 {
+                let p = first - 1;
+                let pt = &self.lines[p].text;
+                let continues = self.is_open(p)
+                    && word_count(pt) <= 50
+                    && (!ends_sentence(pt) || (credit_only && first == i));
+                if !continues {
+                    break;
+                }
+                first = p;
+            }
+            if first < i {
+                self.set(first, LineClass::Caption, None);
+                for j in first + 1..=i {
+                    self.set(j, LineClass::Caption, None);
+                    self.lines[j].joined_to = Some(first);
+                }
+            }
+        }
+    }
+
+    /// The page header: everything before the first paragraph of running text.
+    fn mark_header(&mut self) {
+        let open = self.open();
+        let Some(&first) = open.first() else { return };
+        let body_start = open
+            .iter()
+            .copied()
+            .find(|&i| i != first && is_prose(&self.lines[i].text))
+            .unwrap_or(usize::MAX);
+        let header: Vec<usize> = open
+            .iter()
+            .copied()
+            .filter(|&i| i < body_start)
+            .take(8)
+            .collect();
+        let mut title_set = false;
+        let mut subtitle_set = false;
+        for (k, &i) in header.iter().enumerate() {
+            let t = self.lines[i].text.clone();
+            if meta::is_dateline(&t) {
+                self.set(i, LineClass::Dateline, None);
+            } else if meta::outlet_line(&t).is_some() {
+                self.set(i, LineClass::OutletTag, None);
+            } else if !title_set {
+                let later_longer = header[k + 1..].iter().any(|&j| {
+                    let u = &self.lines[j].text;
+                    word_count(u) >= 5 && !meta::is_dateline(u)
+                });
+                let short = word_count(&t) <= 4 && t.chars().count() <= 40 && !ends_sentence(&t);
+                if short && later_longer {
+                    let note = is_locality_tag(self.gaz, &t).then(|| "locality tag".to_string());
+                    self.set(i, LineClass::Category, note);
+                } else {
+                    self.set(i, LineClass::Title, None);
+                    title_set = true;
+                }
+            } else if meta::parse_byline(&t)
+                .is_some_and(|b| b.role.is_some() || strip_bullet(&t).is_some() || is_all_caps(&t))
+            {
+                self.set(i, LineClass::Byline, None);
+            } else if is_locality_tag(self.gaz, &t) {
+                self.set(i, LineClass::Category, Some("locality tag".into()));
+            } else if credit_byline(&t) || (word_count(&t) <= 5 && meta::parse_byline(&t).is_some())
+            {
+                self.set(i, LineClass::Byline, None);
+            } else if !subtitle_set && !is_prose(&t) {
+                self.set(i, LineClass::Subtitle, None);
+                subtitle_set = true;
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// The body: lead, headings, list items, closing byline, paragraphs.
+    fn mark_body(&mut self) {
+        let mut date_seen = self.lines.iter().any(|l| l.class == LineClass::Dateline);
+        let mut lead_done = false;
+        let open = self.open();
+        for &i in &open {
+            let t = self.lines[i].text.clone();
+            // What follows this line, ignoring blank lines and junk.
+            let next_content = self.lines[i + 1..]
+                .iter()
+                .find(|l| !matches!(l.class, LineClass::Blank | LineClass::Junk));
+            let only_credits_follow = self.lines[i + 1..].iter().all(|l| {
+                matches!(l.class, LineClass::Blank | LineClass::Junk)
+                    || meta::outlet_line(&l.text).is_some()
+            });
+            let next_is_outlet = next_content.is_some_and(|l| meta::outlet_line(&l.text).is_some());
+            if !date_seen && meta::is_dateline(&t) {
+                self.set(i, LineClass::Dateline, None);
+                date_seen = true;
+            } else if meta::outlet_line(&t).is_some() {
+                self.set(i, LineClass::OutletTag, None);
+            } else if credit_byline(&t)
+                || ((only_credits_follow || next_is_outlet)
+                    && word_count(&t) <= 12
+                    && meta::parse_byline(&t).is_some())
+            {
+                self.set(i, LineClass::Byline, None);
+            } else if is_list_item(&t) && !(is_heading_shape(&t) && starts_numbered(&t)) {
+                self.set(i, LineClass::ListItem, None);
+            } else if is_heading_shape(&t) && next_content.is_some_and(|l| !is_credit_line(l)) {
+                self.set(i, LineClass::Heading, None);
+            } else {
+                let lead = !lead_done && is_prose(&t);
+                let class = if lead {
+                    LineClass::Lead
+                } else {
+                    LineClass::Paragraph
+                };
+                self.set(i, class, None);
+            }
+            // Only the first paragraph before any heading or list can be the lead.
+            if matches!(
+                self.lines[i].class,
+                LineClass::Lead | LineClass::Paragraph | LineClass::Heading | LineClass::ListItem
+            ) {
+                lead_done = true;
+            }
+        }
+    }
+}
+
+fn starts_numbered(t: &str) -> bool {
+    t.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+fn is_credit_line(l: &Line) -> bool {
+    l.class == LineClass::Byline || meta::outlet_line(&l.text).is_some()
+}
+
+/// Classify every line of an article.
+pub fn classify(raw: Vec<RawLine>, gaz: &Gazetteer) -> Vec<Line> {
+    let lines: Vec<Line> = raw
+        .into_iter()
+        .map(|r| Line {
+            number: r.number,
+            class: if r.text.is_empty() {
+                LineClass::Blank
+            } else {
+                LineClass::Paragraph
+            },
+            text: r.text,
+            reason: None,
+            joined_to: None,
+        })
+        .collect();
+    let decided = lines.iter().map(|l| l.class == LineClass::Blank).collect();
+    let mut c = Classifier {
+        lines,
+        decided,
+        gaz,
+    };
+    c.mark_chrome();
+    c.mark_captions();
+    c.mark_header();
+    c.mark_body();
+    // Every article has a title: fall back to the first content line.
+    if !c.lines.iter().any(|l| l.class == LineClass::Title)
+        && let Some(&i) = c.content().first()
+    {
+        c.set(i, LineClass::Title, None);
+    }
+    c.lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_items() {
+        assert!(is_list_item("Một là, tập trung xây dựng Đảng bộ."));
+        assert!(is_list_item("Năm là, chú trọng tổng kết thực tiễn."));
+        assert!(is_list_item("Thứ nhất, nâng cao chất lượng."));
+        assert!(is_list_item("1. Hoàn thành các chỉ tiêu đề ra."));
+        assert!(is_list_item("a) Tăng thu ngân sách hằng năm."));
+        assert!(is_list_item("- Đẩy mạnh cải cách hành chính."));
+        assert!(!is_list_item(
+            "Một số nhiệm vụ cấp thiết, toàn Đảng bộ cần tập trung."
+        ));
+        assert!(!is_list_item("Năm 2018, dưới sự lãnh đạo của BCH."));
+        assert!(!is_list_item("2020 - 2025 là nhiệm kỳ quan trọng."));
+    }
+
+    #[test]
+    fn heading_shapes() {
+        assert!(is_heading_shape("Bài học kinh nghiệm"));
+        assert!(is_heading_shape("* Kết quả nổi bật"));
+        assert!(is_heading_shape(
+            "Người đứng đầu phải thật sự gương mẫu, có năng lực, bản lĩnh"
+        ));
+        assert!(!is_heading_shape(
+            "Đến năm 2025, Hậu Giang xây dựng thành công, cụ thể:"
+        ));
+        assert!(!is_heading_shape("nhiệm kỳ 2020-2025."));
+    }
+
+    #[test]
+    fn prose() {
+        assert!(is_prose(
+            "Sau 5 năm thực hiện Nghị quyết Đại hội Đảng bộ nhiệm kỳ 2015 – 2020, thành phố đã tổng kết."
+        ));
+        assert!(!is_prose(
+            "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ THANH HÓA, NHIỆM KỲ 2015 – 2020:"
+        ));
+        assert!(!is_prose("Bài học kinh nghiệm"));
+    }
+}

@@ -1,0 +1,336 @@
+//! Web chrome recognised line by line: navigation and related links, comment boxes, counters,
+//! loading text, image alt-text slugs and foreign spam. Rules look at phrases (compared
+//! folded, so case and diacritics do not matter), shapes and the language of the line;
+//! `classify` adds the rules that depend on position (headline lists, page footers).
+
+use crate::text::{fold_str, has_vietnamese_letters, is_vietnamese_syllable};
+
+/// What kind of page element a chrome phrase introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chrome {
+    /// A header of a list of links to other articles: the lines after it are headlines.
+    RelatedHeader,
+    /// Start of a comment box or the page footer: what follows is not the article.
+    FooterStart,
+    /// A single stray element (button, counter label, loading text).
+    Single,
+}
+
+/// Line key for phrase rules: folded, punctuation and digits to spaces, single-spaced.
+pub fn phrase_key(line: &str) -> String {
+    let folded = fold_str(line);
+    let mut key = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_alphabetic() {
+            key.push(c);
+        } else if !key.ends_with(' ') {
+            key.push(' ');
+        }
+    }
+    key.trim().to_string()
+}
+
+/// Related-links and navigation headers (the headline list that follows is junk too).
+const RELATED: &[&str] = &[
+    "xem them",
+    "doc them",
+    "cac tin khac",
+    "tin khac",
+    "tin cung chuyen muc",
+    "bai cung chuyen muc",
+    "tin lien quan",
+    "bai lien quan",
+    "bai viet lien quan",
+    "tin bai lien quan",
+    "tin moi",
+    "tin moi hon",
+    "tin moi nhat",
+    "tin cu hon",
+    "tin da dua",
+    "cac tin da dua",
+    "cac tin bai khac",
+    "cac bai khac",
+    "tin noi bat",
+    "tin doc nhieu",
+    "doc nhieu nhat",
+    "xem nhieu nhat",
+    "tin xem nhieu",
+    "co the ban quan tam",
+    "ban co the quan tam",
+    "tieu diem",
+];
+
+/// Comment boxes, contact links, share bars: the start of the page footer.
+const FOOTER: &[&str] = &[
+    "viet binh luan moi",
+    "viet binh luan",
+    "binh luan cua ban",
+    "binh luan ban doc",
+    "binh luan",
+    "cac binh luan",
+    "gui binh luan",
+    "y kien ban doc",
+    "y kien cua ban",
+    "gui y kien",
+    "phan hoi",
+    "gui phan hoi",
+    "lien he gop y quay lai",
+    "lien he gop y",
+    "dang nhap de binh luan",
+    "ban can dang nhap de binh luan",
+    "chia se bai viet",
+];
+
+/// Lone buttons, labels and status text anywhere on the page.
+const SINGLE: &[&str] = &[
+    "truc tuyen",
+    "dang truc tuyen",
+    "luot xem",
+    "luot truy cap",
+    "so luot truy cap",
+    "tong luot truy cap",
+    "tong so luot truy cap",
+    "thong ke truy cap",
+    "xin cho trong giay lat",
+    "dang tai",
+    "dang tai du lieu",
+    "loading",
+    "quay lai",
+    "ve trang truoc",
+    "tro ve",
+    "len dau trang",
+    "ve dau trang",
+    "trang chu",
+    "in bai",
+    "in bai viet",
+    "ban in",
+    "gui bai",
+    "gui bai viet",
+    "gui cho ban be",
+    "chia se",
+    "luu bai",
+    "luu bai viet",
+    "theo doi",
+    "tags",
+    "tag",
+    "tu khoa",
+    "like",
+    "tweet",
+    "share",
+    "email",
+    "print",
+    "top",
+];
+
+/// Phrase rules: the whole line (as a key) is a known chrome phrase.
+pub fn chrome_phrase(line: &str) -> Option<(Chrome, &'static str)> {
+    // Chrome lines are short; a sentence that happens to start with "Xem thêm" is not.
+    if line.split_whitespace().count() > 8 {
+        return None;
+    }
+    let key = phrase_key(line);
+    if key.is_empty() {
+        return None;
+    }
+    if RELATED.contains(&key.as_str()) {
+        return Some((Chrome::RelatedHeader, "related-links header"));
+    }
+    if FOOTER.contains(&key.as_str()) {
+        return Some((Chrome::FooterStart, "comment box / page footer"));
+    }
+    if SINGLE.contains(&key.as_str()) {
+        return Some((Chrome::Single, "navigation, counter or loading text"));
+    }
+    None
+}
+
+/// A link to another article written inline: "Xem thêm: …", "Tin liên quan: …", "-> …",
+/// ">> …".
+pub fn inline_related_link(line: &str) -> bool {
+    let t = line.trim_start_matches(['•', '*', ' ']);
+    if t.starts_with("->") || t.starts_with(">>") || t.starts_with("=>") || t.starts_with('»') {
+        return t.split_whitespace().count() <= 30;
+    }
+    let Some((head, rest)) = t.split_once(':') else {
+        return false;
+    };
+    let key = phrase_key(head);
+    !rest.trim().is_empty()
+        && rest.split_whitespace().count() <= 30
+        && matches!(
+            key.as_str(),
+            "xem them"
+                | "doc them"
+                | "tin lien quan"
+                | "bai lien quan"
+                | "xem tiep"
+                | "xem chi tiet"
+        )
+}
+
+/// A line that is only a number (a view or visitor counter): `93401966`, `1.234.567`.
+pub fn is_counter(line: &str) -> bool {
+    let digits = line.chars().filter(char::is_ascii_digit).count();
+    digits >= 1
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '))
+}
+
+/// Unaccented lowercase copy of text, as image `alt` attributes and URL slugs are written:
+/// `ky cuoi nguyen nhan va bai hoc kinh nghiem`, `ky-cuoi-nguyen-nhan`. Real text has
+/// capitals, diacritics and punctuation.
+pub fn is_alt_slug(line: &str) -> bool {
+    if !line
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == ' ' || c == '-' || c == '_')
+    {
+        return false;
+    }
+    let words: Vec<&str> = line
+        .split([' ', '-', '_'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let viet = words.iter().filter(|w| is_vietnamese_syllable(w)).count();
+    viet * 10 >= words.len() * 7
+}
+
+/// Words that only spam uses.
+const SPAM_WORDS: &[&str] = &[
+    "escort", "bayan", "casino", "viagra", "cialis", "porn", "xxx", "betting", "slot", "slots",
+    "poker", "jackpot", "loan", "loans", "replica", "bitcoin", "crypto", "dating", "sex",
+];
+
+/// Verdict of the language check on a line without Vietnamese letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Foreign {
+    /// Vietnamese (or too short to tell).
+    No,
+    /// Another language.
+    Yes,
+    /// Another language, with spam vocabulary or a repeated phrase.
+    Spam,
+}
+
+/// Language check: is this line not Vietnamese? Names, acronyms and numbers inside
+/// Vietnamese text never trigger it: the line must have no Vietnamese letter at all and
+/// mostly words that cannot be Vietnamese syllables.
+pub fn foreign(line: &str) -> Foreign {
+    if has_vietnamese_letters(line) {
+        return Foreign::No;
+    }
+    let words: Vec<String> = line
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .map(|w| w.to_lowercase())
+        .collect();
+    if words.len() < 2 {
+        return Foreign::No;
+    }
+    let spam = words.iter().any(|w| SPAM_WORDS.contains(&w.as_str()));
+    let non_viet = words.iter().filter(|w| !is_vietnamese_syllable(w)).count();
+    let repeated = {
+        let half = words.len() / 2;
+        half >= 2 && words[..half] == words[half..half * 2]
+    };
+    if non_viet * 2 < words.len() {
+        return Foreign::No;
+    }
+    if spam || repeated {
+        Foreign::Spam
+    } else {
+        Foreign::Yes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_in_any_case_and_accent() {
+        for l in [
+            "Xem thêm",
+            "Xem thêm >>",
+            "CÁC TIN KHÁC",
+            "Các tin khác",
+            "Tin cùng chuyên mục",
+        ] {
+            assert_eq!(
+                chrome_phrase(l).map(|c| c.0),
+                Some(Chrome::RelatedHeader),
+                "{l}"
+            );
+        }
+        for l in [
+            "Viết bình luận mới",
+            "Bình luận của bạn:",
+            "Bình luận bạn đọc (0)",
+            "Phản hồi",
+            "Liên hệ - Góp ý Quay lại!",
+        ] {
+            assert_eq!(
+                chrome_phrase(l).map(|c| c.0),
+                Some(Chrome::FooterStart),
+                "{l}"
+            );
+        }
+        for l in [
+            "Trực tuyến",
+            "• Xin chờ trong giây lát...",
+            "Lượt xem: 1.234",
+        ] {
+            assert_eq!(chrome_phrase(l).map(|c| c.0), Some(Chrome::Single), "{l}");
+        }
+        // Real sentences that start like chrome are not chrome.
+        assert_eq!(chrome_phrase("Phản hồi của người dân được tiếp thu."), None);
+        assert_eq!(
+            chrome_phrase("Xem thêm các quy định của Trung ương về công tác cán bộ trong nhiệm kỳ"),
+            None
+        );
+    }
+
+    #[test]
+    fn inline_links() {
+        assert!(inline_related_link(
+            "-> Mua vé xổ số Vietlott ở đâu tại Hà Nội?"
+        ));
+        assert!(inline_related_link("Xem thêm: Hà Nội công bố kết quả"));
+        assert!(!inline_related_link(
+            "Đến năm 2025: hoàn thành các chỉ tiêu"
+        ));
+    }
+
+    #[test]
+    fn counters_and_slugs() {
+        assert!(is_counter("93401966"));
+        assert!(is_counter("1.234.567"));
+        assert!(!is_counter("2020 - 2025 là nhiệm kỳ"));
+        assert!(is_alt_slug("ky cuoi nguyen nhan va bai hoc kinh nghiem"));
+        assert!(is_alt_slug("thanh-pho-thanh-hoa-don-nhan"));
+        assert!(!is_alt_slug("Ky cuoi nguyen nhan"));
+        assert!(!is_alt_slug("izmir escort bayan"));
+        assert!(!is_alt_slug("ok"));
+    }
+
+    #[test]
+    fn language_check() {
+        assert_eq!(
+            foreign("izmir escort bayan izmir escort bayan"),
+            Foreign::Spam
+        );
+        assert_eq!(
+            foreign("Click here to subscribe to our newsletter"),
+            Foreign::Yes
+        );
+        assert_eq!(
+            foreign("Chỉ số PCI, PAPI và các chỉ số khác như: PAR Index"),
+            Foreign::No
+        );
+        assert_eq!(foreign("PCI"), Foreign::No);
+        assert_eq!(foreign("Minh Hue"), Foreign::No);
+    }
+}

@@ -1,0 +1,259 @@
+//! Raw scraped article text → structured [`Document`]s and a [`Corpus`].
+//!
+//! Pure functions over text: the caller reads files. Steps: [`normalize`] (bytes → clean
+//! lines), [`classify`] (a class per line), then [`build_document`] assembles metadata,
+//! sections, passages with stable ids, the removed lines, and what the article is about.
+
+pub mod classify;
+pub mod ids;
+pub mod junk;
+mod localities;
+pub mod meta;
+pub mod normalize;
+
+use std::collections::{BTreeMap, HashMap};
+
+pub use classify::{Line, LineClass};
+pub use normalize::InputError;
+
+use crate::corpus::{Corpus, Document, Locality, Passage, PassageKind, Removed, Section};
+use crate::gazetteer::Gazetteer;
+
+/// One article as the preprocessor saw it: the document and every classified line.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub document: Document,
+    pub lines: Vec<Line>,
+}
+
+/// Classify the lines of a raw article (what `nghiquyet inspect` shows).
+pub fn classify_bytes(bytes: &[u8], gaz: &Gazetteer) -> Result<Vec<Line>, InputError> {
+    let text = normalize::decode(bytes)?;
+    Ok(classify::classify(normalize::normalize(text), gaz))
+}
+
+/// Strip a bullet marker that opens a heading or a section-opening paragraph.
+fn strip_marker(t: &str) -> &str {
+    match t.strip_prefix(['*', '•', '▪', '●', '■', '♦']) {
+        Some(rest) if !rest.trim().is_empty() => rest.trim_start(),
+        _ => t,
+    }
+}
+
+/// Preprocess one raw article. `id` is the file stem, `source` the path shown to users.
+pub fn build_document(
+    id: &str,
+    source: &str,
+    bytes: &[u8],
+    gaz: &Gazetteer,
+) -> Result<Article, InputError> {
+    let lines = classify_bytes(bytes, gaz)?;
+    let mut doc = Document {
+        id: id.to_string(),
+        source: source.to_string(),
+        title: String::new(),
+        subtitle: None,
+        category: None,
+        tags: Vec::new(),
+        date: None,
+        dateline: None,
+        outlet: None,
+        author: None,
+        author_role: None,
+        byline: None,
+        credits: Vec::new(),
+        localities: Vec::new(),
+        mentioned: Vec::new(),
+        sections: Vec::new(),
+        removed: Vec::new(),
+    };
+    let mut copyright_outlet = None;
+    let mut tag_outlet = None;
+    let mut credits = Vec::new();
+    let mut ids = ids::IdAllocator::default();
+    // Where each section starts and whether a "* Tại <place>" paragraph opened it.
+    let mut openers: Vec<Option<usize>> = Vec::new();
+
+    let new_section = |sections: &mut Vec<Section>, heading: Option<String>| {
+        sections.push(Section {
+            heading,
+            locality: None,
+            passages: Vec::new(),
+        });
+    };
+
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text.as_str();
+        match line.class {
+            LineClass::Blank => {}
+            LineClass::Junk => {
+                if copyright_outlet.is_none() {
+                    copyright_outlet = meta::copyright_outlet(t);
+                }
+                doc.removed.push(Removed {
+                    line: line.number,
+                    text: t.to_string(),
+                    reason: line.reason.clone().unwrap_or_else(|| "junk".into()),
+                });
+            }
+            LineClass::Title => {
+                if doc.title.is_empty() {
+                    doc.title = t.trim_end_matches(':').trim_end().to_string();
+                } else {
+                    doc.subtitle.get_or_insert_with(|| t.to_string());
+                }
+            }
+            LineClass::Subtitle => {
+                doc.subtitle.get_or_insert_with(|| t.to_string());
+            }
+            LineClass::Category => {
+                let is_place = line.reason.as_deref() == Some("locality tag");
+                if !is_place && doc.category.is_none() {
+                    doc.category = Some(t.to_string());
+                }
+                doc.tags.push(t.to_string());
+            }
+            LineClass::Dateline => {
+                if doc.date.is_none() {
+                    doc.date = meta::parse_date(t);
+                    doc.dateline = Some(t.to_string());
+                }
+            }
+            LineClass::Byline => {
+                // A header byline wins over a closing one; keep the first.
+                if doc.author.is_none()
+                    && let Some(b) = meta::parse_byline(t)
+                {
+                    doc.author = Some(b.author);
+                    doc.author_role = b.role;
+                    doc.byline = Some(t.to_string());
+                } else {
+                    credits.push(t.to_string());
+                }
+            }
+            LineClass::OutletTag => {
+                if tag_outlet.is_none() {
+                    tag_outlet = meta::outlet_line(t);
+                }
+                credits.push(t.to_string());
+            }
+            LineClass::Heading => {
+                new_section(&mut doc.sections, Some(strip_marker(t).to_string()));
+                openers.push(None);
+            }
+            LineClass::Lead | LineClass::Paragraph | LineClass::ListItem | LineClass::Caption => {
+                if line.joined_to.is_some() {
+                    continue; // its text is in the caption's first line
+                }
+                let mut text = t.to_string();
+                if line.class == LineClass::Caption {
+                    for next in &lines[i + 1..] {
+                        if next.joined_to == Some(i) {
+                            text.push(' ');
+                            text.push_str(&next.text);
+                        }
+                    }
+                }
+                let kind = match line.class {
+                    LineClass::Lead => PassageKind::Lead,
+                    LineClass::ListItem => PassageKind::ListItem,
+                    LineClass::Caption => PassageKind::Caption,
+                    _ => PassageKind::Paragraph,
+                };
+                // "* Tại thành phố X, …": a new block of the article, about that place.
+                let starred = matches!(kind, PassageKind::Paragraph | PassageKind::Lead)
+                    && strip_marker(&text).len() != text.len();
+                if starred {
+                    text = strip_marker(&text).to_string();
+                    let current_empty = doc.sections.last().is_none_or(|s| s.passages.is_empty());
+                    if !current_empty {
+                        new_section(&mut doc.sections, None);
+                        openers.push(Some(0));
+                    } else if let Some(o) = openers.last_mut() {
+                        *o = Some(0);
+                    } else {
+                        openers.push(Some(0));
+                    }
+                }
+                if matches!(kind, PassageKind::Paragraph | PassageKind::Lead)
+                    && tag_outlet.is_none()
+                    && doc.passage_count() < 3
+                    && let Some((tag, _)) = meta::outlet_tag(&text)
+                {
+                    tag_outlet = Some(tag);
+                }
+                if doc.sections.is_empty() {
+                    new_section(&mut doc.sections, None);
+                    openers.push(None);
+                }
+                let section = doc.sections.last_mut().expect("a section exists");
+                section.passages.push(Passage {
+                    id: ids.next(&text),
+                    kind,
+                    text,
+                    line: line.number,
+                });
+            }
+        }
+    }
+    if doc.sections.is_empty() {
+        new_section(&mut doc.sections, None);
+        openers.push(None);
+    }
+    doc.outlet = copyright_outlet.or(tag_outlet);
+    doc.credits = credits;
+    let starred: Vec<bool> = openers.iter().map(Option::is_some).collect();
+    localities::assign(&mut doc, &starred, gaz);
+    Ok(Article {
+        document: doc,
+        lines,
+    })
+}
+
+/// The corpus-level locality list: every locality some document or section is about.
+pub fn corpus_from_documents(mut documents: Vec<Document>, gaz: &Gazetteer) -> Corpus {
+    // Ids are file stems; two inputs with the same stem get a suffix so bookmarks stay unique.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for d in &mut documents {
+        let n = seen.entry(d.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            d.id = format!("{}-{}", d.id, n);
+        }
+    }
+    let mut about: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for d in &documents {
+        for l in &d.localities {
+            let docs = about.entry(l.clone()).or_default();
+            if docs.last() != Some(&d.id) {
+                docs.push(d.id.clone());
+            }
+        }
+        for s in &d.sections {
+            if let Some(l) = &s.locality {
+                about.entry(l.clone()).or_default();
+            }
+        }
+    }
+    let mut localities: Vec<Locality> = about
+        .into_iter()
+        .filter_map(|(id, documents)| {
+            let u = gaz.by_id(&id)?;
+            let unit = gaz.unit(u);
+            Some(Locality {
+                id,
+                name: unit.name.clone(),
+                kind: unit.kind.clone(),
+                province: gaz.province_name(u).to_string(),
+                province_2025: gaz.province_2025_name(u).to_string(),
+                documents,
+            })
+        })
+        .collect();
+    localities.sort_by(|a, b| (&a.province, &a.name, &a.id).cmp(&(&b.province, &b.name, &b.id)));
+    Corpus {
+        documents,
+        localities,
+        ..Corpus::default()
+    }
+}

@@ -1,0 +1,143 @@
+//! Step 1: bytes → normalised lines (UTF-8, NFC, clean whitespace, no control characters).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Longest line accepted. Real articles (even the one-line-per-article archive) stay far
+/// below; a longer line means the file is not an article (a dump, minified HTML, binary).
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("empty file (no text to build an article from)")]
+    Empty,
+    #[error("binary file (NUL byte at byte offset {offset}); expected UTF-8 text")]
+    Binary { offset: usize },
+    #[error("invalid UTF-8 at byte offset {offset} (line {line}); re-encode the file as UTF-8")]
+    InvalidUtf8 { offset: usize, line: usize },
+    #[error("line {line} is {bytes} bytes long (limit {MAX_LINE_BYTES}); not an article text")]
+    LineTooLong { line: usize, bytes: usize },
+}
+
+/// Decode raw bytes to text: reject binary and invalid UTF-8 with a precise offset,
+/// strip a BOM.
+pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Only NULs in the first 8 KiB count as "binary", like git and grep do.
+    if let Some(offset) = bytes.iter().take(8192).position(|&b| b == 0) {
+        return Err(InputError::Binary { offset });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+        InputError::InvalidUtf8 { offset, line }
+    })?;
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    for (i, line) in text.split('\n').enumerate() {
+        if line.len() > MAX_LINE_BYTES {
+            return Err(InputError::LineTooLong {
+                line: i + 1,
+                bytes: line.len(),
+            });
+        }
+    }
+    Ok(text)
+}
+
+/// One line of the raw file after normalisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawLine {
+    /// 1-based line number in the raw file.
+    pub number: usize,
+    /// NFC text, single spaces, trimmed. Empty for a blank line.
+    pub text: String,
+    /// The raw line started with whitespace (scraped figure captions often do).
+    pub indented: bool,
+}
+
+/// Split text into normalised lines. CRLF and lone CR count as line ends.
+pub fn normalize(text: &str) -> Vec<RawLine> {
+    let unified;
+    let text = if text.contains('\r') {
+        unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        unified.as_str()
+    } else {
+        text
+    };
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let indented = line.starts_with(|c: char| c.is_whitespace() || c == '\u{a0}');
+            RawLine {
+                number: i + 1,
+                text: normalize_line(line),
+                indented,
+            }
+        })
+        .collect()
+}
+
+/// Characters that never reach the corpus: C0/C1 controls (escape sequences in a terminal),
+/// and invisible format characters (zero-width, bidi overrides, soft hyphen, BOM).
+fn is_dropped(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(c,
+            '\u{00AD}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// NFC, every kind of space (tab, no-break, ideographic …) → one ASCII space, runs collapsed,
+/// trimmed, controls removed.
+pub fn normalize_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut pending_space = false;
+    for c in line.nfc() {
+        if c.is_whitespace() || c == '\u{a0}' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if is_dropped(c) {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_rejects_bad_input_precisely() {
+        assert_eq!(decode(b""), Err(InputError::Empty));
+        assert_eq!(decode(b" \n\n\t"), Err(InputError::Empty));
+        assert_eq!(decode(b"ab\0cd"), Err(InputError::Binary { offset: 2 }));
+        assert_eq!(
+            decode(b"ok\nbad \xff here"),
+            Err(InputError::InvalidUtf8 { offset: 7, line: 2 })
+        );
+        let long = "a".repeat(MAX_LINE_BYTES + 1);
+        assert!(matches!(
+            decode(format!("title\n{long}").as_bytes()),
+            Err(InputError::LineTooLong { line: 2, .. })
+        ));
+        assert_eq!(decode(b"\xEF\xBB\xBFxin chao"), Ok("xin chao"));
+    }
+
+    #[test]
+    fn lines_are_normalised() {
+        let nfd: String = "Thanh Hoá".nfd().collect();
+        let raw = format!("a\u{a0}\u{a0}b  c \r\n{nfd}\rx\u{1b}[31my\u{200b}z\t\n");
+        let lines = normalize(&raw);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["a b c", "Thanh Hoá", "x[31myz", ""]);
+        assert_eq!(lines[1].number, 2);
+        assert!(normalize("  caption").first().unwrap().indented);
+    }
+}

@@ -1,0 +1,253 @@
+//! The `nghiquyet` binary: commands, their output and exit codes, and bad input.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_nghiquyet"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn seed(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/raw")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn bare_command_prints_stats_of_the_embedded_corpus() {
+    let o = run(&[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = stdout(&o);
+    assert!(s.contains("documents:     5"), "{s}");
+    assert!(s.contains("Hạ Long"), "{s}");
+}
+
+#[test]
+fn every_command_has_help() {
+    for cmd in ["build", "inspect", "stats", "localities"] {
+        let o = run(&[cmd, "--help"]);
+        assert!(o.status.success());
+        assert!(
+            stdout(&o).contains("--corpus"),
+            "{cmd} --help lacks --corpus"
+        );
+    }
+}
+
+#[test]
+fn build_then_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.json");
+    let raw = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/raw");
+    let o = run(&["build", raw.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = stdout(&o);
+    assert_eq!(
+        s.lines().count(),
+        6,
+        "one line per article and a total: {s}"
+    );
+    assert!(s.contains("5 articles"), "{s}");
+    assert!(s.contains("003_38274dcad4e56157"), "{s}");
+
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 5);
+
+    let o = run(&["stats", "--json", "--corpus", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["documents"], 5);
+    assert!(v["passages"].as_u64().unwrap() > 50);
+
+    let o = run(&["localities", "--2025", "--corpus", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = stdout(&o);
+    // Hậu Giang belongs to Cần Thơ since 1 July 2025.
+    let can_tho = s
+        .find("\nCần Thơ\n")
+        .or(s.starts_with("Cần Thơ\n").then_some(0));
+    assert!(can_tho.is_some(), "{s}");
+    assert!(s.contains("Hậu Giang"), "{s}");
+
+    // Quiet: only the total.
+    let o = run(&[
+        "build",
+        raw.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o).lines().count(), 1);
+}
+
+#[test]
+fn localities_json_groups_by_province() {
+    let o = run(&["localities", "--json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let groups = v.as_array().unwrap();
+    let quang_ninh = groups
+        .iter()
+        .find(|g| g["province"] == "Quảng Ninh")
+        .expect("Quảng Ninh group");
+    let names: Vec<&str> = quang_ninh["localities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Hạ Long"]);
+}
+
+#[test]
+fn inspect_shows_classes_and_reasons() {
+    let o = run(&["inspect", &seed("004_9b822c38e3d4e473.txt"), "--width", "0"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = stdout(&o);
+    let line = |n: usize| {
+        s.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{n} ")))
+            .unwrap_or_else(|| panic!("no line {n} in {s}"))
+            .to_string()
+    };
+    assert!(line(1).contains("title"));
+    assert!(line(4).contains("dateline"));
+    assert!(line(6).contains("byline"));
+    assert!(
+        line(83).contains("junk") && line(83).contains("counter"),
+        "{}",
+        line(83)
+    );
+    assert!(line(84).contains("junk") && line(84).contains("copyright"));
+    assert!(line(26).contains("caption"));
+    let o = run(&["inspect", &seed("003_38274dcad4e56157.txt"), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let lines = v["lines"].as_array().unwrap();
+    let l29 = lines.iter().find(|l| l["number"] == 29).unwrap();
+    assert_eq!(l29["class"], "caption");
+    assert!(l29["joined_to"].is_number());
+}
+
+#[test]
+fn bad_inputs_are_reported_and_good_ones_still_built() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("bad_utf8.txt"), b"Tieu de\nmot dong \xff\xfe hong\n").unwrap();
+    std::fs::write(
+        d.join("binary.txt"),
+        b"\x7fELF\x02\x01\x01\x00\x00\x00binary",
+    )
+    .unwrap();
+    std::fs::write(d.join("empty.txt"), b"").unwrap();
+    let mut huge = b"Tieu de\n".to_vec();
+    huge.extend(std::iter::repeat_n(b'a', 10 * 1024 * 1024));
+    std::fs::write(d.join("huge_line.txt"), &huge).unwrap();
+    std::fs::copy(seed("002_0359f6b969af1900.txt"), d.join("good.txt")).unwrap();
+    let empty_dir = d.join("no_txt_here");
+    std::fs::create_dir(&empty_dir).unwrap();
+    std::fs::write(empty_dir.join("notes.md"), "# not an article").unwrap();
+    let out = d.join("out.json");
+
+    let o = run(&[
+        "build",
+        d.to_str().unwrap(),
+        empty_dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for (file, what) in [
+        ("bad_utf8.txt", "invalid UTF-8 at byte offset 17"),
+        ("binary.txt", "binary file"),
+        ("empty.txt", "empty file"),
+        ("huge_line.txt", "line 2 is 10485760 bytes long"),
+        ("no_txt_here", "no .txt files"),
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("error: ") && l.contains(file) && l.contains(what)),
+            "expected an error naming {file} ({what}) in:\n{err}"
+        );
+    }
+    // The good article was built and written.
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(v["documents"][0]["id"], "good");
+}
+
+#[test]
+fn output_is_never_clobbered_or_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "my precious notes").unwrap();
+    let o = run(&[
+        "build",
+        &seed("000_da172d7989a1d926.txt"),
+        "-o",
+        notes.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("refusing to overwrite"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&notes).unwrap(),
+        "my precious notes"
+    );
+
+    // Nothing buildable: no output file appears at all.
+    let out = dir.path().join("c.json");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let o = run(&[
+        "build",
+        empty.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(!out.exists());
+    // No temporary files are left behind either.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn bad_corpus_file_gets_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("c.json");
+    std::fs::write(&p, "{ not json").unwrap();
+    let o = run(&["stats", "--corpus", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.starts_with("error: ") && e.contains("c.json") && e.contains("not a nghiquyet corpus"),
+        "{e}"
+    );
+    let o = run(&["stats", "--corpus", "/nonexistent/c.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("/nonexistent/c.json"));
+}
