@@ -284,8 +284,8 @@ impl Classifier<'_> {
             }
         }
         // A picture's caption sits right under its alt text.
-        for j in 0..n {
-            if slug_before[j] && self.is_open(j) && word_count(&self.lines[j].text) <= 40 {
+        for j in (0..n).filter(|&j| slug_before[j]) {
+            if self.is_open(j) && word_count(&self.lines[j].text) <= 40 {
                 self.set(j, LineClass::Caption, Some("under an image".into()));
             }
         }
@@ -393,13 +393,27 @@ impl Classifier<'_> {
                     || meta::outlet_line(&l.text).is_some()
             });
             let next_is_outlet = next_content.is_some_and(|l| meta::outlet_line(&l.text).is_some());
+            // Aggregators put the byline, a gap of blank lines, then a short repeat of the
+            // lead at the very end of the page.
+            let before_end_gap = {
+                let rest = &self.lines[i + 1..];
+                let gap = rest
+                    .iter()
+                    .take_while(|l| l.class == LineClass::Blank)
+                    .count();
+                let after = rest[gap..]
+                    .iter()
+                    .filter(|l| !matches!(l.class, LineClass::Blank | LineClass::Junk))
+                    .count();
+                gap >= 2 && after <= 2
+            };
             if !date_seen && meta::is_dateline(&t) {
                 self.set(i, LineClass::Dateline, None);
                 date_seen = true;
             } else if meta::outlet_line(&t).is_some() {
                 self.set(i, LineClass::OutletTag, None);
             } else if credit_byline(&t)
-                || ((only_credits_follow || next_is_outlet)
+                || ((only_credits_follow || next_is_outlet || before_end_gap)
                     && word_count(&t) <= 12
                     && meta::parse_byline(&t).is_some())
             {
