@@ -105,9 +105,27 @@ pub fn save_atomic(corpus: &Corpus, path: &Path, force: bool) -> Result<(), Corp
         w.write_all(b"\n").map_err(werr)?;
         w.flush().map_err(werr)?;
     }
+    // tempfile creates files readable by the owner only; a corpus is an ordinary document,
+    // so keep the old file's permissions, or use the usual rw-r--r--.
+    let perms = match std::fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => default_permissions(tmp.as_file()).map_err(werr)?,
+    };
+    tmp.as_file().set_permissions(perms).map_err(werr)?;
     tmp.as_file().sync_all().map_err(werr)?;
     tmp.persist(path).map_err(|e| werr(e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions(_f: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(f: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(f.metadata()?.permissions())
 }
 
 #[cfg(test)]
@@ -121,6 +139,16 @@ mod tests {
         let c = Corpus::default();
         save_atomic(&c, &p, false).unwrap();
         assert_eq!(load(&p).unwrap(), c);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+            assert_eq!(
+                mode & 0o777,
+                0o644,
+                "a corpus is readable like any document"
+            );
+        }
 
         std::fs::write(&p, br#"{"format":"other","version":1}"#).unwrap();
         let e = load(&p).unwrap_err().to_string();

@@ -95,7 +95,9 @@ const THU: [&str; 10] = [
 
 /// `Một là, …` … `Mười là, …`, `Thứ nhất, …`, `1. …`, `a) …`, `- …`.
 pub fn is_list_item(t: &str) -> bool {
-    let lower = t.to_lowercase();
+    // Only the first two words matter; lowercasing a whole paragraph would be wasted work.
+    let head: String = t.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+    let lower = head.to_lowercase();
     let mut words = lower.split_whitespace();
     let (w1, w2) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     let w2_core = w2.trim_end_matches([',', ':']);
@@ -145,6 +147,9 @@ pub fn is_heading_shape(t: &str) -> bool {
 
 /// Lines that open with a credit introduce the author anywhere in the article.
 fn credit_byline(t: &str) -> bool {
+    if word_count(t) > 10 {
+        return false;
+    }
     let lower = t.to_lowercase();
     [
         "bài và ảnh:",

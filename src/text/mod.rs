@@ -18,9 +18,42 @@ pub struct Folded {
     pub map: Vec<usize>,
 }
 
+/// Chars below this fold through a precomputed table: every Vietnamese letter is there
+/// (Latin-1, Latin Extended-A/B, Latin Extended Additional) and so is the combining range.
+const TABLE_END: u32 = 0x2000;
+/// Table value for a char that folds to nothing (a combining mark).
+const FOLDS_TO_NOTHING: u32 = u32::MAX;
+
+fn fold_table() -> &'static [u32] {
+    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|u| match char::from_u32(u) {
+                Some(c) => fold_char_slow(c).map_or(FOLDS_TO_NOTHING, u32::from),
+                None => u,
+            })
+            .collect()
+    })
+}
+
 /// Fold one char: lowercase, tone and vowel marks removed, `đ` → `d`.
 /// Returns `None` for a lone combining mark (it folds to nothing).
 pub fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if u32::from(c) < TABLE_END {
+        let f = fold_table()[c as usize];
+        return if f == FOLDS_TO_NOTHING {
+            None
+        } else {
+            char::from_u32(f)
+        };
+    }
+    fold_char_slow(c)
+}
+
+fn fold_char_slow(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
@@ -267,6 +300,24 @@ mod tests {
         // 'd' of "đại" comes from the 'Đ' at char index 11.
         let i = f.text.find("dai").unwrap();
         assert_eq!("Nghị Quyết ĐẠI hội".chars().nth(f.map[i]), Some('Đ'));
+    }
+
+    #[test]
+    fn table_agrees_with_decomposition() {
+        for u in 0..0x3000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(fold_char(c), fold_char_slow(c), "U+{u:04X}");
+            }
+        }
+        // All 134 Vietnamese vowel letters with marks fold to a plain vowel.
+        let lower = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ";
+        let upper = lower.to_uppercase();
+        assert_eq!(lower.chars().count(), 66);
+        for c in lower.chars().chain(upper.chars()) {
+            assert!("aeiouy".contains(fold_char(c).unwrap()), "{c}");
+        }
+        assert_eq!(fold_char('Đ'), Some('d'));
+        assert_eq!(fold_char('\u{301}'), None);
     }
 
     #[test]
