@@ -180,7 +180,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     corpus::save_atomic(&corpus, &args.output, args.force)?;
     let s = corpus.stats();
     let secs = started.elapsed().as_secs_f64();
-    println!(
+    writeln!(
+        std::io::stdout(),
         "{} articles, {} sections, {} passages, {} removed lines, {} localities; {} failed; \
          {:.1} MB in {:.2} s → {}",
         s.documents,
@@ -192,7 +193,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         total_bytes as f64 / 1e6,
         secs,
         args.output.display()
-    );
+    )?;
     Ok(if failed > 0 {
         ExitCode::FAILURE
     } else {

@@ -145,6 +145,17 @@ pub fn is_heading_shape(t: &str) -> bool {
     first.is_uppercase() || first.is_ascii_digit()
 }
 
+/// Breadcrumb navigation: "Trang chủ > Chính trị > Xây dựng Đảng". Its last part is the
+/// article's category.
+pub fn breadcrumb_category(t: &str) -> Option<&str> {
+    let parts: Vec<&str> = t.split(['>', '»', '›']).map(str::trim).collect();
+    let ok = parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| (1..=6).contains(&word_count(p)) && !ends_sentence(p));
+    ok.then(|| *parts.last().expect("at least two parts"))
+}
+
 /// Lines that open with a credit introduce the author anywhere in the article.
 fn credit_byline(t: &str) -> bool {
     if word_count(t) > 10 {
@@ -225,7 +236,13 @@ impl Classifier<'_> {
             let t = self.lines[i].text.clone();
             if let Some((kind, reason)) = junk::chrome_phrase(&t) {
                 self.junk(i, reason);
-                let after_content = first_prose.is_some_and(|p| p < i);
+                // A footer has no running text after it (one repeated lead at most).
+                let after_content = first_prose.is_some_and(|p| p < i)
+                    && self.lines[i + 1..]
+                        .iter()
+                        .filter(|l| word_count(&l.text) >= 25)
+                        .count()
+                        <= 1;
                 if matches!(kind, Chrome::RelatedHeader | Chrome::FooterStart)
                     && after_content
                     && footer_from.is_none()
@@ -251,8 +268,8 @@ impl Classifier<'_> {
                 }
             } else if junk::inline_related_link(&t) {
                 self.junk(i, "link to another article");
-            } else if junk::is_counter(&t) {
-                self.junk(i, "view counter (a number alone on a line)");
+            } else if junk::is_tag_list(&t) {
+                self.junk(i, "keyword tags");
             } else if meta::is_copyright(&t) {
                 self.junk(i, "copyright line");
             } else if junk::is_alt_slug(&t) {
@@ -264,6 +281,37 @@ impl Classifier<'_> {
                 self.junk(i, "foreign-language spam");
             }
             i += 1;
+        }
+        // Two or more dated headlines in a row are a related-articles list.
+        let mut run: Vec<usize> = Vec::new();
+        for j in 0..=n {
+            let dated = j < n && self.is_open(j) && junk::is_dated_headline(&self.lines[j].text);
+            let blank = j < n && self.lines[j].class == LineClass::Blank;
+            if dated {
+                run.push(j);
+            } else if !blank {
+                if run.len() >= 2 {
+                    for &k in &run {
+                        self.junk(k, "related headline (a dated list of other articles)");
+                    }
+                }
+                run.clear();
+            }
+        }
+        // A number alone on a line is a counter only beside its label or in the footer;
+        // elsewhere it is a list number or a table cell.
+        let mut prev_label = false;
+        for j in 0..n {
+            if self.lines[j].class == LineClass::Blank {
+                continue;
+            }
+            let in_footer = footer_from.as_ref().is_some_and(|(f, _)| j > *f);
+            let counter = junk::is_counter(&self.lines[j].text);
+            let label = junk::is_counter_label(&self.lines[j].text);
+            if self.is_open(j) && counter && (prev_label || in_footer) {
+                self.junk(j, "view counter (a number alone on a line)");
+            }
+            prev_label = label;
         }
         // Everything short after the footer starts is footer (menus, widgets, lists).
         if let Some((f, marker)) = footer_from {
@@ -349,12 +397,14 @@ impl Classifier<'_> {
             let t = self.lines[i].text.clone();
             if meta::is_dateline(&t) {
                 self.set(i, LineClass::Dateline, None);
+            } else if breadcrumb_category(&t).is_some() {
+                self.set(i, LineClass::Category, Some("breadcrumb".into()));
             } else if meta::outlet_line(&t).is_some() {
                 self.set(i, LineClass::OutletTag, None);
             } else if !title_set {
                 let later_longer = header[k + 1..].iter().any(|&j| {
                     let u = &self.lines[j].text;
-                    word_count(u) >= 5 && !meta::is_dateline(u)
+                    word_count(u) >= 5 && !meta::is_dateline(u) && breadcrumb_category(u).is_none()
                 });
                 let short = word_count(&t) <= 4 && t.chars().count() <= 40 && !ends_sentence(&t);
                 if short && later_longer {
@@ -382,13 +432,51 @@ impl Classifier<'_> {
         }
     }
 
+    /// A sentence broken over adjacent lines: the line does not end a sentence and the next
+    /// one starts in lowercase. Continuation lines point at the first line of the passage.
+    fn mark_continuations(&mut self) {
+        let n = self.lines.len();
+        for i in 0..n.saturating_sub(1) {
+            let (a, b) = (&self.lines[i], &self.lines[i + 1]);
+            if !self.is_open(i) || !self.is_open(i + 1) || ends_sentence(&a.text) {
+                continue;
+            }
+            if !b.text.chars().next().is_some_and(char::is_lowercase) || is_list_item(&b.text) {
+                continue;
+            }
+            let head = a.joined_to.unwrap_or(i);
+            self.lines[i + 1].joined_to = Some(head);
+        }
+    }
+
+    /// The text of line `i` with its continuation lines.
+    fn joined_text(&self, i: usize) -> String {
+        let mut text = self.lines[i].text.clone();
+        for l in &self.lines[i + 1..] {
+            match l.joined_to {
+                Some(h) if h == i => {
+                    text.push(' ');
+                    text.push_str(&l.text);
+                }
+                _ if l.class == LineClass::Blank => {}
+                _ => break,
+            }
+        }
+        text
+    }
+
     /// The body: lead, headings, list items, closing byline, paragraphs.
     fn mark_body(&mut self) {
+        self.mark_continuations();
         let mut date_seen = self.lines.iter().any(|l| l.class == LineClass::Dateline);
         let mut lead_done = false;
         let open = self.open();
         for &i in &open {
-            let t = self.lines[i].text.clone();
+            if self.lines[i].joined_to.is_some() {
+                continue; // classified with the line it continues
+            }
+            let t = self.joined_text(i);
+            let continued = t.len() != self.lines[i].text.len();
             // What follows this line, ignoring blank lines and junk.
             let next_content = self.lines[i + 1..]
                 .iter()
@@ -412,7 +500,22 @@ impl Classifier<'_> {
                     .count();
                 gap >= 2 && after <= 2
             };
-            if !date_seen && meta::is_dateline(&t) {
+            if continued {
+                // A broken sentence is running text, whatever its first line looks like.
+                let class = if is_list_item(&t) {
+                    LineClass::ListItem
+                } else if !lead_done && is_prose(&t) {
+                    LineClass::Lead
+                } else {
+                    LineClass::Paragraph
+                };
+                self.set(i, class, None);
+                for j in i + 1..self.lines.len() {
+                    if self.lines[j].joined_to == Some(i) {
+                        self.set(j, class, None);
+                    }
+                }
+            } else if !date_seen && meta::is_dateline(&t) {
                 self.set(i, LineClass::Dateline, None);
                 date_seen = true;
             } else if meta::outlet_line(&t).is_some() {
@@ -520,6 +623,23 @@ mod tests {
             "Đến năm 2025, Hậu Giang xây dựng thành công, cụ thể:"
         ));
         assert!(!is_heading_shape("nhiệm kỳ 2020-2025."));
+    }
+
+    #[test]
+    fn breadcrumbs() {
+        assert_eq!(
+            breadcrumb_category("Trang chủ > Chính trị > Xây dựng Đảng"),
+            Some("Xây dựng Đảng")
+        );
+        assert_eq!(
+            breadcrumb_category("Thời sự » Trong nước"),
+            Some("Trong nước")
+        );
+        assert_eq!(
+            breadcrumb_category("Giá trị sản xuất > 15% so với cùng kỳ năm trước."),
+            None
+        );
+        assert_eq!(breadcrumb_category("Xây dựng Đảng"), None);
     }
 
     #[test]

@@ -58,6 +58,18 @@ const RELATED: &[&str] = &[
     "co the ban quan tam",
     "ban co the quan tam",
     "tieu diem",
+    "bai viet cung chu de",
+    "cung chu de",
+    "tin cung chu de",
+    "tin tuc lien quan",
+    "tin tuc khac",
+    "bai viet khac",
+    "cac bai viet khac",
+    "tin bai khac",
+    "tin lien quan khac",
+    "video lien quan",
+    "doc tiep",
+    "xem tiep",
 ];
 
 /// Comment boxes, contact links, share bars: the start of the page footer.
@@ -78,7 +90,6 @@ const FOOTER: &[&str] = &[
     "lien he gop y",
     "dang nhap de binh luan",
     "ban can dang nhap de binh luan",
-    "chia se bai viet",
 ];
 
 /// Lone buttons, labels and status text anywhere on the page.
@@ -108,6 +119,19 @@ const SINGLE: &[&str] = &[
     "gui bai viet",
     "gui cho ban be",
     "chia se",
+    "chia se bai viet",
+    "da xem",
+    "luot doc",
+    "luot thich",
+    "luot chia se",
+    "danh gia bai viet",
+    "ho va ten",
+    "ho ten",
+    "ma xac nhan",
+    "gui",
+    "zalo",
+    "facebook",
+    "twitter",
     "luu bai",
     "luu bai viet",
     "theo doi",
@@ -121,6 +145,24 @@ const SINGLE: &[&str] = &[
     "print",
     "top",
 ];
+
+/// Labels printed before a visitor or view counter.
+pub fn is_counter_label(line: &str) -> bool {
+    matches!(
+        phrase_key(line).as_str(),
+        "truc tuyen"
+            | "dang truc tuyen"
+            | "luot xem"
+            | "luot truy cap"
+            | "so luot truy cap"
+            | "tong luot truy cap"
+            | "tong so luot truy cap"
+            | "thong ke truy cap"
+            | "da xem"
+            | "luot doc"
+            | "hom nay"
+    )
+}
 
 /// Phrase rules: the whole line (as a key) is a known chrome phrase.
 pub fn chrome_phrase(line: &str) -> Option<(Chrome, &'static str)> {
@@ -166,6 +208,37 @@ pub fn inline_related_link(line: &str) -> bool {
                 | "xem tiep"
                 | "xem chi tiet"
         )
+}
+
+/// Keyword lists under an article: "Từ khóa: nghị quyết, đại hội", "Tags: …".
+pub fn is_tag_list(line: &str) -> bool {
+    let Some((head, rest)) = line.split_once(':') else {
+        return false;
+    };
+    !rest.trim().is_empty()
+        && matches!(
+            phrase_key(head).as_str(),
+            "tu khoa" | "tags" | "tag" | "chu de" | "nhan"
+        )
+}
+
+/// A headline with its date in brackets, as related-article lists print them:
+/// "Gio Linh phát triển kinh tế biển (04/06/2022)", "… (8/8/2020)", "… (14:20 - 06/02)".
+pub fn is_dated_headline(line: &str) -> bool {
+    let Some(inner) = line
+        .strip_suffix(')')
+        .and_then(|l| l.rfind('(').map(|i| &l[i + 1..]))
+    else {
+        return false;
+    };
+    let digits = inner.chars().filter(char::is_ascii_digit).count();
+    digits >= 2
+        && inner.contains('/')
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | ':' | ' '))
+        && !line.ends_with(".)")
+        && line.split_whitespace().count() <= 30
 }
 
 /// A line that is only a number (a view or visitor counter): `93401966`, `1.234.567`.
@@ -302,6 +375,21 @@ mod tests {
         assert!(!inline_related_link(
             "Đến năm 2025: hoàn thành các chỉ tiêu"
         ));
+    }
+
+    #[test]
+    fn tag_lists_and_dated_headlines() {
+        assert!(is_tag_list("Từ khóa: nghị quyết, đại hội, Hướng Hóa"));
+        assert!(is_tag_list("Tags: Quảng Trị"));
+        assert!(!is_tag_list("Chủ đề năm 2019 là: đề cao kỷ luật"));
+        assert!(is_dated_headline(
+            "Gio Linh phát triển kinh tế biển (04/06/2022)"
+        ));
+        assert!(is_dated_headline(
+            "Nguyên Tổng Bí thư Lê Khả Phiêu từ trần (7/8/2020)"
+        ));
+        assert!(!is_dated_headline("Quy định 202-QĐ/TW (ngày 2/8/2019)"));
+        assert!(!is_dated_headline("tăng 7%-7,5%/năm (2021-2025)"));
     }
 
     #[test]

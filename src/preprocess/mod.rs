@@ -108,8 +108,12 @@ pub fn build_document(
             }
             LineClass::Category => {
                 let is_place = line.reason.as_deref() == Some("locality tag");
+                let category = match line.reason.as_deref() {
+                    Some("breadcrumb") => classify::breadcrumb_category(t).unwrap_or(t),
+                    _ => t,
+                };
                 if !is_place && doc.category.is_none() {
-                    doc.category = Some(t.to_string());
+                    doc.category = Some(category.to_string());
                 }
                 doc.tags.push(t.to_string());
             }
@@ -145,13 +149,12 @@ pub fn build_document(
                 if line.joined_to.is_some() {
                     continue; // its text is in the caption's first line
                 }
+                // Captions and sentences broken over several lines are one passage.
                 let mut text = t.to_string();
-                if line.class == LineClass::Caption {
-                    for next in &lines[i + 1..] {
-                        if next.joined_to == Some(i) {
-                            text.push(' ');
-                            text.push_str(&next.text);
-                        }
+                for next in &lines[i + 1..] {
+                    if next.joined_to == Some(i) {
+                        text.push(' ');
+                        text.push_str(&next.text);
                     }
                 }
                 let kind = match line.class {
