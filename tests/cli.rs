@@ -125,6 +125,22 @@ fn inspect_shows_classes_and_reasons() {
             .unwrap_or_else(|| panic!("no line {n} in {s}"))
             .to_string()
     };
+    // Every raw line is shown, blank ones included.
+    let raw_lines = std::fs::read_to_string(seed("004_9b822c38e3d4e473.txt"))
+        .unwrap()
+        .lines()
+        .count();
+    let numbered = s
+        .lines()
+        .filter(|l| {
+            l.trim_start()
+                .split(' ')
+                .next()
+                .is_some_and(|n| n.parse::<usize>().is_ok())
+        })
+        .count();
+    assert_eq!(numbered, raw_lines);
+    assert!(line(2).contains("blank"));
     assert!(line(1).contains("title"));
     assert!(line(4).contains("dateline"));
     assert!(line(6).contains("byline"));

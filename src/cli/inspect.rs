@@ -81,6 +81,7 @@ pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
     });
     for line in &article.lines {
         if line.class == LineClass::Blank {
+            writeln!(out, "{:>5}  blank", line.number)?;
             continue;
         }
         let mut class = line.class.as_str().to_string();
