@@ -2,12 +2,16 @@
 //! prefix and the longest indexed name at each word, attach a bracketed parent, then resolve
 //! names shared by several units.
 
+use std::sync::OnceLock;
+
 use unicode_normalization::char::is_combining_mark;
 
-use super::{
+use super::index::{
     F_BLOCK_CAP, F_BLOCK_PLACE, F_BLOCK_TITLE, F_NAME_FIRST, F_PREFIX_FIRST, MAX_SYLLABLES,
+    canon_lower, pack,
 };
-use super::{Gazetteer, Kind, Level, Mention, PrefixType, UnitId, canon_lower, pack};
+use super::model::{Kind, PrefixType};
+use super::{Gazetteer, Level, Mention, UnitId};
 
 /// A word of the text: a maximal run of letters, digits and combining marks (an apostrophe
 /// between letters included, for `H'Drai`).
@@ -22,6 +26,33 @@ pub(super) struct Tok {
 }
 
 fn is_word_char(c: char) -> bool {
+    let u = u32::from(c);
+    if u < WORD_TABLE_END {
+        return word_char_table()[(u / 64) as usize] & (1 << (u % 64)) != 0;
+    }
+    is_word_char_slow(c)
+}
+
+/// Chars below this (every Vietnamese letter, the combining marks, general punctuation) are
+/// told by a table built once from [`is_word_char_slow`], sparing a Unicode property lookup
+/// per char of the text.
+const WORD_TABLE_END: u32 = 0x2000;
+
+fn word_char_table() -> &'static [u64; WORD_TABLE_END as usize / 64] {
+    static TABLE: OnceLock<[u64; WORD_TABLE_END as usize / 64]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u64; WORD_TABLE_END as usize / 64];
+        for c in (0..WORD_TABLE_END).filter_map(char::from_u32) {
+            if is_word_char_slow(c) {
+                let u = u32::from(c);
+                t[(u / 64) as usize] |= 1 << (u % 64);
+            }
+        }
+        t
+    })
+}
+
+fn is_word_char_slow(c: char) -> bool {
     c.is_alphanumeric() || (!c.is_ascii() && is_combining_mark(c))
 }
 
@@ -557,4 +588,16 @@ pub(super) fn find_mentions(g: &Gazetteer, text: &str, context: &[UnitId]) -> Ve
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_char_table_agrees_with_unicode() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), is_word_char_slow(c), "{c:?}");
+        }
+    }
 }

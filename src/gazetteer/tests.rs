@@ -1,3 +1,4 @@
+use super::load::strip_qualifier;
 use super::*;
 
 fn g() -> &'static Gazetteer {

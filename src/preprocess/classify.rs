@@ -471,6 +471,15 @@ impl Classifier<'_> {
         let mut date_seen = self.lines.iter().any(|l| l.class == LineClass::Dateline);
         let mut lead_done = false;
         let open = self.open();
+        // only_credits_after[i]: nothing but blanks, junk and source credits after line i.
+        let n = self.lines.len();
+        let mut only_credits_after = vec![true; n];
+        for i in (0..n.saturating_sub(1)).rev() {
+            let l = &self.lines[i + 1];
+            let credit = matches!(l.class, LineClass::Blank | LineClass::Junk)
+                || meta::outlet_line(&l.text).is_some();
+            only_credits_after[i] = credit && only_credits_after[i + 1];
+        }
         for &i in &open {
             if self.lines[i].joined_to.is_some() {
                 continue; // classified with the line it continues
@@ -481,10 +490,7 @@ impl Classifier<'_> {
             let next_content = self.lines[i + 1..]
                 .iter()
                 .find(|l| !matches!(l.class, LineClass::Blank | LineClass::Junk));
-            let only_credits_follow = self.lines[i + 1..].iter().all(|l| {
-                matches!(l.class, LineClass::Blank | LineClass::Junk)
-                    || meta::outlet_line(&l.text).is_some()
-            });
+            let only_credits_follow = only_credits_after[i];
             let next_is_outlet = next_content.is_some_and(|l| meta::outlet_line(&l.text).is_some());
             // Aggregators put the byline, a gap of blank lines, then a short repeat of the
             // lead at the very end of the page.

@@ -1,0 +1,60 @@
+//! Preprocessing throughput: reads every .txt under DIR into memory once, then times
+//! `build_document` over all of them RUNS times and prints the median (the machine is noisy).
+//!
+//! ```sh
+//! cargo run --release --example bench_build -- ../shared/corpora/baomoi-2017/articles [RUNS]
+//! ```
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use nghiquyet::gazetteer::Gazetteer;
+use nghiquyet::preprocess::{build_document, corpus_from_documents};
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let dir = PathBuf::from(args.next().unwrap_or_else(|| "data/raw".into()));
+    let runs: usize = args.next().map_or(Ok(5), |r| r.parse())?;
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    let inputs: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|f| {
+            let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
+            Ok((stem, std::fs::read(f)?))
+        })
+        .collect::<std::io::Result<_>>()?;
+    let bytes: usize = inputs.iter().map(|(_, b)| b.len()).sum();
+    let gaz = Gazetteer::embedded(); // built once, outside the timing
+    let mut secs = Vec::with_capacity(runs);
+    let mut passages = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        let docs: Vec<_> = inputs
+            .iter()
+            .filter_map(|(id, b)| build_document(id, id, b, gaz).ok().map(|a| a.document))
+            .collect();
+        let corpus = corpus_from_documents(docs, gaz);
+        secs.push(started.elapsed().as_secs_f64());
+        passages = corpus.stats().passages;
+    }
+    secs.sort_by(f64::total_cmp);
+    let median = secs[secs.len() / 2];
+    println!(
+        "{} articles, {:.1} MB, {} passages: median {:.3} s over {} runs = {:.1} MB/s (min {:.3} s, max {:.3} s)",
+        inputs.len(),
+        bytes as f64 / 1e6,
+        passages,
+        median,
+        runs,
+        bytes as f64 / 1e6 / median,
+        secs[0],
+        secs[secs.len() - 1]
+    );
+    Ok(())
+}

@@ -1,0 +1,407 @@
+//! Bylines: the author as signed, with a role when the line gives one.
+
+use super::known_outlets::is_known_outlet;
+use super::name::{parse_name, title_len};
+use super::{
+    DASHES, after_folded_prefix, first_folded_word_is, fold_words, has_photo_credit, is_acronym,
+    is_brand_token, is_copyright, is_domain, longer_than, outlet_line, parse_date, smart_case,
+    split_trailing_parens, starts_upper, strip_bullet,
+};
+use crate::text::{fold_char, fold_str, is_all_caps, is_vietnamese_syllable};
+
+/// Author of an article as signed, with a role or office when the line gives one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    pub author: String,
+    pub role: Option<String>,
+}
+
+/// Labels that introduce a byline ("Bài, ảnh:", "Thực hiện:"), folded words.
+const BYLINE_LABEL_WORDS: &[&str] = &[
+    "bai", "anh", "tin", "va", "thuc", "hien", "nhom", "tac", "gia", "nguoi", "viet", "phong",
+    "vien", "pv", "video", "clip", "ghi", "chep", "dich", "text",
+];
+const BYLINE_LABEL_KEYS: &[&str] = &["bai", "tin", "hien", "tac", "viet", "vien", "chep", "text"];
+
+/// Splits off a "Bài, ảnh:" style label. `None` when the line has a colon that is no byline
+/// label ("Ảnh: X" is a photo credit, "Hotline: …" is page furniture).
+pub(super) fn strip_byline_label(s: &str) -> Option<&str> {
+    let Some(colon) = s.find(':') else {
+        return Some(s);
+    };
+    // The label is folded and judged word by word (words split at spaces and ",/&-+"), so a
+    // sentence that merely has a colon somewhere is rejected at its first word.
+    let mut count = 0;
+    let mut key = false;
+    let mut word = String::new();
+    let folded = s[..colon].chars().filter_map(fold_char);
+    for c in folded.chain(std::iter::once(' ')) {
+        if !(c.is_whitespace() || ",/&-+".contains(c)) {
+            word.push(c);
+            continue;
+        }
+        if word.is_empty() {
+            continue;
+        }
+        count += 1;
+        if count > 5 || !BYLINE_LABEL_WORDS.contains(&word.as_str()) {
+            return None;
+        }
+        key |= BYLINE_LABEL_KEYS.contains(&word.as_str());
+        word.clear();
+    }
+    (count > 0 && key).then(|| s[colon + 1..].trim())
+}
+
+/// Generic staff signatures ("Nhóm PV", "Nhóm phóng viên", "Phóng viên").
+pub(super) fn generic_staff(s: &str) -> bool {
+    let f = fold_words(s.trim_end_matches('.'));
+    if let Some(rest) = f.strip_prefix("nhom ") {
+        return ["pv", "phong vien", "ctv", "tac gia", "thuc hien", "p.v"]
+            .iter()
+            .any(|g| rest == *g || rest.strip_prefix(g).is_some_and(|r| r.starts_with(' ')));
+    }
+    matches!(
+        f.as_str(),
+        "pv" | "p.v" | "phong vien" | "ctv" | "cong tac vien" | "btv"
+    )
+}
+
+/// First words of an office or role after the name (lowercased).
+#[rustfmt::skip]
+const ROLE_STARTS: &[&str] = &[
+    "phó", "bí", "chủ", "giám", "ủy", "uỷ", "tổng", "thứ", "bộ", "trưởng", "hiệu", "đại", "giảng",
+    "chuyên", "nhà", "nguyên", "viện", "trường", "thư", "chánh", "cục", "sở", "ban",
+];
+
+/// Does `tail` (after the name's comma) read as a role, not more names or a clause?
+fn role_like(tail: &str) -> bool {
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    !words.is_empty()
+        && words.len() <= 25
+        && (starts_upper(tail) || first == "nguyên")
+        && !tail.ends_with(['.', ':', '?', '!'])
+        && !tail.contains([':', '"', '“', '”'])
+        && (ROLE_STARTS.contains(&first.as_str())
+            || words.iter().any(|w| w.starts_with(char::is_lowercase)))
+}
+
+/// Splits a run of authors on "và", "&", `;` and dashes spaced on at least one side
+/// ("Văn Minh -Uyên Phương"); a hyphen inside a word ("Nguyệt-Thái") stays.
+fn split_authors(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut prev = ' ';
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        if c == ';' || (DASHES.contains(&c) && (prev == ' ' || next == ' ')) {
+            parts.push(&s[start..i]);
+            start = i + c.len_utf8();
+        }
+        prev = c;
+    }
+    parts.push(&s[start..]);
+    parts
+        .into_iter()
+        .flat_map(|p| p.split(" và "))
+        .flat_map(|p| p.split(" & "))
+        .map(str::trim)
+        .collect()
+}
+
+/// Trailing notes after a signature, removed: "(t/h)", "(Theo Touropia)", "(Clip: …)",
+/// "thực hiện", a dangling dash.
+fn strip_notes(s: &str) -> &str {
+    let mut body = s.trim().trim_end_matches(['-', '–', ' ']);
+    loop {
+        if let Some((head, _)) = split_trailing_parens(body) {
+            body = head.trim_end_matches(['-', '–', ' ']);
+            continue;
+        }
+        let lower = body.to_lowercase();
+        let note = ["thực hiện", "tổng hợp", "lược dịch", "thực hiện."]
+            .iter()
+            .find(|n| lower.ends_with(&format!(" {n}")));
+        // Case pairs of these letters have equal UTF-8 lengths; `get` guards the rest.
+        match note.and_then(|n| body.get(..body.len() - n.len())) {
+            Some(head) => body = head.trim_end(),
+            None => return body,
+        }
+    }
+}
+
+/// Where a photo credit appended to a byline starts ("Đông Linh - Ảnh: Reuters",
+/// "Hồ An. Ảnh: Trí Bùi"): the name before it, without the separator.
+fn before_appended_credit(s: &str) -> Option<&str> {
+    let at = s.find("Ảnh:").or_else(|| s.find("Ảnh :"))?;
+    let head = s[..at].trim_end();
+    let name = head
+        .trim_end_matches(['.', '-', '–', ';', ',', '|', '/'])
+        .trim_end();
+    (name.len() < head.len() && !name.is_empty()).then_some(name)
+}
+
+/// Part of a byline that names the outlet or desk, dropped from the author ("Bích Huệ -
+/// TTXVN", "Minh Anh - TNTBros").
+fn outlet_part(p: &str) -> bool {
+    after_folded_prefix(p, "theo").is_some()
+        || is_known_outlet(p)
+        || is_domain(p)
+        || is_acronym(p, 10) && !is_vietnamese_syllable(&fold_str(p))
+        || is_brand_token(p)
+}
+
+/// Authors from a list of name parts; the first must be a name, later outlet parts are dropped
+/// and a last part naming an office is the role ("TS. Đoàn Văn Báu – Chuyên gia Tâm lý").
+fn authors_of(parts: &[&str]) -> Option<(Vec<String>, Option<String>)> {
+    let mut out = Vec::new();
+    let mut role = None;
+    for (i, p) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        if p.is_empty() && last && i > 0 {
+            continue; // "Hoàng Hợi -"
+        }
+        match parse_name(p) {
+            Some(n) => out.push(n),
+            None if i > 0 && outlet_part(p) => {}
+            None if i > 0 && last && starts_with_role(p) && role_like(p) => {
+                role = Some(p.to_string())
+            }
+            None => return None,
+        }
+    }
+    (!out.is_empty()).then_some((out, role))
+}
+
+fn starts_with_role(s: &str) -> bool {
+    let first = s
+        .split_whitespace()
+        .next()
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    ROLE_STARTS.contains(&first.as_str())
+}
+
+/// A byline: the author's name (1–6 capitalised words or all caps, initials and titles such
+/// as `TS.` allowed, a leading bullet allowed), optionally followed by a comma and a role.
+/// "Bài, ảnh: X" labels are removed, several authors are joined with ", ", and trailing
+/// notes like "(t/h)" or "/VOV" are dropped. Source credits ("Theo X"), headings, page
+/// furniture, dates and photo captions are not bylines.
+pub fn parse_byline(line: &str) -> Option<Byline> {
+    let s = strip_bullet(line.trim());
+    // A trailing comma means the sentence goes on in the next line.
+    if s.is_empty() || longer_than(s, 160) || s.ends_with(',') {
+        return None;
+    }
+    if first_folded_word_is(s, "theo") || outlet_line(s).is_some() {
+        return None;
+    }
+    // "Hồ An. Ảnh: Trí Bùi": the writer, then the photographer.
+    let credited = before_appended_credit(s);
+    let unlabelled = strip_notes(credited.unwrap_or(s));
+    let mut labelled = strip_byline_label(unlabelled)?;
+    let has_label = labelled.len() < unlabelled.len();
+    if credited.is_none() && !has_label && (has_photo_credit(s) || is_copyright(s)) {
+        return None;
+    }
+    // "Bài: SỸ ĐÔNG; Ảnh: HOÀNG TRIỀU": keep the writer, drop the next credit.
+    if has_label
+        && let Some((first, next)) = labelled.split_once(';')
+        && next.contains(':')
+    {
+        labelled = first.trim();
+    }
+    if labelled.is_empty() || parse_date(labelled).is_some() {
+        return None;
+    }
+    if generic_staff(labelled) {
+        let author = labelled.trim_end_matches('.').to_string();
+        return Some(Byline { author, role: None });
+    }
+    let mut body = strip_notes(labelled);
+    // "Việt Quốc/VOV – TP HCM": after the slash come the outlet and desk; "TTXVN/Quân Trang":
+    // the outlet comes first. "Quý II/2017" is no name at all.
+    if let Some((head, rest)) = body.split_once('/') {
+        let rest = rest.trim();
+        if !rest.starts_with(char::is_alphabetic) {
+            return None;
+        }
+        let head = head.trim();
+        body = if parse_name(head).is_none() && outlet_part(head) {
+            rest
+        } else {
+            head
+        };
+    }
+    let (mut names, mut tail) = match body.split_once(',') {
+        Some((h, t)) => (h.trim(), Some(t.trim())),
+        None => (body, None),
+    };
+    // "Đại tá, TS. NGUYỄN VĂN A": titles before the comma belong to the name after it.
+    let mut titles = String::new();
+    let head_tokens: Vec<&str> = names.split_whitespace().collect();
+    if !head_tokens.is_empty() && title_len(&head_tokens) == head_tokens.len() {
+        let rest = tail?;
+        titles = format!("{names}, ");
+        (names, tail) = match rest.split_once(',') {
+            Some((h, t)) => (h.trim(), Some(t.trim())),
+            None => (rest, None),
+        };
+    }
+    let (mut authors, mut role) = authors_of(&split_authors(names))?;
+    if let Some(first) = authors.first_mut() {
+        first.insert_str(0, &titles);
+    }
+    if let Some(tail) = tail.filter(|t| !t.is_empty() && role.is_none()) {
+        let more: Vec<&str> = tail.split(',').flat_map(split_authors).collect();
+        match authors_of(&more).filter(|(_, r)| r.is_none() && !starts_with_role(tail)) {
+            Some((extra, _)) => authors.extend(extra),
+            None if role_like(tail) => {
+                let r = if is_all_caps(tail) {
+                    smart_case(tail)
+                } else {
+                    tail.to_string()
+                };
+                role = Some(r);
+            }
+            None => return None,
+        }
+    }
+    // "Nguyễn Văn Hùng (Ban Tuyên giáo Huyện ủy)": a role in brackets after the name. Notes
+    // such as "(t/h)" or "(Theo TTXVN)" are not role-like and stay dropped.
+    if role.is_none()
+        && let Some((_, inner)) = split_trailing_parens(credited.unwrap_or(s))
+        && role_like(inner)
+        && !first_folded_word_is(inner, "theo")
+    {
+        role = Some(inner.trim().to_string());
+    }
+    Some(Byline {
+        author: authors.join(", "),
+        role,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn author(line: &str) -> Option<String> {
+        parse_byline(line).map(|b| b.author)
+    }
+
+    #[test]
+    fn bylines_from_the_spec() {
+        let b = parse_byline(
+            "* HỒ SỸ TRUNG, Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố Đông Hà",
+        )
+        .unwrap();
+        assert_eq!(b.author, "Hồ Sỹ Trung");
+        assert_eq!(
+            b.role.as_deref(),
+            Some("Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố Đông Hà")
+        );
+        assert_eq!(author("Đức Thiện").as_deref(), Some("Đức Thiện"));
+        assert_eq!(parse_byline("Minh Huệ").unwrap().role, None);
+        assert_eq!(author("TRÍ THỨC").as_deref(), Some("Trí Thức"));
+        assert_eq!(author("Bài, ảnh: Thu Hà").as_deref(), Some("Thu Hà"));
+        let b = parse_byline("Nguyễn Văn Hùng (Ban Tuyên giáo Huyện ủy Hướng Hóa)").unwrap();
+        assert_eq!(b.author, "Nguyễn Văn Hùng");
+        assert_eq!(b.role.as_deref(), Some("Ban Tuyên giáo Huyện ủy Hướng Hóa"));
+        assert_eq!(parse_byline("Kim Thanh (T/h)").unwrap().role, None);
+        assert_eq!(parse_byline("Minh Anh (Theo TTXVN)").unwrap().role, None);
+        assert_eq!(author("Bài và ảnh: Yến Anh").as_deref(), Some("Yến Anh"));
+        assert_eq!(author("Nhóm PV").as_deref(), Some("Nhóm PV"));
+        assert_eq!(author("PV").as_deref(), Some("PV"));
+        assert_eq!(author("PV.").as_deref(), Some("PV"));
+        assert_eq!(
+            author("Thu Hà - Minh Anh").as_deref(),
+            Some("Thu Hà, Minh Anh")
+        );
+        assert_eq!(
+            author("TS. NGUYỄN VĂN A").as_deref(),
+            Some("TS. Nguyễn Văn A")
+        );
+        assert_eq!(
+            author("ThS. Hoàng Khánh Toàn").as_deref(),
+            Some("ThS. Hoàng Khánh Toàn")
+        );
+    }
+
+    #[test]
+    fn bylines_seen_in_baomoi() {
+        let cases = [
+            ("Nguyễn Thảo (t/h)", "Nguyễn Thảo"),
+            ("Lương Ngọc (Theo Touropia)", "Lương Ngọc"),
+            ("Công Danh (tổng hợp theo báo PL TP. HCM, NĐT)", "Công Danh"),
+            ("Hoàng Hợi -", "Hoàng Hợi"),
+            ("Vũ Dũng/VOV", "Vũ Dũng"),
+            ("Việt Quốc/VOV – TP HCM", "Việt Quốc"),
+            ("Minh Anh - TNTBros", "Minh Anh"),
+            ("Bích Huệ - TTXVN", "Bích Huệ"),
+            ("ĐẶNG CHUNG - ĐỨC VÂN", "Đặng Chung, Đức Vân"),
+            ("Văn Minh -Uyên Phương", "Văn Minh, Uyên Phương"),
+            ("T.N. (Clip: Tạ Quang Huy)", "T.N."),
+            ("H. Nam", "H. Nam"),
+            ("Ch. Tuấn", "Ch. Tuấn"),
+            ("Tin-ảnh: X.Hoàng", "X.Hoàng"),
+            ("Bài: SỸ ĐÔNG; Ảnh: HOÀNG TRIỀU", "Sỹ Đông"),
+            ("Hồ An. Ảnh: Trí Bùi", "Hồ An"),
+            ("GIA MINH thực hiện", "Gia Minh"),
+            ("Anh Tú", "Anh Tú"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(author(line).as_deref(), Some(want), "{line}");
+        }
+        let b = parse_byline("Vũ Hải - Phó Tổng Giám đốc Đài TNVN").unwrap();
+        assert_eq!(b.role.as_deref(), Some("Phó Tổng Giám đốc Đài TNVN"));
+        let more = [
+            ("PV/VOV-Tây Nguyên", "PV"),
+            ("TTXVN/Quân Trang - Thanh Thắng", "Quân Trang, Thanh Thắng"),
+            ("Đại tá, TS. NGUYỄN VĂN A", "Đại tá, TS. Nguyễn Văn A"),
+            ("Phóng viên Thu Hà", "Phóng viên Thu Hà"),
+            ("BS.CKII. HUỲNH TẤN VŨ", "BS.CKII. Huỳnh Tấn Vũ"),
+        ];
+        for (line, want) in more {
+            assert_eq!(author(line).as_deref(), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn not_bylines() {
+        for line in [
+            "Theo VnExpress",
+            "Theo Vân Anh (Khám phá)",
+            "TTXVN/Tin Tức",
+            "(Tổng hợp)",
+            "Reuters",
+            "Bài học kinh nghiệm",
+            "* Kết quả nổi bật",
+            "CÁC TIN KHÁC",
+            "Xem thêm >>",
+            "Viết bình luận mới",
+            "Xin chờ trong giây lát...",
+            "Hải Phòng",
+            "Tin liên quan",
+            "Hotline: 0914926900",
+            "26/04/2023 | 08:01 GMT+7",
+            "Ảnh: Đình Văn",
+            "Ảnh minh họa",
+            "Một góc thành phố Hải Phòng. (Ảnh: An Đăng/TTXVN).",
+            "Copyright 2020 by BÁO QUẢNG TRỊ",
+            "U23 Việt Nam",
+            "La La Land",
+            "Moonlight",
+            "Ông Nguyễn Văn A",
+            "Quý II/2017",
+            "Tiền Phong,",
+            "Thái Hà.",
+            "Anh Tuấn, một người dân ở xã bên cho biết.",
+            "",
+        ] {
+            assert_eq!(parse_byline(line), None, "{line}");
+        }
+    }
+}

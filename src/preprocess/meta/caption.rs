@@ -1,0 +1,402 @@
+//! Photo credits at the end of a caption: `… (Ảnh: An Đăng/TTXVN).`, `Ảnh minh họa`.
+
+use super::byline::strip_byline_label;
+use super::{longer_than, starts_upper};
+use crate::text::fold_str;
+
+/// How a credit marker reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// `Ảnh:`, `Photo:`, `Nguồn ảnh:`: a label and a colon.
+    Labelled,
+    /// `Ảnh minh họa`, `Ảnh tư liệu`, `Ảnh cắt từ clip`: a stock phrase.
+    Stock,
+    /// `Ảnh do X cung cấp`.
+    ProvidedBy,
+    /// `Ảnh Nguyên Huy`, `Ảnh CTV`: the word and a name, no colon.
+    Named,
+    /// `(Nguồn: Reuters)`: only inside brackets or after a caption's sentence.
+    Source,
+}
+
+/// Stock words after "Ảnh"/"Hình" (folded).
+const STOCK_PHRASES: &[&[&str]] = &[
+    &["minh", "hoa"],
+    &["tu", "lieu"],
+    &["internet"],
+    &["st"],
+    &["tl"],
+    &["ctv"],
+    &["nv"],
+    &["nvcc"],
+    &["cat", "tu"],
+    &["cat", "ra", "tu"],
+    &["duoc", "cat", "tu"],
+    &["chup", "tu", "clip"],
+    &["chup", "tu", "video"],
+    &["chup", "man", "hinh"],
+    &["tu", "clip"],
+    &["tu", "video"],
+    &["su", "dung", "trong", "bai"],
+    &["nguon"],
+    &["facebook"],
+    &["fb"],
+];
+
+/// Words of a possible credit, split at whitespace and after each colon (so that "Ảnh:AP" reads
+/// as "Ảnh:" "AP"), with byte offsets. Only the first few are needed.
+fn marker_words(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if out.len() >= 6 {
+            break;
+        }
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((st, &s[st..i]));
+            }
+            continue;
+        }
+        let st = *start.get_or_insert(i);
+        if c == ':' {
+            out.push((st, &s[st..i + 1]));
+            start = None;
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
+/// Could `c` start a credit marker? Every marker's first word lowercases to a word starting
+/// with `ả`, `h`, `p`, `n` or `đ`, and these ten chars are the only ones whose lowercase starts
+/// that way (a test checks every char), so no case-mapping lookup is needed.
+fn may_start_marker(c: char) -> bool {
+    matches!(c, 'ả' | 'Ả' | 'h' | 'H' | 'p' | 'P' | 'n' | 'N' | 'đ' | 'Đ')
+}
+
+/// First bytes of the UTF-8 form of the non-ASCII chars of [`may_start_marker`] (`ả`/`Ả`,
+/// `đ`/`Đ`); these are lead bytes, so a position holding one is a char boundary.
+const MARKER_LEAD_BYTES: [u8; 2] = [0xE1, 0xC4];
+
+/// Every first word (lowercased, colon dropped) for which [`match_marker`] can match; for any
+/// other it returns `None`.
+const MARKER_HEADS: &[&str] = &[
+    "ảnh",
+    "hình",
+    "photo",
+    "photos",
+    "ảnh/photo",
+    "ảnh/video",
+    "ảnh/clip",
+    "nguồn",
+    "đồ",
+];
+
+/// Longest of [`MARKER_HEADS`], in chars.
+const MARKER_HEAD_MAX_CHARS: usize = 9;
+
+/// Is the first word [`marker_words`] gives for `rest` (which starts at a non-space char) one
+/// of [`MARKER_HEADS`] once lowercased? The same answer as `match_marker`'s own test, without
+/// allocating and without reading past the first few chars. Lowercasing never shortens a word,
+/// so a word longer than the longest head cannot match; lowercasing char by char differs from
+/// `str::to_lowercase` only in a final sigma, which no head holds.
+fn head_may_match(rest: &str) -> bool {
+    let mut head = ['\0'; MARKER_HEAD_MAX_CHARS];
+    let mut n = 0;
+    for c in rest.chars() {
+        if c.is_whitespace() || c == ':' {
+            break;
+        }
+        for l in c.to_lowercase() {
+            if n == head.len() {
+                return false;
+            }
+            head[n] = l;
+            n += 1;
+        }
+    }
+    MARKER_HEADS
+        .iter()
+        .any(|h| h.chars().eq(head[..n].iter().copied()))
+}
+
+/// Matches a credit marker at the start of `words`; returns it and how many words it spans.
+fn match_marker(words: &[(usize, &str)]) -> Option<(Marker, usize)> {
+    let low = |i: usize| {
+        words
+            .get(i)
+            .map(|(_, w)| w.to_lowercase())
+            .unwrap_or_default()
+    };
+    let bare = |i: usize| fold_str(low(i).trim_end_matches([':', '.', ')', ',']));
+    let colon = |i: usize| {
+        if low(i).ends_with(':') {
+            Some(i + 1)
+        } else if low(i + 1) == ":" {
+            Some(i + 2)
+        } else {
+            None
+        }
+    };
+    // The first word is compared with its marks: "Ảnh" is a photo, "Anh" a name or England.
+    let first = low(0);
+    let head = first.trim_end_matches(':');
+    let photo_word = matches!(
+        head,
+        "ảnh" | "hình" | "photo" | "photos" | "ảnh/photo" | "ảnh/video" | "ảnh/clip"
+    );
+    if photo_word && let Some(n) = colon(0) {
+        return Some((Marker::Labelled, n));
+    }
+    if head == "photo" && low(1) == "by" {
+        return Some((Marker::Labelled, 2));
+    }
+    if matches!(head, "nguồn" | "đồ" | "hình")
+        && matches!(bare(1).as_str(), "anh" | "hoa")
+        && let Some(n) = colon(1)
+    {
+        return Some((Marker::Labelled, n));
+    }
+    if matches!(head, "ảnh" | "hình") {
+        for phrase in STOCK_PHRASES {
+            let n = phrase.len();
+            let hit = (0..n).all(|k| {
+                let w = if k + 1 == n {
+                    bare(1 + k)
+                } else {
+                    fold_str(&low(1 + k))
+                };
+                w == phrase[k]
+            });
+            if hit {
+                return Some((Marker::Stock, 1 + n));
+            }
+        }
+        if head == "hình" {
+            return None;
+        }
+        if bare(1) == "do" {
+            return Some((Marker::ProvidedBy, 2));
+        }
+        // "Ảnh báo PK-KQ", "Ảnh của Canloker": a name must follow.
+        if matches!(bare(1).as_str(), "bao" | "cua") && words.len() > 2 {
+            return Some((Marker::Named, 2));
+        }
+        let next_upper = words.get(1).is_none_or(|(_, w)| starts_upper(w));
+        return next_upper.then_some((Marker::Named, 1));
+    }
+    // "(Nguồn: Reuters)", "(Nguồn Dailymail)"; not "(nguồn gốc …)".
+    if head == "nguồn" {
+        let named = words.get(1).is_some_and(|(_, w)| starts_upper(w));
+        return match colon(0) {
+            Some(n) => Some((Marker::Source, n)),
+            None => named.then_some((Marker::Source, 1)),
+        };
+    }
+    None
+}
+
+/// The credited name after a marker: short, and at the end of the line.
+fn credit_tail_ok(tail: &str, marker: Marker, bracketed: bool, after_break: bool) -> bool {
+    let tail = tail
+        .trim()
+        .trim_start_matches(':')
+        .trim_end_matches(|c: char| c.is_whitespace() || ").]”\"'".contains(c))
+        .trim();
+    if longer_than(tail, 70) {
+        return false;
+    }
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    if words.len() > 10 {
+        return false;
+    }
+    match marker {
+        // A bare "Ảnh" ending a caption: the name was broken onto the next line.
+        Marker::Named if words.is_empty() => after_break,
+        Marker::Named if bracketed => true,
+        Marker::Named => {
+            words.len() <= 5 && (words.len() <= 3 || words.iter().all(|w| starts_upper(w)))
+        }
+        Marker::ProvidedBy => fold_str(tail).ends_with("cung cap"),
+        Marker::Source => !words.is_empty(),
+        Marker::Labelled | Marker::Stock => true,
+    }
+}
+
+/// Does the line carry a photo credit at its end (or consist of one)? `… (Ảnh: An
+/// Đăng/TTXVN).`, `… Ảnh: ĐÌNH BẢO`, `(Ảnh:baophutho.vn)`, `Ảnh minh họa`, `Photo: Reuters`,
+/// `Nguồn ảnh: …`. "ảnh hưởng" or "hình ảnh" inside a paragraph is not a credit, and neither
+/// is a byline label such as "Bài, ảnh: Thu Hà".
+pub fn has_photo_credit(line: &str) -> bool {
+    let s = line.trim();
+    if strip_byline_label(s).is_some_and(|rest| rest.len() < s.len()) {
+        return false;
+    }
+    // Every marker starts with one of the letters of `may_start_marker`: ASCII, or a char whose
+    // UTF-8 form starts with one of `MARKER_LEAD_BYTES`. Other bytes are skipped undecoded.
+    let bytes = s.as_bytes();
+    for p in 0..bytes.len() {
+        let c = match bytes[p] {
+            b'h' | b'H' | b'p' | b'P' | b'n' | b'N' => char::from(bytes[p]),
+            lead if MARKER_LEAD_BYTES.contains(&lead) => match s[p..].chars().next() {
+                Some(c) if may_start_marker(c) => c,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let before_char = s[..p].chars().next_back();
+        let at_word = before_char.is_none_or(|q| !q.is_alphanumeric());
+        // "…gần đâyẢnh: REUTERS": a credit glued to the caption by a lost space.
+        let glued = c.is_uppercase() && before_char.is_some_and(char::is_lowercase);
+        if !(at_word || glued) {
+            continue;
+        }
+        let rest = &s[p..];
+        // Most words that start with these letters ("những", "phát") are no marker: tell
+        // without splitting and lowercasing the rest of the line.
+        if !head_may_match(rest) {
+            continue;
+        }
+        let words = marker_words(rest);
+        let Some((marker, n)) = match_marker(&words) else {
+            continue;
+        };
+        let before = s[..p].trim_end();
+        let bracketed = before.ends_with('(');
+        let after_break = before.is_empty() || before.ends_with(|q: char| !q.is_alphanumeric());
+        let upper = c.is_uppercase();
+        let context_ok = match marker {
+            Marker::Labelled | Marker::Stock | Marker::ProvidedBy => {
+                bracketed || upper || after_break
+            }
+            Marker::Named => bracketed || upper,
+            // "Nguồn: X" as a whole line credits an outlet, not a photo.
+            Marker::Source => bracketed || (upper && before.ends_with('.') && !longer_than(s, 200)),
+        };
+        if !context_ok {
+            continue;
+        }
+        let tail = words.get(n).map_or("", |(o, _)| &rest[*o..]);
+        if credit_tail_ok(tail, marker, bracketed, after_break) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marker_initials_are_exactly_the_lowercase_test() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            let slow = matches!(lower, 'ả' | 'h' | 'p' | 'n' | 'đ');
+            assert_eq!(may_start_marker(c), slow, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn marker_initials_are_found_by_their_first_byte() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if !may_start_marker(c) {
+                continue;
+            }
+            let mut buf = [0; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            if c.is_ascii() {
+                assert!(b"hHpPnN".contains(&first), "{c:?}");
+            } else {
+                assert!(MARKER_LEAD_BYTES.contains(&first), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn head_check_never_rejects_a_marker() {
+        assert_eq!(
+            MARKER_HEADS.iter().map(|h| h.chars().count()).max(),
+            Some(MARKER_HEAD_MAX_CHARS)
+        );
+        for h in MARKER_HEADS {
+            assert!(head_may_match(h), "{h}");
+            assert!(head_may_match(&format!("{}: X", h.to_uppercase())), "{h}");
+        }
+        for w in [
+            "ảnh hưởng",
+            "những",
+            "phát",
+            "nguồn gốc",
+            "Ảnh/photoo",
+            "hìnhh",
+        ] {
+            assert_eq!(
+                head_may_match(w),
+                MARKER_HEADS.contains(&w.split(' ').next().unwrap().to_lowercase().as_str()),
+                "{w}"
+            );
+        }
+        let lines = [
+            "Một góc thành phố Hải Phòng. (Ảnh: An Đăng/TTXVN).",
+            "Ảnh/Video: X. Nguồn ảnh: Y. Photo by Z. Đồ họa: Q. Hình: W. Photos : V",
+            "Ảnh hưởng của bão, hình ảnh, nguồn gốc, ẢNH MINH HỌA, Nguồn Reuters",
+            "Messi đang có được phong độ cực tốt trong chuỗi trận gần đâyẢnh: REUTERS",
+        ];
+        for s in lines {
+            for (p, _) in s.char_indices() {
+                let rest = &s[p..];
+                if rest.starts_with(char::is_whitespace) {
+                    continue;
+                }
+                if match_marker(&marker_words(rest)).is_some() {
+                    assert!(head_may_match(rest), "{rest}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn photo_credits() {
+        for line in [
+            "Một góc thành phố Hải Phòng. (Ảnh: An Đăng/TTXVN).",
+            "Bí thư Tỉnh ủy tiếp dân tại nhà công vụ. Ảnh: ĐÌNH BẢO",
+            "Đại hội đại biểu Đảng bộ thành phố Việt Trì lần thứ XXI. (Ảnh:baophutho.vn)",
+            "Ông Hà phát biểu tại hội nghị. Ảnh: Lâm Thanh",
+            "Ảnh minh họa",
+            "(Ảnh minh hoạ)",
+            "Photo: Reuters",
+            "Nguồn ảnh: Sina.",
+            "Pha phạm lỗi của Hoàng Vũ Samson. (Ảnh: TL)",
+            "Ảnh minh họa. Nguồn: internet",
+            "Samson có hơn 10 năm chơi bóng ở VN. Ảnh Nguyên Huy",
+            "Chiếc xe khách lật chắn ngang đường. Ảnh CTV.",
+            "Tổng thống Mỹ Donald Trump. Ảnh:AP",
+            "Messi đang có được phong độ cực tốt trong chuỗi trận gần đâyẢnh: REUTERS",
+            "Nhiều hành khách đã quen với việc sử dụng buýt nhanh. Ảnh:",
+            "Thủ tướng Ukraine Yulia Tymoshenko. (Nguồn: AFP/TTXVN)",
+            "Cô giáo dùng dép đánh học sinh. Ảnh chụp màn hình",
+        ] {
+            assert!(has_photo_credit(line), "{line}");
+        }
+        for line in [
+            "Biến đổi khí hậu ảnh hưởng lớn đến sản xuất nông nghiệp của tỉnh trong năm qua.",
+            "Ảnh hưởng của bão số 3 khiến nhiều tuyến đường bị ngập.",
+            "Hình ảnh người lớn, trẻ em mua bán súng và chơi nghịch trong sân làng rất phổ biến.",
+            "Một số hình ảnh:",
+            "Ảnh nền Thần tài đẹp mắt cho smartphone",
+            "Ảnh chụp auto điều kiện đủ sáng.",
+            "Ngoại hạng Anh: Thêm 2 kẻ rời cuộc đua",
+            "Anh Tú",
+            "Nguồn: Báo Nhân Dân",
+            "Bài, ảnh: Thu Hà",
+            "Ảnh: Minh Anh chụp lại toàn bộ cảnh tượng hôm đó khi đoàn xe đi qua cây cầu mới xây ở đầu làng.",
+            "",
+        ] {
+            assert!(!has_photo_credit(line), "{line}");
+        }
+    }
+}

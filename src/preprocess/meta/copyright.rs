@@ -1,0 +1,209 @@
+//! Copyright and rights lines, and the outlet they name.
+
+use super::{DASHES, longer_than, smart_case, strip_bullet, word_spans};
+use crate::text::{fold_str, is_all_caps};
+
+/// Phrases forbidding copies, compared lowercased with their marks; each holds "sao chép".
+const COPY_BANS: &[&str] = &["cấm sao chép", "không được sao chép", "không sao chép"];
+
+/// Is this a copyright or rights line (`Copyright …`, `©`, `Bản quyền thuộc …`,
+/// `All rights reserved`, `Ghi rõ nguồn … khi phát hành lại`)?
+pub fn is_copyright(line: &str) -> bool {
+    let s = strip_bullet(line.trim());
+    if s.is_empty() || longer_than(s, 250) {
+        return false;
+    }
+    let f = fold_str(s);
+    if f.contains("all rights reserved") || f.contains("giu ban quyen") {
+        return true;
+    }
+    if let Some(at) = s.find('©') {
+        // "Ảnh: © Reuters" is a photo credit that happens to carry the sign.
+        let before = fold_str(&s[..at]);
+        return !(before.contains("anh") || before.contains("photo"));
+    }
+    let year_follows = |rest: &str| {
+        let rest = rest.trim_start_matches([' ', ':', '(', 'c', ')']);
+        rest.starts_with("19") || rest.starts_with("20")
+    };
+    if let Some(rest) = f.strip_prefix("copyright") {
+        return rest.is_empty() || rest.starts_with([' ', ':', '(']);
+    }
+    if let Some(at) = f.find("copyright") {
+        let rest = &f[at + "copyright".len()..];
+        return year_follows(rest) || rest.trim_start().starts_with("by ");
+    }
+    if let Some(rest) = f.strip_prefix("ban quyen") {
+        // "Bản quyền thuộc …", "Bản quyền clip thuộc VTV", "Bản quyền 2020 …"; not
+        // "Bản quyền truyền hình World Cup đã được …".
+        let near: Vec<&str> = rest.split_whitespace().take(3).collect();
+        return near.contains(&"thuoc")
+            || year_follows(rest)
+            || !longer_than(s, 40) && near.is_empty();
+    }
+    if f.contains("(c) 19") || f.contains("(c) 20") {
+        return true;
+    }
+    // "Nghiêm cấm sao chép …", "Không được sao chép khi chưa có sự đồng ý …". Each phrase
+    // holds "sao chép", which shows in the folded line as "sao chep" (a test checks every char
+    // that lowercases into it), so most lines are let go without lowercasing them.
+    if !longer_than(s, 200) && f.contains("sao chep") {
+        let lower = s.to_lowercase();
+        if COPY_BANS.iter().any(|p| lower.contains(p)) {
+            return true;
+        }
+    }
+    // "Ghi rõ nguồn 'Báo X' khi phát hành lại thông tin từ website này"; not "ghi rõ nguồn gốc".
+    f.contains("ghi ro nguon")
+        && !f.contains("ghi ro nguon goc")
+        && [
+            "khi phat hanh lai",
+            "khi dang lai",
+            "khi su dung lai",
+            "khi trich dan",
+            "khi dang tai lai",
+        ]
+        .iter()
+        .any(|p| f.contains(p))
+}
+
+/// Words that open or link a copyright notice to the outlet (folded).
+#[rustfmt::skip]
+const COPYRIGHT_LINKS: &[&str] = &[
+    "copyright", "©", "(c)", "ban", "quyen", "thuoc", "ve", "by", "cua",
+];
+
+fn is_year_token(t: &str) -> bool {
+    let t = t.trim_matches([',', '.', ':']);
+    !t.is_empty()
+        && t.split(['-', '–'])
+            .all(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The outlet named on a copyright line: `Copyright 2020 by BÁO QUẢNG TRỊ` → `Báo Quảng Trị`,
+/// `© 2020 Báo Nhân Dân`, `Bản quyền thuộc về Báo X`, `Copyright © Tuổi Trẻ Online`.
+pub fn copyright_outlet(line: &str) -> Option<String> {
+    if !is_copyright(line) {
+        return None;
+    }
+    let s = strip_bullet(line.trim()).trim_start_matches('®').trim();
+    // "Ghi rõ nguồn 'Báo X' khi phát hành lại": the outlet is the quoted part.
+    let quotes = ['"', '“', '”', '\'', '‘', '’'];
+    if fold_str(s).contains("ghi ro nguon") {
+        let quoted = s
+            .split(quotes)
+            .nth(1)
+            .map(str::trim)
+            .filter(|q| !q.is_empty())?;
+        return Some(finish_outlet(quoted));
+    }
+    // The notice proper ends at a sentence break, a comma, a bar or a spaced dash.
+    let end = s
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, ',' | '|' | ';')
+                || (c == '.' && s[i + 1..].starts_with(' '))
+                || (DASHES.contains(&c) && s[..i].ends_with(' '))
+        })
+        .map_or(s.len(), |(i, _)| i);
+    let notice = s[..end].trim().trim_end_matches('.');
+    // The outlet follows the last linking word ("by", "thuộc về", "©"), years skipped.
+    let words = word_spans(notice);
+    let last_link = words
+        .iter()
+        .rposition(|(_, w)| COPYRIGHT_LINKS.contains(&fold_str(w).as_str()))?;
+    let first = (last_link + 1..words.len()).find(|&i| !is_year_token(words[i].1))?;
+    let name = notice[words[first].0..].trim();
+    let n = name.split_whitespace().count();
+    if n == 0 || n > 8 || !name.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(finish_outlet(name))
+}
+
+fn finish_outlet(name: &str) -> String {
+    if is_all_caps(name) {
+        smart_case(name)
+    } else {
+        name.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold_char;
+
+    #[test]
+    fn a_ban_on_copies_shows_in_the_folded_line() {
+        let key = "sao chép";
+        assert!(COPY_BANS.iter().all(|p| p.contains(key)));
+        assert_eq!(fold_str(key), "sao chep");
+        assert!(key.chars().all(|k| fold_char(k).is_some()));
+        // Whatever char lowercases into a char of the key folds like that char, and no char
+        // that lowercases to several chars gives any of them.
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let low: Vec<char> = c.to_lowercase().collect();
+            match low.as_slice() {
+                [l] if key.contains(*l) => assert_eq!(fold_char(c), fold_char(*l), "{c:?}"),
+                [_] => {}
+                more => assert!(more.iter().all(|l| !key.contains(*l)), "{c:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn copyright_lines() {
+        let cases = [
+            ("Copyright 2020 by BÁO QUẢNG TRỊ", "Báo Quảng Trị"),
+            ("© 2020 Báo Nhân Dân", "Báo Nhân Dân"),
+            ("Bản quyền thuộc về Báo X", "Báo X"),
+            ("Copyright © Tuổi Trẻ Online", "Tuổi Trẻ Online"),
+            (
+                "© Copyright 2017 VnExpress. All rights reserved.",
+                "VnExpress",
+            ),
+            ("Copyright © 2003-2020 VTV", "VTV"),
+            ("BẢN QUYỀN THUỘC VỀ TTXVN", "TTXVN"),
+            ("* Bản quyền clip thuộc VTV", "VTV"),
+            ("Copyright © The Voice of Vietnam", "The Voice of Vietnam"),
+            (
+                "Copyright © 2017 Báo điện tử Dân trí, giấy phép số 123",
+                "Báo điện tử Dân trí",
+            ),
+            (
+                "Bản quyền thuộc về Báo Quảng Trị - Cơ quan của Đảng bộ",
+                "Báo Quảng Trị",
+            ),
+            (
+                "© Bản quyền thuộc Báo điện tử Chính phủ",
+                "Báo điện tử Chính phủ",
+            ),
+            (
+                "Copyright © 2024 VTV Digital. All Rights Reserved",
+                "VTV Digital",
+            ),
+            (
+                "® Ghi rõ nguồn \"Báo Hậu Giang\" khi phát hành lại thông tin từ website này.",
+                "Báo Hậu Giang",
+            ),
+        ];
+        for (line, want) in cases {
+            assert!(is_copyright(line), "{line}");
+            assert_eq!(copyright_outlet(line).as_deref(), Some(want), "{line}");
+        }
+        assert!(is_copyright("All rights reserved."));
+        assert!(is_copyright("Nghiêm cấm sao chép dưới mọi hình thức"));
+        assert_eq!(copyright_outlet("All rights reserved."), None);
+        for line in [
+            "Chương trình nghệ thuật Disney On Ice được mua bản quyền từ Mỹ.",
+            "Bản quyền truyền hình World Cup 2018 đã được VTV mua lại với giá cao.",
+            "facebook đăng tải nhiều câu châm ngôn không trích dẫn, ghi rõ nguồn gốc.",
+            "Ảnh: © Reuters",
+            "",
+        ] {
+            assert!(!is_copyright(line), "{line}");
+            assert_eq!(copyright_outlet(line), None, "{line}");
+        }
+    }
+}

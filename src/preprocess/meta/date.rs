@@ -1,0 +1,437 @@
+//! Dates and datelines: `06/06/2020`, `2020-06-06T14:00`, `ngày 6 tháng 6 năm 2020`, with a
+//! clock time when one sits next to the date.
+
+use super::{longer_than, word_spans};
+use crate::text::fold_str;
+
+/// A calendar date found in a line, with the byte span it came from.
+#[derive(Debug, Clone, Copy)]
+struct Ymd {
+    y: u32,
+    m: u32,
+    d: u32,
+    start: usize,
+    end: usize,
+}
+
+/// A clock time found in a line, with the byte span it came from.
+#[derive(Debug, Clone, Copy)]
+struct Hms {
+    h: u32,
+    m: u32,
+    s: Option<u32>,
+    start: usize,
+    end: usize,
+}
+
+/// A time further than this (in bytes) from the date belongs to something else in the sentence.
+const MAX_TIME_GAP: usize = 25;
+
+fn byte_at(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
+/// Reads `min..=max` ASCII digits at `i`; fails when the digit run is longer than `max`
+/// (a longer number is a different field, e.g. `2020` is not a day).
+fn digits_at(b: &[u8], i: usize, min: usize, max: usize) -> Option<(u32, usize)> {
+    let mut j = i;
+    let mut v: u32 = 0;
+    while j < b.len() && j - i < max && b[j].is_ascii_digit() {
+        v = v * 10 + u32::from(b[j] - b'0');
+        j += 1;
+    }
+    if j - i < min || byte_at(b, j).is_ascii_digit() {
+        return None;
+    }
+    Some((v, j))
+}
+
+fn is_leap(y: u32) -> bool {
+    (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400)
+}
+
+fn valid_ymd(y: u32, m: u32, d: u32) -> bool {
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2100).contains(&y) && (1..=days).contains(&d)
+}
+
+/// Can a number start at `i`? Not inside a word or a longer numeric token such as
+/// `202-QĐ/TW` or `10-11/2/2017`.
+fn number_starts(b: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let p = b[i - 1];
+    if p.is_ascii_alphanumeric() {
+        return false;
+    }
+    !(matches!(p, b'/' | b'.' | b'-' | b':' | b',') && i >= 2 && b[i - 2].is_ascii_digit())
+}
+
+/// Does a number end at `j`? Not when a letter or another numeric field follows.
+fn number_ends(b: &[u8], j: usize) -> bool {
+    let n = byte_at(b, j);
+    if n.is_ascii_alphanumeric() {
+        return false;
+    }
+    !(matches!(n, b'/' | b'.' | b'-' | b':') && byte_at(b, j + 1).is_ascii_digit())
+}
+
+/// `2020-06-06` (or `2020/06/06`), possibly glued to a `T14:00` time.
+fn iso_at(b: &[u8], i: usize) -> Option<Ymd> {
+    let (y, j) = digits_at(b, i, 4, 4)?;
+    let sep = byte_at(b, j);
+    if sep != b'-' && sep != b'/' {
+        return None;
+    }
+    let (m, k) = digits_at(b, j + 1, 1, 2)?;
+    if byte_at(b, k) != sep {
+        return None;
+    }
+    let (d, e) = digits_at(b, k + 1, 1, 2)?;
+    let glued_time = byte_at(b, e) == b'T' && byte_at(b, e + 1).is_ascii_digit();
+    if !(number_ends(b, e) || glued_time) || !valid_ymd(y, m, d) {
+        return None;
+    }
+    Some(Ymd {
+        y,
+        m,
+        d,
+        start: i,
+        end: e,
+    })
+}
+
+/// `06/06/2020`, `6-6-2020`, `06.06.2020`: one separator used twice, four-digit year.
+fn dmy_at(b: &[u8], i: usize) -> Option<Ymd> {
+    let (d, j) = digits_at(b, i, 1, 2)?;
+    let sep = byte_at(b, j);
+    if !matches!(sep, b'/' | b'-' | b'.') {
+        return None;
+    }
+    let (m, k) = digits_at(b, j + 1, 1, 2)?;
+    if byte_at(b, k) != sep {
+        return None;
+    }
+    let (y, e) = digits_at(b, k + 1, 4, 4)?;
+    if !number_ends(b, e) || !valid_ymd(y, m, d) {
+        return None;
+    }
+    Some(Ymd {
+        y,
+        m,
+        d,
+        start: i,
+        end: e,
+    })
+}
+
+fn small_number(w: &str, max_len: usize) -> Option<u32> {
+    let w = w.trim_end_matches([',', '.', ';', ')']);
+    if w.is_empty() || w.len() > max_len || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    w.parse().ok()
+}
+
+/// `ngày 6 tháng 6 năm 2020` (the `ngày` is optional).
+fn long_dates(line: &str) -> Vec<Ymd> {
+    let words = word_spans(line);
+    let folded: Vec<String> = words.iter().map(|(_, w)| fold_str(w)).collect();
+    let mut out = Vec::new();
+    for i in 0..words.len().saturating_sub(4) {
+        let (Some(d), Some(m)) = (small_number(words[i].1, 2), small_number(words[i + 2].1, 2))
+        else {
+            continue;
+        };
+        let year_word = words[i + 4].1.trim_end_matches([',', '.', ';', ')']);
+        if folded[i + 1] != "thang" || folded[i + 3] != "nam" || year_word.len() != 4 {
+            continue;
+        }
+        let Some(y) = small_number(year_word, 4) else {
+            continue;
+        };
+        if valid_ymd(y, m, d) {
+            let end = words[i + 4].0 + year_word.len();
+            out.push(Ymd {
+                y,
+                m,
+                d,
+                start: words[i].0,
+                end,
+            });
+        }
+    }
+    out
+}
+
+fn find_dates(line: &str) -> Vec<Ymd> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit()
+            && number_starts(b, i)
+            && let Some(d) = iso_at(b, i).or_else(|| dmy_at(b, i))
+        {
+            out.push(d);
+            i = d.end;
+            continue;
+        }
+        i += 1;
+    }
+    out.extend(long_dates(line));
+    out.sort_by_key(|d| d.start);
+    out
+}
+
+/// `14:00`, `14:28:39`, `14h30`, `14h`.
+fn find_times(line: &str) -> Vec<Hms> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..b.len() {
+        if !b[i].is_ascii_digit() {
+            continue;
+        }
+        if i > 0 {
+            let p = b[i - 1];
+            // 'T' joins an ISO date and time; '+' starts a zone offset, not a time.
+            let glued = p.is_ascii_alphanumeric() && p != b'T';
+            let in_number =
+                matches!(p, b'/' | b'.' | b'-' | b',') && i >= 2 && b[i - 2].is_ascii_digit();
+            if glued || in_number || p == b':' || p == b'+' {
+                continue;
+            }
+        }
+        let Some((h, j)) = digits_at(b, i, 1, 2) else {
+            continue;
+        };
+        let (m, s, end) = match byte_at(b, j) {
+            b':' => {
+                let Some((m, k)) = digits_at(b, j + 1, 2, 2) else {
+                    continue;
+                };
+                match (byte_at(b, k), digits_at(b, k + 1, 2, 2)) {
+                    (b':', Some((s, e))) => (m, Some(s), e),
+                    _ => (m, None, k),
+                }
+            }
+            b'h' | b'H' => {
+                let (m, k) = digits_at(b, j + 1, 2, 2).unwrap_or((0, j + 1));
+                // "240Hz", "5h30p" are not clock times.
+                if byte_at(b, k).is_ascii_alphabetic() {
+                    continue;
+                }
+                (m, None, k)
+            }
+            _ => continue,
+        };
+        if h < 24 && m < 60 && s.is_none_or(|s| s < 60) {
+            out.push(Hms {
+                h,
+                m,
+                s,
+                start: i,
+                end,
+            });
+        }
+    }
+    out
+}
+
+fn span_gap(a: (usize, usize), b: (usize, usize)) -> usize {
+    if a.1 <= b.0 {
+        b.0 - a.1
+    } else {
+        a.0.saturating_sub(b.1)
+    }
+}
+
+/// ISO 8601 date (`2020-06-06`, or `2020-06-06T14:00[:39]` when a clock time sits next to it)
+/// from a dateline-ish line, or `None`. A day without a year is not a date.
+pub fn parse_date(line: &str) -> Option<String> {
+    let date = *find_dates(line).first()?;
+    let mut out = format!("{:04}-{:02}-{:02}", date.y, date.m, date.d);
+    let near = find_times(line)
+        .into_iter()
+        .map(|t| (span_gap((t.start, t.end), (date.start, date.end)), t))
+        .filter(|(gap, _)| *gap <= MAX_TIME_GAP)
+        .min_by_key(|(gap, _)| *gap);
+    if let Some((_, t)) = near {
+        out.push_str(&format!("T{:02}:{:02}", t.h, t.m));
+        if let Some(s) = t.s {
+            out.push_str(&format!(":{s:02}"));
+        }
+    }
+    Some(out)
+}
+
+/// Folded words a dateline may carry besides the date and time themselves.
+#[rustfmt::skip]
+const DATELINE_WORDS: &[&str] = &[
+    "cap", "nhat", "ngay", "dang", "luc", "vao", "thu", "hai", "ba", "tu", "nam", "sau", "bay",
+    "chu", "cn", "t2", "t3", "t4", "t5", "t6", "t7", "gio", "sang", "chieu", "toi", "trua", "sa",
+    "ch", "am", "pm", "updated", "posted", "published", "t", "thoi", "gian", "xuat", "ban", "tai",
+];
+
+/// `GMT+7`, `UTC`, `+07:00`: a time zone.
+fn is_zone(f: &str) -> bool {
+    let rest = f
+        .strip_prefix("gmt")
+        .or_else(|| f.strip_prefix("utc"))
+        .unwrap_or(f);
+    if rest.is_empty() {
+        return f != rest;
+    }
+    let Some(off) = rest.strip_prefix('+').or_else(|| rest.strip_prefix('-')) else {
+        return false;
+    };
+    !off.is_empty() && off.len() <= 5 && off.bytes().all(|b| b.is_ascii_digit() || b == b':')
+}
+
+/// Is the whole line a publication dateline: a date with a year, maybe a time and zone, and
+/// only dateline words (`Cập nhật`, `Ngày đăng`, `Thứ Hai`, `GMT+7` …) and separators?
+pub fn is_dateline(line: &str) -> bool {
+    let line = line.trim();
+    // A trailing comma means the sentence goes on in the next line ("Ngày 6/2/2016,").
+    if longer_than(line, 80) || line.ends_with(',') {
+        return false;
+    }
+    let dates = find_dates(line);
+    if dates.is_empty() {
+        return false;
+    }
+    let mut covered = vec![false; line.len()];
+    let spans = dates.iter().map(|d| (d.start, d.end));
+    for (a, b) in spans.chain(find_times(line).iter().map(|t| (t.start, t.end))) {
+        covered[a..b].iter_mut().for_each(|c| *c = true);
+    }
+    let rest: String = line
+        .char_indices()
+        .map(|(i, c)| if covered[i] { ' ' } else { c })
+        .collect();
+    let mut prev = String::new();
+    for tok in rest.split(|c: char| c.is_whitespace() || "|,()[]".contains(c)) {
+        let tok = tok.trim_matches(|c: char| ".:;/-–—".contains(c));
+        if tok.is_empty() {
+            continue;
+        }
+        let f = fold_str(tok);
+        let weekday_number =
+            prev == "thu" && matches!(f.as_str(), "2" | "3" | "4" | "5" | "6" | "7");
+        if !(DATELINE_WORDS.contains(&f.as_str()) || is_zone(&f) || weekday_number) {
+            return false;
+        }
+        prev = f;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_every_dateline_form() {
+        let cases = [
+            ("Cập nhật: 14:00 | 06/06/2020", "2020-06-06T14:00"),
+            ("26/04/2023 | 08:01 GMT+7", "2023-04-26T08:01"),
+            ("Ngày cập nhật: 02/07/2020 14:28:39", "2020-07-02T14:28:39"),
+            ("06/06/2020", "2020-06-06"),
+            ("6-6-2020", "2020-06-06"),
+            ("06.06.2020", "2020-06-06"),
+            ("Thứ Hai, 06/06/2020 - 14:00", "2020-06-06T14:00"),
+            ("Thứ bảy, 6/6/2020, 14:00 (GMT+7)", "2020-06-06T14:00"),
+            ("ngày 6 tháng 6 năm 2020", "2020-06-06"),
+            ("14h00 ngày 06/06/2020", "2020-06-06T14:00"),
+            ("06/06/2020 14h30", "2020-06-06T14:30"),
+            ("2020-06-06", "2020-06-06"),
+            ("2020-06-06T14:00", "2020-06-06T14:00"),
+            ("29/02/2020", "2020-02-29"),
+            // Baomoi: author, outlet and time on one line.
+            (
+                "Phúc Vũ - Thể thao Việt Nam | 21:20 06/02/2017",
+                "2017-02-06T21:20",
+            ),
+            (
+                "Vụ tai nạn hy hữu xảy ra vào khoảng 21h tối 5-2-2017, tại cầu Nhật Tân.",
+                "2017-02-05T21:00",
+            ),
+        ];
+        for (line, want) in cases {
+            assert_eq!(parse_date(line).as_deref(), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn no_date_without_a_valid_year_month_and_day() {
+        for line in [
+            "Ngày 19/7",
+            "Hôm nay (6-2)",
+            "32/13/2020",
+            "29/02/2019",
+            "31/04/2020",
+            "06/06/1850",
+            "Lịch chiếu: 22:45 ngày 11.02",
+            "Quy định 202-QĐ/TW",
+            "trong hai ngày 10-11/2 ở Bắc bộ",
+            "nhiệm kỳ 2015 – 2020",
+            "tổng mức đầu tư trên 3.700 tỷ đồng",
+            "",
+        ] {
+            assert_eq!(parse_date(line), None, "{line}");
+        }
+        // A time far from the date, or an impossible one, is not attached to it.
+        assert_eq!(
+            parse_date("06/06/2020 25:00").as_deref(),
+            Some("2020-06-06")
+        );
+        assert_eq!(
+            parse_date("Màn hình 240Hz ra mắt ngày 05/02/2017").as_deref(),
+            Some("2017-02-05")
+        );
+    }
+
+    #[test]
+    fn datelines() {
+        for line in [
+            "Cập nhật: 14:00 | 06/06/2020",
+            "26/04/2023 | 08:01 GMT+7",
+            "Ngày cập nhật: 02/07/2020 14:28:39",
+            "Thứ Hai, 06/06/2020 - 14:00",
+            "Thứ bảy, 6/6/2020, 14:00 (GMT+7)",
+            "Chủ nhật, 07/06/2020 09:15",
+            "Đăng ngày: 06/06/2020",
+            "Ngày đăng: 6-6-2020",
+            "Thứ 2, 06/06/2020",
+            "ngày 6 tháng 6 năm 2020",
+            "14h00 ngày 06/06/2020",
+            "2020-06-06T14:00:00+07:00",
+            "06/06/2020",
+            "Xuất bản: 06/06/2020",
+            "Cập nhật lúc 14:00, 06/06/2020",
+            "Thứ Sáu, 05/06/2020 15:32 (GMT+07:00)",
+        ] {
+            assert!(is_dateline(line), "{line}");
+        }
+        for line in [
+            "Ngày 5-2, Phòng GD-ĐT quận 1 đã làm việc với trường.",
+            "Ngày 6/2/2016, sau khi nhậu, Nguyễn Văn A đã gây án.",
+            "Ngày 6/2/2016,",
+            "Thông tư 332/2016/TT-BTC có hiệu lực từ ngày 10/2/2017.",
+            "Giá vàng trong nước hôm nay 7/2/2017",
+            "Phúc Vũ - Thể thao Việt Nam | 21:20 06/02/2017",
+            "Thứ hai,",
+            "Ngày 19/7",
+            "",
+        ] {
+            assert!(!is_dateline(line), "{line}");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Page layouts the seeds do not show, in synthetic articles written for these tests
+//! (tests/fixtures/layouts/): breadcrumbs, share bars, keyword tags, dated headline lists,
+//! comment forms, all-caps numbered headings, credit-only caption lines, "Theo …" sources,
+//! English spam.
+
+mod common;
+
+use nghiquyet::corpus::{Document, PassageKind};
+use nghiquyet::gazetteer::Gazetteer;
+use nghiquyet::preprocess::{LineClass, build_document, classify_bytes};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/layouts")
+        .join(name);
+    std::fs::read(p).unwrap()
+}
+
+fn classes(raw: &[u8]) -> Vec<(usize, LineClass)> {
+    classify_bytes(raw, Gazetteer::embedded())
+        .unwrap()
+        .into_iter()
+        .filter(|l| l.class != LineClass::Blank)
+        .map(|l| (l.number, l.class))
+        .collect()
+}
+
+fn build(raw: &[u8]) -> Document {
+    build_document("x", "x", raw, Gazetteer::embedded())
+        .unwrap()
+        .document
+}
+
+#[test]
+fn district_page_with_widgets() {
+    use LineClass::*;
+    let raw = fixture("district_page_with_widgets.txt");
+    let got = classes(&raw);
+    let expect = [
+        (1, Category),
+        (3, Title),
+        (5, Dateline),
+        (7, Junk),
+        (9, Lead),
+        (11, Caption),
+        (13, Heading),
+        (15, Paragraph),
+        (17, Paragraph),
+        (19, Heading),
+        (21, ListItem),
+        (23, ListItem),
+        (25, ListItem),
+        (27, Byline),
+        (29, Junk),
+        (31, Junk),
+        (33, Junk),
+        (34, Junk),
+        (35, Junk),
+        (37, Junk),
+        (38, Junk),
+        (39, Junk),
+        (40, Junk),
+    ];
+    assert_eq!(got, expect);
+    let d = build(&raw);
+    assert_eq!(
+        d.category.as_deref(),
+        Some("Xây dựng Đảng"),
+        "last part of the breadcrumb"
+    );
+    assert_eq!(d.date.as_deref(), Some("2022-06-06T14:00"));
+    assert_eq!(d.author.as_deref(), Some("Nguyễn Văn Hùng"));
+    assert!(
+        d.author_role
+            .as_deref()
+            .unwrap_or("")
+            .contains("Ban Tuyên giáo")
+    );
+    assert_eq!(d.outlet.as_deref(), Some("QTO"));
+    let about: Vec<String> = d.localities.iter().map(|id| name(id)).collect();
+    assert_eq!(about, ["Hướng Hóa"]);
+    assert!(common::lost_lines(&raw, &d).is_empty());
+}
+
+#[test]
+fn province_page_caps_headings() {
+    use LineClass::*;
+    let raw = fixture("province_page_caps_headings.txt");
+    let got = classes(&raw);
+    let expect = [
+        (1, Category),
+        (3, Title),
+        (5, Byline),
+        (7, Dateline),
+        (9, Lead),
+        (11, Heading),
+        (13, Paragraph),
+        (15, Caption),
+        (16, Caption),
+        (18, Heading),
+        (20, ListItem),
+        (22, ListItem),
+        (24, ListItem),
+        (26, OutletTag),
+        (28, Junk),
+        (30, Junk),
+    ];
+    assert_eq!(got, expect);
+    let d = build(&raw);
+    assert_eq!(d.author.as_deref(), Some("Thu Hà"));
+    assert_eq!(d.date.as_deref(), Some("2022-03-12"));
+    assert_eq!(d.outlet.as_deref(), Some("Báo Bắc Ninh"));
+    let caption = d
+        .passages()
+        .find(|p| p.kind == PassageKind::Caption)
+        .unwrap();
+    assert_eq!(
+        caption.text,
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh Bắc Ninh sơ kết giữa nhiệm kỳ. Ảnh: Thu Hà"
+    );
+    let headings: Vec<&str> = d
+        .sections
+        .iter()
+        .filter_map(|s| s.heading.as_deref())
+        .collect();
+    assert_eq!(headings, ["I. KẾT QUẢ ĐẠT ĐƯỢC", "II. NHIỆM VỤ, GIẢI PHÁP"]);
+    let about: Vec<String> = d.localities.iter().map(|id| name(id)).collect();
+    assert_eq!(about, ["Bắc Ninh"]);
+    assert!(common::lost_lines(&raw, &d).is_empty());
+}
+
+fn name(id: &str) -> String {
+    let g = Gazetteer::embedded();
+    g.unit(g.by_id(id).unwrap()).name.clone()
+}
+
+#[test]
+fn crlf_bom_nbsp_and_controls_are_normalised() {
+    let raw = "\u{feff}Tiêu đề bài viết về Hải Phòng\r\n\r\nThành ủy Hải Phòng\u{a0}\u{a0}tổ chức\u{1b}[2J hội nghị sơ kết giữa nhiệm kỳ, đánh giá kết quả thực hiện Nghị quyết.\r\n";
+    let d = build(raw.as_bytes());
+    assert_eq!(d.title, "Tiêu đề bài viết về Hải Phòng");
+    let p = d.passages().next().unwrap();
+    assert!(p.text.starts_with("Thành ủy Hải Phòng tổ chức"));
+    assert!(!p.text.contains('\u{1b}') && !p.text.contains('\u{a0}') && !p.text.contains('\r'));
+}
+
+#[test]
+fn nfd_input_becomes_nfc() {
+    use unicode_normalization::UnicodeNormalization;
+    let nfc = "Nghị quyết Đại hội Đảng bộ tỉnh Thanh Hoá\n\nĐảng bộ tỉnh Thanh Hoá đã lãnh đạo thực hiện thắng lợi các mục tiêu đề ra trong nhiệm kỳ.\n";
+    let nfd: String = nfc.nfd().collect();
+    let a = build(nfc.as_bytes());
+    let b = build(nfd.as_bytes());
+    assert_eq!(a.title, b.title);
+    assert_eq!(
+        a.passages().map(|p| &p.id).collect::<Vec<_>>(),
+        b.passages().map(|p| &p.id).collect::<Vec<_>>(),
+        "ids do not depend on the normal form of the input"
+    );
+    assert_eq!(a.localities, b.localities);
+}
