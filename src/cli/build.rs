@@ -76,12 +76,14 @@ pub fn summary_line(d: &Document, gaz_names: &dyn Fn(&str) -> String) -> String 
         d.title.clone()
     };
     let places: Vec<String> = d.localities.iter().map(|l| gaz_names(l)).collect();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
-        "{}  {}  [{} sections, {} passages, {} removed; about: {}]",
+        "{}  {}  [{}, {}, {} removed; about: {}]",
         d.id,
         title,
-        d.sections.len(),
-        d.passage_count(),
+        plural(d.sections.len(), "section", "sections"),
+        plural(d.passage_count(), "passage", "passages"),
         d.removed.len(),
         if places.is_empty() {
             "–".to_string()
