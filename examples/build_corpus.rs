@@ -8,20 +8,14 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use nghiquyet::gazetteer::Gazetteer;
-use nghiquyet::preprocess::{build_document, corpus_from_documents};
+use nghiquyet::preprocess::{build_document, corpus_from_documents, txt_files};
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().unwrap_or_else(|| "data/raw".into()));
     let out = args.next().map(PathBuf::from);
     let gaz = Gazetteer::embedded();
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| e.into_path())
-        .collect();
-    files.sort();
+    let (files, _) = txt_files(&dir);
     let started = Instant::now();
     let mut bytes = 0usize;
     let mut docs = Vec::new();

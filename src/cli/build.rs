@@ -10,7 +10,7 @@ use clap::Args;
 
 use crate::corpus::{self, Document};
 use crate::gazetteer::Gazetteer;
-use crate::preprocess::{build_document, corpus_from_documents};
+use crate::preprocess::{build_document, corpus_from_documents, txt_files};
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -33,20 +33,16 @@ fn collect_inputs(inputs: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> 
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let mut found = 0;
-            for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
-                match entry {
-                    Ok(e) if e.file_type().is_file() && is_txt(e.path()) => {
-                        files.push(e.into_path());
-                        found += 1;
-                    }
-                    Ok(_) => {}
-                    Err(e) => errors.push(format!("{}: {e}", input.display())),
-                }
-            }
-            if found == 0 {
+            let (found, walk_errors) = txt_files(input);
+            errors.extend(
+                walk_errors
+                    .iter()
+                    .map(|e| format!("{}: {e}", input.display())),
+            );
+            if found.is_empty() {
                 errors.push(format!("{}: directory has no .txt files", input.display()));
             }
+            files.extend(found);
         } else if input.exists() {
             files.push(input.clone());
         } else {
@@ -56,10 +52,6 @@ fn collect_inputs(inputs: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> 
     files.sort();
     files.dedup();
     files
-}
-
-fn is_txt(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
 fn file_stem(p: &Path) -> String {

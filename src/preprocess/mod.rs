@@ -12,6 +12,7 @@ pub mod meta;
 pub mod normalize;
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 pub use classify::{Line, LineClass};
 pub use normalize::InputError;
@@ -30,6 +31,29 @@ pub struct Article {
 pub fn classify_bytes(bytes: &[u8], gaz: &Gazetteer) -> Result<Vec<Line>, InputError> {
     let text = normalize::decode(bytes)?;
     Ok(classify::classify(normalize::normalize(text), gaz))
+}
+
+/// The `.txt` files under `dir` (any case of the extension), recursively, sorted by path,
+/// and the entries that could not be read. Symbolic links are not followed, so a link loop
+/// cannot hang a build.
+pub fn txt_files(dir: &Path) -> (Vec<PathBuf>, Vec<walkdir::Error>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        match entry {
+            Ok(e)
+                if e.file_type().is_file()
+                    && e.path()
+                        .extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("txt")) =>
+            {
+                files.push(e.into_path())
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    (files, errors)
 }
 
 /// Strip a bullet marker that opens a heading or a section-opening paragraph.

@@ -52,8 +52,6 @@ pub struct RawLine {
     pub number: usize,
     /// NFC text, single spaces, trimmed. Empty for a blank line.
     pub text: String,
-    /// The raw line started with whitespace (scraped figure captions often do).
-    pub indented: bool,
 }
 
 /// Split text into normalised lines. CRLF and lone CR count as line ends.
@@ -67,13 +65,9 @@ pub fn normalize(text: &str) -> Vec<RawLine> {
     };
     text.split('\n')
         .enumerate()
-        .map(|(i, line)| {
-            let indented = line.starts_with(|c: char| c.is_whitespace() || c == '\u{a0}');
-            RawLine {
-                number: i + 1,
-                text: normalize_line(line),
-                indented,
-            }
+        .map(|(i, line)| RawLine {
+            number: i + 1,
+            text: normalize_line(line),
         })
         .collect()
 }
@@ -138,6 +132,6 @@ mod tests {
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["a b c", "Thanh Hoá", "x[31myz", ""]);
         assert_eq!(lines[1].number, 2);
-        assert!(normalize("  caption").first().unwrap().indented);
+        assert_eq!(normalize("  caption")[0].text, "caption");
     }
 }
