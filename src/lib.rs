@@ -4,6 +4,7 @@
 //! The library (`corpus`, `preprocess`, `text`, `gazetteer`) knows nothing of terminals; the
 //! `cli` module is the binary's edge.
 
+pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod embedded;

@@ -92,6 +92,46 @@ pub fn fold_str(s: &str) -> String {
     s.chars().filter_map(fold_char).collect()
 }
 
+/// Vietnamese (and typographic punctuation) folded to ASCII, keeping case: `Nghị quyết` →
+/// `Nghi quyet`, `Đà Nẵng` → `Da Nang`, `“…”` → `"..."`. For consoles that cannot show UTF-8.
+/// Other non-ASCII characters become `?`.
+pub fn to_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        match c {
+            'đ' => out.push('d'),
+            'Đ' => out.push('D'),
+            '“' | '”' | '„' | '«' | '»' => out.push('"'),
+            '‘' | '’' | '‚' => out.push('\''),
+            '–' | '—' | '−' => out.push('-'),
+            '…' => out.push_str("..."),
+            '•' | '▪' | '●' | '◆' | '■' => out.push('*'),
+            '›' => out.push('>'),
+            '‹' => out.push('<'),
+            '·' => out.push('.'),
+            _ if is_combining_mark(c) => {}
+            _ => {
+                let mut base = None;
+                decompose_canonical(c, |d| {
+                    if base.is_none() && !is_combining_mark(d) {
+                        base = Some(d);
+                    }
+                });
+                match base {
+                    Some(b) if b.is_ascii() => out.push(b),
+                    _ if c.is_whitespace() => out.push(' '),
+                    _ => out.push('?'),
+                }
+            }
+        }
+    }
+    out
+}
+
 const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
 fn is_tone_mark(c: char) -> bool {
@@ -358,6 +398,14 @@ mod tests {
         assert!(!has_vietnamese_letters("izmir escort bayan"));
         assert!(!has_vietnamese_letters("naïve")); // a diaeresis is not a Vietnamese mark
         assert!(is_vietnamese_letter('ự'));
+    }
+
+    #[test]
+    fn ascii_keeps_case() {
+        assert_eq!(to_ascii("Nghị quyết Đại hội"), "Nghi quyet Dai hoi");
+        assert_eq!(to_ascii("THÀNH PHỐ THANH HÓA – “Kỷ luật”…"), "THANH PHO THANH HOA - \"Ky luat\"...");
+        assert_eq!(to_ascii("漢"), "?");
+        assert!(to_ascii("Ưu tiên ở Đắk Lắk").is_ascii());
     }
 
     #[test]

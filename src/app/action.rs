@@ -1,0 +1,285 @@
+//! The one list of what a user can do (`Action`) and the one table that binds keys to it.
+//! The help overlay and the status-bar hints are generated from [`KEYMAP`], so they cannot
+//! drift from what the keys really do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    Close,
+    FocusNext,
+    FocusPrev,
+    FocusLocalities,
+    FocusOutline,
+    FocusReader,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Open,
+    Toggle,
+    Expand,
+    Collapse,
+    ToggleGrouping,
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Global,
+    Localities,
+    Outline,
+    Reader,
+}
+
+/// One row of the keymap: keys, what they do, and the text the help shows.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the keys are written in help ("j ↓").
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+    pub scope: Scope,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+/// The keymap. Order is the order of the help overlay.
+pub const KEYMAP: &[Binding] = &[
+    Binding {
+        keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
+        label: "j ↓",
+        action: Action::Down,
+        help: "move down / scroll down",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
+        label: "k ↑",
+        action: Action::Up,
+        help: "move up / scroll up",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
+        label: "g Home",
+        action: Action::Top,
+        help: "first item / top of the article",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('G'), SHIFT), (KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
+        label: "G End",
+        action: Action::Bottom,
+        help: "last item / end of the article",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::PageDown, NONE), (KeyCode::Char(' '), NONE)],
+        label: "PgDn",
+        action: Action::PageDown,
+        help: "one page down",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::PageUp, NONE)],
+        label: "PgUp",
+        action: Action::PageUp,
+        help: "one page up",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('d'), CTRL)],
+        label: "Ctrl-d",
+        action: Action::HalfPageDown,
+        help: "half a page down",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('u'), CTRL)],
+        label: "Ctrl-u",
+        action: Action::HalfPageUp,
+        help: "half a page up",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE)],
+        label: "Enter",
+        action: Action::Open,
+        help: "open: filter by locality, read the article or section",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char(' '), NONE)],
+        label: "Space",
+        action: Action::Toggle,
+        help: "expand or collapse the node",
+        scope: Scope::Outline,
+    },
+    Binding {
+        keys: &[(KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)],
+        label: "→ l",
+        action: Action::Expand,
+        help: "expand the node",
+        scope: Scope::Outline,
+    },
+    Binding {
+        keys: &[(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)],
+        label: "← h",
+        action: Action::Collapse,
+        help: "collapse the node / go to its parent",
+        scope: Scope::Outline,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('p'), NONE)],
+        label: "p",
+        action: Action::ToggleGrouping,
+        help: "group by the provinces before / since 1 July 2025",
+        scope: Scope::Localities,
+    },
+    Binding {
+        keys: &[(KeyCode::Tab, NONE)],
+        label: "Tab",
+        action: Action::FocusNext,
+        help: "next pane",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
+        label: "Shift-Tab",
+        action: Action::FocusPrev,
+        help: "previous pane",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('1'), NONE)],
+        label: "1",
+        action: Action::FocusLocalities,
+        help: "localities pane",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('2'), NONE)],
+        label: "2",
+        action: Action::FocusOutline,
+        help: "outline pane",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('3'), NONE)],
+        label: "3",
+        action: Action::FocusReader,
+        help: "reader pane",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('?'), NONE), (KeyCode::Char('?'), SHIFT)],
+        label: "?",
+        action: Action::Help,
+        help: "this help",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE)],
+        label: "Esc",
+        action: Action::Close,
+        help: "close the overlay",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        label: "q",
+        action: Action::Quit,
+        help: "quit",
+        scope: Scope::Global,
+    },
+];
+
+/// The action a key press means in a pane, if any. Pane-specific bindings win over global
+/// ones (Space toggles in the outline, pages elsewhere).
+pub fn action_for(key: KeyEvent, pane: Scope) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    // Terminals differ on whether Shift is reported with an uppercase letter or '?'.
+    let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::SHIFT | KeyModifiers::ALT);
+    let hit = |b: &&Binding| b.keys.iter().any(|&(c, m)| c == key.code && m == mods);
+    KEYMAP
+        .iter()
+        .filter(|b| b.scope == pane)
+        .find(hit)
+        .or_else(|| KEYMAP.iter().filter(|b| b.scope == Scope::Global).find(hit))
+        .map(|b| b.action)
+}
+
+/// Bindings to show for a pane: its own, then the global ones.
+pub fn bindings_for(pane: Scope) -> impl Iterator<Item = &'static Binding> {
+    KEYMAP
+        .iter()
+        .filter(move |b| b.scope == pane)
+        .chain(KEYMAP.iter().filter(|b| b.scope == Scope::Global))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(c, m)
+    }
+
+    #[test]
+    fn keys_map_to_actions() {
+        let g = Scope::Reader;
+        assert_eq!(action_for(key(KeyCode::Char('j'), NONE), g), Some(Action::Down));
+        assert_eq!(action_for(key(KeyCode::Down, NONE), g), Some(Action::Down));
+        assert_eq!(action_for(key(KeyCode::Char('d'), CTRL), g), Some(Action::HalfPageDown));
+        assert_eq!(action_for(key(KeyCode::Char('G'), SHIFT), g), Some(Action::Bottom));
+        assert_eq!(action_for(key(KeyCode::Char('?'), SHIFT), g), Some(Action::Help));
+        assert_eq!(action_for(key(KeyCode::BackTab, SHIFT), g), Some(Action::FocusPrev));
+        assert_eq!(action_for(key(KeyCode::Char('x'), NONE), g), None);
+        // Space pages in the reader but toggles in the outline.
+        assert_eq!(action_for(key(KeyCode::Char(' '), NONE), g), Some(Action::PageDown));
+        assert_eq!(
+            action_for(key(KeyCode::Char(' '), NONE), Scope::Outline),
+            Some(Action::Toggle)
+        );
+        assert_eq!(action_for(key(KeyCode::Char('p'), NONE), g), None);
+        assert_eq!(
+            action_for(key(KeyCode::Char('p'), NONE), Scope::Localities),
+            Some(Action::ToggleGrouping)
+        );
+    }
+
+    #[test]
+    fn every_action_has_a_key_and_help() {
+        use Action::*;
+        for a in [
+            Quit, Help, Close, FocusNext, FocusPrev, FocusLocalities, FocusOutline, FocusReader,
+            Up, Down, Top, Bottom, PageDown, PageUp, HalfPageDown, HalfPageUp, Open, Toggle,
+            Expand, Collapse, ToggleGrouping,
+        ] {
+            let b = KEYMAP.iter().find(|b| b.action == a).unwrap_or_else(|| panic!("{a:?}"));
+            assert!(!b.help.is_empty() && !b.keys.is_empty());
+        }
+    }
+
+    #[test]
+    fn actions_serialise_snake_case() {
+        assert_eq!(
+            serde_json::to_string(&Action::HalfPageDown).unwrap(),
+            "\"half_page_down\""
+        );
+    }
+}

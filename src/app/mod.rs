@@ -1,0 +1,342 @@
+//! Application state and its one update path: key → [`Action`] → [`App::update`] → state.
+//! Drawing (in `ui`) only reads it.
+
+pub mod action;
+pub mod layout;
+pub mod localities;
+pub mod outline;
+pub mod reader;
+
+use std::sync::Arc;
+
+use crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use serde::{Deserialize, Serialize};
+
+pub use action::{Action, Scope};
+use localities::LocalityList;
+use outline::{Node, Outline};
+use reader::Reader;
+
+use crate::corpus::Corpus;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pane {
+    Localities,
+    Outline,
+    Reader,
+}
+
+impl Pane {
+    pub fn scope(self) -> Scope {
+        match self {
+            Pane::Localities => Scope::Localities,
+            Pane::Outline => Scope::Outline,
+            Pane::Reader => Scope::Reader,
+        }
+    }
+
+    fn next(self) -> Pane {
+        match self {
+            Pane::Localities => Pane::Outline,
+            Pane::Outline => Pane::Reader,
+            Pane::Reader => Pane::Localities,
+        }
+    }
+
+    fn prev(self) -> Pane {
+        self.next().next()
+    }
+}
+
+/// Progress of a corpus loading in the background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    pub done: u64,
+    pub total: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub corpus: Arc<Corpus>,
+    /// Name shown for the corpus (file name or "embedded").
+    pub corpus_name: String,
+    pub loading: Option<Loading>,
+    pub focus: Pane,
+    /// The last focused of localities/outline: shown beside the reader when two panes fit.
+    pub left: Pane,
+    pub localities: LocalityList,
+    pub outline: Outline,
+    pub reader: Reader,
+    pub help: bool,
+    pub size: Rect,
+    pub quit: bool,
+    /// A one-line message for the status bar (e.g. why a saved position was ignored).
+    pub notice: Option<String>,
+    pub ascii: bool,
+}
+
+impl App {
+    pub fn new(corpus: Arc<Corpus>, corpus_name: &str, ascii: bool) -> Self {
+        let mut app = App {
+            corpus: Arc::new(Corpus::default()),
+            corpus_name: corpus_name.to_string(),
+            loading: None,
+            focus: Pane::Localities,
+            left: Pane::Localities,
+            localities: LocalityList::default(),
+            outline: Outline::default(),
+            reader: Reader {
+                ascii,
+                ..Reader::default()
+            },
+            help: false,
+            size: Rect::default(),
+            quit: false,
+            notice: None,
+            ascii,
+        };
+        app.set_corpus(corpus);
+        app
+    }
+
+    /// An app whose corpus is still loading in the background.
+    pub fn loading(corpus_name: &str, total: u64, ascii: bool) -> Self {
+        let mut app = App::new(Arc::new(Corpus::default()), corpus_name, ascii);
+        app.loading = Some(Loading { done: 0, total });
+        app
+    }
+
+    /// The background load finished (or a new corpus replaces the current one).
+    pub fn set_corpus(&mut self, corpus: Arc<Corpus>) {
+        self.corpus = corpus;
+        self.loading = None;
+        self.localities = LocalityList::new(&self.corpus, self.localities.by_2025);
+        self.outline = Outline::default();
+        self.outline.rebuild(&self.corpus, &self.localities.filter());
+        self.reader.doc = None;
+        self.reader.lines.clear();
+        self.follow_outline();
+    }
+
+    fn panes(&self) -> layout::Panes {
+        layout::panes(self.size, self.focus, self.left)
+    }
+
+    /// The terminal was resized (also called once before the first draw).
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        self.relayout();
+    }
+
+    /// Lay the reader out for the width it is drawn at now.
+    fn relayout(&mut self) {
+        let area = self.panes().reader.unwrap_or(Rect::new(0, 0, 80, 24));
+        let (w, h) = layout::reader_text(area);
+        self.reader.resize(&self.corpus, w, h);
+        if self.reader.doc.is_none() {
+            self.reader.width = w;
+        }
+    }
+
+    fn page(&self) -> usize {
+        let h = match self.focus {
+            Pane::Reader => usize::from(self.reader.height),
+            _ => self
+                .panes()
+                .get(self.focus)
+                .map_or(10, |r| usize::from(r.height.saturating_sub(2))),
+        };
+        h.max(1)
+    }
+
+    /// Handle a key press.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if let Some(action) = action::action_for(key, self.focus.scope()) {
+            self.update(action);
+        }
+    }
+
+    /// The one place state changes in answer to the user.
+    pub fn update(&mut self, action: Action) {
+        if self.help {
+            // The overlay is modal: it closes on Esc or ?, and q still quits.
+            match action {
+                Action::Close | Action::Help => self.help = false,
+                Action::Quit => self.quit = true,
+                _ => {}
+            }
+            return;
+        }
+        let page = self.page() as isize;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.help = true,
+            Action::Close => self.notice = None,
+            Action::FocusNext => self.focus(self.focus.next()),
+            Action::FocusPrev => self.focus(self.focus.prev()),
+            Action::FocusLocalities => self.focus(Pane::Localities),
+            Action::FocusOutline => self.focus(Pane::Outline),
+            Action::FocusReader => self.focus(Pane::Reader),
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-page),
+            Action::PageDown => self.move_by(page),
+            Action::HalfPageUp => self.move_by(-(page / 2).max(1)),
+            Action::HalfPageDown => self.move_by((page / 2).max(1)),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Open => self.open(),
+            Action::Toggle | Action::Expand | Action::Collapse => {
+                if self.focus == Pane::Outline {
+                    match action {
+                        Action::Toggle => self.outline.toggle(&self.corpus),
+                        Action::Expand => self.outline.expand(&self.corpus),
+                        _ => self.outline.collapse(&self.corpus),
+                    }
+                    self.follow_outline();
+                }
+            }
+            Action::ToggleGrouping => {
+                self.localities.by_2025 = !self.localities.by_2025;
+                self.localities.rebuild(&self.corpus);
+            }
+        }
+    }
+
+    fn focus(&mut self, pane: Pane) {
+        self.focus = pane;
+        if pane != Pane::Reader {
+            self.left = pane;
+        }
+        // Which panes show (and so the reader's width) can depend on the focus.
+        self.relayout();
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Pane::Localities => {
+                let n = self.localities.rows.len();
+                let new = step(self.localities.selected, delta, n);
+                if new != self.localities.selected {
+                    self.localities.selected = new;
+                    self.apply_filter();
+                }
+            }
+            Pane::Outline => {
+                let n = self.outline.rows.len();
+                self.outline.selected = step(self.outline.selected, delta, n);
+                self.follow_outline();
+            }
+            Pane::Reader => {
+                self.reader.scroll_by(delta);
+                self.follow_reader();
+            }
+        }
+    }
+
+    /// The locality selection changed: filter the outline and show its first article.
+    fn apply_filter(&mut self) {
+        self.outline.rebuild(&self.corpus, &self.localities.filter());
+        self.outline.selected = 0;
+        self.follow_outline();
+    }
+
+    fn open(&mut self) {
+        match self.focus {
+            Pane::Localities => self.focus(Pane::Outline),
+            Pane::Outline => {
+                let Some(node) = self.outline.selected_node() else {
+                    return;
+                };
+                if let Node::Article(d) = node {
+                    // Open the article at its first section shown under the filter.
+                    let filter = self.localities.filter();
+                    let first = outline::visible_sections(&self.corpus.documents[d], &filter)
+                        .first()
+                        .copied();
+                    self.outline.reveal(&self.corpus, node);
+                    self.show(node);
+                    if let Some(s) = first
+                        && !matches!(filter, localities::Filter::All)
+                    {
+                        self.reader.scroll_to(Node::Section(d, s));
+                    }
+                } else {
+                    self.show(node);
+                }
+                self.focus(Pane::Reader);
+            }
+            Pane::Reader => {}
+        }
+    }
+
+    fn show(&mut self, node: Node) {
+        self.reader.open(&self.corpus, node.doc(), self.reader.width);
+        match node {
+            Node::Article(_) => self.reader.scroll = 0,
+            _ => self.reader.scroll_to(node),
+        }
+    }
+
+    /// The outline cursor moved: the reader shows that node.
+    fn follow_outline(&mut self) {
+        if let Some(node) = self.outline.selected_node() {
+            let filter = self.localities.filter();
+            self.show(node);
+            if let Node::Article(d) = node
+                && !matches!(filter, localities::Filter::All)
+                && let Some(&s) =
+                    outline::visible_sections(&self.corpus.documents[d], &filter).first()
+            {
+                self.reader.scroll_to(Node::Section(d, s));
+            }
+        } else {
+            self.reader.doc = None;
+            self.reader.lines.clear();
+        }
+    }
+
+    /// The reader scrolled: the outline cursor follows the passage at the top.
+    fn follow_reader(&mut self) {
+        if let Some(node) = self.reader.top_node() {
+            self.outline.select_node(node);
+        }
+    }
+
+    /// "Hạ Long › Tạo khí thế … › §3": where the user is.
+    pub fn breadcrumb(&self) -> Vec<String> {
+        let mut parts = vec![self.localities.selected_name().to_string()];
+        if let Some(d) = self.reader.doc {
+            let doc = &self.corpus.documents[d];
+            parts.push(doc.title.clone());
+            if let Some(Node::Passage(_, s, _) | Node::Section(_, s)) = self.reader.top_node() {
+                let sec = &doc.sections[s];
+                let label = sec
+                    .heading
+                    .clone()
+                    .or_else(|| {
+                        sec.locality
+                            .as_deref()
+                            .and_then(|id| self.corpus.locality(id))
+                            .map(|l| l.name.clone())
+                    })
+                    .unwrap_or_else(|| format!("§{}", s + 1));
+                parts.push(label);
+            }
+        }
+        parts
+    }
+}
+
+/// Move `current` by `delta` within `0..len`.
+fn step(current: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    current.saturating_add_signed(delta).min(len - 1)
+}
+
+#[cfg(test)]
+mod tests;
