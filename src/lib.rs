@@ -11,3 +11,5 @@ pub mod embedded;
 pub mod gazetteer;
 pub mod preprocess;
 pub mod text;
+pub mod tui;
+pub mod ui;

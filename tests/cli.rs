@@ -28,8 +28,21 @@ fn seed(name: &str) -> String {
 }
 
 #[test]
-fn bare_command_prints_stats_of_the_embedded_corpus() {
-    let o = run(&[]);
+fn browser_without_a_terminal_is_a_clear_error() {
+    for args in [&[][..], &["browse"][..]] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let e = stderr(&o);
+        assert!(e.starts_with("error: ") && e.contains("terminal"), "{e}");
+        // Nothing was drawn: no escape sequences reached the pipe.
+        assert!(o.stdout.is_empty());
+        assert!(!e.contains('\u{1b}'));
+    }
+}
+
+#[test]
+fn stats_of_the_embedded_corpus() {
+    let o = run(&["stats"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let s = stdout(&o);
     assert!(s.contains("documents:     5"), "{s}");
@@ -38,7 +51,7 @@ fn bare_command_prints_stats_of_the_embedded_corpus() {
 
 #[test]
 fn every_command_has_help() {
-    for cmd in ["build", "inspect", "stats", "localities"] {
+    for cmd in ["build", "inspect", "stats", "localities", "browse"] {
         let o = run(&[cmd, "--help"]);
         assert!(o.status.success());
         assert!(

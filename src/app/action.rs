@@ -61,147 +61,151 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
         label: "j ↓",
         action: Action::Down,
-        help: "move down / scroll down",
+        help: "xuống, cuộn xuống",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
         label: "k ↑",
         action: Action::Up,
-        help: "move up / scroll up",
+        help: "lên, cuộn lên",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
         label: "g Home",
         action: Action::Top,
-        help: "first item / top of the article",
+        help: "về đầu",
         scope: Scope::Global,
     },
     Binding {
-        keys: &[(KeyCode::Char('G'), SHIFT), (KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
+        keys: &[
+            (KeyCode::Char('G'), SHIFT),
+            (KeyCode::Char('G'), NONE),
+            (KeyCode::End, NONE),
+        ],
         label: "G End",
         action: Action::Bottom,
-        help: "last item / end of the article",
+        help: "về cuối",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::PageDown, NONE), (KeyCode::Char(' '), NONE)],
         label: "PgDn",
         action: Action::PageDown,
-        help: "one page down",
+        help: "trang sau",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::PageUp, NONE)],
         label: "PgUp",
         action: Action::PageUp,
-        help: "one page up",
+        help: "trang trước",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::Char('d'), CTRL)],
         label: "Ctrl-d",
         action: Action::HalfPageDown,
-        help: "half a page down",
+        help: "nửa trang xuống",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::Char('u'), CTRL)],
         label: "Ctrl-u",
         action: Action::HalfPageUp,
-        help: "half a page up",
+        help: "nửa trang lên",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::Enter, NONE)],
         label: "Enter",
         action: Action::Open,
-        help: "open: filter by locality, read the article or section",
+        help: "mở: lọc theo địa phương, đọc bài hoặc mục",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::Char(' '), NONE)],
         label: "Space",
         action: Action::Toggle,
-        help: "expand or collapse the node",
+        help: "mở/đóng nhánh",
         scope: Scope::Outline,
     },
     Binding {
         keys: &[(KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)],
         label: "→ l",
         action: Action::Expand,
-        help: "expand the node",
+        help: "mở nhánh",
         scope: Scope::Outline,
     },
     Binding {
         keys: &[(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)],
         label: "← h",
         action: Action::Collapse,
-        help: "collapse the node / go to its parent",
+        help: "đóng nhánh, về nút cha",
         scope: Scope::Outline,
     },
     Binding {
         keys: &[(KeyCode::Char('p'), NONE)],
         label: "p",
         action: Action::ToggleGrouping,
-        help: "group by the provinces before / since 1 July 2025",
+        help: "đổi nhóm tỉnh (trước / từ 1/7/2025)",
         scope: Scope::Localities,
     },
     Binding {
         keys: &[(KeyCode::Tab, NONE)],
         label: "Tab",
         action: Action::FocusNext,
-        help: "next pane",
+        help: "khung sau",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
         label: "Shift-Tab",
         action: Action::FocusPrev,
-        help: "previous pane",
+        help: "khung trước",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::Char('1'), NONE)],
         label: "1",
         action: Action::FocusLocalities,
-        help: "localities pane",
+        help: "khung Địa phương",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::Char('2'), NONE)],
         label: "2",
         action: Action::FocusOutline,
-        help: "outline pane",
+        help: "khung Mục lục",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::Char('3'), NONE)],
         label: "3",
         action: Action::FocusReader,
-        help: "reader pane",
+        help: "khung Bài viết",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::Char('?'), NONE), (KeyCode::Char('?'), SHIFT)],
         label: "?",
         action: Action::Help,
-        help: "this help",
+        help: "trợ giúp này",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::Esc, NONE)],
         label: "Esc",
         action: Action::Close,
-        help: "close the overlay",
+        help: "đóng cửa sổ",
         scope: Scope::Global,
     },
     Binding {
         keys: &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
         label: "q",
         action: Action::Quit,
-        help: "quit",
+        help: "thoát",
         scope: Scope::Global,
     },
 ];
@@ -242,15 +246,33 @@ mod tests {
     #[test]
     fn keys_map_to_actions() {
         let g = Scope::Reader;
-        assert_eq!(action_for(key(KeyCode::Char('j'), NONE), g), Some(Action::Down));
+        assert_eq!(
+            action_for(key(KeyCode::Char('j'), NONE), g),
+            Some(Action::Down)
+        );
         assert_eq!(action_for(key(KeyCode::Down, NONE), g), Some(Action::Down));
-        assert_eq!(action_for(key(KeyCode::Char('d'), CTRL), g), Some(Action::HalfPageDown));
-        assert_eq!(action_for(key(KeyCode::Char('G'), SHIFT), g), Some(Action::Bottom));
-        assert_eq!(action_for(key(KeyCode::Char('?'), SHIFT), g), Some(Action::Help));
-        assert_eq!(action_for(key(KeyCode::BackTab, SHIFT), g), Some(Action::FocusPrev));
+        assert_eq!(
+            action_for(key(KeyCode::Char('d'), CTRL), g),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            action_for(key(KeyCode::Char('G'), SHIFT), g),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            action_for(key(KeyCode::Char('?'), SHIFT), g),
+            Some(Action::Help)
+        );
+        assert_eq!(
+            action_for(key(KeyCode::BackTab, SHIFT), g),
+            Some(Action::FocusPrev)
+        );
         assert_eq!(action_for(key(KeyCode::Char('x'), NONE), g), None);
         // Space pages in the reader but toggles in the outline.
-        assert_eq!(action_for(key(KeyCode::Char(' '), NONE), g), Some(Action::PageDown));
+        assert_eq!(
+            action_for(key(KeyCode::Char(' '), NONE), g),
+            Some(Action::PageDown)
+        );
         assert_eq!(
             action_for(key(KeyCode::Char(' '), NONE), Scope::Outline),
             Some(Action::Toggle)
@@ -266,11 +288,32 @@ mod tests {
     fn every_action_has_a_key_and_help() {
         use Action::*;
         for a in [
-            Quit, Help, Close, FocusNext, FocusPrev, FocusLocalities, FocusOutline, FocusReader,
-            Up, Down, Top, Bottom, PageDown, PageUp, HalfPageDown, HalfPageUp, Open, Toggle,
-            Expand, Collapse, ToggleGrouping,
+            Quit,
+            Help,
+            Close,
+            FocusNext,
+            FocusPrev,
+            FocusLocalities,
+            FocusOutline,
+            FocusReader,
+            Up,
+            Down,
+            Top,
+            Bottom,
+            PageDown,
+            PageUp,
+            HalfPageDown,
+            HalfPageUp,
+            Open,
+            Toggle,
+            Expand,
+            Collapse,
+            ToggleGrouping,
         ] {
-            let b = KEYMAP.iter().find(|b| b.action == a).unwrap_or_else(|| panic!("{a:?}"));
+            let b = KEYMAP
+                .iter()
+                .find(|b| b.action == a)
+                .unwrap_or_else(|| panic!("{a:?}"));
             assert!(!b.help.is_empty() && !b.keys.is_empty());
         }
     }

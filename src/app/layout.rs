@@ -70,10 +70,10 @@ pub fn panes(area: Rect, focus: Pane, left: Pane) -> Panes {
     p
 }
 
-/// The reader's text area inside its borders, less one column for the scrollbar.
+/// The reader's text area inside its borders (the scrollbar is drawn on the right border).
 pub fn reader_text(area: Rect) -> (u16, u16) {
     (
-        area.width.saturating_sub(3).max(1),
+        area.width.saturating_sub(2).max(1),
         area.height.saturating_sub(2),
     )
 }

@@ -8,7 +8,9 @@ use crate::corpus::Corpus;
 /// What a row of the list selects.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LocalityRow {
-    All { documents: usize },
+    All {
+        documents: usize,
+    },
     /// A province heading: selects every locality under it. `own` is the id of the province
     /// itself when an article is about it.
     Province {
@@ -143,7 +145,10 @@ impl LocalityList {
         match self.rows.get(self.selected) {
             None | Some(LocalityRow::All { .. }) => Filter::All,
             Some(LocalityRow::Province { .. }) => Filter::Localities(
-                self.members.get(&self.selected).cloned().unwrap_or_default(),
+                self.members
+                    .get(&self.selected)
+                    .cloned()
+                    .unwrap_or_default(),
             ),
             Some(LocalityRow::Locality { id, .. }) => {
                 Filter::Localities(BTreeSet::from([id.clone()]))
@@ -239,7 +244,13 @@ mod tests {
             .unwrap();
         l.selected = hl;
         let f = l.filter();
-        let hl_id = c.localities.iter().find(|x| x.name == "Hạ Long").unwrap().id.clone();
+        let hl_id = c
+            .localities
+            .iter()
+            .find(|x| x.name == "Hạ Long")
+            .unwrap()
+            .id
+            .clone();
         assert!(f.matches(std::slice::from_ref(&hl_id)));
         l.by_2025 = true;
         l.rebuild(&c);

@@ -114,7 +114,8 @@ impl App {
         self.loading = None;
         self.localities = LocalityList::new(&self.corpus, self.localities.by_2025);
         self.outline = Outline::default();
-        self.outline.rebuild(&self.corpus, &self.localities.filter());
+        self.outline
+            .rebuild(&self.corpus, &self.localities.filter());
         self.reader.doc = None;
         self.reader.lines.clear();
         self.follow_outline();
@@ -238,7 +239,8 @@ impl App {
 
     /// The locality selection changed: filter the outline and show its first article.
     fn apply_filter(&mut self) {
-        self.outline.rebuild(&self.corpus, &self.localities.filter());
+        self.outline
+            .rebuild(&self.corpus, &self.localities.filter());
         self.outline.selected = 0;
         self.follow_outline();
     }
@@ -273,7 +275,8 @@ impl App {
     }
 
     fn show(&mut self, node: Node) {
-        self.reader.open(&self.corpus, node.doc(), self.reader.width);
+        self.reader
+            .open(&self.corpus, node.doc(), self.reader.width);
         match node {
             Node::Article(_) => self.reader.scroll = 0,
             _ => self.reader.scroll_to(node),

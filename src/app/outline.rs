@@ -246,20 +246,34 @@ mod tests {
     #[test]
     fn an_article_without_headings_lists_its_paragraphs() {
         let c = corpus();
-        let d4 = c.documents.iter().position(|d| d.id.starts_with("004")).unwrap();
+        let d4 = c
+            .documents
+            .iter()
+            .position(|d| d.id.starts_with("004"))
+            .unwrap();
         let mut o = Outline::default();
         o.rebuild(&c, &Filter::All);
         o.select_node(Node::Article(d4));
         o.expand(&c);
         assert!(o.is_flat(d4));
-        let passages = o.rows.iter().filter(|n| matches!(n, Node::Passage(d, ..) if *d == d4)).count();
+        let passages = o
+            .rows
+            .iter()
+            .filter(|n| matches!(n, Node::Passage(d, ..) if *d == d4))
+            .count();
         assert_eq!(passages, c.documents[d4].passage_count());
     }
 
     #[test]
     fn a_locality_filter_keeps_its_articles_and_sections() {
         let c = corpus();
-        let hl = c.localities.iter().find(|l| l.name == "Hạ Long").unwrap().id.clone();
+        let hl = c
+            .localities
+            .iter()
+            .find(|l| l.name == "Hạ Long")
+            .unwrap()
+            .id
+            .clone();
         let f = Filter::Localities([hl.clone()].into());
         let mut o = Outline::default();
         o.rebuild(&c, &f);
@@ -267,8 +281,13 @@ mod tests {
         o.expand(&c);
         let sections: Vec<Node> = o.rows[1..].to_vec();
         assert_eq!(sections.len(), 1, "only its Hạ Long section");
-        let Node::Section(d, s) = sections[0] else { panic!() };
-        assert_eq!(c.documents[d].sections[s].locality.as_deref(), Some(hl.as_str()));
+        let Node::Section(d, s) = sections[0] else {
+            panic!()
+        };
+        assert_eq!(
+            c.documents[d].sections[s].locality.as_deref(),
+            Some(hl.as_str())
+        );
     }
 
     #[test]

@@ -96,7 +96,14 @@ pub fn layout(corpus: &Corpus, d: usize, width: u16, ascii: bool) -> Vec<ReaderL
     .flatten()
     .collect();
     if !meta.is_empty() {
-        wrap_into(&mut out, &show(&meta.join(" · ")), w, "", LineKind::Meta, article);
+        wrap_into(
+            &mut out,
+            &show(&meta.join(" · ")),
+            w,
+            "",
+            LineKind::Meta,
+            article,
+        );
     }
     out.push(blank(article));
     for (s, section) in doc.sections.iter().enumerate() {
@@ -156,7 +163,9 @@ impl Reader {
     }
 
     pub fn max_scroll(&self) -> usize {
-        self.lines.len().saturating_sub(usize::from(self.height.max(1)))
+        self.lines
+            .len()
+            .saturating_sub(usize::from(self.height.max(1)))
     }
 
     pub fn clamp(&mut self) {
@@ -164,7 +173,10 @@ impl Reader {
     }
 
     pub fn scroll_by(&mut self, delta: isize) {
-        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
     }
 
     /// Scroll so `node` starts at the top (as far as the end of the article allows).
@@ -204,8 +216,12 @@ impl Reader {
         };
         let here = match self.top_node() {
             Some(Node::Passage(_, s, p)) => {
-                let ordinal: usize =
-                    doc.sections[..s].iter().map(|x| x.passages.len()).sum::<usize>() + p + 1;
+                let ordinal: usize = doc.sections[..s]
+                    .iter()
+                    .map(|x| x.passages.len())
+                    .sum::<usize>()
+                    + p
+                    + 1;
                 format!("§{} ¶{ordinal}/{total}", s + 1)
             }
             Some(Node::Section(_, s)) => format!("§{} ¶–/{total}", s + 1),
@@ -227,7 +243,11 @@ mod tests {
             for width in [20u16, 37, 80] {
                 let lines = layout(&c, d, width, false);
                 for l in &lines {
-                    assert!(l.text.width() <= usize::from(width), "{:?} > {width}", l.text);
+                    assert!(
+                        l.text.width() <= usize::from(width),
+                        "{:?} > {width}",
+                        l.text
+                    );
                 }
                 // Joining the lines of a passage gives back its words.
                 let p = &c.documents[d].sections[0].passages[0];

@@ -53,7 +53,11 @@ fn starts_on_all_localities_with_every_article() {
     assert_eq!(a.focus, Pane::Localities);
     assert_eq!(a.localities.selected_name(), "Tất cả");
     assert_eq!(a.outline.rows.len(), 5);
-    assert_eq!(a.reader.doc, Some(0), "the reader shows the first article at once");
+    assert_eq!(
+        a.reader.doc,
+        Some(0),
+        "the reader shows the first article at once"
+    );
 }
 
 #[test]
@@ -84,7 +88,11 @@ fn outline_and_reader_never_disagree() {
         let top = a.reader.top_node().unwrap();
         let sel = a.outline.selected_node().unwrap();
         // The outline shows the top node, or its nearest shown ancestor.
-        assert_eq!(a.outline.position_of(top), Some(a.outline.selected), "{top:?} vs {sel:?}");
+        assert_eq!(
+            a.outline.position_of(top),
+            Some(a.outline.selected),
+            "{top:?} vs {sel:?}"
+        );
     }
     // And the other way: moving in the outline scrolls the reader.
     press(&mut a, "2");

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use unicode_width::UnicodeWidthChar;
 
 use crate::gazetteer::Gazetteer;
 use crate::preprocess::{LineClass, build_document};
+use crate::text::truncate_to_width;
 
 #[derive(Debug, Args)]
 pub struct InspectArgs {
@@ -23,32 +23,6 @@ pub struct InspectArgs {
     /// Cut long lines to this many columns (default: the terminal width; 0 = never)
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
-}
-
-/// Cut `s` to at most `cols` display columns, ending with "…" when cut.
-pub fn truncate_to_width(s: &str, cols: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > cols.saturating_sub(1) {
-            let rest_fits = s[out.len()..]
-                .chars()
-                .map(|c| c.width().unwrap_or(0))
-                .sum::<usize>()
-                + used
-                <= cols;
-            if rest_fits {
-                out.push_str(&s[out.len()..]);
-            } else {
-                out.push('…');
-            }
-            return out;
-        }
-        used += w;
-        out.push(c);
-    }
-    out
 }
 
 pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
@@ -140,17 +114,4 @@ pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
         d.removed.len()
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncation_counts_columns() {
-        assert_eq!(truncate_to_width("Nghị quyết", 20), "Nghị quyết");
-        assert_eq!(truncate_to_width("Nghị quyết đại hội", 8), "Nghị qu…");
-        assert_eq!(truncate_to_width("漢字漢字", 5), "漢字…");
-        assert_eq!(truncate_to_width("abc", 3), "abc");
-    }
 }

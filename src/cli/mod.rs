@@ -40,6 +40,25 @@ pub enum Command {
     Stats(report::StatsArgs),
     /// The localities the corpus is about, grouped by province
     Localities(report::LocalitiesArgs),
+    /// Browse the corpus in the terminal (the default command)
+    Browse(BrowseArgs),
+}
+
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct BrowseArgs {
+    /// Draw Vietnamese folded to ASCII, with ASCII borders (automatic when the locale is not UTF-8)
+    #[arg(long)]
+    pub ascii: bool,
+    /// Colours: `default` (16 ANSI colours) or `mono` (bold/dim/reverse only; also when NO_COLOR is set)
+    #[arg(long, value_name = "THEME", default_value = "default")]
+    pub theme: Theme,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Theme {
+    #[default]
+    Default,
+    Mono,
 }
 
 /// Load the corpus named by `--corpus`, or build the embedded one.
@@ -57,9 +76,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Inspect(i)) => inspect::run(i),
         Some(Command::Stats(s)) => report::stats(args.corpus.as_ref(), &s),
         Some(Command::Localities(l)) => report::localities(args.corpus.as_ref(), &l),
-        // Until the browser exists, the bare command shows what the corpus holds.
-        None => report::stats(args.corpus.as_ref(), &report::StatsArgs { json: false }),
+        Some(Command::Browse(b)) => browse(args.corpus, &b),
+        None => browse(args.corpus, &BrowseArgs::default()),
     }
+}
+
+fn browse(corpus: Option<PathBuf>, b: &BrowseArgs) -> anyhow::Result<ExitCode> {
+    // NO_COLOR set to any value turns colour off.
+    let no_color = std::env::var_os("NO_COLOR").is_some();
+    crate::tui::run(crate::tui::BrowseOptions {
+        corpus,
+        ascii: b.ascii,
+        color: b.theme == Theme::Default && !no_color,
+    })
 }
 
 #[cfg(test)]

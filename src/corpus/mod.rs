@@ -1,6 +1,6 @@
 //! The corpus model and its JSON file format (`docs/corpus-format.md`).
 
-mod io;
+pub mod io;
 
 pub use io::{CorpusError, load, save_atomic};
 

@@ -9,6 +9,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_width::UnicodeWidthChar;
 
 /// Text folded for matching, with a map from each folded char to the original char index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -328,6 +329,32 @@ pub fn is_all_caps(s: &str) -> bool {
     upper >= 2
 }
 
+/// Cut `s` to at most `cols` display columns, ending with "…" when cut.
+pub fn truncate_to_width(s: &str, cols: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > cols.saturating_sub(1) {
+            let rest_fits = s[out.len()..]
+                .chars()
+                .map(|c| c.width().unwrap_or(0))
+                .sum::<usize>()
+                + used
+                <= cols;
+            if rest_fits {
+                out.push_str(&s[out.len()..]);
+            } else {
+                out.push('…');
+            }
+            return out;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,9 +428,21 @@ mod tests {
     }
 
     #[test]
+    fn truncation_counts_columns() {
+        assert_eq!(truncate_to_width("Nghị quyết", 20), "Nghị quyết");
+        assert_eq!(truncate_to_width("Nghị quyết đại hội", 8), "Nghị qu…");
+        assert_eq!(truncate_to_width("漢字漢字", 5), "漢字…");
+        assert_eq!(truncate_to_width("abc", 3), "abc");
+        assert_eq!(truncate_to_width("abc", 0), "…");
+    }
+
+    #[test]
     fn ascii_keeps_case() {
         assert_eq!(to_ascii("Nghị quyết Đại hội"), "Nghi quyet Dai hoi");
-        assert_eq!(to_ascii("THÀNH PHỐ THANH HÓA – “Kỷ luật”…"), "THANH PHO THANH HOA - \"Ky luat\"...");
+        assert_eq!(
+            to_ascii("THÀNH PHỐ THANH HÓA – “Kỷ luật”…"),
+            "THANH PHO THANH HOA - \"Ky luat\"..."
+        );
         assert_eq!(to_ascii("漢"), "?");
         assert!(to_ascii("Ưu tiên ở Đắk Lắk").is_ascii());
     }

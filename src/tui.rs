@@ -1,0 +1,202 @@
+//! Terminal set-up and restore, and the event loop.
+//!
+//! One channel feeds the loop: key and resize events (from an input thread), the corpus
+//! loader's progress and result (from a loader thread), and SIGTERM/SIGHUP/SIGINT (from a
+//! signal thread). The loop redraws only after one of those: no ticking. Whatever ends the
+//! loop (q, a signal, an error, a panic), the terminal is restored before the process exits.
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use crossterm::event::{self, Event};
+
+use crate::app::App;
+use crate::corpus::{self, Corpus};
+use crate::ui::{self, Theme};
+
+/// How the browser was asked to start.
+#[derive(Debug, Clone, Default)]
+pub struct BrowseOptions {
+    pub corpus: Option<PathBuf>,
+    pub ascii: bool,
+    pub color: bool,
+}
+
+enum Msg {
+    Input(Event),
+    InputFailed(String),
+    Progress(u64),
+    Loaded(Result<Corpus, String>),
+    Signal(i32),
+}
+
+/// Is the locale able to show UTF-8? (LC_ALL, then LC_CTYPE, then LANG, as libc decides.)
+pub fn locale_is_utf8() -> bool {
+    let value = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    value.contains("utf-8") || value.contains("utf8")
+}
+
+/// Read a corpus file in chunks, reporting bytes read, then parse it.
+fn load_with_progress(path: &Path, tx: &Sender<Msg>) -> Result<Corpus, String> {
+    let mut f =
+        std::fs::File::open(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(len as usize);
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = f
+            .read(&mut buf)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        if n == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&buf[..n]);
+        let _ = tx.send(Msg::Progress(bytes.len() as u64));
+    }
+    corpus::io::from_slice(path, &bytes).map_err(|e| e.to_string())
+}
+
+fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(ev) => {
+                    if tx.send(Msg::Input(ev)).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Msg::InputFailed(e.to_string()));
+                    return;
+                }
+            }
+        }
+    });
+}
+
+fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let _ = tx.send(Msg::Signal(sig));
+        }
+    });
+    Ok(())
+}
+
+/// Run the browser until the user quits. Refuses (exit 2) when stdout is not a terminal.
+pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "error: the browser needs a terminal (stdin and stdout are not both a tty); \
+             in scripts use `nghiquyet stats`, `localities` or `inspect`"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let mut notice = None;
+    let ascii = opts.ascii || !locale_is_utf8();
+    if ascii && !opts.ascii {
+        notice = Some("locale is not UTF-8: ASCII mode (--ascii)".to_string());
+    }
+    let theme = Theme {
+        color: opts.color,
+        ascii,
+    };
+    let (tx, rx) = mpsc::channel();
+    let mut app = match &opts.corpus {
+        Some(path) => {
+            let total = std::fs::metadata(path)
+                .map(|m| m.len())
+                .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let path = path.clone();
+            let ltx = tx.clone();
+            std::thread::spawn(move || {
+                let result = load_with_progress(&path, &ltx);
+                let _ = ltx.send(Msg::Loaded(result));
+            });
+            App::loading(&name, total, ascii)
+        }
+        None => App::new(
+            Arc::new(crate::embedded::corpus()),
+            crate::embedded::NAME,
+            ascii,
+        ),
+    };
+    app.notice = notice;
+    spawn_signals(tx.clone())?;
+
+    let mut terminal = ratatui::try_init()?;
+    // From here on the terminal is in raw mode: every way out goes through restore().
+    let result = event_loop(&mut terminal, &mut app, theme, tx, rx);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    theme: Theme,
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+) -> anyhow::Result<ExitCode> {
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
+    spawn_input(tx);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|f| ui::draw(f, app, theme))?;
+            dirty = false;
+        }
+        let Ok(msg) = rx.recv() else {
+            return Ok(ExitCode::SUCCESS);
+        };
+        match msg {
+            Msg::Input(Event::Key(key)) => {
+                app.handle_key(key);
+                dirty = true;
+            }
+            Msg::Input(Event::Resize(w, h)) => {
+                app.resize(w, h);
+                dirty = true;
+            }
+            Msg::Input(_) => {}
+            Msg::InputFailed(e) => anyhow::bail!("reading the terminal failed: {e}"),
+            Msg::Progress(done) => {
+                if let Some(l) = app.loading.as_mut() {
+                    // Redraw on whole-percent steps only: a slow link should not pay per MB.
+                    let before = l.done * 100 / l.total.max(1);
+                    l.done = done;
+                    dirty = done * 100 / l.total.max(1) != before;
+                }
+            }
+            Msg::Loaded(Ok(corpus)) => {
+                app.set_corpus(Arc::new(corpus));
+                let s = terminal.size()?;
+                app.resize(s.width, s.height);
+                dirty = true;
+            }
+            Msg::Loaded(Err(e)) => anyhow::bail!(e),
+            Msg::Signal(sig) => {
+                // Restored by the caller; 128 + n is how shells report death by signal n.
+                return Ok(ExitCode::from(128 + sig as u8));
+            }
+        }
+        if app.quit {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The help overlay, generated from the keymap.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::{Theme, shown};
+use crate::app::App;
+use crate::app::action::{KEYMAP, Scope};
+
+/// The help text lines: one per binding, grouped by where it applies.
+pub fn lines(theme: Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for (scope, title) in [
+        (Scope::Global, "Mọi khung"),
+        (Scope::Localities, "Địa phương"),
+        (Scope::Outline, "Mục lục"),
+        (Scope::Reader, "Bài viết"),
+    ] {
+        let rows: Vec<_> = KEYMAP.iter().filter(|b| b.scope == scope).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        out.push(Line::from(Span::styled(
+            shown(theme, title).into_owned(),
+            theme.title(),
+        )));
+        for b in rows {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {:<10}", shown(theme, b.label)), theme.key()),
+                Span::raw(b.help),
+            ]));
+        }
+    }
+    out
+}
+
+pub fn draw(frame: &mut Frame, _app: &App, theme: Theme, area: Rect) {
+    let text = lines(theme);
+    let h = (text.len() as u16 + 2).min(area.height);
+    let w = 64.min(area.width);
+    let [row] = Layout::vertical([Constraint::Length(h)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(w)])
+        .flex(Flex::Center)
+        .areas(row);
+    frame.render_widget(Clear, rect);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_set(theme.border_set())
+        .border_style(theme.border(true))
+        .title(shown(theme, " Phím tắt · Esc: đóng ").into_owned());
+    frame.render_widget(
+        Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
+        rect,
+    );
+}

@@ -1,0 +1,107 @@
+//! The locality pane: "Tất cả", then provinces with their localities and document counts.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, list_offset, pane_block, shown};
+use crate::app::localities::LocalityRow;
+use crate::app::{App, Pane};
+
+/// Short form of a unit type, so "Thanh Hóa tp." and the province "Thanh Hóa" differ.
+pub fn kind_abbrev(kind: &str) -> &'static str {
+    match kind {
+        "tỉnh" => "tỉnh",
+        "thành phố trực thuộc trung ương" => "tp. TW",
+        k if k.starts_with("thành phố") => "tp.",
+        "quận" => "q.",
+        "huyện" => "h.",
+        "thị xã" => "tx.",
+        "thị trấn" => "tt.",
+        _ => "",
+    }
+}
+
+/// `left` and a count pushed to the right edge of `width` columns.
+fn with_count<'a>(left: Vec<Span<'a>>, count: usize, width: usize, theme: Theme) -> Line<'a> {
+    let count = count.to_string();
+    let used: usize = left.iter().map(|s| s.content.width()).sum();
+    let pad = width.saturating_sub(used + count.width()).max(1);
+    let mut spans = left;
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(count, theme.count()));
+    Line::from(spans)
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let focused = app.focus == Pane::Localities;
+    let block = pane_block(theme, Pane::Localities, focused);
+    let inner = block.inner(area);
+    let width = usize::from(inner.width);
+    let title = if app.localities.by_2025 {
+        "tỉnh từ 1/7/2025 · p"
+    } else {
+        "tỉnh trước 2025 · p"
+    };
+    let block = block.title_bottom(shown(theme, title).into_owned());
+    let items: Vec<ListItem> = app
+        .localities
+        .rows
+        .iter()
+        .map(|row| {
+            let line = match row {
+                LocalityRow::All { documents } => with_count(
+                    vec![Span::styled(
+                        shown(theme, "Tất cả").into_owned(),
+                        theme.province(),
+                    )],
+                    *documents,
+                    width,
+                    theme,
+                ),
+                LocalityRow::Province {
+                    name, documents, ..
+                } => with_count(
+                    vec![Span::styled(
+                        shown(theme, name).into_owned(),
+                        theme.province(),
+                    )],
+                    *documents,
+                    width,
+                    theme,
+                ),
+                LocalityRow::Locality {
+                    name,
+                    kind,
+                    documents,
+                    ..
+                } => with_count(
+                    vec![
+                        Span::raw("  "),
+                        Span::raw(shown(theme, name).into_owned()),
+                        Span::raw(" "),
+                        Span::styled(shown(theme, kind_abbrev(kind)).into_owned(), theme.meta()),
+                    ],
+                    *documents,
+                    width,
+                    theme,
+                ),
+            };
+            ListItem::new(line)
+        })
+        .collect();
+    let n = items.len();
+    let mut state = ListState::default()
+        .with_selected(Some(app.localities.selected))
+        .with_offset(list_offset(
+            app.localities.selected,
+            n,
+            usize::from(inner.height),
+        ));
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected(focused));
+    frame.render_stateful_widget(list, area, &mut state);
+}

@@ -1,0 +1,146 @@
+//! Drawing. Every function here only reads the [`App`]; one file per pane.
+
+mod help;
+mod localities;
+mod outline;
+mod reader;
+mod status;
+pub mod theme;
+
+use std::borrow::Cow;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::app::{App, Pane, layout};
+pub use theme::Theme;
+
+/// Pane names, numbered by the key that focuses them.
+pub const PANE_TITLES: [(Pane, &str); 3] = [
+    (Pane::Localities, "1 Địa phương"),
+    (Pane::Outline, "2 Mục lục"),
+    (Pane::Reader, "3 Bài viết"),
+];
+
+fn pane_title(p: Pane) -> &'static str {
+    PANE_TITLES
+        .iter()
+        .find(|(q, _)| *q == p)
+        .map_or("", |(_, t)| t)
+}
+
+/// Text as shown: folded to ASCII in `--ascii` mode.
+pub fn shown<'a>(theme: Theme, s: &'a str) -> Cow<'a, str> {
+    if theme.ascii {
+        Cow::Owned(crate::text::to_ascii(s))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn pane_block(theme: Theme, pane: Pane, focused: bool) -> Block<'static> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_set(theme.border_set())
+        .border_style(theme.border(focused))
+        .title(shown(theme, pane_title(pane)).into_owned())
+}
+
+/// First row to show so the selected row stays in view, near the middle once the list is
+/// longer than the pane (a pure function of the state, so drawing needs no scroll memory).
+pub fn list_offset(selected: usize, len: usize, height: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    selected.saturating_sub(height / 2).min(len - height)
+}
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if let Some(l) = app.loading {
+        draw_loading(frame, app, theme, l);
+        return;
+    }
+    let panes = layout::panes(area, app.focus, app.left);
+    if let Some(t) = panes.tabs {
+        draw_tabs(frame, app, theme, t);
+    }
+    if let Some(r) = panes.localities {
+        localities::draw(frame, app, theme, r);
+    }
+    if let Some(r) = panes.outline {
+        outline::draw(frame, app, theme, r);
+    }
+    if let Some(r) = panes.reader {
+        reader::draw(frame, app, theme, r);
+    }
+    status::draw(frame, app, theme, panes.status);
+    if app.help {
+        help::draw(frame, app, theme, area);
+    }
+}
+
+/// The pane switcher shown when not all three panes fit.
+fn draw_tabs(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let mut spans = Vec::new();
+    for (p, title) in PANE_TITLES {
+        let style = if p == app.focus {
+            theme.selected(true)
+        } else {
+            theme.meta()
+        };
+        spans.push(ratatui::text::Span::styled(
+            format!(" {} ", shown(theme, title)),
+            style,
+        ));
+        spans.push(" ".into());
+    }
+    spans.push(ratatui::text::Span::styled(
+        shown(theme, "Tab: đổi khung").into_owned(),
+        theme.meta(),
+    ));
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn draw_loading(frame: &mut Frame, app: &App, theme: Theme, l: crate::app::Loading) {
+    let pct = (l.done * 100).checked_div(l.total).unwrap_or(0);
+    let text = format!(
+        "Đang tải {} … {pct}% ({:.1}/{:.1} MB) · q: thoát",
+        app.corpus_name,
+        l.done as f64 / 1e6,
+        l.total as f64 / 1e6
+    );
+    let area = frame.area();
+    let y = area.height / 2;
+    let line = Rect::new(area.x, area.y + y, area.width, 1);
+    frame.render_widget(
+        Paragraph::new(shown(theme, &text).into_owned()).alignment(Alignment::Center),
+        line,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_keep_the_selection_visible() {
+        assert_eq!(list_offset(3, 5, 10), 0);
+        for len in [11usize, 50] {
+            for sel in 0..len {
+                let off = list_offset(sel, len, 10);
+                assert!(
+                    off <= sel && sel < off + 10 && off + 10 <= len,
+                    "{sel} {len} {off}"
+                );
+            }
+        }
+        assert_eq!(list_offset(5, 50, 0), 0);
+    }
+}

@@ -1,0 +1,107 @@
+//! The outline pane: articles, their sections and passages.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState};
+
+use super::{Theme, list_offset, pane_block, shown};
+use crate::app::outline::Node;
+use crate::app::{App, Pane};
+use crate::corpus::PassageKind;
+
+/// The first words of a text, for a one-line label.
+fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(n + 1).collect();
+    if words.len() > n {
+        format!("{} …", words[..n].join(" "))
+    } else {
+        words.join(" ")
+    }
+}
+
+/// The label of a node (without indentation).
+pub fn label(app: &App, node: Node) -> String {
+    let c = &app.corpus;
+    match node {
+        Node::Article(d) => {
+            let doc = &c.documents[d];
+            let meta: Vec<&str> = [
+                doc.date.as_deref().map(|x| &x[..x.len().min(10)]),
+                doc.outlet.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if meta.is_empty() {
+                doc.title.clone()
+            } else {
+                format!("{} — {}", doc.title, meta.join(" · "))
+            }
+        }
+        Node::Section(d, s) => {
+            let sec = &c.documents[d].sections[s];
+            if let Some(h) = &sec.heading {
+                h.clone()
+            } else if let Some(l) = sec.locality.as_deref().and_then(|id| c.locality(id)) {
+                format!("◆ {}", l.name)
+            } else {
+                sec.passages
+                    .first()
+                    .map_or_else(|| format!("§{}", s + 1), |p| first_words(&p.text, 8))
+            }
+        }
+        Node::Passage(d, s, p) => {
+            let passage = &c.documents[d].sections[s].passages[p];
+            let words = first_words(&passage.text, 8);
+            match passage.kind {
+                PassageKind::Caption => format!("[ảnh] {words}"),
+                PassageKind::ListItem => format!("• {words}"),
+                PassageKind::Lead => format!("[sapo] {words}"),
+                PassageKind::Paragraph => words,
+            }
+        }
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let focused = app.focus == Pane::Outline;
+    let block = pane_block(theme, Pane::Outline, focused);
+    let inner = block.inner(area);
+    let items: Vec<ListItem> = app
+        .outline
+        .rows
+        .iter()
+        .map(|&node| {
+            let depth = node.depth(app.outline.is_flat(node.doc()));
+            let marker = match node {
+                Node::Passage(..) => "  ",
+                n if app.outline.is_expanded(n) => "▾ ",
+                _ => "▸ ",
+            };
+            let style = match node {
+                Node::Article(_) => theme.title(),
+                Node::Section(..) => theme.heading(),
+                Node::Passage(..) => ratatui::style::Style::new(),
+            };
+            let text = format!("{}{}{}", "  ".repeat(depth), marker, label(app, node));
+            ListItem::new(Line::from(Span::styled(
+                shown(theme, &text).into_owned(),
+                style,
+            )))
+        })
+        .collect();
+    let n = items.len();
+    let block = block.title_bottom(format!("{n}"));
+    let mut state = ListState::default()
+        .with_selected(Some(app.outline.selected))
+        .with_offset(list_offset(
+            app.outline.selected,
+            n,
+            usize::from(inner.height),
+        ));
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected(focused));
+    frame.render_stateful_widget(list, area, &mut state);
+}
