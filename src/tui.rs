@@ -155,6 +155,9 @@ fn event_loop(
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     spawn_input(tx);
+    // Debug builds only: lets the end-to-end tests provoke a panic (key `P`) to check the
+    // terminal is restored and the message printed after it.
+    let test_panic = cfg!(debug_assertions) && std::env::var_os("NGHIQUYET_TEST_PANIC").is_some();
     let mut dirty = true;
     loop {
         if dirty {
@@ -166,6 +169,9 @@ fn event_loop(
         };
         match msg {
             Msg::Input(Event::Key(key)) => {
+                if test_panic && key.code == crossterm::event::KeyCode::Char('P') {
+                    panic!("test panic requested with NGHIQUYET_TEST_PANIC");
+                }
                 app.handle_key(key);
                 dirty = true;
             }
