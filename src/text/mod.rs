@@ -114,6 +114,8 @@ pub fn to_ascii(s: &str) -> String {
             '›' => out.push('>'),
             '‹' => out.push('<'),
             '·' => out.push('.'),
+            '§' => out.push('S'),
+            '¶' => out.push('P'),
             _ if is_combining_mark(c) => {}
             _ => {
                 let mut base = None;
@@ -331,27 +333,28 @@ pub fn is_all_caps(s: &str) -> bool {
 
 /// Cut `s` to at most `cols` display columns, ending with "…" when cut.
 pub fn truncate_to_width(s: &str, cols: usize) -> String {
+    truncate_with(s, cols, "…")
+}
+
+/// Cut `s` to at most `cols` display columns, ending with `ellipsis` when cut (`...` for
+/// ASCII consoles).
+pub fn truncate_with(s: &str, cols: usize, ellipsis: &str) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if s.width() <= cols {
+        return s.to_string();
+    }
+    let room = cols.saturating_sub(ellipsis.width());
     let mut out = String::new();
     let mut used = 0;
     for c in s.chars() {
         let w = c.width().unwrap_or(0);
-        if used + w > cols.saturating_sub(1) {
-            let rest_fits = s[out.len()..]
-                .chars()
-                .map(|c| c.width().unwrap_or(0))
-                .sum::<usize>()
-                + used
-                <= cols;
-            if rest_fits {
-                out.push_str(&s[out.len()..]);
-            } else {
-                out.push('…');
-            }
-            return out;
+        if used + w > room {
+            break;
         }
         used += w;
         out.push(c);
     }
+    out.push_str(ellipsis);
     out
 }
 
@@ -434,6 +437,7 @@ mod tests {
         assert_eq!(truncate_to_width("漢字漢字", 5), "漢字…");
         assert_eq!(truncate_to_width("abc", 3), "abc");
         assert_eq!(truncate_to_width("abc", 0), "…");
+        assert_eq!(truncate_with("Nghi quyet dai hoi", 10, "..."), "Nghi qu...");
     }
 
     #[test]

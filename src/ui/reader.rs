@@ -5,15 +5,16 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::{Theme, pane_block};
+use super::{Theme, pane_block, shown};
 use crate::app::reader::LineKind;
 use crate::app::{App, Pane};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let focused = app.focus == Pane::Reader;
     let r = &app.reader;
-    let block = pane_block(theme, Pane::Reader, focused)
-        .title_bottom(Line::from(r.position(&app.corpus)).right_aligned());
+    let block = pane_block(theme, Pane::Reader, focused).title_bottom(
+        Line::from(shown(theme, &r.position(&app.corpus)).into_owned()).right_aligned(),
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = usize::from(inner.height);

@@ -10,47 +10,55 @@ use super::{Theme, shown};
 use crate::app::action::bindings_for;
 use crate::app::{Action, App};
 
-/// Actions worth a hint in the status bar, in order.
+/// Actions worth a hint in the status bar, most important first.
 const HINTED: [Action; 7] = [
+    Action::Help,
+    Action::Quit,
     Action::Open,
     Action::Toggle,
     Action::ToggleGrouping,
     Action::FocusNext,
-    Action::Help,
-    Action::Quit,
     Action::Down,
 ];
 
-pub fn hints(app: &App) -> String {
-    let mut seen = Vec::new();
-    let mut parts = Vec::new();
-    for b in bindings_for(app.focus.scope()) {
-        if HINTED.contains(&b.action) && !seen.contains(&b.action) {
-            seen.push(b.action);
-            let label = b.label.split(' ').next().unwrap_or(b.label);
-            let what = b
-                .help
-                .split([',', ':', '('])
-                .next()
-                .unwrap_or(b.help)
-                .trim();
-            parts.push(format!("{label} {what}"));
+/// Key hints for the focused pane that fit in `max` columns, most important first.
+pub fn hints(app: &App, max: usize) -> String {
+    let mut out = String::new();
+    for action in HINTED {
+        let Some(b) = bindings_for(app.focus.scope()).find(|b| b.action == action) else {
+            continue;
+        };
+        let label = b.label.split(' ').next().unwrap_or(b.label);
+        let what = b
+            .help
+            .split([',', ':', '('])
+            .next()
+            .unwrap_or(b.help)
+            .trim();
+        let part = format!("{label} {what}");
+        let sep = if out.is_empty() { "" } else { " · " };
+        if out.width() + sep.width() + part.width() > max {
+            break;
         }
+        out.push_str(sep);
+        out.push_str(&part);
     }
-    parts.join(" · ")
+    out
 }
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let crumbs = app.breadcrumb().join(" › ");
+    let width = usize::from(area.width);
     let right = match &app.notice {
         Some(n) => n.clone(),
-        None => hints(app),
+        // The breadcrumb keeps at least a third of the line.
+        None => hints(app, width * 2 / 3),
     };
-    let width = usize::from(area.width);
     let right = shown(theme, &right).into_owned();
     // The keys win the space; the breadcrumb is cut from its end.
     let room = width.saturating_sub(right.width() + 2);
-    let crumbs = crate::text::truncate_to_width(&shown(theme, &crumbs), room);
+    let ellipsis = if theme.ascii { "..." } else { "…" };
+    let crumbs = crate::text::truncate_with(&shown(theme, &crumbs), room, ellipsis);
     let pad = width.saturating_sub(crumbs.width() + right.width());
     let right_style = if app.notice.is_some() {
         theme.notice()

@@ -1,0 +1,182 @@
+//! Renders of the seed corpus with `TestBackend`: text snapshots at three sizes, and cell
+//! checks for styles (the highlighted selection, the focused border).
+
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use nghiquyet::app::App;
+use nghiquyet::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+const THEME: Theme = Theme {
+    color: true,
+    ascii: false,
+};
+
+fn app(w: u16, h: u16) -> App {
+    let mut a = App::new(Arc::new(nghiquyet::embedded::corpus()), "embedded", false);
+    a.resize(w, h);
+    a
+}
+
+fn press(a: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            _ => KeyCode::Char(c),
+        };
+        a.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+fn render(a: &App, w: u16, h: u16, theme: Theme) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| ui::draw(f, a, theme)).unwrap();
+    t
+}
+
+fn row_text(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+/// Where `needle` starts on screen (column, row).
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    find_in(buf, needle, 0..buf.area.width)
+}
+
+/// Where `needle` starts within the columns `cols` (one pane).
+fn find_in(buf: &Buffer, needle: &str, cols: std::ops::Range<u16>) -> Option<(u16, u16)> {
+    (0..buf.area.height).find_map(|y| {
+        let row: String = cols.clone().map(|x| buf[(x, y)].symbol()).collect();
+        row.find(needle)
+            .map(|byte| (cols.start + row[..byte].chars().count() as u16, y))
+    })
+}
+
+#[test]
+fn three_panes_at_120x40() {
+    let a = app(120, 40);
+    let t = render(&a, 120, 40, THEME);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn two_panes_at_80x24_with_an_article_open() {
+    let mut a = app(80, 24);
+    press(&mut a, "2jjj\n");
+    let t = render(&a, 80, 24, THEME);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn one_pane_at_40x12() {
+    let mut a = app(40, 12);
+    press(&mut a, "2");
+    let t = render(&a, 40, 12, THEME);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn help_overlay_lists_the_keymap() {
+    let mut a = app(120, 40);
+    press(&mut a, "?");
+    let t = render(&a, 120, 40, THEME);
+    insta::assert_snapshot!(t.backend());
+    let buf = t.backend().buffer();
+    for b in nghiquyet::app::action::KEYMAP {
+        assert!(find(buf, b.help).is_some(), "help lacks {:?}", b.help);
+    }
+}
+
+#[test]
+fn the_selection_is_highlighted_in_the_focused_pane() {
+    let mut a = app(120, 40);
+    press(&mut a, "jjjjjj"); // "Hạ Long" in the localities pane
+    let t = render(&a, 120, 40, THEME);
+    let buf = t.backend().buffer();
+    let (x, y) = find_in(buf, "Hạ Long", 0..26).expect("Hạ Long row");
+    let cell = &buf[(x, y)];
+    assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+    assert!(
+        cell.modifier.contains(Modifier::BOLD),
+        "focused pane: bold selection"
+    );
+    // The neighbouring row is not highlighted.
+    assert!(!buf[(x, y + 1)].modifier.contains(Modifier::REVERSED));
+    // The focused pane's border is drawn in cyan, the others are not.
+    assert_eq!(buf[(0, 0)].fg, Color::Cyan);
+    let (ox, _) = find(buf, "2 Mục lục").unwrap();
+    assert_ne!(buf[(ox - 1, 0)].fg, Color::Cyan);
+    // The outline shows only the article about Hạ Long, the status bar the breadcrumb.
+    assert!(row_text(buf, 39).starts_with("Hạ Long › Tạo khí thế thi đua"));
+}
+
+#[test]
+fn no_color_keeps_modifiers_only() {
+    let mut a = app(120, 40);
+    press(&mut a, "j");
+    let t = render(
+        &a,
+        120,
+        40,
+        Theme {
+            color: false,
+            ascii: false,
+        },
+    );
+    let buf = t.backend().buffer();
+    for y in 0..40 {
+        for x in 0..120 {
+            let c = &buf[(x, y)];
+            assert_eq!(c.fg, Color::Reset, "colour at {x},{y}");
+            assert_eq!(c.bg, Color::Reset, "colour at {x},{y}");
+        }
+    }
+    let (x, y) = find_in(buf, "Hải Phòng", 0..26).unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn ascii_mode_draws_only_ascii() {
+    let mut a = App::new(Arc::new(nghiquyet::embedded::corpus()), "embedded", true);
+    a.resize(100, 30);
+    press(&mut a, "2\n");
+    let t = render(
+        &a,
+        100,
+        30,
+        Theme {
+            color: true,
+            ascii: true,
+        },
+    );
+    let buf = t.backend().buffer();
+    for y in 0..30 {
+        let row = row_text(buf, y);
+        assert!(row.is_ascii(), "row {y}: {row}");
+    }
+    assert!(find(buf, "Nghi quyet").is_some() || find(buf, "NGHI QUYET").is_some());
+}
+
+#[test]
+fn every_size_down_to_1x1_renders() {
+    let mut a = app(120, 40);
+    press(&mut a, "2\n");
+    for (w, h) in [
+        (1, 1),
+        (2, 2),
+        (5, 3),
+        (20, 5),
+        (59, 10),
+        (60, 10),
+        (99, 20),
+        (100, 20),
+    ] {
+        a.resize(w, h);
+        let _ = render(&a, w, h, THEME);
+    }
+}
