@@ -13,7 +13,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use crossterm::event::{self, Event};
 
-use crate::app::App;
+use crate::app::{App, session};
 use crate::corpus::{self, Corpus};
 use crate::ui::{self, Theme};
 
@@ -23,6 +23,8 @@ pub struct BrowseOptions {
     pub corpus: Option<PathBuf>,
     pub ascii: bool,
     pub color: bool,
+    /// Ignore the saved position (it is still saved on exit).
+    pub fresh: bool,
 }
 
 enum Msg {
@@ -136,12 +138,31 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
         ),
     };
     app.notice = notice;
+    let state = session::state_path();
+    let key = session::corpus_key(opts.corpus.as_deref());
+    if !opts.fresh
+        && let Some(path) = &state
+    {
+        match session::load(path, &key) {
+            Ok(pos) => app.pending_restore = pos,
+            Err(e) => app.notice = Some(format!("saved position ignored: {e}")),
+        }
+    }
     spawn_signals(tx.clone())?;
 
     let mut terminal = ratatui::try_init()?;
     // From here on the terminal is in raw mode: every way out goes through restore().
     let result = event_loop(&mut terminal, &mut app, theme, tx, rx);
     ratatui::restore();
+    if app.loading.is_none()
+        && let Some(path) = &state
+        && let Err(e) = session::save(path, &key, app.saved_position())
+    {
+        eprintln!(
+            "warning: {}: could not save the position: {e}",
+            path.display()
+        );
+    }
     result
 }
 
@@ -154,6 +175,7 @@ fn event_loop(
 ) -> anyhow::Result<ExitCode> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
+    app.apply_pending_restore();
     spawn_input(tx);
     // Debug builds only: lets the end-to-end tests provoke a panic (key `P`) to check the
     // terminal is restored and the message printed after it.
@@ -193,6 +215,7 @@ fn event_loop(
                 app.set_corpus(Arc::new(corpus));
                 let s = terminal.size()?;
                 app.resize(s.width, s.height);
+                app.apply_pending_restore();
                 dirty = true;
             }
             Msg::Loaded(Err(e)) => anyhow::bail!(e),

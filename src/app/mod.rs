@@ -6,6 +6,7 @@ pub mod layout;
 pub mod localities;
 pub mod outline;
 pub mod reader;
+pub mod session;
 
 use std::sync::Arc;
 
@@ -75,6 +76,8 @@ pub struct App {
     /// A one-line message for the status bar (e.g. why a saved position was ignored).
     pub notice: Option<String>,
     pub ascii: bool,
+    /// A saved position to go back to once the corpus is loaded and the size known.
+    pub pending_restore: Option<session::SavedPosition>,
 }
 
 impl App {
@@ -96,6 +99,7 @@ impl App {
             quit: false,
             notice: None,
             ascii,
+            pending_restore: None,
         };
         app.set_corpus(corpus);
         app
@@ -123,6 +127,15 @@ impl App {
 
     fn panes(&self) -> layout::Panes {
         layout::panes(self.size, self.focus, self.left)
+    }
+
+    /// Apply the saved position, if any, once the corpus is there.
+    pub fn apply_pending_restore(&mut self) {
+        if self.loading.is_none()
+            && let Some(pos) = self.pending_restore.take()
+        {
+            self.restore(&pos);
+        }
     }
 
     /// The terminal was resized (also called once before the first draw).

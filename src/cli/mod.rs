@@ -26,6 +26,10 @@ pub struct Args {
     #[arg(long, global = true, value_name = "FILE")]
     pub corpus: Option<PathBuf>,
 
+    /// Browser options for the bare command (the same as `nghiquyet browse …`)
+    #[command(flatten)]
+    pub browse: BrowseArgs,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -52,6 +56,9 @@ pub struct BrowseArgs {
     /// Colours: `default` (16 ANSI colours) or `mono` (bold/dim/reverse only; also when NO_COLOR is set)
     #[arg(long, value_name = "THEME", default_value = "default")]
     pub theme: Theme,
+    /// Start at the top, ignoring the position saved for this corpus
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -77,7 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Stats(s)) => report::stats(args.corpus.as_ref(), &s),
         Some(Command::Localities(l)) => report::localities(args.corpus.as_ref(), &l),
         Some(Command::Browse(b)) => browse(args.corpus, &b),
-        None => browse(args.corpus, &BrowseArgs::default()),
+        None => browse(args.corpus, &args.browse),
     }
 }
 
@@ -88,6 +95,7 @@ fn browse(corpus: Option<PathBuf>, b: &BrowseArgs) -> anyhow::Result<ExitCode> {
         corpus,
         ascii: b.ascii,
         color: b.theme == Theme::Default && !no_color,
+        fresh: b.fresh,
     })
 }
 
@@ -114,5 +122,10 @@ mod tests {
             "-o is required"
         );
         assert!(Args::try_parse_from(["nghiquyet", "localities", "--2025"]).is_ok());
+        let a =
+            Args::try_parse_from(["nghiquyet", "--fresh", "--ascii", "--theme", "mono"]).unwrap();
+        assert!(a.browse.fresh && a.browse.ascii && a.browse.theme == Theme::Mono);
+        let a = Args::try_parse_from(["nghiquyet", "browse", "--fresh"]).unwrap();
+        assert!(matches!(a.command, Some(Command::Browse(b)) if b.fresh));
     }
 }
