@@ -60,7 +60,7 @@ pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
         }
         let mut class = line.class.as_str().to_string();
         if let Some(first) = line.joined_to {
-            class = format!("caption (joined to line {})", article.lines[first].number);
+            class = format!("{class} (joined to line {})", article.lines[first].number);
         }
         let mut row = format!("{:>5}  {:<12} {}", line.number, class, line.text);
         if let Some(r) = &line.reason {

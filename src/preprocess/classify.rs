@@ -70,6 +70,31 @@ fn word_count(t: &str) -> usize {
     t.split_whitespace().count()
 }
 
+/// Words with a letter or digit in them ("Chính trị - Xã hội" has four).
+fn words(t: &str) -> usize {
+    t.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A series line: "Bài 3: …", "Kỳ cuối: …", "Phần II: …".
+pub fn is_series_line(t: &str) -> bool {
+    let mut it = t.split_whitespace();
+    let (Some(a), Some(b)) = (it.next(), it.next()) else {
+        return false;
+    };
+    let a = a.to_lowercase();
+    let b_core = b.trim_end_matches(':');
+    let numbered = b_core.chars().all(|c| c.is_ascii_digit())
+        || b_core.chars().all(|c| "IVXLivxl".contains(c))
+        || b_core.eq_ignore_ascii_case("cuối")
+        || b_core == "cuối";
+    matches!(a.as_str(), "bài" | "kỳ" | "kì" | "phần")
+        && !b_core.is_empty()
+        && numbered
+        && (b.ends_with(':') || it.next() == Some(":"))
+}
+
 /// Running text rather than a title, heading or label.
 pub fn is_prose(t: &str) -> bool {
     if is_all_caps(t) {
@@ -104,7 +129,12 @@ pub fn is_list_item(t: &str) -> bool {
     if ORDINALS.contains(&w1) && w2_core == "là" && w2.len() > w2_core.len() {
         return true;
     }
-    if w1 == "thứ" && THU.contains(&w2_core) && w2.len() > w2_core.len() {
+    // "Thứ Năm, 12/05/2022" is a weekday, not the fifth item.
+    let date_follows = t
+        .split_whitespace()
+        .nth(2)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    if w1 == "thứ" && THU.contains(&w2_core) && w2.len() > w2_core.len() && !date_follows {
         return true;
     }
     // "1. text", "2) text", "a) text", "b. text"
@@ -138,10 +168,30 @@ pub fn is_heading_shape(t: &str) -> bool {
     if w == 0 || w > 16 || t.chars().count() > 130 {
         return false;
     }
-    if t.ends_with([',', '.', ';', ':', '?', '!', '…', '"', '”']) && !t.ends_with("...") {
+    // A number alone is a counter or a table cell, not a heading.
+    if !t.chars().any(char::is_alphabetic) {
         return false;
     }
-    let first = t.chars().next().unwrap_or(' ');
+    // A short question is a common subhead ("Vì sao thành phố làm được?").
+    let question = t.ends_with('?') && w <= 12;
+    // A quote may close a subhead ("… “Kỷ luật và Đồng tâm”") but not a sentence ending in it.
+    let closing_quote = t.ends_with(['"', '”'])
+        && !t
+            .trim_end_matches(['"', '”'])
+            .ends_with(['.', ',', '!', '?', '…']);
+    if t.ends_with([',', '.', ';', ':', '?', '!', '…', '"', '”'])
+        && !t.ends_with("...")
+        && !question
+        && !closing_quote
+    {
+        return false;
+    }
+    // Quoted subheads open with a quote: “Chìa khóa” từ công tác cán bộ.
+    let first = t
+        .trim_start_matches(['"', '“', '‘', '\'', '«'])
+        .chars()
+        .next()
+        .unwrap_or(' ');
     first.is_uppercase() || first.is_ascii_digit()
 }
 
@@ -225,7 +275,8 @@ impl Classifier<'_> {
     fn mark_chrome(&mut self) {
         let n = self.lines.len();
         let mut slug_before = vec![false; n];
-        let mut footer_from: Option<(usize, String)> = None;
+        // (line, marker text, everything after it is the page's, long lines too)
+        let mut footer_from: Option<(usize, String, bool)> = None;
         let first_prose = (0..n).find(|&i| is_prose(&self.lines[i].text));
         let mut i = 0;
         while i < n {
@@ -236,22 +287,30 @@ impl Classifier<'_> {
             let t = self.lines[i].text.clone();
             if let Some((kind, reason)) = junk::chrome_phrase(&t) {
                 self.junk(i, reason);
-                // A footer has no running text after it (one repeated lead at most).
+                // A footer has no running text after it (one repeated lead at most), or it
+                // comes right after the closing byline: then whatever follows is the page's.
+                let closes = self.after_closing_byline(i);
                 let after_content = first_prose.is_some_and(|p| p < i)
-                    && self.lines[i + 1..]
-                        .iter()
-                        .filter(|l| word_count(&l.text) >= 25)
-                        .count()
-                        <= 1;
-                if matches!(kind, Chrome::RelatedHeader | Chrome::FooterStart)
-                    && after_content
+                    && (closes
+                        || self.lines[i + 1..]
+                            .iter()
+                            .filter(|l| word_count(&l.text) >= 25)
+                            .count()
+                            <= 1);
+                if matches!(
+                    kind,
+                    Chrome::RelatedHeader | Chrome::FooterStart | Chrome::TagsHeader
+                ) && after_content
                     && footer_from.is_none()
                 {
-                    footer_from = Some((i, t.clone()));
+                    footer_from = Some((i, t.clone(), closes));
                 }
-                if kind == Chrome::RelatedHeader {
-                    // The headline list under it runs to the next blank line.
+                if matches!(kind, Chrome::RelatedHeader | Chrome::TagsHeader) {
+                    // The list under it (after any blank lines) runs to the next blank line.
                     let mut j = i + 1;
+                    while j < n && self.lines[j].class == LineClass::Blank {
+                        j += 1;
+                    }
                     while j < n && self.lines[j].class != LineClass::Blank {
                         let h = &self.lines[j].text;
                         if junk::chrome_phrase(h).is_some() {
@@ -260,7 +319,12 @@ impl Classifier<'_> {
                         if word_count(h) > 30 || (h.ends_with('.') && !h.ends_with("...")) {
                             break;
                         }
-                        self.junk(j, format!("related headline (listed under \"{t}\")"));
+                        let why = if kind == Chrome::TagsHeader {
+                            format!("keyword tag (listed under \"{t}\")")
+                        } else {
+                            format!("related headline (listed under \"{t}\")")
+                        };
+                        self.junk(j, why);
                         j += 1;
                     }
                     i = j;
@@ -270,6 +334,10 @@ impl Classifier<'_> {
                 self.junk(i, "link to another article");
             } else if junk::is_tag_list(&t) {
                 self.junk(i, "keyword tags");
+            } else if junk::is_widget_bar(&t) {
+                self.junk(i, "share bar or page widget");
+            } else if let Some(why) = junk::is_marker_line(&t) {
+                self.junk(i, why);
             } else if meta::is_copyright(&t) {
                 self.junk(i, "copyright line");
             } else if junk::is_alt_slug(&t) {
@@ -305,7 +373,7 @@ impl Classifier<'_> {
             if self.lines[j].class == LineClass::Blank {
                 continue;
             }
-            let in_footer = footer_from.as_ref().is_some_and(|(f, _)| j > *f);
+            let in_footer = footer_from.as_ref().is_some_and(|(f, _, _)| j > *f);
             let counter = junk::is_counter(&self.lines[j].text);
             let label = junk::is_counter_label(&self.lines[j].text);
             if self.is_open(j) && counter && (prev_label || in_footer) {
@@ -314,9 +382,9 @@ impl Classifier<'_> {
             prev_label = label;
         }
         // Everything short after the footer starts is footer (menus, widgets, lists).
-        if let Some((f, marker)) = footer_from {
+        if let Some((f, marker, everything)) = footer_from {
             for j in f + 1..n {
-                if self.is_open(j) && word_count(&self.lines[j].text) < 25 {
+                if self.is_open(j) && (everything || word_count(&self.lines[j].text) < 25) {
                     let t = &self.lines[j].text;
                     if meta::copyright_outlet(t).is_some() || meta::outlet_line(t).is_some() {
                         continue;
@@ -338,10 +406,27 @@ impl Classifier<'_> {
         }
         // A picture's caption sits right under its alt text.
         for j in (0..n).filter(|&j| slug_before[j]) {
-            if self.is_open(j) && word_count(&self.lines[j].text) <= 40 {
+            // Above the first paragraph a slug belongs to the header image: the line under
+            // it is the summary, not a caption.
+            let in_body = first_prose.is_some_and(|p| p < j);
+            if self.is_open(j) && in_body && word_count(&self.lines[j].text) <= 40 {
                 self.set(j, LineClass::Caption, Some("under an image".into()));
             }
         }
+    }
+
+    /// Is the content line before `i` a closing byline or source credit (so the article
+    /// ended there)?
+    fn after_closing_byline(&self, i: usize) -> bool {
+        let prev = self.lines[..i]
+            .iter()
+            .rev()
+            .find(|l| !matches!(l.class, LineClass::Blank | LineClass::Junk));
+        prev.is_some_and(|l| {
+            let t = &l.text;
+            (word_count(t) <= 12 && meta::parse_byline(t).is_some())
+                || meta::outlet_line(t).is_some()
+        })
     }
 
     /// Captions carry a photo credit; a caption broken over several lines is joined.
@@ -358,7 +443,12 @@ impl Classifier<'_> {
             while first > 0 {
                 let p = first - 1;
                 let pt = &self.lines[p].text;
-                let continues = self.is_open(p)
+                // A credit alone on its line also joins a caption found under an image.
+                let caption_above = credit_only
+                    && first == i
+                    && self.lines[p].class == LineClass::Caption
+                    && self.lines[p].joined_to.is_none();
+                let continues = (self.is_open(p) || caption_above)
                     && word_count(pt) <= 50
                     && (!ends_sentence(pt) || (credit_only && first == i));
                 if !continues {
@@ -402,12 +492,28 @@ impl Classifier<'_> {
             } else if meta::outlet_line(&t).is_some() {
                 self.set(i, LineClass::OutletTag, None);
             } else if !title_set {
-                let later_longer = header[k + 1..].iter().any(|&j| {
-                    let u = &self.lines[j].text;
-                    word_count(u) >= 5 && !meta::is_dateline(u) && breadcrumb_category(u).is_none()
-                });
-                let short = word_count(&t) <= 4 && t.chars().count() <= 40 && !ends_sentence(&t);
-                if short && later_longer {
+                // What else the header holds that could be a title.
+                let later: Vec<&str> = header[k + 1..]
+                    .iter()
+                    .map(|&j| self.lines[j].text.as_str())
+                    .filter(|u| {
+                        !meta::is_dateline(u)
+                            && breadcrumb_category(u).is_none()
+                            && meta::outlet_line(u).is_none()
+                            && !credit_byline(u)
+                            && !is_series_line(u)
+                            && !meta::parse_byline(u).is_some_and(|b| b.role.is_some())
+                            && !(is_all_caps(u) && words(u) <= 5 && meta::parse_byline(u).is_some())
+                            && !is_locality_tag(self.gaz, u)
+                    })
+                    .collect();
+                let n = words(&t);
+                let short = n <= 4 && t.chars().count() <= 40 && !ends_sentence(&t);
+                if is_series_line(&t) && !later.is_empty() && !subtitle_set {
+                    // "Bài 3: …" above the headline is the series kicker.
+                    self.set(i, LineClass::Subtitle, Some("series".into()));
+                    subtitle_set = true;
+                } else if short && later.iter().any(|u| words(u) >= 5 || words(u) >= n) {
                     let note = is_locality_tag(self.gaz, &t).then(|| "locality tag".to_string());
                     self.set(i, LineClass::Category, note);
                 } else {
@@ -449,6 +555,20 @@ impl Classifier<'_> {
         }
     }
 
+    /// "1. Kết quả nổi bật" or "Thứ nhất: Nâng cao chất lượng sinh hoạt chi bộ" standing
+    /// alone above a paragraph is a heading; the same shape after "…như sau:" or among
+    /// sibling items is a list item.
+    fn is_numbered_heading(&self, i: usize, t: &str) -> bool {
+        if !is_heading_shape(t) {
+            return false;
+        }
+        let content = |l: &&Line| !matches!(l.class, LineClass::Blank | LineClass::Junk);
+        let prev = self.lines[..i].iter().rev().find(content);
+        let next = self.lines[i + 1..].iter().find(content);
+        !prev.is_some_and(|l| l.text.ends_with(':') || is_list_item(&l.text))
+            && next.is_some_and(|l| is_prose(&l.text) && !is_list_item(&l.text))
+    }
+
     /// The text of line `i` with its continuation lines.
     fn joined_text(&self, i: usize) -> String {
         let mut text = self.lines[i].text.clone();
@@ -471,6 +591,11 @@ impl Classifier<'_> {
         let mut date_seen = self.lines.iter().any(|l| l.class == LineClass::Dateline);
         let mut lead_done = false;
         let open = self.open();
+        let last_prose = open
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| is_prose(&self.lines[i].text));
         // only_credits_after[i]: nothing but blanks, junk and source credits after line i.
         let n = self.lines.len();
         let mut only_credits_after = vec![true; n];
@@ -530,9 +655,16 @@ impl Classifier<'_> {
                 || ((only_credits_follow || next_is_outlet || before_end_gap)
                     && word_count(&t) <= 12
                     && meta::parse_byline(&t).is_some())
+                || (last_prose.is_some_and(|p| i > p)
+                    && word_count(&t) <= 12
+                    && meta::parse_byline(&t).is_some_and(|b| {
+                        is_all_caps(&b.author) || is_all_caps(&t) || b.role.is_some()
+                    }))
             {
+                // After the last paragraph, an all-caps name or a name with its role is the
+                // byline whatever page furniture follows.
                 self.set(i, LineClass::Byline, None);
-            } else if is_list_item(&t) && !(is_heading_shape(&t) && starts_numbered(&t)) {
+            } else if is_list_item(&t) && !self.is_numbered_heading(i, &t) {
                 self.set(i, LineClass::ListItem, None);
             } else if is_heading_shape(&t) && next_content.is_some_and(|l| !is_credit_line(l)) {
                 self.set(i, LineClass::Heading, None);
@@ -554,10 +686,6 @@ impl Classifier<'_> {
             }
         }
     }
-}
-
-fn starts_numbered(t: &str) -> bool {
-    t.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 fn is_credit_line(l: &Line) -> bool {
@@ -616,6 +744,7 @@ mod tests {
         ));
         assert!(!is_list_item("Năm 2018, dưới sự lãnh đạo của BCH."));
         assert!(!is_list_item("2020 - 2025 là nhiệm kỳ quan trọng."));
+        assert!(!is_list_item("Thứ Năm, 12/05/2022 | 09:15"));
     }
 
     #[test]
@@ -629,6 +758,24 @@ mod tests {
             "Đến năm 2025, Hậu Giang xây dựng thành công, cụ thể:"
         ));
         assert!(!is_heading_shape("nhiệm kỳ 2020-2025."));
+        assert!(is_heading_shape("“Chìa khóa” từ công tác cán bộ"));
+        assert!(is_heading_shape("\"Đòn bẩy\" hạ tầng giao thông"));
+        assert!(is_heading_shape("Vì sao thành phố làm được?"));
+        assert!(!is_heading_shape("215"));
+        assert!(!is_heading_shape("Ông nói: “Chúng tôi sẽ làm.”"));
+    }
+
+    #[test]
+    fn series_lines() {
+        assert!(is_series_line("Bài 3: Đổi mới phương thức lãnh đạo"));
+        assert!(is_series_line(
+            "Kỳ cuối: Nguyên nhân và bài học kinh nghiệm"
+        ));
+        assert!(is_series_line("Phần II: Giải pháp"));
+        assert!(!is_series_line("Bài học kinh nghiệm"));
+        assert!(!is_series_line(
+            "Kỳ họp thứ 5: HĐND tỉnh thông qua 20 nghị quyết"
+        ));
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub enum Chrome {
     RelatedHeader,
     /// Start of a comment box or the page footer: what follows is not the article.
     FooterStart,
+    /// A "Từ khóa" / "Tags" label: the lines under it are keywords.
+    TagsHeader,
     /// A single stray element (button, counter label, loading text).
     Single,
 }
@@ -78,6 +80,8 @@ const FOOTER: &[&str] = &[
     "viet binh luan",
     "binh luan cua ban",
     "binh luan ban doc",
+    "ban doc binh luan",
+    "y kien binh luan",
     "binh luan",
     "cac binh luan",
     "gui binh luan",
@@ -96,6 +100,13 @@ const FOOTER: &[&str] = &[
 const SINGLE: &[&str] = &[
     "truc tuyen",
     "dang truc tuyen",
+    "dang truy cap",
+    "truy cap",
+    "tong truy cap",
+    "hom qua",
+    "hom nay",
+    "tuan nay",
+    "thang nay",
     "luot xem",
     "luot truy cap",
     "so luot truy cap",
@@ -135,9 +146,6 @@ const SINGLE: &[&str] = &[
     "luu bai",
     "luu bai viet",
     "theo doi",
-    "tags",
-    "tag",
-    "tu khoa",
     "like",
     "tweet",
     "share",
@@ -161,6 +169,12 @@ pub fn is_counter_label(line: &str) -> bool {
             | "da xem"
             | "luot doc"
             | "hom nay"
+            | "hom qua"
+            | "dang truy cap"
+            | "truy cap"
+            | "tong truy cap"
+            | "tuan nay"
+            | "thang nay"
     )
 }
 
@@ -176,6 +190,12 @@ pub fn chrome_phrase(line: &str) -> Option<(Chrome, &'static str)> {
     }
     if RELATED.contains(&key.as_str()) {
         return Some((Chrome::RelatedHeader, "related-links header"));
+    }
+    if matches!(
+        key.as_str(),
+        "tu khoa" | "tags" | "tag" | "the" | "tim kiem theo tu khoa"
+    ) {
+        return Some((Chrome::TagsHeader, "keyword tags header"));
     }
     if FOOTER.contains(&key.as_str()) {
         return Some((Chrome::FooterStart, "comment box / page footer"));
@@ -208,6 +228,88 @@ pub fn inline_related_link(line: &str) -> bool {
                 | "xem tiep"
                 | "xem chi tiet"
         )
+}
+
+/// Words of share bars, print/listen buttons and font-size widgets.
+const WIDGET_WORDS: &[&str] = &[
+    "chia",
+    "se",
+    "facebook",
+    "zalo",
+    "twitter",
+    "email",
+    "in",
+    "bai",
+    "viet",
+    "gui",
+    "luu",
+    "like",
+    "tweet",
+    "share",
+    "copy",
+    "link",
+    "sao",
+    "chep",
+    "messenger",
+    "linkedin",
+    "telegram",
+    "print",
+    "nghe",
+    "doc",
+    "co",
+    "chu",
+    "a",
+    "tang",
+    "giam",
+    "font",
+    "google",
+    "pinterest",
+    "tai",
+    "xuong",
+    "pdf",
+    "theo",
+    "doi",
+    "nhan",
+    "tin",
+];
+
+/// A line made only of widget words: "Chia sẻ Facebook Zalo", "Nghe đọc bài viết",
+/// "Cỡ chữ A- A A+".
+pub fn is_widget_bar(line: &str) -> bool {
+    let key = phrase_key(line);
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    (2..=10).contains(&words.len())
+        && words.iter().all(|w| WIDGET_WORDS.contains(w))
+        // Real text almost always has a word outside this list; require a widget anchor.
+        && words.iter().any(|w| {
+            matches!(*w, "facebook" | "zalo" | "twitter" | "email" | "share" | "nghe" | "chu" | "print" | "like" | "tweet" | "messenger" | "telegram" | "se" | "pdf")
+        })
+}
+
+/// Editorial markers between parts of a series or at its end, and visual separators:
+/// "(Còn nữa)", "(Còn tiếp)", "(Hết)", "* * *".
+pub fn is_marker_line(line: &str) -> Option<&'static str> {
+    let key = phrase_key(line);
+    if matches!(
+        key.as_str(),
+        "con nua" | "con tiep" | "het" | "con nua ky sau" | "ky sau dang tiep" | "doc tiep ky sau"
+    ) {
+        return Some("series continuation marker");
+    }
+    if key.is_empty() && !line.chars().any(|c| c.is_ascii_digit()) {
+        return Some("separator line");
+    }
+    None
+}
+
+/// Site registration lines in page footers: "Giấy phép số 123/GP-BTTTT", "Giấy phép hoạt động
+/// báo điện tử số …".
+pub fn is_licence_line(line: &str) -> bool {
+    let key = phrase_key(line);
+    (key.starts_with("giay phep so")
+        || key.starts_with("giay phep hoat dong")
+        || key.starts_with("giay phep xuat ban"))
+        && line.split_whitespace().count() <= 25
 }
 
 /// Keyword lists under an article: "Từ khóa: nghị quyết, đại hội", "Tags: …".
@@ -374,6 +476,26 @@ mod tests {
         assert!(inline_related_link("Xem thêm: Hà Nội công bố kết quả"));
         assert!(!inline_related_link(
             "Đến năm 2025: hoàn thành các chỉ tiêu"
+        ));
+    }
+
+    #[test]
+    fn widgets_markers_licences() {
+        assert!(is_widget_bar("Chia sẻ Facebook Zalo"));
+        assert!(is_widget_bar("Nghe đọc bài viết"));
+        assert!(is_widget_bar("Cỡ chữ A- A A+"));
+        assert!(!is_widget_bar("Bài viết"));
+        assert!(!is_widget_bar("Chia sẻ kinh nghiệm xây dựng nông thôn mới"));
+        assert_eq!(
+            is_marker_line("(Còn nữa)"),
+            Some("series continuation marker")
+        );
+        assert_eq!(is_marker_line("* * *"), Some("separator line"));
+        assert_eq!(is_marker_line("2020"), None);
+        assert_eq!(is_marker_line("Hết năm 2021, huyện đạt 19 tiêu chí"), None);
+        assert!(is_licence_line("Giấy phép số 123/GP-BTTTT"));
+        assert!(!is_licence_line(
+            "Giấy phép xây dựng được cấp cho 120 hộ dân trong năm qua."
         ));
     }
 
