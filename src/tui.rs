@@ -5,7 +5,7 @@
 //! signal thread). The loop redraws only after one of those: no ticking. Whatever ends the
 //! loop (q, a signal, an error, a panic), the terminal is restored before the process exits.
 
-use std::io::{IsTerminal, Read};
+use std::io::{BufWriter, IsTerminal, Read, Stdout, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -150,10 +150,10 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
     }
     spawn_signals(tx.clone())?;
 
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = init_terminal()?;
     // From here on the terminal is in raw mode: every way out goes through restore().
     let result = event_loop(&mut terminal, &mut app, theme, tx, rx);
-    ratatui::restore();
+    restore_terminal();
     if app.loading.is_none()
         && let Some(path) = &state
         && let Err(e) = session::save(path, &key, app.saved_position())
@@ -166,8 +166,42 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
     result
 }
 
+/// The terminal, writing through a buffer as large as a frame: std's stdout flushes every
+/// 1 KiB, so over a slow link a frame would arrive, and show, in pieces.
+type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<BufWriter<Stdout>>>;
+
+fn init_terminal() -> std::io::Result<Term> {
+    crossterm::terminal::enable_raw_mode()?;
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout());
+    if let Err(e) = crossterm::execute!(out, crossterm::terminal::EnterAlternateScreen) {
+        restore_terminal();
+        return Err(e);
+    }
+    // Restore before the panic message is printed, so it lands on the normal screen.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
+        .inspect_err(|_| restore_terminal())
+}
+
+/// Leave raw mode and the alternate screen, show the cursor. Errors are ignored: after SIGHUP
+/// the terminal may be gone, and there is nothing better to do.
+fn restore_terminal() {
+    let _ = crossterm::terminal::disable_raw_mode();
+    let mut out = std::io::stdout();
+    let _ = crossterm::execute!(
+        out,
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = out.flush();
+}
+
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Term,
     app: &mut App,
     theme: Theme,
     tx: Sender<Msg>,

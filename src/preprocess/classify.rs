@@ -502,7 +502,7 @@ impl Classifier<'_> {
                             && meta::outlet_line(u).is_none()
                             && !credit_byline(u)
                             && !is_series_line(u)
-                            && !meta::parse_byline(u).is_some_and(|b| b.role.is_some())
+                            && meta::parse_byline(u).is_none_or(|b| b.role.is_none())
                             && !(is_all_caps(u) && words(u) <= 5 && meta::parse_byline(u).is_some())
                             && !is_locality_tag(self.gaz, u)
                     })
