@@ -10,6 +10,7 @@ pub mod junk;
 mod localities;
 pub mod meta;
 pub mod normalize;
+pub mod shapes;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -133,7 +134,7 @@ pub fn build_document(
             LineClass::Category => {
                 let is_place = line.reason.as_deref() == Some("locality tag");
                 let category = match line.reason.as_deref() {
-                    Some("breadcrumb") => classify::breadcrumb_category(t).unwrap_or(t),
+                    Some("breadcrumb") => shapes::breadcrumb_category(t).unwrap_or(t),
                     _ => t,
                 };
                 if !is_place && doc.category.is_none() {

@@ -1,0 +1,249 @@
+//! The shapes of lines: running text, headings, list items, breadcrumbs, series kickers,
+//! credit lines. Pure predicates over one line; `classify` decides by shape and position.
+
+use crate::text::is_all_caps;
+
+/// Ends a sentence: prose ends like this, headings and titles do not.
+pub fn ends_sentence(t: &str) -> bool {
+    t.ends_with(['.', '?', '!', '…', ';', '"', '”', '»'])
+}
+
+pub fn word_count(t: &str) -> usize {
+    t.split_whitespace().count()
+}
+
+/// Words with a letter or digit in them ("Chính trị - Xã hội" has four).
+pub fn words(t: &str) -> usize {
+    t.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A series line: "Bài 3: …", "Kỳ cuối: …", "Phần II: …".
+pub fn is_series_line(t: &str) -> bool {
+    let mut it = t.split_whitespace();
+    let (Some(a), Some(b)) = (it.next(), it.next()) else {
+        return false;
+    };
+    let a = a.to_lowercase();
+    let b_core = b.trim_end_matches(':');
+    let numbered = b_core.chars().all(|c| c.is_ascii_digit())
+        || b_core.chars().all(|c| "IVXLivxl".contains(c))
+        || b_core.eq_ignore_ascii_case("cuối")
+        || b_core == "cuối";
+    matches!(a.as_str(), "bài" | "kỳ" | "kì" | "phần")
+        && !b_core.is_empty()
+        && numbered
+        && (b.ends_with(':') || it.next() == Some(":"))
+}
+
+/// Running text rather than a title, heading or label.
+pub fn is_prose(t: &str) -> bool {
+    if is_all_caps(t) {
+        return false;
+    }
+    let w = word_count(t);
+    (w >= 8 && ends_sentence(t)) || (w >= 20 && t.ends_with(':')) || w >= 30
+}
+
+/// Bullet characters scraped pages put before headings, bylines and list items.
+pub fn strip_bullet(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix(['*', '•', '-', '–', '+', '▪', '●', '■', '♦'])?;
+    let rest = rest.trim_start();
+    (!rest.is_empty()).then_some(rest)
+}
+
+pub const ORDINALS: [&str; 10] = [
+    "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+];
+
+pub const THU: [&str; 10] = [
+    "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
+];
+
+/// `Một là, …` … `Mười là, …`, `Thứ nhất, …`, `1. …`, `a) …`, `- …`.
+pub fn is_list_item(t: &str) -> bool {
+    // Only the first two words matter; lowercasing a whole paragraph would be wasted work.
+    let head: String = t.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+    let lower = head.to_lowercase();
+    let mut words = lower.split_whitespace();
+    let (w1, w2) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let w2_core = w2.trim_end_matches([',', ':']);
+    if ORDINALS.contains(&w1) && w2_core == "là" && w2.len() > w2_core.len() {
+        return true;
+    }
+    // "Thứ Năm, 12/05/2022" is a weekday, not the fifth item.
+    let date_follows = t
+        .split_whitespace()
+        .nth(2)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    if w1 == "thứ" && THU.contains(&w2_core) && w2.len() > w2_core.len() && !date_follows {
+        return true;
+    }
+    // "1. text", "2) text", "a) text", "b. text"
+    let marker_len = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .count();
+    let rest = if marker_len > 0 && marker_len <= 2 {
+        &t[marker_len..]
+    } else if t.len() > 1 && t.as_bytes()[0].is_ascii_lowercase() && matches!(t.as_bytes()[1], b')')
+    {
+        &t[1..]
+    } else {
+        ""
+    };
+    if let Some(r) = rest.strip_prefix([')', '.'])
+        && r.starts_with(' ')
+        && word_count(r) >= 3
+    {
+        return true;
+    }
+    matches!(t.chars().next(), Some('-' | '–' | '+' | '•' | '▪' | '●'))
+        && t.chars().nth(1) == Some(' ')
+        && word_count(t) >= 3
+}
+
+/// Short, unpunctuated, capitalised: the shape of a section heading.
+pub fn is_heading_shape(t: &str) -> bool {
+    let t = strip_bullet(t).unwrap_or(t);
+    let w = word_count(t);
+    if w == 0 || w > 16 || t.chars().count() > 130 {
+        return false;
+    }
+    // A number alone is a counter or a table cell, not a heading.
+    if !t.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    // A short question is a common subhead ("Vì sao thành phố làm được?").
+    let question = t.ends_with('?') && w <= 12;
+    // A quote may close a subhead ("… “Kỷ luật và Đồng tâm”") but not a sentence ending in it.
+    let closing_quote = t.ends_with(['"', '”'])
+        && !t
+            .trim_end_matches(['"', '”'])
+            .ends_with(['.', ',', '!', '?', '…']);
+    if t.ends_with([',', '.', ';', ':', '?', '!', '…', '"', '”'])
+        && !t.ends_with("...")
+        && !question
+        && !closing_quote
+    {
+        return false;
+    }
+    // Quoted subheads open with a quote: “Chìa khóa” từ công tác cán bộ.
+    let first = t
+        .trim_start_matches(['"', '“', '‘', '\'', '«'])
+        .chars()
+        .next()
+        .unwrap_or(' ');
+    first.is_uppercase() || first.is_ascii_digit()
+}
+
+/// Breadcrumb navigation: "Trang chủ > Chính trị > Xây dựng Đảng". Its last part is the
+/// article's category.
+pub fn breadcrumb_category(t: &str) -> Option<&str> {
+    let parts: Vec<&str> = t.split(['>', '»', '›']).map(str::trim).collect();
+    let ok = parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| (1..=6).contains(&word_count(p)) && !ends_sentence(p));
+    ok.then(|| *parts.last().expect("at least two parts"))
+}
+
+/// Lines that open with a credit introduce the author anywhere in the article.
+pub fn credit_byline(t: &str) -> bool {
+    if word_count(t) > 10 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    [
+        "bài và ảnh:",
+        "bài, ảnh:",
+        "bài và ảnh :",
+        "bài:",
+        "tác giả:",
+        "nhóm phóng viên",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        && word_count(t) <= 10
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_items() {
+        assert!(is_list_item("Một là, tập trung xây dựng Đảng bộ."));
+        assert!(is_list_item("Năm là, chú trọng tổng kết thực tiễn."));
+        assert!(is_list_item("Thứ nhất, nâng cao chất lượng."));
+        assert!(is_list_item("1. Hoàn thành các chỉ tiêu đề ra."));
+        assert!(is_list_item("a) Tăng thu ngân sách hằng năm."));
+        assert!(is_list_item("- Đẩy mạnh cải cách hành chính."));
+        assert!(!is_list_item(
+            "Một số nhiệm vụ cấp thiết, toàn Đảng bộ cần tập trung."
+        ));
+        assert!(!is_list_item("Năm 2018, dưới sự lãnh đạo của BCH."));
+        assert!(!is_list_item("2020 - 2025 là nhiệm kỳ quan trọng."));
+        assert!(!is_list_item("Thứ Năm, 12/05/2022 | 09:15"));
+    }
+
+    #[test]
+    fn heading_shapes() {
+        assert!(is_heading_shape("Bài học kinh nghiệm"));
+        assert!(is_heading_shape("* Kết quả nổi bật"));
+        assert!(is_heading_shape(
+            "Người đứng đầu phải thật sự gương mẫu, có năng lực, bản lĩnh"
+        ));
+        assert!(!is_heading_shape(
+            "Đến năm 2025, Hậu Giang xây dựng thành công, cụ thể:"
+        ));
+        assert!(!is_heading_shape("nhiệm kỳ 2020-2025."));
+        assert!(is_heading_shape("“Chìa khóa” từ công tác cán bộ"));
+        assert!(is_heading_shape("\"Đòn bẩy\" hạ tầng giao thông"));
+        assert!(is_heading_shape("Vì sao thành phố làm được?"));
+        assert!(!is_heading_shape("215"));
+        assert!(!is_heading_shape("Ông nói: “Chúng tôi sẽ làm.”"));
+    }
+
+    #[test]
+    fn series_lines() {
+        assert!(is_series_line("Bài 3: Đổi mới phương thức lãnh đạo"));
+        assert!(is_series_line(
+            "Kỳ cuối: Nguyên nhân và bài học kinh nghiệm"
+        ));
+        assert!(is_series_line("Phần II: Giải pháp"));
+        assert!(!is_series_line("Bài học kinh nghiệm"));
+        assert!(!is_series_line(
+            "Kỳ họp thứ 5: HĐND tỉnh thông qua 20 nghị quyết"
+        ));
+    }
+
+    #[test]
+    fn breadcrumbs() {
+        assert_eq!(
+            breadcrumb_category("Trang chủ > Chính trị > Xây dựng Đảng"),
+            Some("Xây dựng Đảng")
+        );
+        assert_eq!(
+            breadcrumb_category("Thời sự » Trong nước"),
+            Some("Trong nước")
+        );
+        assert_eq!(
+            breadcrumb_category("Giá trị sản xuất > 15% so với cùng kỳ năm trước."),
+            None
+        );
+        assert_eq!(breadcrumb_category("Xây dựng Đảng"), None);
+    }
+
+    #[test]
+    fn prose() {
+        assert!(is_prose(
+            "Sau 5 năm thực hiện Nghị quyết Đại hội Đảng bộ nhiệm kỳ 2015 – 2020, thành phố đã tổng kết."
+        ));
+        assert!(!is_prose(
+            "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ THANH HÓA, NHIỆM KỲ 2015 – 2020:"
+        ));
+        assert!(!is_prose("Bài học kinh nghiệm"));
+    }
+}
