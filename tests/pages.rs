@@ -169,6 +169,55 @@ const PAGES: &[Expect] = &[
         ],
         ..E
     },
+    Expect {
+        file: "m10_ambiguous_bare_name.txt",
+        title: "Kỳ Anh: Phát triển công nghiệp gắn với đô thị theo tinh thần nghị quyết",
+        date: Some("2022-05-12T09:15"),
+        about: &["Kỳ Anh (Thị xã)"],
+        ..E
+    },
+    Expect {
+        file: "m11_byline_slash_outlet.txt",
+        title: "Hải Dương đẩy mạnh thực hiện Nghị quyết Đại hội Đảng bộ tỉnh",
+        date: Some("2022-05-12T09:15"),
+        author: Some("Mạnh Tú"),
+        about: &["Hải Dương"],
+        captions: 1,
+        ..E
+    },
+    Expect {
+        file: "m04_byline_date_same_line.txt",
+        title: "Yên Thế phát huy truyền thống, thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ huyện",
+        date: Some("2022-05-12T09:15"),
+        author: Some("Ngọc Mai"),
+        category: Some("Chính trị"),
+        about: &["Yên Thế"],
+        ..E
+    },
+    Expect {
+        file: "m05_dateline_with_counter.txt",
+        title: "Huyện Yên Mô thực hiện Nghị quyết Đại hội Đảng bộ huyện",
+        category: Some("Chính trị"),
+        date: Some("2022-05-12T09:15"),
+        about: &["Yên Mô"],
+        ..E
+    },
+    Expect {
+        file: "01_quangninh_series.txt",
+        title: "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV",
+        category: Some("Chính trị"),
+        subtitle: Some("Bài 2: Đột phá từ hạ tầng chiến lược"),
+        date: Some("2022-05-12T09:15"),
+        author: Some("Thu Hà"),
+        about: &["Quảng Ninh"],
+        headings: &[
+            "Hoàn thiện mạng lưới giao thông kết nối",
+            "Huy động nguồn lực ngoài ngân sách",
+            "Hạ tầng số và hạ tầng xã hội",
+        ],
+        captions: 1,
+        ..E
+    },
 ];
 
 fn build(file: &str) -> (Vec<u8>, Document) {

@@ -100,9 +100,11 @@ impl Gazetteer {
         &self.province_2025[id]
     }
 
-    /// Every locality named in `text`, in order, resolved. `context` = provinces (UnitIds)
-    /// already known to be relevant to the document; used to pick among same-named
-    /// districts.
+    /// Every locality named in `text`, in order, resolved. `context` = units already known
+    /// to be relevant to the document; their provinces pick among same-named districts, and
+    /// a district or town in it settles a bare name it shares with another unit of the same
+    /// province (`Kỳ Anh` with the thị xã Kỳ Anh in the context), as a typed mention in
+    /// `text` itself does.
     pub fn find_mentions(&self, text: &str, context: &[UnitId]) -> Vec<Mention> {
         scan::find_mentions(self, text, context)
     }

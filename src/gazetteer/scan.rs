@@ -319,10 +319,74 @@ impl<'a> Scanner<'a> {
                 return Some(Block::Person);
             }
         }
+        if i > self.last_end
+            && self.sep(i - 1).chars().all(is_hspace)
+            && self.route_word_ends_at(i - 1, false)
+        {
+            return Some(Block::Place);
+        }
+        if self.route_pair_end(i) {
+            return Some(Block::Place);
+        }
         if self.continues(e) {
             return Some(Block::Continues);
         }
         None
+    }
+
+    /// Word `k`, canonical and lowercase.
+    fn lower_word(&self, k: usize) -> String {
+        let t = self.toks[k];
+        let mut out = String::new();
+        canon_lower(&self.text[t.start..t.end], &mut out);
+        out
+    }
+
+    /// Does a road or route word end at word `k`: `cao tốc`, `quốc lộ`, `tỉnh lộ`, `tuyến`,
+    /// `cầu`, `cảng`, `đường sắt`, `đường bay`? Not `yêu cầu`, `nhu cầu`, `điểm cầu` (a
+    /// meeting's link-up point names the place), `trực tuyến`. With `pair`, the route word
+    /// before the first end of a pair (`tuyến Hà Nội - Lào Cai`): `đường` counts too, and
+    /// a capitalised `Cầu`/`Cảng` does not, since it starts names (`Cầu Giấy - Hà Đông`).
+    fn route_word_ends_at(&self, k: usize, pair: bool) -> bool {
+        let t = self.toks[k];
+        let w = self.lower_word(k);
+        let before =
+            || (k > 0 && self.sep(k - 1).chars().all(is_hspace)).then(|| self.lower_word(k - 1));
+        match w.as_str() {
+            "tuyến" => !matches!(before().as_deref(), Some("trực" | "tiền" | "hậu")),
+            "cầu" | "cảng" if pair && t.cap => false,
+            "cầu" => !matches!(
+                before().as_deref(),
+                Some("yêu" | "nhu" | "toàn" | "địa" | "mưu" | "khẩn" | "điểm" | "đầu")
+            ),
+            "cảng" => true,
+            "đường" => pair,
+            "tốc" => before().as_deref() == Some("cao"),
+            "lộ" => matches!(before().as_deref(), Some("quốc" | "tỉnh" | "hương")),
+            "sắt" | "bay" | "bộ" | "thủy" => before().as_deref() == Some("đường"),
+            _ => false,
+        }
+    }
+
+    /// Is the bare name at word `i` the second end of a route (`cao tốc Vân Đồn - Móng Cái`,
+    /// `đường Vinh - Cửa Lò`, `tuyến Hà Nội - Hải Phòng - Quảng Ninh`)? A dash before it,
+    /// then capitalised words back to a route word.
+    fn route_pair_end(&self, i: usize) -> bool {
+        if i == 0 || !self.toks[i - 1].join || !self.sep(i - 1).chars().any(is_dash) {
+            return false;
+        }
+        let mut k = i - 1;
+        for _ in 0..3 * MAX_SYLLABLES {
+            if !self.toks[k].cap || k == 0 || !self.toks[k - 1].join {
+                return false;
+            }
+            let before = k - 1;
+            if self.sep(before).chars().all(is_hspace) && self.route_word_ends_at(before, true) {
+                return true;
+            }
+            k = before;
+        }
+        false
     }
 
     /// `đường phố Hà Nội`, `phố phường Hà Nội`: "the streets of", so the city itself.
@@ -533,6 +597,14 @@ pub(super) fn find_mentions(g: &Gazetteer, text: &str, context: &[UnitId]) -> Ve
             r.cands.retain(|&u| g.units[u].level == Level::Province);
         }
     }
+    // Districts and towns in the context stand for typed mentions made elsewhere in the
+    // document (its title scanned apart from its body).
+    let known: Vec<UnitId> = context
+        .iter()
+        .copied()
+        .filter(|&u| g.units.get(u).is_some_and(|x| x.level != Level::Province))
+        .collect();
+    settle_by_typed_mentions(&mut raws, &known);
     // Sorted and deduplicated: at most the 63 provinces, however long the text.
     let mut context: Vec<UnitId> = context
         .iter()
@@ -588,6 +660,29 @@ pub(super) fn find_mentions(g: &Gazetteer, text: &str, context: &[UnitId]) -> Ve
             })
         })
         .collect()
+}
+
+/// A bare name shared by several units (`Kỳ Anh`: a huyện and a thị xã of Hà Tĩnh) is the
+/// unit the text names with its type elsewhere (`thị xã Kỳ Anh`), when the typed mentions
+/// and the `known` units single out exactly one of its candidates.
+fn settle_by_typed_mentions(raws: &mut [Raw], known: &[UnitId]) {
+    let mut typed: Vec<UnitId> = raws
+        .iter()
+        .filter(|r| r.prefixed && r.cands.len() == 1)
+        .map(|r| r.cands[0])
+        .chain(known.iter().copied())
+        .collect();
+    if typed.is_empty() {
+        return;
+    }
+    typed.sort_unstable();
+    typed.dedup();
+    for r in raws.iter_mut().filter(|r| !r.prefixed && r.cands.len() > 1) {
+        let mut hits = r.cands.iter().filter(|u| typed.binary_search(u).is_ok());
+        if let (Some(&u), None) = (hits.next(), hits.next()) {
+            r.cands = vec![u];
+        }
+    }
 }
 
 #[cfg(test)]

@@ -425,3 +425,85 @@ fn minimal_json_works() {
     assert_eq!(ms.len(), 1);
     assert!(!ms[0].prefixed);
 }
+
+#[test]
+fn bare_names_settled_by_a_typed_mention() {
+    // Six names shared by a huyện and a thị xã (or city) of one province.
+    for (typed, bare, want) in [
+        ("thị xã Kỳ Anh", "Kỳ Anh", "d449"),
+        ("huyện Kỳ Anh", "Kỳ Anh", "d447"),
+        ("thị xã Cai Lậy", "Cai Lậy", "d817"),
+        ("huyện Long Mỹ", "Long Mỹ", "d936"),
+        ("thị xã Duyên Hải", "Duyên Hải", "d851"),
+        ("thành phố Cao Lãnh", "Cao Lãnh", "d866"),
+        ("huyện Hồng Ngự", "Hồng Ngự", "d870"),
+    ] {
+        // Alone the bare name is no guess.
+        assert_eq!(ids(bare), Vec::<String>::new(), "{bare}");
+        let text = format!("{bare} phát triển công nghiệp. Đại hội Đảng bộ {typed} lần thứ IV.");
+        assert_eq!(ids(&text), [want, want], "{text}");
+        let text = format!("Đại hội Đảng bộ {typed} lần thứ IV. Năm 2021, {bare} đạt 85.000 tỷ.");
+        assert_eq!(ids(&text), [want, want], "{text}");
+    }
+    // A unit in the context (typed in another part of the document) does the same; its
+    // province alone does not.
+    assert_eq!(found_in("Kỳ Anh: Phát triển", &[id("d449")])[0].1, "d449");
+    assert_eq!(found_in("Kỳ Anh: Phát triển", &[id("p42")]), Vec::new());
+    assert_eq!(
+        found_in("Kỳ Anh: Phát triển", &[id("d449"), id("d447")]),
+        Vec::new()
+    );
+    // Both units typed: the bare name stays unsettled.
+    assert_eq!(
+        ids("Kỳ Anh đổi mới. Huyện Kỳ Anh và thị xã Kỳ Anh cùng phát triển."),
+        ["d447", "d449"]
+    );
+    // A typed mention of another unit settles nothing.
+    assert_eq!(ids("Kỳ Anh đổi mới. Huyện Cẩm Xuyên phát triển."), ["d446"]);
+    // A name settled already (the province beats its namesake city) stays so.
+    assert_eq!(
+        ids("thành phố Thanh Hóa (tỉnh Thanh Hóa). Thanh Hóa phát triển."),
+        ["d380", "p38", "p38"]
+    );
+}
+
+#[test]
+fn route_endpoints_are_no_mentions() {
+    for t in [
+        "cao tốc Vân Đồn - Móng Cái",
+        "tuyến cao tốc Vân Đồn - Móng Cái, hoàn thành",
+        "đường nối từ cao tốc Hạ Long - Hải Phòng đến",
+        "Cao tốc Vân Đồn – Móng Cái đưa vào khai thác",
+        "tuyến Hà Nội - Lào Cai",
+        "Tuyến Hà Nội - Lào Cai",
+        "tuyến Hà Nội - Hải Phòng - Quảng Ninh",
+        "cao tốc Nội Bài - Lào Cai",
+        "đường Hạ Long - Móng Cái",
+        "tuyến đường sắt Hà Nội - Lào Cai",
+        "đường bay Hà Nội - Lào Cai",
+        "quốc lộ 18",
+        "tỉnh lộ Hạ Long",
+        "cầu Long Biên",
+        "cảng Hải Phòng",
+    ] {
+        assert_eq!(found(t), Vec::new(), "{t}");
+    }
+    assert_eq!(ids("Quốc lộ 18 qua Móng Cái"), ["d194"]);
+    // Typed names and names outside a route still count.
+    assert_eq!(ids("thành phố Móng Cái"), ["d194"]);
+    assert_eq!(ids("từ TP Hạ Long đến TP Móng Cái"), ["d193", "d194"]);
+    assert_eq!(ids("cao tốc qua thành phố Móng Cái"), ["d194"]);
+    assert_eq!(ids("Hạ Long - Móng Cái"), ["d193", "d194"]);
+    assert_eq!(ids("yêu cầu Hà Nội khẩn trương"), ["p01"]);
+    assert_eq!(ids("nhu cầu Hà Nội"), ["p01"]);
+    assert_eq!(ids("tại điểm cầu Hà Nội"), ["p01"]);
+    assert_eq!(ids("hội nghị trực tuyến Hà Nội"), ["p01"]);
+    assert_eq!(ids("Cầu Giấy - Hà Đông"), ["d005", "d268"]);
+    assert_eq!(ids("tốc độ Hà Nội"), ["p01"]);
+    assert_eq!(ids("tiết lộ Hà Nội"), ["p01"]);
+    // The pair rule needs the dash right before the name.
+    assert_eq!(
+        ids("cao tốc Vân Đồn, Móng Cái và Hạ Long"),
+        ["d194", "d193"]
+    );
+}

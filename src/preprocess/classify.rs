@@ -322,7 +322,7 @@ impl Classifier<'_> {
         let mut subtitle_set = false;
         for (k, &i) in header.iter().enumerate() {
             let t = self.lines[i].text.clone();
-            if meta::is_dateline(&t) {
+            if is_dateline_line(&t) {
                 self.set(i, LineClass::Dateline, None);
             } else if breadcrumb_category(&t).is_some() {
                 self.set(i, LineClass::Category, Some("breadcrumb".into()));
@@ -483,7 +483,7 @@ impl Classifier<'_> {
                         self.set(j, class, None);
                     }
                 }
-            } else if !date_seen && meta::is_dateline(&t) {
+            } else if !date_seen && is_dateline_line(&t) {
                 self.set(i, LineClass::Dateline, None);
                 date_seen = true;
             } else if meta::outlet_line(&t).is_some() {
@@ -523,6 +523,12 @@ impl Classifier<'_> {
             }
         }
     }
+}
+
+/// A dateline, alone or with other pieces after `|`: "Ngọc Mai | 12/05/2022 09:15",
+/// "Thứ Năm, 12/05/2022 | 09:15 | Lượt xem: 1.234".
+fn is_dateline_line(t: &str) -> bool {
+    meta::is_dateline(t) || meta::split_dateline(t).is_some()
 }
 
 fn is_credit_line(l: &Line) -> bool {

@@ -58,7 +58,6 @@ fn opener_len(text: &str) -> Option<usize> {
 /// Fill `doc.localities`, `doc.mentioned` and each section's `locality`. `starred[i]` tells
 /// whether section `i` was opened by a `* …` paragraph.
 pub fn assign(doc: &mut Document, starred: &[bool], gaz: &Gazetteer) {
-    // Provinces named anywhere help pick among same-named districts.
     let mut all = String::new();
     for t in [
         Some(&doc.title),
@@ -82,10 +81,12 @@ pub fn assign(doc: &mut Document, starred: &[bool], gaz: &Gazetteer) {
             all.push('\n');
         }
     }
+    // The units named anywhere (and their provinces): "Kỳ Anh:" in a title is the thị xã
+    // when the body says "thị xã Kỳ Anh".
     let mut context: Vec<UnitId> = gaz
         .find_mentions(&all, &[])
         .iter()
-        .map(|m| gaz.unit(m.unit).province)
+        .flat_map(|m| [m.unit, gaz.unit(m.unit).province])
         .collect();
     context.sort_unstable();
     context.dedup();

@@ -94,6 +94,8 @@ pub fn build_document(
     };
     let mut copyright_outlet = None;
     let mut tag_outlet = None;
+    // "Mạnh Tú/TTXVN": the outlet a byline names, used when nothing better says it.
+    let mut byline_outlet = None;
     let mut credits = Vec::new();
     let mut ids = ids::IdAllocator::default();
     // Where each section starts and whether a "* Tại <place>" paragraph opened it.
@@ -143,13 +145,43 @@ pub fn build_document(
                 doc.tags.push(t.to_string());
             }
             LineClass::Dateline => {
-                if doc.date.is_none() {
-                    doc.date = meta::parse_date(t);
+                // "Ngọc Mai | 12/05/2022 09:15", "Chính trị | Thứ Năm, 12/05/2022": pieces
+                // after `|` are the author or the category.
+                let (date, pieces) = match meta::split_dateline(t) {
+                    Some((date, pieces)) => (Some(date), pieces),
+                    None => (meta::parse_date(t), Vec::new()),
+                };
+                if doc.date.is_none() && date.is_some() {
+                    doc.date = date;
+                }
+                for piece in pieces {
+                    if let Some(b) = meta::parse_byline(&piece) {
+                        if doc.author.is_none() {
+                            doc.author = Some(b.author);
+                            doc.author_role = b.role;
+                            doc.byline = Some(piece);
+                        }
+                    } else if doc.category.is_none()
+                        && piece.split_whitespace().count() <= 4
+                        && piece.chars().next().is_some_and(char::is_uppercase)
+                        && !junk::is_counter(&piece)
+                        && junk::chrome_phrase(&piece).is_none()
+                    {
+                        doc.category = Some(piece);
+                    }
+                }
+                // The first dateline is the dateline; a second one is kept with the tags.
+                if doc.dateline.is_none() {
                     doc.dateline = Some(t.to_string());
+                } else {
+                    doc.tags.push(t.to_string());
                 }
             }
             LineClass::Byline => {
                 // A header byline wins over a closing one; keep the first.
+                if byline_outlet.is_none() {
+                    byline_outlet = meta::byline_outlet(t);
+                }
                 if doc.author.is_none()
                     && let Some(b) = meta::parse_byline(t)
                 {
@@ -228,7 +260,7 @@ pub fn build_document(
         new_section(&mut doc.sections, None);
         openers.push(None);
     }
-    doc.outlet = copyright_outlet.or(tag_outlet);
+    doc.outlet = copyright_outlet.or(tag_outlet).or(byline_outlet);
     doc.credits = credits;
     let starred: Vec<bool> = openers.iter().map(Option::is_some).collect();
     localities::assign(&mut doc, &starred, gaz);

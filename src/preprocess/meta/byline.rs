@@ -2,10 +2,11 @@
 
 use super::known_outlets::is_known_outlet;
 use super::name::{parse_name, title_len};
+use super::outlet::NOT_OUTLETS;
 use super::{
     DASHES, after_folded_prefix, first_folded_word_is, fold_words, has_photo_credit, is_acronym,
-    is_brand_token, is_copyright, is_domain, longer_than, outlet_line, parse_date, smart_case,
-    split_trailing_parens, starts_upper, strip_bullet,
+    is_brand_token, is_copyright, is_domain, longer_than, lower_words, outlet_line, parse_date,
+    smart_case, split_trailing_parens, starts_upper, strip_bullet,
 };
 use crate::text::{fold_char, fold_str, is_all_caps, is_vietnamese_syllable};
 
@@ -67,12 +68,64 @@ pub(super) fn generic_staff(s: &str) -> bool {
     )
 }
 
-/// First words of an office or role after the name (lowercased).
+/// First words of an office or role after the name (lowercased): never the first word of a
+/// personal name as signed.
 #[rustfmt::skip]
 const ROLE_STARTS: &[&str] = &[
     "phó", "bí", "chủ", "giám", "ủy", "uỷ", "tổng", "thứ", "bộ", "trưởng", "hiệu", "đại", "giảng",
-    "chuyên", "nhà", "nguyên", "viện", "trường", "thư", "chánh", "cục", "sở", "ban",
+    "chuyên", "nhà", "nguyên", "thư", "chánh", "ubnd", "hđnd", "mttq",
 ];
+
+/// Words that open an institution or office (lowercased): "Sở Nội vụ", "Ban Tuyên giáo",
+/// "Huyện ủy …" (through "huyện"). Some are also given names ("Trường Giang"), so they open a
+/// role only when the part is no plain personal name.
+#[rustfmt::skip]
+const INSTITUTION_WORDS: &[&str] = &[
+    "sở", "ban", "cục", "viện", "phòng", "khoa", "hội", "huyện", "tỉnh", "quận", "xã", "phường",
+    "trường", "báo", "đài",
+];
+
+/// Two-word openings of an institution (lowercased), whose first word alone opens ordinary
+/// names and clauses too ("Trung Kiên", "Công Lý tung hứng …").
+#[rustfmt::skip]
+const INSTITUTION_PAIRS: &[[&str; 2]] = &[
+    ["học", "viện"], ["thành", "ủy"], ["thành", "uỷ"], ["thành", "đoàn"], ["thị", "ủy"],
+    ["thị", "uỷ"], ["thị", "đoàn"], ["đảng", "ủy"], ["đảng", "uỷ"], ["đảng", "bộ"],
+    ["trung", "tâm"], ["trung", "đoàn"], ["trung", "ương"], ["công", "ty"], ["công", "an"],
+    ["công", "đoàn"], ["tập", "đoàn"], ["tạp", "chí"], ["bệnh", "viện"], ["liên", "đoàn"],
+    ["liên", "minh"], ["liên", "hiệp"], ["văn", "phòng"], ["cơ", "quan"], ["tòa", "án"],
+    ["toà", "án"], ["quân", "khu"], ["quân", "đoàn"], ["quân", "chủng"], ["sư", "đoàn"],
+    ["lữ", "đoàn"], ["tiểu", "đoàn"], ["chi", "cục"], ["chi", "nhánh"], ["chi", "bộ"],
+    ["chi", "hội"], ["câu", "lạc"], ["thanh", "tra"], ["kiểm", "toán"], ["đại", "học"],
+];
+
+/// A plain personal name: 2–4 capitalised Vietnamese syllables ("Trung Kiên", "Thu Hà"), no
+/// acronym, no title, no lowercase word.
+fn plain_name(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && parse_name(p).is_some()
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && (cs.all(char::is_lowercase) || is_all_caps(p))
+                && is_vietnamese_syllable(&fold_str(w))
+        })
+}
+
+/// Does `p` open with an institution word and read as no personal name ("Học viện Chính trị
+/// khu vực I", "Huyện ủy Hải Hậu", "Trường THPT Chu Văn An"; not "Trung Kiên")?
+fn institution_part(p: &str) -> bool {
+    let mut words = p.split_whitespace().map(lower_words);
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let opens = INSTITUTION_WORDS.contains(&first.as_str())
+        || INSTITUTION_PAIRS
+            .iter()
+            .any(|[a, b]| first == *a && second == *b);
+    opens && !plain_name(p)
+}
 
 /// Does `tail` (after the name's comma) read as a role, not more names or a clause?
 fn role_like(tail: &str) -> bool {
@@ -83,8 +136,7 @@ fn role_like(tail: &str) -> bool {
         && (starts_upper(tail) || first == "nguyên")
         && !tail.ends_with(['.', ':', '?', '!'])
         && !tail.contains([':', '"', '“', '”'])
-        && (ROLE_STARTS.contains(&first.as_str())
-            || words.iter().any(|w| w.starts_with(char::is_lowercase)))
+        && (starts_with_role(tail) || words.iter().any(|w| w.starts_with(char::is_lowercase)))
 }
 
 /// Splits a run of authors on "và", "&", `;` and dashes spaced on at least one side
@@ -163,25 +215,38 @@ fn authors_of(parts: &[&str]) -> Option<(Vec<String>, Option<String>)> {
         if p.is_empty() && last && i > 0 {
             continue; // "Hoàng Hợi -"
         }
+        // "Văn Thành - Huyện ủy Hải Hậu", "Minh Anh - Trường THPT Chu Văn An": an office
+        // after the dash is the role, even where its words could pass for a name.
+        let as_role = || {
+            let r = if is_all_caps(p) {
+                smart_case(p)
+            } else {
+                p.to_string()
+            };
+            Some(r)
+        };
+        if i > 0 && last && institution_part(p) && role_like(p) {
+            role = as_role();
+            continue;
+        }
         match parse_name(p) {
             Some(n) => out.push(n),
             None if i > 0 && outlet_part(p) => {}
-            None if i > 0 && last && starts_with_role(p) && role_like(p) => {
-                role = Some(p.to_string())
-            }
+            None if i > 0 && last && starts_with_role(p) && role_like(p) => role = as_role(),
             None => return None,
         }
     }
     (!out.is_empty()).then_some((out, role))
 }
 
+/// Does `s` open with an office ("Phó Giám đốc …") or an institution ("Học viện …")?
 fn starts_with_role(s: &str) -> bool {
     let first = s
         .split_whitespace()
         .next()
         .map(str::to_lowercase)
         .unwrap_or_default();
-    ROLE_STARTS.contains(&first.as_str())
+    ROLE_STARTS.contains(&first.as_str()) || institution_part(s)
 }
 
 /// A byline: the author's name (1–6 capitalised words or all caps, initials and titles such
@@ -284,6 +349,53 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     })
 }
 
+/// The outlet a byline names beside its author: "Mạnh Tú/TTXVN" and "Bích Huệ - TTXVN" give
+/// "TTXVN", "Việt Quốc/VOV – TP HCM" and "PV/VOV-Tây Nguyên" give "VOV", "TTXVN/Quân Trang"
+/// gives "TTXVN". Only a known outlet, a domain or an all-caps acronym of three letters or
+/// more counts (not "UBND", not initials such as "T.L"); `None` when the line is no byline
+/// ("Quý II/2017") or names no outlet.
+pub fn byline_outlet(line: &str) -> Option<String> {
+    parse_byline(line)?;
+    let s = strip_bullet(line.trim());
+    let s = strip_notes(before_appended_credit(s).unwrap_or(s));
+    let s = strip_byline_label(s)?;
+    // "Bài: Thu Hà/TTXVN; Ảnh: …": the writer's part.
+    let s = s.split_once(';').map_or(s, |(first, _)| first);
+    let pieces: Vec<&str> = s
+        .split(['/', ','])
+        .flat_map(split_authors)
+        .map(|p| p.trim().trim_end_matches('.').trim())
+        .collect();
+    let (at, outlet) = pieces.iter().enumerate().find_map(|(i, p)| {
+        // "VOV-Tây Nguyên": the outlet, then its desk.
+        let head = p.split(DASHES).next().unwrap_or(p).trim();
+        [*p, head]
+            .into_iter()
+            .find(|c| named_outlet(c))
+            .map(|c| (i, c))
+    })?;
+    // Someone signs beside it: "Mạnh Tú/TTXVN", not "VND/kg" or a lone "BRT".
+    let signed = pieces.iter().enumerate().any(|(i, p)| {
+        i != at && (generic_staff(p) || parse_name(p).is_some_and(|n| n.contains([' ', '.'])))
+    });
+    signed.then(|| outlet.to_string())
+}
+
+/// A piece of a byline that names an outlet: known, a domain, or an acronym that is no
+/// syllable, no public body and no staff signature.
+fn named_outlet(p: &str) -> bool {
+    if p.is_empty() || generic_staff(p) {
+        return false;
+    }
+    is_known_outlet(p)
+        || is_domain(p)
+        || (p.chars().count() >= 3
+            && !p.contains('.')
+            && is_acronym(p, 10)
+            && !is_vietnamese_syllable(&fold_str(p))
+            && !NOT_OUTLETS.contains(&p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,6 +478,113 @@ mod tests {
         ];
         for (line, want) in more {
             assert_eq!(author(line).as_deref(), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn roles_after_a_dash() {
+        for (line, who, what) in [
+            (
+                "ThS. Lê Thị Hoa - Học viện Chính trị khu vực I",
+                "ThS. Lê Thị Hoa",
+                "Học viện Chính trị khu vực I",
+            ),
+            (
+                "Văn Thành - Huyện ủy Hải Hậu",
+                "Văn Thành",
+                "Huyện ủy Hải Hậu",
+            ),
+            (
+                "Minh Anh – Trung tâm Y tế huyện",
+                "Minh Anh",
+                "Trung tâm Y tế huyện",
+            ),
+            (
+                "Hồng Nhung - Trường THPT Chu Văn An",
+                "Hồng Nhung",
+                "Trường THPT Chu Văn An",
+            ),
+            (
+                "Thu Hà - UBND huyện Gia Lâm",
+                "Thu Hà",
+                "UBND huyện Gia Lâm",
+            ),
+            (
+                "VĂN THÀNH - HUYỆN ỦY HẢI HẬU",
+                "Văn Thành",
+                "Huyện Ủy Hải Hậu",
+            ),
+            (
+                "Ngọc Lan, Hội Nông dân tỉnh",
+                "Ngọc Lan",
+                "Hội Nông dân tỉnh",
+            ),
+        ] {
+            let b = parse_byline(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(b.author, who, "{line}");
+            assert_eq!(b.role.as_deref(), Some(what), "{line}");
+        }
+        // A second author is a name, even when its first word can open an institution.
+        for (line, who) in [
+            ("Thu Hà - Minh Anh", "Thu Hà, Minh Anh"),
+            ("Thu Hà - Trung Kiên", "Thu Hà, Trung Kiên"),
+            ("Hải Yến - Thành Long", "Hải Yến, Thành Long"),
+            ("Thu Hà, Trường Giang", "Thu Hà, Trường Giang"),
+            ("ĐẶNG CHUNG - TRUNG HIẾU", "Đặng Chung, Trung Hiếu"),
+        ] {
+            let b = parse_byline(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!((b.author.as_str(), b.role), (who, None), "{line}");
+        }
+        // A dash before a clause or a place is still no byline.
+        for line in [
+            "Vân Dung - Quang Thắng - Công Lý tung hứng trên sân khấu",
+            "Minh Anh - Trung thành với lý tưởng của Đảng",
+            "Văn Thành - Hà Nội",
+            "Thu Hà - học sinh lớp 12 cho biết.",
+            "Huyện ủy Hải Hậu - Nam Định",
+        ] {
+            assert_eq!(parse_byline(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn outlets_named_in_bylines() {
+        for (line, want) in [
+            ("Mạnh Tú/TTXVN", "TTXVN"),
+            ("Bích Huệ - TTXVN", "TTXVN"),
+            ("Vũ Dũng/VOV", "VOV"),
+            ("Việt Quốc/VOV – TP HCM", "VOV"),
+            ("PV/VOV-Tây Nguyên", "VOV"),
+            ("TTXVN/Quân Trang - Thanh Thắng", "TTXVN"),
+            ("Bài, ảnh: Thu Hà/QĐND", "QĐND"),
+            ("Hoàng Anh - BDO", "BDO"),
+            ("Phúc Vũ - Thể thao Việt Nam", "Thể thao Việt Nam"),
+            ("* Mạnh Tú/TTXVN (t/h)", "TTXVN"),
+            ("Nhất Nam / NĐT", "NĐT"),
+            ("Vân Thiêng, Diệu Linh/VOV-Trung tâm Tin", "VOV"),
+            ("Bích Lan/VOV.VN", "VOV.VN"),
+        ] {
+            assert_eq!(byline_outlet(line).as_deref(), Some(want), "{line}");
+        }
+        for line in [
+            "Quý II/2017",
+            "VND/kg",
+            "USD/tấn",
+            "BRT",
+            "FOB (HCM)",
+            "TTXVN",
+            "Mạnh Tú",
+            "Thu Hà - Minh Anh",
+            "Văn Thành - Huyện ủy Hải Hậu",
+            "Minh Anh - T.L",
+            "Thu Hà - PV",
+            "Nhóm PV",
+            "Ảnh: Mạnh Tú/TTXVN",
+            "Theo TTXVN",
+            "Một góc thành phố Hải Phòng. (Ảnh: An Đăng/TTXVN).",
+            "",
+        ] {
+            assert_eq!(byline_outlet(line), None, "{line}");
         }
     }
 

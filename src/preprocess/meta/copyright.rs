@@ -1,7 +1,7 @@
 //! Copyright and rights lines, and the outlet they name.
 
 use super::{DASHES, longer_than, smart_case, strip_bullet, word_spans};
-use crate::text::{fold_str, is_all_caps};
+use crate::text::{fold_str, is_all_caps, is_vietnamese_syllable};
 
 /// Phrases forbidding copies, compared lowercased with their marks; each holds "sao chép".
 const COPY_BANS: &[&str] = &["cấm sao chép", "không được sao chép", "không sao chép"];
@@ -87,15 +87,14 @@ pub fn copyright_outlet(line: &str) -> Option<String> {
         return None;
     }
     let s = strip_bullet(line.trim()).trim_start_matches('®').trim();
-    // "Ghi rõ nguồn 'Báo X' khi phát hành lại": the outlet is the quoted part.
+    // "Ghi rõ nguồn 'Báo X' khi phát hành lại": the outlet is the quoted part; without one,
+    // the notice may still name it ("Bản quyền thuộc về Báo X. Ghi rõ nguồn khi …").
     let quotes = ['"', '“', '”', '\'', '‘', '’'];
     if fold_str(s).contains("ghi ro nguon") {
-        let quoted = s
-            .split(quotes)
-            .nth(1)
-            .map(str::trim)
-            .filter(|q| !q.is_empty())?;
-        return Some(finish_outlet(quoted));
+        let quoted = s.split(quotes).nth(1).map(str::trim);
+        if let Some(q) = quoted.filter(|q| !q.is_empty()) {
+            return Some(finish_outlet(q));
+        }
     }
     // The notice proper ends at a sentence break, a comma, a bar or a spaced dash.
     let end = s
@@ -107,6 +106,11 @@ pub fn copyright_outlet(line: &str) -> Option<String> {
         })
         .map_or(s.len(), |(i, _)| i);
     let notice = s[..end].trim().trim_end_matches('.');
+    // "Báo Nghệ An giữ bản quyền (nội dung)": the holder comes before the verb, and what
+    // follows "bản quyền" there is no outlet.
+    if let Some(holder) = holder_before_giu(notice) {
+        return holder.map(finish_outlet);
+    }
     // The outlet follows the last linking word ("by", "thuộc về", "©"), years skipped.
     let words = word_spans(notice);
     let last_link = words
@@ -119,6 +123,47 @@ pub fn copyright_outlet(line: &str) -> Option<String> {
         return None;
     }
     Some(finish_outlet(name))
+}
+
+/// The holder named before "giữ bản quyền": `© 2022 Báo Nghệ An giữ bản quyền` → `Báo Nghệ
+/// An`. Leading signs, "Copyright" and years are skipped; the holder must be a short proper
+/// name (every word capitalised, or an outlet kind such as "Báo" before capitalised words), so
+/// "Tác giả giữ bản quyền" names nobody. `None` when the notice has no "giữ bản quyền",
+/// `Some(None)` when it names no holder.
+fn holder_before_giu(notice: &str) -> Option<Option<&str>> {
+    let words = word_spans(notice);
+    let folded: Vec<String> = words.iter().map(|(_, w)| fold_str(w)).collect();
+    let giu = (0..folded.len().saturating_sub(2))
+        .find(|&i| folded[i] == "giu" && folded[i + 1] == "ban" && folded[i + 2] == "quyen")?;
+    let first = (0..giu).find(|&i| {
+        let w = words[i].1;
+        !(is_year_token(w)
+            || matches!(w, "©" | "®" | "(c)" | "(C)")
+            || folded[i] == "copyright"
+            || !w.chars().any(char::is_alphanumeric))
+    });
+    let Some(first) = first else {
+        return Some(None);
+    };
+    let holder = notice[words[first].0..words[giu].0].trim();
+    let hw: Vec<&str> = holder.split_whitespace().collect();
+    let proper = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let kind = matches!(
+        hw.first().map(|w| fold_str(w)).as_deref(),
+        Some("bao" | "dai" | "tap" | "cong" | "trang" | "kenh")
+    );
+    let named = match hw.as_slice() {
+        [] => false,
+        // "VTV", "VnExpress"; not "Tôi".
+        [one] => is_all_caps(one) || !is_vietnamese_syllable(&fold_str(one)),
+        [head, rest @ ..] if kind => proper(head) && rest.iter().any(proper),
+        all => all.iter().all(proper),
+    };
+    Some((named && hw.len() <= 8 && !holder.contains(['"', ':'])).then_some(holder))
 }
 
 fn finish_outlet(name: &str) -> String {
@@ -195,6 +240,39 @@ mod tests {
         assert!(is_copyright("All rights reserved."));
         assert!(is_copyright("Nghiêm cấm sao chép dưới mọi hình thức"));
         assert_eq!(copyright_outlet("All rights reserved."), None);
+        // An outlet named beside "ghi rõ nguồn" without quotes, or before "giữ bản quyền".
+        for (line, want) in [
+            (
+                "Bản quyền thuộc về Báo Quảng Ninh. Ghi rõ nguồn khi phát hành lại thông tin từ website này.",
+                "Báo Quảng Ninh",
+            ),
+            ("® Báo Nghệ An giữ bản quyền", "Báo Nghệ An"),
+            ("Báo Nghệ An giữ bản quyền nội dung", "Báo Nghệ An"),
+            ("© 2022 Báo Nghệ An giữ bản quyền.", "Báo Nghệ An"),
+            ("Copyright © VTV giữ bản quyền", "VTV"),
+            ("BÁO NGHỆ AN GIỮ BẢN QUYỀN", "Báo Nghệ An"),
+            (
+                "Tạp chí Cộng sản giữ bản quyền nội dung",
+                "Tạp chí Cộng sản",
+            ),
+        ] {
+            assert!(is_copyright(line), "{line}");
+            assert_eq!(copyright_outlet(line).as_deref(), Some(want), "{line}");
+        }
+        // Copyright lines that name no holder.
+        for line in [
+            "Ghi rõ nguồn khi phát hành lại thông tin từ website này.",
+            "Tác giả giữ bản quyền",
+            "Tôi giữ bản quyền",
+            "Chúng tôi giữ bản quyền",
+            "Báo chí giữ bản quyền",
+            "® giữ bản quyền",
+            "Công ty hiện đang giữ bản quyền phát sóng giải đấu.",
+            "Tác giả giữ bản quyền nội dung",
+        ] {
+            assert!(is_copyright(line), "{line}");
+            assert_eq!(copyright_outlet(line), None, "{line}");
+        }
         for line in [
             "Chương trình nghệ thuật Disney On Ice được mua bản quyền từ Mỹ.",
             "Bản quyền truyền hình World Cup 2018 đã được VTV mua lại với giá cao.",

@@ -191,7 +191,78 @@ fn find_dates(line: &str) -> Vec<Ymd> {
     out
 }
 
-/// `14:00`, `14:28:39`, `14h30`, `14h`.
+/// The part of the day written after a clock time, which moves the hour: `PM`, `CH`
+/// (chiều), `chiều`, `tối` add twelve to 1–11; `AM`, `SA` (sáng) make 12 into 0; `trưa` adds
+/// twelve to 1–5 ("1 giờ trưa"), `đêm` to 6–12 ("11 giờ đêm", 12 midnight = 0); `sáng`
+/// keeps the hour. Returns the hour and the end of the word, or `None` when no such word
+/// follows at `at` (after spaces).
+fn day_part(line: &str, at: usize, h: u32) -> Option<(u32, usize)> {
+    let (word, end) = word_at(line, at)?;
+    let lower = word.to_lowercase();
+    let h = match (word, lower.as_str()) {
+        (_, "am") | ("SA", _) => {
+            if h == 12 {
+                0
+            } else {
+                h
+            }
+        }
+        (_, "pm" | "chiều" | "tối") | ("CH", _) if (1..=11).contains(&h) => h + 12,
+        (_, "pm" | "chiều" | "tối" | "sáng") | ("CH", _) => h,
+        (_, "trưa") if (1..=5).contains(&h) => h + 12,
+        (_, "trưa") => h,
+        (_, "đêm") if (6..=11).contains(&h) => h + 12,
+        (_, "đêm") if h == 12 => 0,
+        (_, "đêm") => h,
+        _ => return None,
+    };
+    Some((h, end))
+}
+
+/// The word starting at byte `at` after spaces: its letters and its end. `None` when no
+/// letter starts there or a digit is glued to it ("9:15 SA3").
+fn word_at(line: &str, at: usize) -> Option<(&str, usize)> {
+    let rest = line.get(at..)?;
+    let trimmed = rest.trim_start_matches(' ');
+    if trimmed.len() == rest.len() {
+        return None;
+    }
+    let start = at + (rest.len() - trimmed.len());
+    let len = trimmed
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(trimmed.len(), |(i, _)| i);
+    if len == 0 || trimmed[len..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((&trimmed[..len], start + len))
+}
+
+/// `9 giờ`, `9 giờ 15`, `9 giờ 15 phút` after the hour's digits ending at byte `j`: the
+/// minutes and the end.
+fn gio_time(line: &str, j: usize) -> Option<(u32, usize)> {
+    let (word, mut end) = word_at(line, j)?;
+    if word != "giờ" {
+        return None;
+    }
+    let mut m = 0;
+    let b = line.as_bytes();
+    let k = end + 1;
+    if byte_at(b, end) == b' '
+        && let Some((mm, e)) = digits_at(b, k, 1, 2)
+        && !byte_at(b, e).is_ascii_alphanumeric()
+    {
+        m = mm;
+        end = e;
+        if let Some(("phút", e)) = word_at(line, end) {
+            end = e;
+        }
+    }
+    Some((m, end))
+}
+
+/// `14:00`, `14:28:39`, `14h30`, `14h`, `9 giờ 15 phút`, with a part of the day after it
+/// (`09:15 PM`, `9 giờ tối`, `21h tối`).
 fn find_times(line: &str) -> Vec<Hms> {
     let b = line.as_bytes();
     let mut out = Vec::new();
@@ -230,9 +301,13 @@ fn find_times(line: &str) -> Vec<Hms> {
                 }
                 (m, None, k)
             }
-            _ => continue,
+            _ => match gio_time(line, j) {
+                Some((m, e)) => (m, None, e),
+                None => continue,
+            },
         };
         if h < 24 && m < 60 && s.is_none_or(|s| s < 60) {
+            let (h, end) = day_part(line, end, h).unwrap_or((h, end));
             out.push(Hms {
                 h,
                 m,
@@ -296,20 +371,99 @@ fn is_zone(f: &str) -> bool {
 }
 
 /// Is the whole line a publication dateline: a date with a year, maybe a time and zone, and
-/// only dateline words (`Cập nhật`, `Ngày đăng`, `Thứ Hai`, `GMT+7` …) and separators?
+/// only dateline words (`Cập nhật`, `Ngày đăng`, `Thứ Hai`, `GMT+7` …) and separators? Pieces
+/// between `|` may also be page widgets (`Lượt xem: 1.234`, `In bài`), but not an author or
+/// any other words (see [`split_dateline`] for those).
 pub fn is_dateline(line: &str) -> bool {
     let line = line.trim();
     // A trailing comma means the sentence goes on in the next line ("Ngày 6/2/2016,").
-    if longer_than(line, 80) || line.ends_with(',') {
+    if longer_than(line, 120) || line.ends_with(',') {
         return false;
     }
-    let dates = find_dates(line);
-    if dates.is_empty() {
+    if !longer_than(line, 80) && dateline_piece(line) == Some(true) {
+        return true;
+    }
+    // "Thứ Năm, 12/05/2022 | 09:15 | Lượt xem: 1.234".
+    if !line.contains('|') {
         return false;
+    }
+    let mut dated = false;
+    for piece in line.split('|').map(str::trim).filter(|p| !p.is_empty()) {
+        match dateline_piece(piece) {
+            Some(d) => dated |= d,
+            None if widget_piece(piece) => {}
+            None => return false,
+        }
+    }
+    dated
+}
+
+/// A dateline split at its bars: the ISO date (with the time, which may sit in a piece of its
+/// own) and the other pieces, trimmed, in order, for the caller to classify: an author
+/// (`Ngọc Mai | 12/05/2022 09:15`), a category (`Chính trị | Thứ Năm, 12/05/2022`), a view
+/// counter. `None` when no piece is a date with a year (dateline words around it allowed)
+/// or when a piece is a sentence of more than eight words.
+pub fn split_dateline(line: &str) -> Option<(String, Vec<String>)> {
+    let line = line.trim();
+    if longer_than(line, 300) {
+        return None;
+    }
+    let mut dated = Vec::new();
+    let mut others = Vec::new();
+    let mut has_year = false;
+    for piece in line.split('|').map(str::trim).filter(|p| !p.is_empty()) {
+        if piece.split_whitespace().nth(8).is_some() {
+            return None;
+        }
+        match dateline_piece(piece) {
+            Some(d) => {
+                has_year |= d;
+                dated.push(piece);
+            }
+            None => others.push(piece.to_string()),
+        }
+    }
+    if !has_year {
+        return None;
+    }
+    Some((parse_date(&dated.join(" | "))?, others))
+}
+
+/// Folded labels of page widgets that share a line with the date, numbers removed.
+#[rustfmt::skip]
+const WIDGET_LABELS: &[&str] = &[
+    "", "luot xem", "luot doc", "luot truy cap", "luot thich", "luot chia se", "luot binh luan",
+    "luot view", "xem", "da xem", "views", "view", "binh luan", "chia se", "in", "in bai",
+    "gui bai", "gui email", "email", "print", "share", "comments", "like", "facebook", "zalo",
+    "a a", "a- a+", "a+ a-", "co chu",
+];
+
+/// A widget piece of a dateline: a counter (`Lượt xem: 1.234`, `0 bình luận`), a print or
+/// share link.
+fn widget_piece(piece: &str) -> bool {
+    if longer_than(piece, 40) {
+        return false;
+    }
+    let label: Vec<String> = piece
+        .split(|c: char| c.is_whitespace() || ":()[]".contains(c))
+        .map(|t| t.trim_matches(|c: char| ".,;".contains(c)))
+        .filter(|t| t.chars().any(char::is_alphabetic))
+        .map(fold_str)
+        .collect();
+    WIDGET_LABELS.contains(&label.join(" ").as_str())
+}
+
+/// Is `piece` only dates, times and dateline words? `Some(true)` with a date with a year,
+/// `Some(false)` with only a time; `None` otherwise.
+fn dateline_piece(line: &str) -> Option<bool> {
+    let dates = find_dates(line);
+    let times = find_times(line);
+    if dates.is_empty() && times.is_empty() {
+        return None;
     }
     let mut covered = vec![false; line.len()];
     let spans = dates.iter().map(|d| (d.start, d.end));
-    for (a, b) in spans.chain(find_times(line).iter().map(|t| (t.start, t.end))) {
+    for (a, b) in spans.chain(times.iter().map(|t| (t.start, t.end))) {
         covered[a..b].iter_mut().for_each(|c| *c = true);
     }
     let rest: String = line
@@ -326,11 +480,11 @@ pub fn is_dateline(line: &str) -> bool {
         let weekday_number =
             prev == "thu" && matches!(f.as_str(), "2" | "3" | "4" | "5" | "6" | "7");
         if !(DATELINE_WORDS.contains(&f.as_str()) || is_zone(&f) || weekday_number) {
-            return false;
+            return None;
         }
         prev = f;
     }
-    true
+    Some(!dates.is_empty())
 }
 
 #[cfg(test)]
@@ -396,6 +550,112 @@ mod tests {
             parse_date("Màn hình 240Hz ra mắt ngày 05/02/2017").as_deref(),
             Some("2017-02-05")
         );
+    }
+
+    #[test]
+    fn parts_of_the_day_move_the_hour() {
+        for (line, want) in [
+            ("Thứ Năm, 12/05/2022 09:15 PM", "2022-05-12T21:15"),
+            ("Cập nhật: 09:15 PM, 12/05/2022", "2022-05-12T21:15"),
+            ("12/05/2022 9:15 CH", "2022-05-12T21:15"),
+            ("12/05/2022 9:15 chiều", "2022-05-12T21:15"),
+            ("9 giờ 15 phút tối ngày 12/05/2022", "2022-05-12T21:15"),
+            ("12/05/2022 09:15 AM", "2022-05-12T09:15"),
+            ("12/05/2022 9:15 SA", "2022-05-12T09:15"),
+            ("12/05/2022 9:15 sáng", "2022-05-12T09:15"),
+            ("12/05/2022 12:30 AM", "2022-05-12T00:30"),
+            ("12/05/2022 12:30 PM", "2022-05-12T12:30"),
+            ("12/05/2022 21:15 PM", "2022-05-12T21:15"),
+            ("12/05/2022 8h tối", "2022-05-12T20:00"),
+            ("1 giờ trưa 12/05/2022", "2022-05-12T13:00"),
+            ("11 giờ trưa 12/05/2022", "2022-05-12T11:00"),
+            ("11 giờ đêm 12/05/2022", "2022-05-12T23:00"),
+            ("2 giờ đêm 12/05/2022", "2022-05-12T02:00"),
+            ("9 giờ ngày 12/05/2022", "2022-05-12T09:00"),
+            ("9 giờ 15 ngày 12/05/2022", "2022-05-12T09:15"),
+            // Not a part of the day: a word that merely starts like one, or a glued digit.
+            ("12/05/2022 9:15 Sang Mỹ", "2022-05-12T09:15"),
+            ("12/05/2022 9:15 PMU", "2022-05-12T09:15"),
+            ("12/05/2022 9:15 SA3", "2022-05-12T09:15"),
+        ] {
+            assert_eq!(parse_date(line).as_deref(), Some(want), "{line}");
+        }
+        // "giờ" only after a standalone number of hours.
+        assert_eq!(
+            parse_date("12/05/2022 ngày giờ").as_deref(),
+            Some("2022-05-12")
+        );
+        assert_eq!(
+            parse_date("12/05/2022 có 30 giờ").as_deref(),
+            Some("2022-05-12")
+        );
+        assert!(is_dateline("Thứ Năm, 12/05/2022 09:15 PM"));
+        assert!(is_dateline("Cập nhật: 9 giờ 15 phút tối, 12/05/2022"));
+    }
+
+    #[test]
+    fn datelines_with_widgets_and_other_pieces() {
+        let line = "Thứ Năm, 12/05/2022 | 09:15 | Lượt xem: 1.234";
+        assert!(is_dateline(line));
+        assert_eq!(parse_date(line).as_deref(), Some("2022-05-12T09:15"));
+        for line in [
+            "Thứ năm, 12/05/2022 | 09:15 | Lượt xem: 1234",
+            "12/05/2022 | 0 bình luận",
+            "12/05/2022 09:15 | In bài | Chia sẻ",
+        ] {
+            assert!(is_dateline(line), "{line}");
+        }
+        for line in [
+            "Ngọc Mai | 12/05/2022 09:15",
+            "Chính trị | Thứ Năm, 12/05/2022",
+            "Lượt xem: 1.234 | 09:15",
+            "Lượt xem: 1.234",
+            "Ngày 6/2/2016, sau khi nhậu | Lượt xem: 1.234",
+        ] {
+            assert!(!is_dateline(line), "{line}");
+        }
+        let split = |l: &str| split_dateline(l).map(|(d, p)| (d, p.join(" / ")));
+        for (line, date, rest) in [
+            (
+                "Ngọc Mai | 12/05/2022 09:15",
+                "2022-05-12T09:15",
+                "Ngọc Mai",
+            ),
+            ("Chính trị | Thứ Năm, 12/05/2022", "2022-05-12", "Chính trị"),
+            (
+                "Thứ Năm, 12/05/2022 | 09:15 | Lượt xem: 1.234",
+                "2022-05-12T09:15",
+                "Lượt xem: 1.234",
+            ),
+            (
+                "Phúc Vũ - Thể thao Việt Nam | 21:20 06/02/2017",
+                "2017-02-06T21:20",
+                "Phúc Vũ - Thể thao Việt Nam",
+            ),
+            (
+                "12/05/2022 | Ngọc Mai | 09:15 PM",
+                "2022-05-12T21:15",
+                "Ngọc Mai",
+            ),
+            ("06/06/2020", "2020-06-06", ""),
+        ] {
+            assert_eq!(
+                split(line),
+                Some((date.to_string(), rest.to_string())),
+                "{line}"
+            );
+        }
+        for line in [
+            "Ngọc Mai | 09:15",
+            "Ngọc Mai | Chính trị",
+            "Ngọc Mai | 12/5",
+            "Ngọc Mai 12/05/2022",
+            "Sáng 12/5/2022, Tỉnh ủy tổ chức hội nghị sơ kết giữa nhiệm kỳ | 12/05/2022",
+            "",
+            "|",
+        ] {
+            assert_eq!(split_dateline(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -10,8 +10,8 @@
 //! stop early where they can: a length limit is checked without counting a whole long line,
 //! and only the words that can change the answer are folded or lowercased.
 //!
-//! * `date.rs`: [`parse_date`], [`is_dateline`];
-//! * `byline.rs`: [`Byline`], [`parse_byline`], with personal names in `name.rs`;
+//! * `date.rs`: [`parse_date`], [`is_dateline`], [`split_dateline`];
+//! * `byline.rs`: [`Byline`], [`parse_byline`], [`byline_outlet`], with personal names in `name.rs`;
 //! * `outlet.rs`: [`outlet_tag`], [`outlet_line`], with the names of known outlets in
 //!   `known_outlets.rs`;
 //! * `copyright.rs`: [`is_copyright`], [`copyright_outlet`];
@@ -26,10 +26,10 @@ mod known_outlets;
 mod name;
 mod outlet;
 
-pub use byline::{Byline, parse_byline};
+pub use byline::{Byline, byline_outlet, parse_byline};
 pub use caption::has_photo_credit;
 pub use copyright::{copyright_outlet, is_copyright};
-pub use date::{is_dateline, parse_date};
+pub use date::{is_dateline, parse_date, split_dateline};
 pub use outlet::{outlet_line, outlet_tag};
 
 use crate::text::{canonical_tones, fold_char, fold_str, is_vietnamese_syllable, title_case};
@@ -293,11 +293,29 @@ mod tests {
             "Thứ",
             "(T/h",
             "x)",
+            "9 giờ",
+            "9 giờ ",
+            "9 giờ 1",
+            "9:15 ",
+            "9:15 Đ",
+            "9h\u{301}",
+            "| |",
+            "12/05/2022 |",
+            "|12/05/2022|Lượt xem:",
+            "(BDO) ",
+            "(BDO)Đ",
+            "Báo Á -",
+            "Báo Á - Đ",
+            "® giữ bản quyền",
+            "giữ bản quyền",
+            "Á/Đ",
         ];
         for line in odd {
             let _ = parse_date(line);
             let _ = is_dateline(line);
+            let _ = split_dateline(line);
             let _ = parse_byline(line);
+            let _ = byline_outlet(line);
             if let Some((_, at)) = outlet_tag(line) {
                 assert!(line.is_char_boundary(at));
             }

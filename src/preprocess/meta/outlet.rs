@@ -11,9 +11,16 @@ use super::{
 use crate::text::{fold_str, is_vietnamese_syllable};
 
 /// Capitalised acronyms that open ordinary sentences and headings: bodies, not outlets.
-const NOT_OUTLETS: &[&str] = &[
+pub(super) const NOT_OUTLETS: &[&str] = &[
     "UBND", "HĐND", "MTTQ", "BCH", "BTV", "TP", "TPHCM", "TP.HCM", "CLB", "THPT", "THCS", "ĐH",
     "ĐHQG", "BHXH", "BHYT", "CSGT", "GTVT", "ASEAN", "APEC", "WHO", "EU", "NATO", "FIFA", "VFF",
+];
+
+/// Labels of the kind of item in brackets ("(Video)", "(CLIP)"), folded: no outlet.
+#[rustfmt::skip]
+const MEDIA_LABELS: &[&str] = &[
+    "video", "clip", "photo", "infographic", "emagazine", "longform", "podcast", "live", "update",
+    "hot", "new", "audio", "gallery", "interactive", "megastory",
 ];
 
 /// Shape of the tag inside `(…) -`: a known outlet, a domain, an acronym, a brand token, or an
@@ -26,6 +33,9 @@ fn bracketed_tag_ok(tag: &str) -> bool {
     if is_known_outlet(tag) || is_domain(tag) {
         return true;
     }
+    if MEDIA_LABELS.contains(&fold_str(tag).as_str()) {
+        return false;
+    }
     let words: Vec<&str> = tag.split_whitespace().collect();
     match words.as_slice() {
         [one] => is_acronym(one, 15) || is_brand_token(one),
@@ -37,8 +47,9 @@ fn bracketed_tag_ok(tag: &str) -> bool {
     }
 }
 
-/// `(TAG) - text` starting at byte `open` (an ASCII `(`) of `s`.
-fn bracketed_tag_at(s: &str, open: usize) -> Option<(String, usize)> {
+/// `(TAG) - text` starting at byte `open` (an ASCII `(`) of `s`. With `dashless`, also
+/// `(TAG) Text` when the tag is shaped like an outlet and a whole sentence follows.
+fn bracketed_tag_at(s: &str, open: usize, dashless: bool) -> Option<(String, usize)> {
     let inner_and_rest = s.get(open + 1..)?;
     let close = inner_and_rest.find(')')?;
     let tag = inner_and_rest[..close].trim();
@@ -48,9 +59,55 @@ fn bracketed_tag_at(s: &str, open: usize) -> Option<(String, usize)> {
     let after = open + 1 + close + 1;
     let sep = s.get(after..)?.trim_start();
     let sep_pos = s.len() - sep.len();
-    let dash = sep.chars().next().filter(|c| DASHES.contains(c))?;
-    let start = tag_rest_start(s, sep_pos + dash.len_utf8())?;
-    Some((tag.to_string(), start))
+    if let Some(dash) = sep.chars().next().filter(|c| DASHES.contains(c)) {
+        let start = tag_rest_start(s, sep_pos + dash.len_utf8())?;
+        return Some((tag.to_string(), start));
+    }
+    // "(BDO) Thực hiện Nghị quyết …": no dash, so the tag must be an outlet's shape (not a
+    // body such as "(UBND)", a list number "(II)" or initials "(T.L)") and the text after it
+    // a real paragraph.
+    let roman = tag
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'));
+    let shaped = is_known_outlet(tag)
+        || is_domain(tag)
+        || (!tag.contains('.')
+            && !roman
+            && !NOT_OUTLETS.contains(&tag)
+            && tag.chars().count() >= 3
+            && is_acronym(tag, 15)
+            && !is_vietnamese_syllable(&fold_str(tag)));
+    if !dashless || !shaped || !s[after..].starts_with(' ') {
+        return None;
+    }
+    let start = tag_rest_start(s, after)?;
+    let rest = &s[start..];
+    let first = rest.chars().next()?;
+    (first.is_uppercase() && paragraph_like(rest)).then(|| (tag.to_string(), start))
+}
+
+/// Text that reads as a paragraph, not a heading: eight words or more, ending like a
+/// sentence.
+fn paragraph_like(rest: &str) -> bool {
+    rest.split_whitespace().nth(7).is_some()
+        && rest.trim_end().ends_with(['.', '…', '!', '?', '"', '”'])
+}
+
+/// "Báo Kon Tum - …": an outlet named "Báo" and a proper name (every word capitalised) before
+/// the dash. "Báo cáo - …", "Báo chí - truyền thông …" are no names.
+fn bao_name(tag: &str) -> bool {
+    let words: Vec<&str> = tag.split_whitespace().collect();
+    match words.as_slice() {
+        [bao, name @ ..] if *bao == "Báo" || *bao == "BÁO" => {
+            (1..=4).contains(&name.len())
+                && name.iter().all(|w| {
+                    starts_upper(w)
+                        && w.chars().all(char::is_alphabetic)
+                        && is_vietnamese_syllable(&fold_str(w))
+                })
+        }
+        _ => false,
+    }
 }
 
 /// After the separator: the paragraph proper, starting like a sentence.
@@ -68,7 +125,7 @@ fn tag_rest_start(s: &str, from: usize) -> Option<usize> {
 pub fn outlet_tag(line: &str) -> Option<(String, usize)> {
     let s = line;
     if s.starts_with('(') {
-        return bracketed_tag_at(s, 0);
+        return bracketed_tag_at(s, 0, true);
     }
     // "Hà Nội (TTXVN) - …": a dateline place (capitalised Vietnamese words) before the tag.
     if let Some(open) = s.find(" (").filter(|&o| o <= 40) {
@@ -78,7 +135,7 @@ pub fn outlet_tag(line: &str) -> Option<(String, usize)> {
                 && (w.contains('.') || is_vietnamese_syllable(&fold_str(w.trim_end_matches(','))))
         });
         if (1..=4).contains(&place.len()) && place_ok {
-            return bracketed_tag_at(s, open + 1);
+            return bracketed_tag_at(s, open + 1, false);
         }
     }
     // Unbracketed: the tag is everything before the first dash, which must be spaced on at
@@ -89,7 +146,15 @@ pub fn outlet_tag(line: &str) -> Option<(String, usize)> {
     let after_pos = dash_pos + dash.len_utf8();
     let spaced = before.ends_with(' ') || s[after_pos..].starts_with(' ');
     let tag = before.trim();
-    if !spaced || tag.is_empty() || longer_than(tag, 15) {
+    if !spaced || tag.is_empty() || longer_than(tag, 30) {
+        return None;
+    }
+    // "Báo Kon Tum - Trong những năm qua, …": leads a real paragraph, like an unknown acronym.
+    if bao_name(tag) {
+        let start = tag_rest_start(s, after_pos)?;
+        return paragraph_like(&s[start..]).then(|| (tag.to_string(), start));
+    }
+    if longer_than(tag, 15) {
         return None;
     }
     let known = is_known_outlet(tag) || is_domain(tag);
@@ -406,6 +471,54 @@ mod tests {
             "Vinamilk (VNM) - Cổ phiếu tăng mạnh trong phiên hôm nay.",
             "Rolls-Royce Phantom thế hệ đầu tiên",
             "",
+        ] {
+            assert_eq!(outlet_tag(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn bracketed_tags_without_a_dash() {
+        let line = "(BDO) Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI, TP.Thủ Dầu Một được chọn là địa phương đi đầu.";
+        let (tag, at) = outlet_tag(line).unwrap();
+        assert_eq!(tag, "BDO");
+        assert!(line[at..].starts_with("Thực hiện"));
+        let line = "(TTXVN) Sáng 6/6, Thủ tướng chủ trì hội nghị trực tuyến với các địa phương.";
+        assert_eq!(outlet_tag(line).map(|t| t.0).as_deref(), Some("TTXVN"));
+        for line in [
+            "(BDO) Thực hiện Nghị quyết",
+            "(BDO) thực hiện nghị quyết đại hội đảng bộ tỉnh lần thứ XI rất tốt.",
+            "(UBND) Cơ quan hành chính nhà nước ở địa phương đã ban hành quyết định.",
+            "(II) Nhiệm vụ và giải pháp chủ yếu trong giai đoạn tới của toàn tỉnh.",
+            "(T.L) Sáng nay, Bộ Chính trị làm việc với Tỉnh ủy về công tác cán bộ.",
+            "(VIDEO) Cận cảnh vụ tai nạn kinh hoàng trên cao tốc trong đêm qua.",
+            "(ẢNH) Cận cảnh vụ tai nạn kinh hoàng trên cao tốc trong đêm qua.",
+            "(Video) Cận cảnh vụ tai nạn kinh hoàng trên cao tốc trong đêm qua.",
+            "(Baonghean)Thời điểm sau Tết, các đền chùa trên địa bàn đông khách.",
+            "Hà Nội (TTXVN) Sáng 6/6, Thủ tướng chủ trì hội nghị trực tuyến.",
+            "(1) Tăng cường công tác xây dựng Đảng về chính trị, tư tưởng, đạo đức.",
+        ] {
+            assert_eq!(outlet_tag(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn bao_and_a_name_before_a_dash() {
+        let line = "Báo Kon Tum - Trong những năm qua, các huyện biên giới của tỉnh đã có nhiều cách làm sáng tạo.";
+        let (tag, at) = outlet_tag(line).unwrap();
+        assert_eq!(tag, "Báo Kon Tum");
+        assert!(line[at..].starts_with("Trong những"));
+        let line = "Báo Thừa Thiên Huế – Sáng nay, Tỉnh ủy tổ chức hội nghị sơ kết giữa nhiệm kỳ.";
+        assert_eq!(
+            outlet_tag(line).map(|t| t.0).as_deref(),
+            Some("Báo Thừa Thiên Huế")
+        );
+        for line in [
+            "Báo cáo - Kết quả thực hiện nhiệm vụ năm 2021 của Đảng bộ tỉnh đã được thông qua.",
+            "Báo chí - truyền thông là lực lượng xung kích trên mặt trận tư tưởng của Đảng.",
+            "Báo Kon Tum - Cơ quan của Đảng bộ",
+            "Báo Kon Tum - ngày nay đã có nhiều thay đổi về nội dung và hình thức thể hiện.",
+            "Báo Nhân Dân Và Các Cơ Quan - Trong những năm qua, nhiều địa phương đã làm tốt.",
+            "Bảo Anh - Trong những năm qua, các huyện biên giới đã có nhiều cách làm sáng tạo.",
         ] {
             assert_eq!(outlet_tag(line), None, "{line}");
         }
