@@ -175,6 +175,8 @@ impl Classifier<'_> {
                 self.junk(i, "share bar or page widget");
             } else if let Some(why) = junk::is_marker_line(&t) {
                 self.junk(i, why);
+            } else if junk::is_licence_line(&t) {
+                self.junk(i, "site licence line");
             } else if meta::is_copyright(&t) {
                 self.junk(i, "copyright line");
             } else if junk::is_alt_slug(&t) {

@@ -276,6 +276,9 @@ const WIDGET_WORDS: &[&str] = &[
 /// A line made only of widget words: "Chia sẻ Facebook Zalo", "Nghe đọc bài viết",
 /// "Cỡ chữ A- A A+".
 pub fn is_widget_bar(line: &str) -> bool {
+    if line.split_whitespace().nth(10).is_some() {
+        return false; // cheap: most lines are paragraphs
+    }
     let key = phrase_key(line);
     let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
     (2..=10).contains(&words.len())
@@ -289,6 +292,9 @@ pub fn is_widget_bar(line: &str) -> bool {
 /// Editorial markers between parts of a series or at its end, and visual separators:
 /// "(Còn nữa)", "(Còn tiếp)", "(Hết)", "* * *".
 pub fn is_marker_line(line: &str) -> Option<&'static str> {
+    if line.split_whitespace().nth(5).is_some() {
+        return None;
+    }
     let key = phrase_key(line);
     if matches!(
         key.as_str(),
@@ -305,11 +311,13 @@ pub fn is_marker_line(line: &str) -> Option<&'static str> {
 /// Site registration lines in page footers: "Giấy phép số 123/GP-BTTTT", "Giấy phép hoạt động
 /// báo điện tử số …".
 pub fn is_licence_line(line: &str) -> bool {
+    if line.split_whitespace().nth(25).is_some() {
+        return false;
+    }
     let key = phrase_key(line);
     (key.starts_with("giay phep so")
         || key.starts_with("giay phep hoat dong")
         || key.starts_with("giay phep xuat ban"))
-        && line.split_whitespace().count() <= 25
 }
 
 /// Keyword lists under an article: "Từ khóa: nghị quyết, đại hội", "Tags: …".

@@ -84,9 +84,14 @@ fn is_dropped(c: char) -> bool {
 /// NFC, every kind of space (tab, no-break, ideographic …) → one ASCII space, runs collapsed,
 /// trimmed, controls removed.
 pub fn normalize_line(line: &str) -> String {
+    // Most scraped text is already NFC: the quick check skips decomposing and recomposing.
+    let nfc: std::borrow::Cow<str> = match unicode_normalization::is_nfc_quick(line.chars()) {
+        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(line),
+        _ => std::borrow::Cow::Owned(line.nfc().collect()),
+    };
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
-    for c in line.nfc() {
+    for c in nfc.chars() {
         if c.is_whitespace() || c == '\u{a0}' {
             pending_space = !out.is_empty();
             continue;
