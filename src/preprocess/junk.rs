@@ -315,9 +315,9 @@ pub fn is_licence_line(line: &str) -> bool {
         return false;
     }
     let key = phrase_key(line);
-    (key.starts_with("giay phep so")
+    key.starts_with("giay phep so")
         || key.starts_with("giay phep hoat dong")
-        || key.starts_with("giay phep xuat ban"))
+        || key.starts_with("giay phep xuat ban")
 }
 
 /// Keyword lists under an article: "Từ khóa: nghị quyết, đại hội", "Tags: …".
