@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod embedded;
 pub mod gazetteer;
 pub mod preprocess;
+pub mod search;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -4,6 +4,7 @@
 mod build;
 mod inspect;
 mod report;
+pub mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +47,8 @@ pub enum Command {
     Localities(report::LocalitiesArgs),
     /// Browse the corpus in the terminal (the default command)
     Browse(BrowseArgs),
+    /// Find passages: Vietnamese-aware fuzzy search (diacritics and case never matter)
+    Search(search::SearchArgs),
 }
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -84,6 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Stats(s)) => report::stats(args.corpus.as_ref(), &s),
         Some(Command::Localities(l)) => report::localities(args.corpus.as_ref(), &l),
         Some(Command::Browse(b)) => browse(args.corpus, &b),
+        Some(Command::Search(q)) => search::run(args.corpus.as_ref(), &q),
         None => browse(args.corpus, &args.browse),
     }
 }

@@ -88,6 +88,30 @@ pub fn fold(s: &str) -> Folded {
     Folded { text, map }
 }
 
+/// Fold text for searching: [`fold`], and digit-grouping dots and commas dropped inside
+/// numbers (`15.400` → `15400`, so typing `15400` finds it). The map still points every
+/// folded char back to its original char.
+pub fn fold_for_search(s: &str) -> Folded {
+    let f = fold(s);
+    if !f.text.contains(['.', ',']) {
+        return f;
+    }
+    let chars: Vec<char> = f.text.chars().collect();
+    let mut text = String::with_capacity(f.text.len());
+    let mut map = Vec::with_capacity(f.map.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let inside_number = matches!(c, '.' | ',')
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if !inside_number {
+            text.push(c);
+            map.push(f.map[i]);
+        }
+    }
+    Folded { text, map }
+}
+
 /// Fold text for matching without the offset map.
 pub fn fold_str(s: &str) -> String {
     s.chars().filter_map(fold_char).collect()
@@ -388,6 +412,19 @@ mod tests {
         }
         assert_eq!(fold_char('Đ'), Some('d'));
         assert_eq!(fold_char('\u{301}'), None);
+    }
+
+    #[test]
+    fn search_folding_drops_digit_grouping() {
+        let f = fold_for_search("Đạt 15.400 căn, tăng 7,5%. Năm 2025, xong.");
+        assert_eq!(f.text, "dat 15400 can, tang 75%. nam 2025, xong.");
+        // The map still lands on the original letters.
+        let orig: Vec<char> = "Đạt 15.400 căn, tăng 7,5%. Năm 2025, xong."
+            .chars()
+            .collect();
+        let i = f.text.find("15400").unwrap();
+        assert_eq!(orig[f.map[i + 2]], '4');
+        assert_eq!(f.map.len(), f.text.chars().count());
     }
 
     #[test]

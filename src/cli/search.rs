@@ -1,0 +1,175 @@
+//! `nghiquyet search QUERY [--locality NAME] [--limit N] [--json]`
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::load_corpus;
+use crate::corpus::Corpus;
+use crate::search::{Scope, SearchIndex, highlight_ranges, search_all};
+use crate::text::fold_str;
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: space-separated terms (all must match, any order); 'exact ^start end$
+    /// !exclude "a phrase"; diacritics and case never matter
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Only passages of articles about this locality (or its sections)
+    #[arg(long, value_name = "NAME")]
+    pub locality: Option<String>,
+    /// How many results to print
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Print a JSON array; `ranges` are [start, end) char offsets into `text`
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    doc: &'a str,
+    title: &'a str,
+    section: Option<String>,
+    localities: Vec<&'a str>,
+    passage: &'a str,
+    kind: &'a str,
+    text: &'a str,
+    score: i64,
+    ranges: Vec<[usize; 2]>,
+}
+
+/// The documents about a locality named `name` (its own articles and sections).
+fn locality_scope(corpus: &Corpus, name: &str) -> anyhow::Result<Scope> {
+    let key = fold_str(name);
+    let key = key
+        .trim_start_matches("tinh ")
+        .trim_start_matches("thanh pho ")
+        .trim_start_matches("tp ")
+        .trim();
+    let ids: Vec<&str> = corpus
+        .localities
+        .iter()
+        .filter(|l| fold_str(&l.name) == key || l.id == name)
+        .map(|l| l.id.as_str())
+        .collect();
+    if ids.is_empty() {
+        anyhow::bail!("no locality named {name:?} in the corpus (see `nghiquyet localities`)");
+    }
+    let docs: Vec<u32> = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.localities.iter().any(|l| ids.contains(&l.as_str()))
+                || d.sections
+                    .iter()
+                    .any(|s| s.locality.as_deref().is_some_and(|l| ids.contains(&l)))
+        })
+        .map(|(i, _)| i as u32)
+        .collect();
+    Ok(Scope::Documents(docs))
+}
+
+pub fn section_label(corpus: &Corpus, doc: usize, section: usize) -> Option<String> {
+    let s = &corpus.documents[doc].sections[section];
+    s.heading.clone().or_else(|| {
+        s.locality
+            .as_deref()
+            .and_then(|id| corpus.locality(id))
+            .map(|l| l.name.clone())
+    })
+}
+
+pub fn run(corpus_path: Option<&PathBuf>, args: &SearchArgs) -> anyhow::Result<ExitCode> {
+    let (corpus, _) = load_corpus(corpus_path)?;
+    let scope = match &args.locality {
+        Some(name) => locality_scope(&corpus, name)?,
+        None => Scope::All,
+    };
+    let index = SearchIndex::build(&corpus);
+    let raw = args.query.join(" ");
+    let hits = search_all(&index, &corpus, &raw, &scope);
+    let stdout = std::io::stdout();
+    let tty = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let shown = hits.iter().take(args.limit);
+    if args.json {
+        let items: Vec<JsonHit> = shown
+            .map(|h| {
+                let doc = &corpus.documents[h.at.doc as usize];
+                let p = h.at.get(&corpus);
+                JsonHit {
+                    doc: &doc.id,
+                    title: &doc.title,
+                    section: section_label(&corpus, h.at.doc as usize, h.at.section as usize),
+                    localities: doc
+                        .localities
+                        .iter()
+                        .filter_map(|id| corpus.locality(id).map(|l| l.name.as_str()))
+                        .collect(),
+                    passage: &p.id,
+                    kind: p.kind.as_str(),
+                    text: &p.text,
+                    score: h.score,
+                    ranges: highlight_ranges(&p.text, &h.ranges)
+                        .into_iter()
+                        .map(|(s, e)| [s, e])
+                        .collect(),
+                }
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &items)?;
+        writeln!(out)?;
+    } else {
+        for (n, h) in shown.enumerate() {
+            let doc = &corpus.documents[h.at.doc as usize];
+            let p = h.at.get(&corpus);
+            let section = section_label(&corpus, h.at.doc as usize, h.at.section as usize);
+            let crumbs: Vec<&str> = [Some(doc.title.as_str()), section.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            writeln!(
+                out,
+                "{:>3}. {}/{}  [{}]  {}",
+                n + 1,
+                doc.id,
+                p.id,
+                h.score,
+                crumbs.join(" › ")
+            )?;
+            let ranges = highlight_ranges(&p.text, &h.ranges);
+            let mut line = String::from("     ");
+            let (open, close) = if tty {
+                ("\x1b[1;7m", "\x1b[0m")
+            } else {
+                ("[", "]")
+            };
+            let mut at = 0;
+            let chars: Vec<char> = p.text.chars().collect();
+            for (s, e) in ranges {
+                line.extend(&chars[at..s]);
+                line.push_str(open);
+                line.extend(&chars[s..e]);
+                line.push_str(close);
+                at = e;
+            }
+            line.extend(&chars[at..]);
+            writeln!(out, "{line}")?;
+        }
+        if hits.len() > args.limit {
+            writeln!(out, "… {} more (use --limit)", hits.len() - args.limit)?;
+        }
+    }
+    out.flush()?;
+    // Like grep: 1 when nothing matched.
+    Ok(if hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
