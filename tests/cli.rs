@@ -280,3 +280,66 @@ fn bad_corpus_file_gets_a_clear_error() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("/nonexistent/c.json"));
 }
+
+#[test]
+fn search_json_has_char_ranges_on_the_original_text() {
+    let o = run(&["search", "Thanh Hoa", "--json", "--limit", "5"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let hits = v.as_array().unwrap();
+    assert!(!hits.is_empty() && hits.len() <= 5);
+    for h in hits {
+        for f in [
+            "doc",
+            "title",
+            "section",
+            "localities",
+            "passage",
+            "kind",
+            "text",
+            "score",
+            "ranges",
+        ] {
+            assert!(h.get(f).is_some(), "field {f} missing");
+        }
+        let text: Vec<char> = h["text"].as_str().unwrap().chars().collect();
+        let ranges = h["ranges"].as_array().unwrap();
+        assert!(!ranges.is_empty());
+        for r in ranges {
+            let (s, e) = (
+                r[0].as_u64().unwrap() as usize,
+                r[1].as_u64().unwrap() as usize,
+            );
+            let piece: String = text[s..e].iter().collect();
+            let folded = nghiquyet::text::fold_str(&piece);
+            assert!(
+                folded.contains("thanh") || folded.contains("hoa"),
+                "{piece}"
+            );
+        }
+    }
+    // The top hit highlights "Thanh Hóa" as one phrase, accents included.
+    let top = &hits[0];
+    let text: Vec<char> = top["text"].as_str().unwrap().chars().collect();
+    let r = &top["ranges"][0];
+    let piece: String = text[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
+        .iter()
+        .collect();
+    assert_eq!(nghiquyet::text::fold_str(&piece), "thanh hoa");
+}
+
+#[test]
+fn search_exits_1_when_nothing_matches_and_scopes_by_locality() {
+    let o = run(&["search", "zzzqqq"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty() || stdout(&o).trim().is_empty());
+    let o = run(&["search", "nghi quyet", "--locality", "Ha Long", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for h in v.as_array().unwrap() {
+        assert_eq!(h["doc"], "003_38274dcad4e56157");
+    }
+    let o = run(&["search", "x", "--locality", "Atlantis"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("Atlantis"));
+}

@@ -104,9 +104,10 @@ pub fn phrase_hit(h: &str, words: &[&str]) -> Option<TermHit> {
             ranges.push((pos, pos + w.len()));
             pos += w.len();
         }
+        // One highlight for the whole phrase, spaces and punctuation between included.
         return Some(TermHit {
             score: W_WORD,
-            ranges,
+            ranges: vec![(i, ranges.last().map_or(i, |r| r.1))],
         });
     }
     None
@@ -349,7 +350,7 @@ mod tests {
         assert!(together.score > apart.score);
         let h = crate::text::fold_for_search("Tại thành phố Thanh Hóa").text;
         let hit = match_passage(&h, &parse("thanh hoa"), true, &SkimMatcherV2::default()).unwrap();
-        assert_eq!(&h[hit.ranges[0].0..hit.ranges[1].1], "thanh hoa");
+        assert_eq!(&h[hit.ranges[0].0..hit.ranges[0].1], "thanh hoa");
     }
 
     #[test]
