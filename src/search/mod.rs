@@ -4,6 +4,7 @@
 
 pub mod matcher;
 pub mod query;
+pub mod worker;
 
 pub use query::{Query, parse};
 

@@ -1,0 +1,138 @@
+//! Search off the UI thread. Requests carry a generation; the worker only ever runs the
+//! newest one, abandons a search as soon as a newer request arrives, and every result it
+//! sends is tagged so the UI can drop stale ones.
+
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
+
+use super::{Generation, Hit, Scope, SearchIndex, parse, rank, search};
+use crate::corpus::Corpus;
+
+/// At most this many ranked hits are sent to the UI (the count is always exact).
+pub const MAX_SHOWN: usize = 2000;
+
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: String,
+    pub scope: Scope,
+}
+
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    pub generation: u64,
+    /// Ranked, at most [`MAX_SHOWN`].
+    pub hits: Vec<Hit>,
+    /// How many passages matched in all.
+    pub total: usize,
+    /// False for the early snapshot (exact matches only); true when complete.
+    pub done: bool,
+    pub elapsed: Duration,
+}
+
+pub struct SearchWorker {
+    tx: Sender<SearchRequest>,
+    generation: Arc<Generation>,
+}
+
+impl SearchWorker {
+    /// Start the worker thread; `publish` is called with every result set.
+    pub fn spawn(
+        index: Arc<SearchIndex>,
+        corpus: Arc<Corpus>,
+        publish: impl Fn(SearchResults) + Send + 'static,
+    ) -> Self {
+        let (tx, rx) = mpsc::channel::<SearchRequest>();
+        let generation = Arc::new(Generation::default());
+        let g = Arc::clone(&generation);
+        std::thread::spawn(move || run(&index, &corpus, &rx, &g, &publish));
+        SearchWorker { tx, generation }
+    }
+
+    /// Ask for a search; returns its generation. Earlier requests become stale at once.
+    pub fn submit(&self, query: &str, scope: Scope) -> u64 {
+        let generation = self.generation.next();
+        let _ = self.tx.send(SearchRequest {
+            generation,
+            query: query.to_string(),
+            scope,
+        });
+        generation
+    }
+}
+
+fn run(
+    index: &SearchIndex,
+    corpus: &Corpus,
+    rx: &Receiver<SearchRequest>,
+    generation: &Generation,
+    publish: &dyn Fn(SearchResults),
+) {
+    while let Ok(mut req) = rx.recv() {
+        // Only the newest request matters.
+        while let Ok(newer) = rx.try_recv() {
+            req = newer;
+        }
+        if req.generation != generation.current() {
+            continue;
+        }
+        let started = Instant::now();
+        let q = parse(&req.query);
+        let stale = || generation.current() != req.generation;
+        let mut early = |hits: &[Hit]| {
+            let mut shown = hits.to_vec();
+            rank(&mut shown);
+            let total = shown.len();
+            shown.truncate(MAX_SHOWN);
+            publish(SearchResults {
+                generation: req.generation,
+                hits: shown,
+                total,
+                done: false,
+                elapsed: started.elapsed(),
+            });
+        };
+        if let Some(mut hits) = search(index, corpus, &q, &req.scope, &stale, &mut early) {
+            let total = hits.len();
+            hits.truncate(MAX_SHOWN);
+            publish(SearchResults {
+                generation: req.generation,
+                hits,
+                total,
+                done: true,
+                elapsed: started.elapsed(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_carry_their_generation_and_the_newest_wins() {
+        let corpus = Arc::new(crate::embedded::corpus());
+        let index = Arc::new(SearchIndex::build(&corpus));
+        let (tx, rx) = mpsc::channel();
+        let w = SearchWorker::spawn(index, corpus, move |r| {
+            let _ = tx.send(r);
+        });
+        let g1 = w.submit("nghi quyet", Scope::All);
+        let g2 = w.submit("ha long", Scope::All);
+        assert!(g2 > g1);
+        // Whatever arrives for g1 (if anything) is stale; g2 completes.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let r = rx
+                .recv_timeout(deadline - Instant::now())
+                .expect("results in time");
+            if r.generation == g2 && r.done {
+                assert!(r.total > 0 && !r.hits.is_empty());
+                break;
+            }
+            assert!(r.generation <= g2);
+        }
+    }
+}
