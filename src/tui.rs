@@ -15,6 +15,8 @@ use crossterm::event::{self, Event};
 
 use crate::app::{App, session};
 use crate::corpus::{self, Corpus};
+use crate::search::SearchIndex;
+use crate::search::worker::{SearchResults, SearchWorker};
 use crate::ui::{self, Theme};
 
 /// How the browser was asked to start.
@@ -29,6 +31,8 @@ pub struct BrowseOptions {
 
 enum Msg {
     Input(Event),
+    IndexReady(Arc<SearchIndex>),
+    Search(SearchResults),
     InputFailed(String),
     Progress(u64),
     Loaded(Result<Corpus, String>),
@@ -173,7 +177,11 @@ type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<BufWriter<Stdou
 fn init_terminal() -> std::io::Result<Term> {
     crossterm::terminal::enable_raw_mode()?;
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout());
-    if let Err(e) = crossterm::execute!(out, crossterm::terminal::EnterAlternateScreen) {
+    if let Err(e) = crossterm::execute!(
+        out,
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::event::EnableBracketedPaste
+    ) {
         restore_terminal();
         return Err(e);
     }
@@ -194,6 +202,7 @@ fn restore_terminal() {
     let mut out = std::io::stdout();
     let _ = crossterm::execute!(
         out,
+        crossterm::event::DisableBracketedPaste,
         crossterm::terminal::LeaveAlternateScreen,
         crossterm::cursor::Show
     );
@@ -210,7 +219,13 @@ fn event_loop(
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     app.apply_pending_restore();
-    spawn_input(tx);
+    if app.loading.is_none() {
+        spawn_indexer(&app.corpus, tx.clone());
+    }
+    spawn_input(tx.clone());
+    let mut worker: Option<SearchWorker> = None;
+    // A request made before the index was ready waits here.
+    let mut waiting: Option<(u64, String, crate::search::Scope)> = None;
     // Debug builds only: lets the end-to-end tests provoke a panic (key `P`) to check the
     // terminal is restored and the message printed after it.
     let test_panic = cfg!(debug_assertions) && std::env::var_os("NGHIQUYET_TEST_PANIC").is_some();
@@ -231,6 +246,26 @@ fn event_loop(
                 app.handle_key(key);
                 dirty = true;
             }
+            Msg::Input(Event::Paste(text)) => {
+                app.finder_paste(&text);
+                dirty = true;
+            }
+            Msg::IndexReady(index) => {
+                let stx = tx.clone();
+                let w = SearchWorker::spawn(index, Arc::clone(&app.corpus), move |r| {
+                    let _ = stx.send(Msg::Search(r));
+                });
+                if let Some((g, q, scope)) = waiting.take() {
+                    w.submit_as(g, &q, scope);
+                }
+                worker = Some(w);
+                app.index_ready = true;
+                dirty = true;
+            }
+            Msg::Search(results) => {
+                app.on_search_results(results);
+                dirty = true;
+            }
             Msg::Input(Event::Resize(w, h)) => {
                 app.resize(w, h);
                 dirty = true;
@@ -247,6 +282,7 @@ fn event_loop(
             }
             Msg::Loaded(Ok(corpus)) => {
                 app.set_corpus(Arc::new(corpus));
+                spawn_indexer(&app.corpus, tx.clone());
                 let s = terminal.size()?;
                 app.resize(s.width, s.height);
                 app.apply_pending_restore();
@@ -258,8 +294,23 @@ fn event_loop(
                 return Ok(ExitCode::from(128 + sig as u8));
             }
         }
+        if let Some((g, q, scope)) = app.search_request.take() {
+            match &worker {
+                Some(w) => w.submit_as(g, &q, scope),
+                None => waiting = Some((g, q, scope)),
+            }
+        }
         if app.quit {
             return Ok(ExitCode::SUCCESS);
         }
     }
+}
+
+/// Fold every passage for search on a background thread; the finder works once it is done.
+fn spawn_indexer(corpus: &Arc<Corpus>, tx: Sender<Msg>) {
+    let corpus = Arc::clone(corpus);
+    std::thread::spawn(move || {
+        let index = SearchIndex::build(&corpus);
+        let _ = tx.send(Msg::IndexReady(Arc::new(index)));
+    });
 }

@@ -180,3 +180,40 @@ fn every_size_down_to_1x1_renders() {
         let _ = render(&a, w, h, THEME);
     }
 }
+
+#[test]
+fn finder_shows_count_breadcrumbs_and_highlighted_letters() {
+    let mut a = app(120, 40);
+    a.index_ready = true;
+    press(&mut a, "/");
+    for c in "cua luc".chars() {
+        a.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let (generation, query, scope) = a.search_request.take().unwrap();
+    let index = nghiquyet::search::SearchIndex::build(&a.corpus);
+    let hits = nghiquyet::search::search_all(&index, &a.corpus, &query, &scope);
+    a.on_search_results(nghiquyet::search::worker::SearchResults {
+        generation,
+        total: hits.len(),
+        hits,
+        done: true,
+        elapsed: std::time::Duration::ZERO,
+    });
+    let t = render(&a, 120, 40, THEME);
+    insta::assert_snapshot!(t.backend());
+    let buf = t.backend().buffer();
+    let total = a.finder.as_ref().unwrap().total;
+    assert!(find(buf, &format!("1/{total}")).is_some(), "count shown");
+    assert!(
+        find(buf, "Hạ Long › Tạo khí thế").is_some(),
+        "breadcrumb with the section's place"
+    );
+    // "Cửa Lục" in the first result is highlighted as a match, letter by letter, and the
+    // word before it is not.
+    let (x, y) = find(buf, "Cửa Lục").expect("the match is on screen");
+    for dx in 0..7 {
+        let cell = &buf[(x + dx, y)];
+        assert_eq!(cell.fg, Color::Yellow, "{dx}: {cell:?}");
+    }
+    assert_ne!(buf[(x - 2, y)].fg, Color::Yellow, "'cầu' is not a match");
+}

@@ -29,6 +29,9 @@ pub enum Action {
     Expand,
     Collapse,
     ToggleGrouping,
+    Find,
+    NextMatch,
+    PrevMatch,
 }
 
 /// Where a binding applies.
@@ -38,6 +41,8 @@ pub enum Scope {
     Localities,
     Outline,
     Reader,
+    /// Inside the finder: only these keys act, every other key types.
+    Finder,
 }
 
 /// One row of the keymap: keys, what they do, and the text the help shows.
@@ -153,6 +158,83 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Localities,
     },
     Binding {
+        keys: &[(KeyCode::Char('/'), NONE)],
+        label: "/",
+        action: Action::Find,
+        help: "tìm đoạn văn (không cần dấu)",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('n'), NONE)],
+        label: "n",
+        action: Action::NextMatch,
+        help: "kết quả tìm sau",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('N'), SHIFT), (KeyCode::Char('N'), NONE)],
+        label: "N",
+        action: Action::PrevMatch,
+        help: "kết quả tìm trước",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE)],
+        label: "Enter",
+        action: Action::Open,
+        help: "đọc đoạn đã chọn, tô sáng chỗ khớp",
+        scope: Scope::Finder,
+    },
+    Binding {
+        keys: &[(KeyCode::Down, NONE), (KeyCode::Char('n'), CTRL)],
+        label: "↓ Ctrl-n",
+        action: Action::Down,
+        help: "kết quả sau",
+        scope: Scope::Finder,
+    },
+    Binding {
+        keys: &[(KeyCode::Up, NONE), (KeyCode::Char('p'), CTRL)],
+        label: "↑ Ctrl-p",
+        action: Action::Up,
+        help: "kết quả trước",
+        scope: Scope::Finder,
+    },
+    Binding {
+        keys: &[(KeyCode::PageDown, NONE)],
+        label: "PgDn",
+        action: Action::PageDown,
+        help: "10 kết quả sau",
+        scope: Scope::Finder,
+    },
+    Binding {
+        keys: &[(KeyCode::PageUp, NONE)],
+        label: "PgUp",
+        action: Action::PageUp,
+        help: "10 kết quả trước",
+        scope: Scope::Finder,
+    },
+    Binding {
+        keys: &[(KeyCode::Tab, NONE)],
+        label: "Tab",
+        action: Action::FocusNext,
+        help: "phạm vi: tất cả / địa phương / bài này",
+        scope: Scope::Finder,
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE)],
+        label: "Esc",
+        action: Action::Close,
+        help: "đóng, về chỗ cũ",
+        scope: Scope::Finder,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('c'), CTRL)],
+        label: "Ctrl-c",
+        action: Action::Quit,
+        help: "thoát",
+        scope: Scope::Finder,
+    },
+    Binding {
         keys: &[(KeyCode::Tab, NONE)],
         label: "Tab",
         action: Action::FocusNext,
@@ -219,6 +301,14 @@ pub fn action_for(key: KeyEvent, pane: Scope) -> Option<Action> {
     // Terminals differ on whether Shift is reported with an uppercase letter or '?'.
     let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::SHIFT | KeyModifiers::ALT);
     let hit = |b: &&Binding| b.keys.iter().any(|&(c, m)| c == key.code && m == mods);
+    if pane == Scope::Finder {
+        // Every other key types into the query box.
+        return KEYMAP
+            .iter()
+            .filter(|b| b.scope == Scope::Finder)
+            .find(hit)
+            .map(|b| b.action);
+    }
     KEYMAP
         .iter()
         .filter(|b| b.scope == pane)

@@ -2,6 +2,8 @@
 //! Drawing (in `ui`) only reads it.
 
 pub mod action;
+pub mod finder;
+pub mod input;
 pub mod layout;
 pub mod localities;
 pub mod outline;
@@ -78,6 +80,16 @@ pub struct App {
     pub ascii: bool,
     /// A saved position to go back to once the corpus is loaded and the size known.
     pub pending_restore: Option<session::SavedPosition>,
+    /// The finder overlay, when open.
+    pub finder: Option<finder::Finder>,
+    /// The query `n` / `N` step through.
+    pub last_query: Option<finder::LastQuery>,
+    /// Generation of the newest search asked for.
+    pub search_generation: u64,
+    /// The search index is built (searches run).
+    pub index_ready: bool,
+    /// A search for the event loop to hand to the worker: (generation, query, scope).
+    pub search_request: Option<(u64, String, crate::search::Scope)>,
 }
 
 impl App {
@@ -100,6 +112,11 @@ impl App {
             notice: None,
             ascii,
             pending_restore: None,
+            finder: None,
+            last_query: None,
+            search_generation: 0,
+            search_request: None,
+            index_ready: false,
         };
         app.set_corpus(corpus);
         app
@@ -122,6 +139,8 @@ impl App {
             .rebuild(&self.corpus, &self.localities.filter());
         self.reader.doc = None;
         self.reader.lines.clear();
+        self.finder = None;
+        self.last_query = None;
         self.follow_outline();
     }
 
@@ -167,6 +186,10 @@ impl App {
 
     /// Handle a key press.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        if self.finder.is_some() && !self.help {
+            self.finder_key(key);
+            return;
+        }
         if let Some(action) = action::action_for(key, self.focus.scope()) {
             self.update(action);
         }
@@ -216,6 +239,9 @@ impl App {
                 self.localities.by_2025 = !self.localities.by_2025;
                 self.localities.rebuild(&self.corpus);
             }
+            Action::Find => self.open_finder(),
+            Action::NextMatch => self.next_match(true),
+            Action::PrevMatch => self.next_match(false),
         }
     }
 

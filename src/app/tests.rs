@@ -170,3 +170,125 @@ fn tiny_sizes_do_not_panic() {
     a.resize(0, 0);
     press(&mut a, "3jjj");
 }
+
+/// Run the search the app asked for, as the event loop's worker would, and hand back the
+/// results.
+fn serve_search(a: &mut App) {
+    let (generation, query, scope) = a.search_request.take().expect("a search was requested");
+    let index = crate::search::SearchIndex::build(&a.corpus);
+    let hits = crate::search::search_all(&index, &a.corpus, &query, &scope);
+    a.on_search_results(crate::search::worker::SearchResults {
+        generation,
+        total: hits.len(),
+        hits,
+        done: true,
+        elapsed: std::time::Duration::ZERO,
+    });
+}
+
+#[test]
+fn finder_types_searches_and_jumps_to_the_passage() {
+    let mut a = app(120, 40);
+    a.index_ready = true;
+    press(&mut a, "/");
+    assert!(a.finder.is_some());
+    // Letters type into the box: j, k and q do not move or quit here.
+    press(&mut a, "cua luc");
+    assert!(!a.quit);
+    assert_eq!(a.finder.as_ref().unwrap().input.text(), "cua luc");
+    serve_search(&mut a);
+    let f = a.finder.as_ref().unwrap();
+    assert!(f.total >= 1);
+    assert!(f.hits[0].at.get(&a.corpus).text.contains("Cửa Lục"));
+    press(&mut a, "\n");
+    assert!(a.finder.is_none());
+    assert_eq!(a.focus, Pane::Reader);
+    let top = a.reader.top_node().unwrap();
+    assert!(matches!(top, Node::Passage(..)));
+    let Node::Passage(d, s, p) = top else {
+        unreachable!()
+    };
+    assert!(
+        a.corpus.documents[d].sections[s].passages[p]
+            .text
+            .contains("Cửa Lục")
+    );
+    assert!(a.match_status().unwrap().starts_with("match "));
+    // The outline shows the same passage.
+    assert_eq!(a.outline.selected_node(), Some(top));
+}
+
+#[test]
+fn stale_results_are_dropped_and_esc_returns() {
+    let mut a = app(120, 40);
+    let before = (a.focus, a.reader.doc, a.reader.scroll);
+    press(&mut a, "/ha");
+    let (old_generation, q, scope) = a.search_request.take().unwrap();
+    press(&mut a, "l"); // the query changes: a newer generation
+    let newest = a.search_request.as_ref().unwrap().0;
+    assert!(newest > old_generation);
+    let index = crate::search::SearchIndex::build(&a.corpus);
+    let stale = crate::search::search_all(&index, &a.corpus, &q, &scope);
+    a.on_search_results(crate::search::worker::SearchResults {
+        generation: old_generation,
+        total: stale.len(),
+        hits: stale,
+        done: true,
+        elapsed: std::time::Duration::ZERO,
+    });
+    assert_eq!(
+        a.finder.as_ref().unwrap().total,
+        0,
+        "stale results are ignored"
+    );
+    serve_search(&mut a);
+    assert!(a.finder.as_ref().unwrap().total > 0);
+    key(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(a.finder.is_none());
+    assert_eq!((a.focus, a.reader.doc, a.reader.scroll), before);
+}
+
+#[test]
+fn tab_cycles_the_finder_scope_and_n_steps_through_matches() {
+    let mut a = app(120, 40);
+    select_locality(&mut a, "Hạ Long");
+    press(&mut a, "/");
+    assert_eq!(
+        a.finder.as_ref().unwrap().scope,
+        super::finder::FinderScope::Locality
+    );
+    press(&mut a, "nghi quyet");
+    serve_search(&mut a);
+    // Only the article about Hạ Long is searched.
+    let docs: Vec<u32> = a
+        .finder
+        .as_ref()
+        .unwrap()
+        .hits
+        .iter()
+        .map(|h| h.at.doc)
+        .collect();
+    assert!(
+        !docs.is_empty()
+            && docs
+                .iter()
+                .all(|&d| a.corpus.documents[d as usize].id.starts_with("003"))
+    );
+    press(&mut a, "\t");
+    assert_eq!(
+        a.finder.as_ref().unwrap().scope,
+        super::finder::FinderScope::Article
+    );
+    press(&mut a, "\t");
+    serve_search(&mut a);
+    assert!(
+        a.finder.as_ref().unwrap().total > docs.len(),
+        "all articles"
+    );
+    press(&mut a, "\n");
+    let first = a.reader.top_node();
+    press(&mut a, "n");
+    assert_ne!(a.reader.top_node(), first);
+    press(&mut a, "N");
+    assert_eq!(a.reader.top_node(), first);
+}

@@ -265,4 +265,8 @@ impl Generation {
     pub fn current(&self) -> u64 {
         self.0.load(Ordering::SeqCst)
     }
+
+    pub fn set(&self, generation: u64) {
+        self.0.store(generation, Ordering::SeqCst);
+    }
 }

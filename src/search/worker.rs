@@ -53,12 +53,22 @@ impl SearchWorker {
     /// Ask for a search; returns its generation. Earlier requests become stale at once.
     pub fn submit(&self, query: &str, scope: Scope) -> u64 {
         let generation = self.generation.next();
+        self.send(generation, query, scope);
+        generation
+    }
+
+    /// Ask for a search under a generation the caller chose (it must grow).
+    pub fn submit_as(&self, generation: u64, query: &str, scope: Scope) {
+        self.generation.set(generation);
+        self.send(generation, query, scope);
+    }
+
+    fn send(&self, generation: u64, query: &str, scope: Scope) {
         let _ = self.tx.send(SearchRequest {
             generation,
             query: query.to_string(),
             scope,
         });
-        generation
     }
 }
 

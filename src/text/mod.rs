@@ -7,6 +7,8 @@
 //! * [`is_vietnamese_syllable`] tells whether an unaccented word could be a Vietnamese syllable:
 //!   the language check behind spam and alt-text detection.
 
+pub mod telex;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_width::UnicodeWidthChar;

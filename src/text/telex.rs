@@ -284,7 +284,10 @@ fn tone_index(letters: &[Letter]) -> Option<usize> {
     if first > 0
         && letters.get(first + 1).is_some_and(Letter::is_vowel)
         && letters[first].mark == Mark::Plain
-        && matches!((letters[first - 1].base, letters[first].base), ('q', 'u') | ('g', 'i'))
+        && matches!(
+            (letters[first - 1].base, letters[first].base),
+            ('q', 'u') | ('g', 'i')
+        )
     {
         start = first + 1;
     }
@@ -332,7 +335,8 @@ fn render(letters: &[Letter], tone: Option<Tone>) -> String {
 /// Convert the Telex keys of one word: `thanhf` → `thành`, `DDAIJ` → `ĐẠI`.
 ///
 /// A word that is not all ASCII letters, or that does not come out as a Vietnamese syllable, is
-/// returned unchanged (`facebook`, `2020`), unless its last key was an undo (`ass` → `as`): then
+/// returned unchanged (`facebook`, `2020`; a bare onset such as `dd` → `đ` counts, so a word
+/// shows right while it is typed), unless its last key was an undo (`ass` → `as`): then
 /// the letters the undo gave back are what the user asked for. The result is NFC.
 pub fn telex_word(word: &str) -> String {
     if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -344,10 +348,21 @@ pub fn telex_word(word: &str) -> String {
     }
     let letters = w.settled();
     let folded: String = letters.iter().map(|l| l.base).collect();
-    if is_vietnamese_syllable(&folded) || w.undone {
+    if could_be_syllable(&folded) || w.undone {
         render(&letters, w.tone)
     } else {
         word.to_string()
+    }
+}
+
+/// A Vietnamese syllable, or an onset still waiting for its vowel: `dd` must show `đ` while
+/// `ddi` is being typed.
+fn could_be_syllable(folded: &str) -> bool {
+    let has_vowel = folded.chars().any(|c| "aeiouy".contains(c));
+    if has_vowel {
+        is_vietnamese_syllable(folded)
+    } else {
+        is_vietnamese_syllable(&format!("{folded}a"))
     }
 }
 
@@ -567,16 +582,51 @@ mod tests {
 
     #[test]
     fn tones_follow_canonical_placement() {
-        for keys in ["hoas", "thuyr", "khoer", "hoanf", "quys", "truwowngf", "hoaif"] {
+        for keys in [
+            "hoas",
+            "thuyr",
+            "khoer",
+            "hoanf",
+            "quys",
+            "truwowngf",
+            "hoaif",
+        ] {
             let w = telex_word(keys);
             assert_eq!(crate::text::canonical(&w), w, "{keys}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_keeps_non_letters(s in "\\PC{0,12}") {
+            let out = telex_word(&s);
+            if !s.bytes().all(|b| b.is_ascii_alphabetic()) {
+                proptest::prop_assert_eq!(&out, &s);
+            }
+            let _ = telex(&s);
+            let _ = telex_keys(&s);
+        }
+
+        #[test]
+        fn letters_convert_to_nfc(s in "[a-zA-Z]{1,10}") {
+            let out = telex_word(&s);
+            proptest::prop_assert!(unicode_normalization::is_nfc(&out));
         }
     }
 
     #[test]
     fn keys_round_trip() {
         for word in [
-            "thành", "Đường", "nguyễn", "quý", "hóa", "Việt", "người", "ăn", "ĐẠI", "thanh",
+            "thành",
+            "Đường",
+            "nguyễn",
+            "quý",
+            "hóa",
+            "Việt",
+            "người",
+            "ăn",
+            "ĐẠI",
+            "thanh",
         ] {
             let keys = telex_keys(word).unwrap();
             assert!(keys.is_ascii(), "{word}: {keys}");

@@ -17,6 +17,7 @@ pub fn lines(theme: Theme) -> Vec<Line<'static>> {
         (Scope::Localities, "Địa phương"),
         (Scope::Outline, "Mục lục"),
         (Scope::Reader, "Bài viết"),
+        (Scope::Finder, "Tìm kiếm (/)"),
     ] {
         let rows: Vec<_> = KEYMAP.iter().filter(|b| b.scope == scope).collect();
         if rows.is_empty() {

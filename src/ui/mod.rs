@@ -1,5 +1,6 @@
 //! Drawing. Every function here only reads the [`App`]; one file per pane.
 
+mod finder;
 mod help;
 mod localities;
 mod outline;
@@ -81,6 +82,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         reader::draw(frame, app, theme, r);
     }
     status::draw(frame, app, theme, panes.status);
+    if app.finder.is_some() {
+        finder::draw(frame, app, theme, area);
+    }
     if app.help {
         help::draw(frame, app, theme, area);
     }

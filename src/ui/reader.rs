@@ -31,7 +31,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 LineKind::Caption => theme.caption(),
                 _ => ratatui::style::Style::new(),
             };
-            Line::from(Span::styled(l.text.as_str(), style))
+            // Matches of the last query are highlighted in its passages.
+            let hits = app.last_query.as_ref().filter(|lq| {
+                matches!(l.node, crate::app::outline::Node::Passage(d, s, p)
+                    if lq.hits.iter().any(|h| h.doc as usize == d && h.section as usize == s && h.passage as usize == p))
+            });
+            match hits {
+                Some(lq) => Line::from(super::finder::highlighted(
+                    &l.text,
+                    &crate::app::finder::line_highlights(&lq.query, &l.text),
+                    theme,
+                    style,
+                )),
+                None => Line::from(Span::styled(l.text.as_str(), style)),
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

@@ -49,10 +49,11 @@ pub fn hints(app: &App, max: usize) -> String {
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let crumbs = app.breadcrumb().join(" › ");
     let width = usize::from(area.width);
-    let right = match &app.notice {
-        Some(n) => n.clone(),
+    let right = match (&app.notice, app.match_status()) {
+        (Some(n), _) => n.clone(),
+        (None, Some(m)) => format!("{m} · n/N · {}", hints(app, width / 3)),
         // The breadcrumb keeps at least a third of the line.
-        None => hints(app, width * 2 / 3),
+        (None, None) => hints(app, width * 2 / 3),
     };
     let right = shown(theme, &right).into_owned();
     // The keys win the space; the breadcrumb is cut from its end.

@@ -87,6 +87,12 @@ impl Theme {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
+    /// Matched letters: reverse video reads on any background and without colour.
+    pub fn matched(self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
     pub fn notice(self) -> Style {
         self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
     }

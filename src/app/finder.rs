@@ -1,0 +1,261 @@
+//! The finder (`/`): a query box over the current scope, ranked passages, a preview; and
+//! the last query's matches for `n` / `N` in the reader.
+//!
+//! The App never runs a search itself: it leaves a request in `App::search_request` for the
+//! event loop to hand to the worker, and takes results back with `on_search_results`,
+//! dropping any whose generation is not the newest.
+
+use crossterm::event::KeyEvent;
+
+use super::input::Input;
+use super::localities::Filter;
+use super::outline::{Node, document_matches};
+use super::{Action, App, Pane, Scope as KeyScope, action};
+use crate::search::matcher::term_hit;
+use crate::search::worker::SearchResults;
+use crate::search::{Hit, PassageRef, Query, Scope, highlight_ranges, parse};
+
+/// What the finder searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinderScope {
+    All,
+    /// The selected locality (or province).
+    Locality,
+    /// The article in the reader.
+    Article,
+}
+
+impl FinderScope {
+    pub fn label(self) -> &'static str {
+        match self {
+            FinderScope::All => "tất cả",
+            FinderScope::Locality => "địa phương",
+            FinderScope::Article => "bài này",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Finder {
+    pub input: Input,
+    pub scope: FinderScope,
+    /// Generation of the newest request sent.
+    pub generation: u64,
+    pub hits: Vec<Hit>,
+    pub total: usize,
+    /// False while results are partial (or the search is still running).
+    pub done: bool,
+    pub selected: usize,
+    pub elapsed_ms: u128,
+}
+
+/// The last query a jump was made from, for `n` / `N`.
+#[derive(Debug, Clone)]
+pub struct LastQuery {
+    pub query: Query,
+    /// Matches in document order.
+    pub hits: Vec<PassageRef>,
+    pub current: usize,
+}
+
+impl App {
+    /// `/`: open the finder over the locality in view (or everything).
+    pub fn open_finder(&mut self) {
+        let scope = if matches!(self.localities.filter(), Filter::All) {
+            FinderScope::All
+        } else {
+            FinderScope::Locality
+        };
+        self.finder = Some(Finder {
+            input: Input::new(),
+            scope,
+            generation: self.search_generation,
+            hits: Vec::new(),
+            total: 0,
+            done: true,
+            selected: 0,
+            elapsed_ms: 0,
+        });
+    }
+
+    fn search_scope(&self, scope: FinderScope) -> Scope {
+        match scope {
+            FinderScope::All => Scope::All,
+            FinderScope::Locality => {
+                let filter = self.localities.filter();
+                Scope::Documents(
+                    (0..self.corpus.documents.len())
+                        .filter(|&d| document_matches(&self.corpus.documents[d], &filter))
+                        .map(|d| d as u32)
+                        .collect(),
+                )
+            }
+            FinderScope::Article => {
+                Scope::Documents(self.reader.doc.map(|d| d as u32).into_iter().collect())
+            }
+        }
+    }
+
+    /// Leave a request for the worker (the event loop takes it).
+    fn request_search(&mut self) {
+        let Some(f) = &self.finder else { return };
+        let text = f.input.text().to_string();
+        let scope = self.search_scope(f.scope);
+        self.search_generation += 1;
+        let generation = self.search_generation;
+        if let Some(f) = self.finder.as_mut() {
+            f.generation = generation;
+            f.done = text.trim().is_empty();
+            if f.done {
+                f.hits.clear();
+                f.total = 0;
+                f.selected = 0;
+            }
+        }
+        if !text.trim().is_empty() {
+            self.search_request = Some((generation, text, scope));
+        }
+    }
+
+    /// Results from the worker; stale ones (an older generation) are dropped.
+    pub fn on_search_results(&mut self, r: SearchResults) {
+        let Some(f) = self.finder.as_mut() else {
+            return;
+        };
+        if r.generation != f.generation {
+            return;
+        }
+        f.hits = r.hits;
+        f.total = r.total;
+        f.done = r.done;
+        f.elapsed_ms = r.elapsed.as_millis();
+        f.selected = f.selected.min(f.hits.len().saturating_sub(1));
+    }
+
+    /// Keys while the finder is open: navigation from the keymap, the rest types.
+    pub fn finder_key(&mut self, key: KeyEvent) {
+        match action::action_for(key, KeyScope::Finder) {
+            Some(Action::Close) => self.finder = None,
+            Some(Action::Quit)
+                if key
+                    .modifiers
+                    .contains(crossterm::event::KeyModifiers::CONTROL) =>
+            {
+                self.quit = true
+            }
+            Some(Action::Open) => self.jump_to_selected(),
+            Some(Action::Down) => self.finder_move(1),
+            Some(Action::Up) => self.finder_move(-1),
+            Some(Action::PageDown) => self.finder_move(10),
+            Some(Action::PageUp) => self.finder_move(-10),
+            Some(Action::FocusNext) => {
+                if let Some(f) = self.finder.as_mut() {
+                    f.scope = match f.scope {
+                        FinderScope::All => FinderScope::Locality,
+                        FinderScope::Locality => FinderScope::Article,
+                        FinderScope::Article => FinderScope::All,
+                    };
+                }
+                self.request_search();
+            }
+            _ => {
+                let changed = self
+                    .finder
+                    .as_mut()
+                    .is_some_and(|f| f.input.handle_key(key));
+                if changed {
+                    self.request_search();
+                }
+            }
+        }
+    }
+
+    /// Pasted text goes into the query box.
+    pub fn finder_paste(&mut self, text: &str) {
+        if let Some(f) = self.finder.as_mut() {
+            f.input.insert_str(text);
+            self.request_search();
+        }
+    }
+
+    fn finder_move(&mut self, delta: isize) {
+        if let Some(f) = self.finder.as_mut() {
+            let n = f.hits.len();
+            if n > 0 {
+                f.selected = f.selected.saturating_add_signed(delta).min(n - 1);
+            }
+        }
+    }
+
+    /// Enter: close the finder and read the chosen passage, its matches highlighted.
+    fn jump_to_selected(&mut self) {
+        let Some(f) = self.finder.take() else { return };
+        let Some(hit) = f.hits.get(f.selected) else {
+            return;
+        };
+        let mut order: Vec<&Hit> = f.hits.iter().collect();
+        order.sort_by_key(|h| h.slot);
+        let current = order.iter().position(|h| h.slot == hit.slot).unwrap_or(0);
+        self.last_query = Some(LastQuery {
+            query: parse(f.input.text()),
+            hits: order.iter().map(|h| h.at).collect(),
+            current,
+        });
+        self.go_to_passage(hit.at);
+    }
+
+    /// Show a passage in the reader and the outline (leaving a locality filter that hides it).
+    pub fn go_to_passage(&mut self, at: PassageRef) {
+        let (d, s, p) = (at.doc as usize, at.section as usize, at.passage as usize);
+        let node = Node::Passage(d, s, p);
+        if !document_matches(&self.corpus.documents[d], &self.localities.filter()) {
+            self.localities.selected = 0;
+            self.outline
+                .rebuild(&self.corpus, &self.localities.filter());
+        }
+        self.outline.reveal(&self.corpus, node);
+        self.reader.open(&self.corpus, d, self.reader.width);
+        self.reader.scroll_to(node);
+        self.focus(Pane::Reader);
+    }
+
+    /// `n` / `N`: the next / previous match of the last query, in reading order.
+    pub fn next_match(&mut self, forward: bool) {
+        let Some(lq) = self.last_query.as_mut() else {
+            self.notice = Some("chưa có tìm kiếm: / để tìm".into());
+            return;
+        };
+        let n = lq.hits.len();
+        if n == 0 {
+            return;
+        }
+        lq.current = if forward {
+            (lq.current + 1) % n
+        } else {
+            (lq.current + n - 1) % n
+        };
+        let at = lq.hits[lq.current];
+        self.go_to_passage(at);
+    }
+
+    /// "match 3 of 12" for the status bar.
+    pub fn match_status(&self) -> Option<String> {
+        self.last_query
+            .as_ref()
+            .filter(|lq| !lq.hits.is_empty())
+            .map(|lq| format!("match {} of {}", lq.current + 1, lq.hits.len()))
+    }
+}
+
+/// Char ranges of the last query's matches inside one line of text (for the reader).
+pub fn line_highlights(query: &Query, line: &str) -> Vec<(usize, usize)> {
+    let folded = crate::text::fold_for_search(line).text;
+    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default();
+    let mut ranges = Vec::new();
+    for t in query.terms.iter().filter(|t| !t.negate) {
+        if let Some(hit) = term_hit(&folded, t, false, &matcher) {
+            ranges.extend(hit.ranges);
+        }
+    }
+    highlight_ranges(line, &ranges)
+}

@@ -1,0 +1,618 @@
+//! A one-line text box: the model behind the finder's query and the bookmark-note prompt.
+//!
+//! Editing goes by grapheme (what the user sees as one character: `e` + a combining acute,
+//! a family emoji joined with ZWJ), so the cursor never lands inside one. The text is kept in
+//! NFC, the form the rest of the program compares.
+//!
+//! With Telex on ([`Input::toggle_telex`], Ctrl-t), the word being typed is converted live:
+//! the keys typed for it are kept in `raw_word`, and after each key the word (from its start
+//! to the cursor) is replaced by [`telex_word`] of those keys, so `t h a n h f` shows `thành`.
+//! Backspace then removes the last *key* and converts again (`thành` → `thanh`), as Telex
+//! input methods do. A separator, a paste, a cursor move or any other edit ends the word;
+//! typing again right after a word picks it up again from its Telex keys ([`telex_keys`]), so
+//! `thành` + `s` gives `thánh`. A pasted text is never converted.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use crate::text::telex::{is_word_char, telex_keys, telex_word};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Input {
+    text: String,
+    /// Byte index into `text`, always on a grapheme boundary.
+    cursor: usize,
+    telex: bool,
+    /// Telex keys typed for the word that ends at the cursor; empty when no word is being typed.
+    raw_word: String,
+    /// Where that word starts in `text` (bytes).
+    word_start: usize,
+}
+
+impl Input {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Display width (terminal columns) of the text before the cursor.
+    pub fn cursor_column(&self) -> usize {
+        self.text
+            .get(..self.cursor)
+            .map_or(0, UnicodeWidthStr::width)
+    }
+
+    /// Is Telex conversion on?
+    pub fn telex(&self) -> bool {
+        self.telex
+    }
+
+    pub fn toggle_telex(&mut self) {
+        self.telex = !self.telex;
+        self.raw_word.clear();
+    }
+
+    /// Type one character at the cursor. Control characters are ignored.
+    pub fn insert_char(&mut self, c: char) {
+        if c.is_control() {
+            return;
+        }
+        if !self.telex || !is_word_char(c) {
+            self.raw_word.clear();
+            let mut buf = [0; 4];
+            self.splice(self.cursor, self.cursor, c.encode_utf8(&mut buf));
+            return;
+        }
+        if !self.typing_word() {
+            self.pick_up_word();
+        }
+        self.raw_word.push(c);
+        self.redraw_word();
+    }
+
+    /// Paste: escape sequences and control characters are dropped, line breaks and tabs become
+    /// spaces, and the text is inserted as is (no Telex).
+    pub fn insert_str(&mut self, s: &str) {
+        self.raw_word.clear();
+        let clean = sanitize_paste(s);
+        self.splice(self.cursor, self.cursor, &clean);
+    }
+
+    /// Delete the grapheme before the cursor, or, while a Telex word is being typed, its last key.
+    pub fn backspace(&mut self) {
+        if self.telex && self.typing_word() {
+            self.raw_word.pop();
+            self.redraw_word();
+            return;
+        }
+        self.raw_word.clear();
+        if let Some(start) = self.prev_boundary() {
+            self.splice(start, self.cursor, "");
+        }
+    }
+
+    /// Delete the grapheme after the cursor.
+    pub fn delete(&mut self) {
+        self.raw_word.clear();
+        if let Some(end) = self.next_boundary() {
+            self.splice(self.cursor, end, "");
+        }
+    }
+
+    pub fn left(&mut self) {
+        self.raw_word.clear();
+        if let Some(i) = self.prev_boundary() {
+            self.cursor = i;
+        }
+    }
+
+    pub fn right(&mut self) {
+        self.raw_word.clear();
+        if let Some(i) = self.next_boundary() {
+            self.cursor = i;
+        }
+    }
+
+    pub fn home(&mut self) {
+        self.raw_word.clear();
+        self.cursor = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.raw_word.clear();
+        self.cursor = self.text.len();
+    }
+
+    /// Ctrl-w: delete back over spaces, then over the word before them (words end at
+    /// whitespace, as in a shell).
+    pub fn delete_word_back(&mut self) {
+        self.raw_word.clear();
+        let Some(before) = self.text.get(..self.cursor) else {
+            return;
+        };
+        let is_space = |g: &str| g.chars().next().is_some_and(char::is_whitespace);
+        let mut graphemes = before.grapheme_indices(true).rev().peekable();
+        let mut start = self.cursor;
+        while let Some((i, _)) = graphemes.next_if(|(_, g)| is_space(g)) {
+            start = i;
+        }
+        while let Some((i, _)) = graphemes.next_if(|(_, g)| !is_space(g)) {
+            start = i;
+        }
+        self.splice(start, self.cursor, "");
+    }
+
+    /// Ctrl-u: delete everything before the cursor.
+    pub fn clear(&mut self) {
+        self.raw_word.clear();
+        self.splice(0, self.cursor, "");
+    }
+
+    /// Apply a key; returns whether the text changed. Ctrl-a/e go home/end, Ctrl-w and Ctrl-u
+    /// delete, Ctrl-t toggles Telex, Ctrl-h is Backspace (some terminals send it so).
+    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        if key.kind == KeyEventKind::Release {
+            return false;
+        }
+        let before = self.text.clone();
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match key.code {
+            // Ctrl+Alt together is AltGr on some keyboards: it types a character.
+            KeyCode::Char(c) if ctrl && !alt => match c.to_ascii_lowercase() {
+                'a' => self.home(),
+                'e' => self.end(),
+                'w' => self.delete_word_back(),
+                'u' => self.clear(),
+                't' => self.toggle_telex(),
+                'h' => self.backspace(),
+                _ => {}
+            },
+            KeyCode::Char(_) if alt && !ctrl => {}
+            KeyCode::Char(c) => self.insert_char(c),
+            KeyCode::Backspace => self.backspace(),
+            KeyCode::Delete => self.delete(),
+            KeyCode::Left => self.left(),
+            KeyCode::Right => self.right(),
+            KeyCode::Home => self.home(),
+            KeyCode::End => self.end(),
+            _ => {}
+        }
+        self.text != before
+    }
+
+    /// Is a Telex word being typed, and does the text still show what its keys give?
+    fn typing_word(&self) -> bool {
+        !self.raw_word.is_empty()
+            && self.word_start <= self.cursor
+            && self.text.get(self.word_start..self.cursor) == Some(&telex_word(&self.raw_word))
+    }
+
+    /// Start a Telex word at the cursor, taking over the word just before it when its keys can
+    /// be recovered (so `thành` + `s` → `thánh`).
+    fn pick_up_word(&mut self) {
+        self.raw_word.clear();
+        self.word_start = self.cursor;
+        let Some(before) = self.text.get(..self.cursor) else {
+            return;
+        };
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word_char(c))
+            .last()
+            .map_or(self.cursor, |(i, _)| i);
+        let Some(word) = before.get(start..).filter(|w| !w.is_empty()) else {
+            return;
+        };
+        if let Some(keys) = telex_keys(word)
+            && telex_word(&keys) == word
+        {
+            self.word_start = start;
+            self.raw_word = keys;
+        }
+    }
+
+    /// Replace the word being typed with the conversion of its keys.
+    fn redraw_word(&mut self) {
+        let word = telex_word(&self.raw_word);
+        self.splice(self.word_start, self.cursor, &word);
+        // Normalisation may have merged the word with its neighbours: then stop tracking it.
+        if self.raw_word.is_empty() || !self.typing_word() {
+            self.raw_word.clear();
+        }
+    }
+
+    /// Replace `text[start..end]` with `insert` and put the cursor after it; keeps the text
+    /// NFC and the cursor on a grapheme boundary. Does nothing for a range that is not valid.
+    fn splice(&mut self, start: usize, end: usize, insert: &str) {
+        if start > end {
+            return;
+        }
+        let (Some(head), Some(tail)) = (self.text.get(..start), self.text.get(end..)) else {
+            return;
+        };
+        let mut text: String = head.chars().chain(insert.chars()).nfc().collect();
+        let at = text.len();
+        text.push_str(tail);
+        // The seam can still compose (a pasted letter before a lone combining mark).
+        if !is_nfc(&text) {
+            text = text.nfc().collect();
+        }
+        self.cursor = snap_to_grapheme(&text, at);
+        self.text = text;
+    }
+
+    fn prev_boundary(&self) -> Option<usize> {
+        self.text
+            .grapheme_indices(true)
+            .map(|(i, _)| i)
+            .take_while(|&i| i < self.cursor)
+            .last()
+    }
+
+    fn next_boundary(&self) -> Option<usize> {
+        self.text
+            .grapheme_indices(true)
+            .map(|(i, g)| i + g.len())
+            .find(|&end| end > self.cursor)
+    }
+}
+
+/// The first grapheme boundary at or after `at`.
+fn snap_to_grapheme(text: &str, at: usize) -> usize {
+    text.grapheme_indices(true)
+        .map(|(i, _)| i)
+        .find(|&i| i >= at)
+        .unwrap_or(text.len())
+}
+
+/// What a paste may bring into a one-line box: no escape sequences (a terminal's colours,
+/// bracketed-paste markers), no control characters, line breaks and tabs as spaces; NFC.
+fn sanitize_paste(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push(' ');
+            }
+            '\n' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            '\u{1b}' => match chars.next() {
+                // CSI: parameters and intermediates, then one final byte in @..~.
+                Some('[') => {
+                    for c in chars.by_ref() {
+                        if ('@'..='~').contains(&c) {
+                            break;
+                        }
+                    }
+                }
+                // OSC, DCS, APC, PM, SOS: a string ended by BEL or ESC \.
+                Some(']' | 'P' | '_' | '^' | 'X') => {
+                    while let Some(c) = chars.next() {
+                        if c == '\u{7}' {
+                            break;
+                        }
+                        if c == '\u{1b}' {
+                            chars.next_if_eq(&'\\');
+                            break;
+                        }
+                    }
+                }
+                // Any other escape is two characters long.
+                _ => {}
+            },
+            '\u{9b}' => {
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            _ if c.is_control() => {}
+            _ => out.push(c),
+        }
+    }
+    out.nfc().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn typed(s: &str) -> Input {
+        let mut input = Input::new();
+        for c in s.chars() {
+            input.insert_char(c);
+        }
+        input
+    }
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn ctrl(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    fn is_grapheme_boundary(text: &str, i: usize) -> bool {
+        i == text.len() || text.grapheme_indices(true).any(|(j, _)| j == i)
+    }
+
+    #[test]
+    fn combining_sequences_are_one_grapheme() {
+        // NFC has no single char for x + acute, so this stays two chars, one grapheme.
+        let mut input = typed("ax\u{301}b");
+        assert_eq!(input.text(), "ax\u{301}b");
+        input.left();
+        input.left();
+        assert_eq!(input.cursor, 1);
+        input.delete();
+        assert_eq!(input.text(), "ab");
+
+        // e + combining acute typed separately is composed to é, then deleted in one go.
+        let mut input = typed("e\u{301}");
+        assert_eq!(input.text(), "é");
+        assert_eq!(input.cursor_column(), 1);
+        input.backspace();
+        assert_eq!(input.text(), "");
+    }
+
+    #[test]
+    fn zwj_emoji_is_one_grapheme() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        let mut input = Input::new();
+        input.insert_str(&format!("a{family}b"));
+        input.left();
+        input.left();
+        assert_eq!(input.cursor, 1);
+        input.right();
+        assert_eq!(input.cursor, 1 + family.len());
+        input.backspace();
+        assert_eq!(input.text(), "ab");
+        assert_eq!(input.cursor, 1);
+    }
+
+    #[test]
+    fn typing_a_joiner_between_emoji_keeps_the_cursor_on_a_boundary() {
+        let mut input = typed("👨👩");
+        input.left();
+        input.insert_char('\u{200d}');
+        assert_eq!(input.text(), "👨\u{200d}👩");
+        assert!(is_grapheme_boundary(input.text(), input.cursor));
+    }
+
+    #[test]
+    fn cursor_column_counts_display_width() {
+        let mut input = typed("Hà Nội 漢字");
+        assert_eq!(input.cursor_column(), 11);
+        input.home();
+        assert_eq!(input.cursor_column(), 0);
+        input.right();
+        input.right();
+        assert_eq!(input.cursor_column(), 2);
+    }
+
+    #[test]
+    fn paste_drops_escapes_and_joins_lines() {
+        let mut input = typed("ab");
+        input.left();
+        input.insert_str("x\r\ny\nz\tw\u{1b}[31mred\u{1b}[0m\u{7}\u{1b}]0;title\u{7}!");
+        assert_eq!(input.text(), "ax y z wred!b");
+        assert_eq!(input.cursor, "ax y z wred!".len());
+
+        let mut input = Input::new();
+        input.insert_str("\u{1b}[200~Thanh Hoa\u{301}\u{1b}[201~");
+        assert_eq!(input.text(), "Thanh Hoá");
+    }
+
+    #[test]
+    fn paste_is_not_converted_by_telex() {
+        let mut input = Input::new();
+        input.toggle_telex();
+        input.insert_str("thanhf");
+        assert_eq!(input.text(), "thanhf");
+    }
+
+    #[test]
+    fn ctrl_w_and_ctrl_u() {
+        let mut input = typed("nghị quyết  đại hội  ");
+        assert!(input.handle_key(ctrl('w')));
+        assert_eq!(input.text(), "nghị quyết  đại ");
+        input.handle_key(ctrl('w'));
+        assert_eq!(input.text(), "nghị quyết  ");
+        input.handle_key(ctrl('w'));
+        assert_eq!(input.text(), "nghị ");
+
+        let mut input = typed("nghị quyết");
+        input.left();
+        input.left();
+        assert!(input.handle_key(ctrl('u')));
+        assert_eq!(input.text(), "ết");
+        assert_eq!(input.cursor, 0);
+        assert!(!input.handle_key(ctrl('u')));
+        assert!(!input.handle_key(ctrl('w')));
+    }
+
+    #[test]
+    fn keys_move_and_edit() {
+        let mut input = Input::new();
+        assert!(input.handle_key(key(KeyCode::Char('b'))));
+        assert!(input.handle_key(KeyEvent::new(KeyCode::Char('C'), KeyModifiers::SHIFT)));
+        assert!(!input.handle_key(ctrl('a')));
+        assert!(input.handle_key(key(KeyCode::Char('a'))));
+        assert_eq!(input.text(), "abC");
+        assert!(!input.handle_key(key(KeyCode::End)));
+        assert!(input.handle_key(key(KeyCode::Backspace)));
+        assert!(!input.handle_key(key(KeyCode::Home)));
+        assert!(input.handle_key(key(KeyCode::Delete)));
+        assert!(!input.handle_key(key(KeyCode::Right)));
+        assert!(!input.handle_key(key(KeyCode::Left)));
+        assert!(!input.handle_key(ctrl('e')));
+        assert_eq!(input.text(), "b");
+        assert_eq!(input.cursor, 1);
+        // Alt-letters are for the app, not the text; releases are ignored.
+        assert!(!input.handle_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT)));
+        let mut release = key(KeyCode::Char('x'));
+        release.kind = KeyEventKind::Release;
+        assert!(!input.handle_key(release));
+        assert_eq!(input.text(), "b");
+    }
+
+    #[test]
+    fn telex_converts_while_typing() {
+        let mut input = Input::new();
+        assert!(!input.handle_key(ctrl('t')));
+        assert!(input.telex());
+        for c in "thanhf".chars() {
+            input.handle_key(key(KeyCode::Char(c)));
+        }
+        assert_eq!(input.text(), "thành");
+        assert_eq!(input.cursor_column(), 5);
+        assert!(input.handle_key(key(KeyCode::Backspace)));
+        assert_eq!(input.text(), "thanh");
+        input.insert_char('f');
+        input.insert_char(' ');
+        for c in "hoas".chars() {
+            input.insert_char(c);
+        }
+        assert_eq!(input.text(), "thành hóa");
+    }
+
+    #[test]
+    fn telex_words_in_a_sentence() {
+        let mut input = Input::new();
+        input.toggle_telex();
+        for c in "Nghij quyeets DDaij hooij, tinhr Thanhf Hoas (2020)".chars() {
+            input.insert_char(c);
+        }
+        assert_eq!(input.text(), "Nghị quyết Đại hội, tỉnh Thành Hóa (2020)");
+        let mut input = Input::new();
+        input.toggle_telex();
+        for c in "facebook covid ass".chars() {
+            input.insert_char(c);
+        }
+        assert_eq!(input.text(), "facebook covid as");
+    }
+
+    #[test]
+    fn telex_picks_up_the_word_before_the_cursor() {
+        let mut input = Input::new();
+        input.toggle_telex();
+        for c in "thanhf ".chars() {
+            input.insert_char(c);
+        }
+        input.backspace(); // the space: no word was being typed
+        assert_eq!(input.text(), "thành");
+        input.insert_char('s'); // keys recovered as "thanhf" + "s"
+        assert_eq!(input.text(), "thánh");
+        input.backspace();
+        assert_eq!(input.text(), "thành");
+
+        // In the middle of the text, only the word before the cursor changes.
+        let mut input = typed("hoa binh");
+        input.toggle_telex();
+        for _ in 0..5 {
+            input.left();
+        }
+        input.insert_char('f');
+        assert_eq!(input.text(), "hòa binh");
+        assert_eq!(input.cursor, "hòa".len());
+    }
+
+    #[test]
+    fn toggling_telex_off_types_plain_letters() {
+        let mut input = Input::new();
+        input.toggle_telex();
+        input.insert_char('a');
+        input.insert_char('a');
+        assert_eq!(input.text(), "â");
+        input.toggle_telex();
+        assert!(!input.telex());
+        input.insert_char('a');
+        input.insert_char('s');
+        assert_eq!(input.text(), "âas");
+        input.backspace();
+        assert_eq!(input.text(), "âa");
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Char(char),
+        Paste(String),
+        Backspace,
+        Delete,
+        Left,
+        Right,
+        Home,
+        End,
+        WordBack,
+        Clear,
+        Telex,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        let chars = prop::sample::select(vec![
+            'a', 'd', 'e', 'o', 'u', 'w', 's', 'f', 'z', 'A', ' ', '1', 'é', '漢', '\u{301}',
+            '\u{323}', '\u{200d}', '👨', '👩', '🇻', '🇳', '\n', '\u{1b}',
+        ]);
+        prop_oneof![
+            4 => chars.prop_map(Op::Char),
+            1 => "[ae\u{301}\u{302} \n\u{1b}\\[m👨\u{200d}]{0,6}".prop_map(Op::Paste),
+            1 => Just(Op::Backspace),
+            1 => Just(Op::Delete),
+            1 => Just(Op::Left),
+            1 => Just(Op::Right),
+            1 => Just(Op::Home),
+            1 => Just(Op::End),
+            1 => Just(Op::WordBack),
+            1 => Just(Op::Clear),
+            1 => Just(Op::Telex),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn live_typing_matches_converting_the_text(s in "[a-zA-Z]{1,8}( [a-zA-Z]{1,8}){0,3}") {
+            let mut input = Input::new();
+            input.toggle_telex();
+            for c in s.chars() {
+                input.insert_char(c);
+            }
+            prop_assert_eq!(input.text(), crate::text::telex::telex(&s));
+        }
+
+        #[test]
+        fn cursor_stays_on_a_grapheme_boundary(ops in prop::collection::vec(op(), 0..60)) {
+            let mut input = Input::new();
+            for op in ops {
+                match op {
+                    Op::Char(c) => input.insert_char(c),
+                    Op::Paste(s) => input.insert_str(&s),
+                    Op::Backspace => input.backspace(),
+                    Op::Delete => input.delete(),
+                    Op::Left => input.left(),
+                    Op::Right => input.right(),
+                    Op::Home => input.home(),
+                    Op::End => input.end(),
+                    Op::WordBack => input.delete_word_back(),
+                    Op::Clear => input.clear(),
+                    Op::Telex => input.toggle_telex(),
+                }
+                prop_assert!(input.cursor <= input.text.len());
+                prop_assert!(is_grapheme_boundary(&input.text, input.cursor));
+                prop_assert!(is_nfc(&input.text));
+                prop_assert!(!input.text.chars().any(char::is_control));
+                let _ = input.cursor_column();
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! The finder overlay: the query box, ranked passages with breadcrumbs and highlighted
+//! letters, a count, and a preview of the selected passage in its context.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::{Theme, list_offset, shown};
+use crate::app::App;
+use crate::app::finder::Finder;
+use crate::search::{Hit, highlight_ranges};
+
+/// `text` as spans, the char ranges in `ranges` styled as matches.
+pub fn highlighted<'a>(
+    text: &str,
+    ranges: &[(usize, usize)],
+    theme: Theme,
+    base: Style,
+) -> Vec<Span<'a>> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for &(s, e) in ranges {
+        let (s, e) = (s.min(chars.len()), e.min(chars.len()));
+        if s < at || s >= e {
+            continue;
+        }
+        let plain: String = chars[at..s].iter().collect();
+        let hit: String = chars[s..e].iter().collect();
+        spans.push(Span::styled(shown(theme, &plain).into_owned(), base));
+        spans.push(Span::styled(
+            shown(theme, &hit).into_owned(),
+            theme.matched(),
+        ));
+        at = e;
+    }
+    let rest: String = chars[at..].iter().collect();
+    spans.push(Span::styled(shown(theme, &rest).into_owned(), base));
+    spans
+}
+
+/// The passage text around its first match, so the match shows in a one-line snippet.
+fn snippet(text: &str, ranges: &[(usize, usize)], width: usize) -> (String, Vec<(usize, usize)>) {
+    let first = ranges.first().map_or(0, |r| r.0);
+    // Start a little before the match, at a word start.
+    let chars: Vec<char> = text.chars().collect();
+    let mut start = first.saturating_sub(width / 4);
+    while start > 0 && !chars[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    if first < width / 2 {
+        start = 0;
+    }
+    let prefix = if start > 0 { "…" } else { "" };
+    let body: String = chars[start..].iter().collect();
+    let shift = |r: &(usize, usize)| {
+        (
+            r.0.saturating_sub(start) + prefix.chars().count(),
+            r.1.saturating_sub(start) + prefix.chars().count(),
+        )
+    };
+    (
+        format!("{prefix}{body}"),
+        ranges.iter().filter(|r| r.0 >= start).map(shift).collect(),
+    )
+}
+
+fn breadcrumb(app: &App, hit: &Hit) -> String {
+    let c = &app.corpus;
+    let doc = &c.documents[hit.at.doc as usize];
+    // The section's own locality when it has one (seed 003 covers three places).
+    let place = doc.sections[hit.at.section as usize]
+        .locality
+        .as_ref()
+        .or(doc.localities.first())
+        .and_then(|id| c.locality(id))
+        .map(|l| l.name.clone());
+    let section =
+        crate::cli::search::section_label(c, hit.at.doc as usize, hit.at.section as usize);
+    [place, Some(doc.title.clone()), section]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let Some(f) = &app.finder else { return };
+    let rect = area.inner(ratatui::layout::Margin::new(
+        u16::from(area.width > 60) * 2,
+        u16::from(area.height > 16),
+    ));
+    frame.render_widget(Clear, rect);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_set(theme.border_set())
+        .border_style(theme.border(true))
+        .title(
+            shown(
+                theme,
+                " Tìm · Enter: đọc · Tab: phạm vi · Ctrl-t: Telex · Esc: đóng ",
+            )
+            .into_owned(),
+        );
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if inner.height < 2 || inner.width < 4 {
+        return;
+    }
+    let [prompt, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    draw_prompt(frame, app, f, theme, prompt);
+    let wide = body.width >= 90;
+    let [list_area, preview_area] = if wide {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Min(10)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Percentage(60), Constraint::Min(0)]).areas(body)
+    };
+    draw_results(frame, app, f, theme, list_area);
+    draw_preview(frame, app, f, theme, preview_area);
+}
+
+fn draw_prompt(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rect) {
+    let telex = if f.input.telex() { " Telex" } else { "" };
+    let label = format!("[{}{telex}] › ", f.scope.label());
+    let count = if !app.index_ready {
+        "đang lập chỉ mục…".to_string()
+    } else if f.input.text().trim().is_empty() {
+        String::new()
+    } else {
+        let pos = if f.hits.is_empty() { 0 } else { f.selected + 1 };
+        let more = if f.done { "" } else { " …" };
+        format!("{pos}/{}{more}", f.total)
+    };
+    let label = shown(theme, &label).into_owned();
+    let label_w = unicode_width::UnicodeWidthStr::width(label.as_str());
+    let line = Line::from(vec![
+        Span::styled(label, theme.key()),
+        Span::raw(shown(theme, f.input.text()).into_owned()),
+    ]);
+    frame.render_widget(line, area);
+    frame.render_widget(
+        Line::from(Span::styled(
+            shown(theme, &count).into_owned(),
+            theme.meta(),
+        ))
+        .right_aligned(),
+        area,
+    );
+    // The terminal cursor sits in the box, so IMEs and screen readers follow it.
+    let x = area.x
+        + (label_w + f.input.cursor_column()).min(usize::from(area.width.saturating_sub(1))) as u16;
+    frame.set_cursor_position(Position::new(x, area.y));
+}
+
+fn draw_results(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rect) {
+    let width = usize::from(area.width);
+    let items: Vec<ListItem> = f
+        .hits
+        .iter()
+        .map(|hit| {
+            let p = hit.at.get(&app.corpus);
+            let ranges = highlight_ranges(&p.text, &hit.ranges);
+            let (text, ranges) = snippet(&p.text, &ranges, width);
+            let crumbs = crate::text::truncate_to_width(&breadcrumb(app, hit), width);
+            ListItem::new(vec![
+                Line::from(Span::styled(
+                    shown(theme, &crumbs).into_owned(),
+                    theme.meta(),
+                )),
+                Line::from(highlighted(&text, &ranges, theme, Style::new())),
+            ])
+        })
+        .collect();
+    let rows = usize::from(area.height) / 2;
+    let mut state = ListState::default()
+        .with_selected((!items.is_empty()).then_some(f.selected))
+        .with_offset(list_offset(f.selected, items.len(), rows));
+    let list = List::new(items).highlight_style(theme.selected(true));
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+fn draw_preview(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rect) {
+    let Some(hit) = f.hits.get(f.selected) else {
+        return;
+    };
+    let c = &app.corpus;
+    let section = &c.documents[hit.at.doc as usize].sections[hit.at.section as usize];
+    let p = hit.at.passage as usize;
+    let mut lines = vec![Line::from(Span::styled(
+        shown(theme, &breadcrumb(app, hit)).into_owned(),
+        theme.title(),
+    ))];
+    // The passage between its neighbours, dimmed.
+    if p > 0 {
+        lines.push(Line::from(Span::styled(
+            shown(theme, &section.passages[p - 1].text).into_owned(),
+            theme.meta(),
+        )));
+    }
+    let text = &section.passages[p].text;
+    lines.push(Line::from(highlighted(
+        text,
+        &highlight_ranges(text, &hit.ranges),
+        theme,
+        Style::new(),
+    )));
+    if let Some(next) = section.passages.get(p + 1) {
+        lines.push(Line::from(Span::styled(
+            shown(theme, &next.text).into_owned(),
+            theme.meta(),
+        )));
+    }
+    let block = Block::new()
+        .borders(Borders::LEFT | Borders::TOP)
+        .border_set(theme.border_set())
+        .border_style(theme.border(false));
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
