@@ -252,3 +252,42 @@ fn one_line_of_scrolling_sends_a_diff_not_a_repaint() {
     s.send("q");
     assert!(s.wait_exit(TIMEOUT).success());
 }
+
+/// The finder in the real binary: the index builds in the background, results arrive from
+/// the worker, Telex typing works without an input method, Enter reads the passage, n moves on.
+#[test]
+fn finder_searches_in_the_background_and_jumps() {
+    let mut s = PtySession::spawn(120, 40);
+    s.wait_for(FIRST_FRAME, TIMEOUT);
+    s.send("/");
+    s.wait_for("Esc: đóng", TIMEOUT);
+    s.send("cua luc");
+    s.wait_until("a result count", TIMEOUT, |screen| {
+        screen.contents().contains("/24") || screen.contents().contains("/2")
+    });
+    assert!(s.screen_text().contains("Cửa Lục"), "{}", s.screen_text());
+    s.send("\r");
+    s.wait_until("match i of N", TIMEOUT, |screen| screen.contents().contains("match "));
+    // "match i of N": n moves to i + 1 (in reading order, wrapping after N).
+    let status = s.status_line();
+    let after = status.split("match ").nth(1).unwrap_or_default().to_string();
+    let mut words = after.split_whitespace();
+    let i: usize = words.next().and_then(|w| w.parse().ok()).expect("match number");
+    let n: usize = words.nth(1).and_then(|w| w.parse().ok()).expect("match total");
+    let next = format!("match {} of {n}", i % n + 1);
+    s.send("n");
+    s.wait_until("the next match", TIMEOUT, |screen| screen.contents().contains(&next));
+    // Telex: Ctrl-t, then "hoas" types "hóa".
+    s.send("/");
+    s.wait_for("Esc: đóng", TIMEOUT);
+    s.send("\x14");
+    s.wait_for("Telex", TIMEOUT);
+    s.send("thanhf hoas");
+    s.wait_for("thành hóa", TIMEOUT);
+    s.send("\x1b");
+    s.wait_gone("Esc: đóng", TIMEOUT);
+    s.send("q");
+    let status = s.wait_exit(TIMEOUT);
+    assert!(status.success(), "{status}");
+    assert_restored(&s);
+}
