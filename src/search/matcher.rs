@@ -7,6 +7,7 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::arch::all::packedpair::HeuristicFrequencyRank;
 use memchr::memmem;
 
 use super::query::{Query, Term, TermKind};
@@ -29,45 +30,163 @@ pub struct TermHit {
     pub ranges: Vec<Range>,
 }
 
-impl TermHit {
+impl From<Found> for TermHit {
+    fn from(f: Found) -> Self {
+        TermHit {
+            score: f.score,
+            ranges: f.ranges.as_slice().to_vec(),
+        }
+    }
+}
+
+/// How common each byte is in Vietnamese news (folded text for ASCII, UTF-8 text for the
+/// rest; 255 the most common), for `memmem`'s choice of which needle bytes to look for
+/// first. Its default table is for English and takes the UTF-8 bytes of Vietnamese
+/// letters (`E1`, `BB`, `C3` …, among the most common here) for rare. Speed only: the
+/// matches found are the same.
+pub(crate) struct VietnameseRank;
+
+impl HeuristicFrequencyRank for VietnameseRank {
+    fn rank(&self, byte: u8) -> u8 {
+        const TABLE: [u8; 256] = [
+            0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+            24, 25, 26, 27, 28, 29, 30, 31, 255, 129, 167, 97, 100, 139, 128, 130, 171, 172, 117,
+            123, 227, 178, 222, 168, 201, 196, 195, 173, 160, 174, 169, 165, 153, 155, 161, 143,
+            106, 111, 121, 133, 109, 166, 192, 197, 170, 141, 140, 158, 194, 147, 137, 162, 176,
+            187, 203, 138, 181, 159, 148, 183, 218, 150, 189, 134, 146, 136, 127, 119, 90, 118, 89,
+            125, 85, 253, 228, 244, 240, 242, 154, 243, 251, 249, 144, 225, 232, 239, 254, 250,
+            229, 211, 235, 226, 246, 248, 234, 151, 206, 233, 142, 80, 113, 81, 98, 32, 180, 204,
+            126, 214, 101, 156, 105, 215, 94, 163, 110, 200, 104, 185, 92, 157, 186, 237, 102, 191,
+            131, 184, 91, 149, 115, 210, 116, 207, 152, 208, 124, 190, 230, 236, 205, 223, 122,
+            217, 132, 220, 135, 209, 212, 188, 198, 219, 96, 202, 224, 199, 177, 213, 221, 145,
+            103, 175, 107, 193, 241, 247, 99, 182, 114, 216, 33, 34, 108, 245, 238, 164, 231, 35,
+            36, 77, 37, 38, 95, 39, 93, 40, 120, 112, 78, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50,
+            51, 52, 53, 54, 252, 179, 55, 86, 88, 87, 79, 82, 84, 56, 57, 58, 59, 60, 83, 61, 62,
+            63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76,
+        ];
+        TABLE[usize::from(byte)]
+    }
+}
+
+/// A substring searcher tuned for Vietnamese text ([`VietnameseRank`]).
+pub(crate) fn finder<B: ?Sized + AsRef<[u8]>>(needle: &B) -> memmem::Finder<'_> {
+    memmem::FinderBuilder::new().build_forward_with_ranker(VietnameseRank, needle)
+}
+
+/// A term's hit as the matcher builds it: one range needs no allocation.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    score: i64,
+    ranges: Ranges,
+}
+
+#[derive(Debug, Clone)]
+enum Ranges {
+    One(Range),
+    Many(Vec<Range>),
+}
+
+impl Ranges {
+    fn as_slice(&self) -> &[Range] {
+        match self {
+            Ranges::One(r) => std::slice::from_ref(r),
+            Ranges::Many(v) => v,
+        }
+    }
+}
+
+impl Found {
+    fn one(score: i64, r: Range) -> Self {
+        Found {
+            score,
+            ranges: Ranges::One(r),
+        }
+    }
+
     fn start(&self) -> usize {
-        self.ranges.first().map_or(0, |r| r.0)
+        self.ranges.as_slice().first().map_or(0, |r| r.0)
     }
 
     fn end(&self) -> usize {
-        self.ranges.last().map_or(0, |r| r.1)
+        self.ranges.as_slice().last().map_or(0, |r| r.1)
     }
 }
 
+/// The char that starts at byte `i` (a char boundary before the end).
+#[inline(always)]
+fn char_at(h: &str, i: usize) -> char {
+    h[i..].chars().next().unwrap_or('\0')
+}
+
 /// No letter or digit just before byte `i` (a char boundary).
+#[inline(always)]
 fn boundary_before(h: &str, i: usize) -> bool {
-    h[..i]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
+    match i.checked_sub(1).map(|p| h.as_bytes()[p]) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => h[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric()),
+    }
 }
 
 /// No letter or digit at byte `j` (a char boundary).
+#[inline(always)]
 fn boundary_after(h: &str, j: usize) -> bool {
-    h[j..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    match h.as_bytes().get(j) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !char_at(h, j).is_alphanumeric(),
+    }
 }
 
-/// The best occurrence of `needle` as a substring: whole word, word start, or inside a word.
-pub fn substring_hit(h: &str, needle: &str) -> Option<TermHit> {
-    let n = needle.len();
-    let mut best: Option<TermHit> = None;
-    for (k, i) in memmem::find_iter(h.as_bytes(), needle.as_bytes()).enumerate() {
-        let score = match (boundary_before(h, i), boundary_after(h, i + n)) {
-            (true, true) => W_WORD,
-            (true, false) => W_WORD_PREFIX,
-            _ => W_SUBSTRING,
+/// Is the char at byte `i` a letter or digit? Returns it and its length too.
+#[inline(always)]
+fn alnum_at(h: &str, i: usize) -> (bool, char, usize) {
+    let b = h.as_bytes()[i];
+    if b.is_ascii() {
+        (b.is_ascii_alphanumeric(), char::from(b), 1)
+    } else {
+        let c = char_at(h, i);
+        (c.is_alphanumeric(), c, c.len_utf8())
+    }
+}
+
+/// Bytes of up to 7 chars that are neither letters nor digits, from byte `pos`.
+fn gap_len(h: &str, pos: usize) -> usize {
+    let mut p = pos;
+    for _ in 0..7 {
+        if p >= h.len() {
+            break;
+        }
+        let (word, _, len) = alnum_at(h, p);
+        if word {
+            break;
+        }
+        p += len;
+    }
+    p - pos
+}
+
+/// [`substring_hit`] with the needle's searcher built once. `short` tells whether a one-
+/// or two-letter needle stands as a whole word anywhere; when it does not, the first
+/// word-start occurrence is the best there is.
+fn substring_with(h: &str, finder: &memmem::Finder, short: &ShortWords) -> Option<Found> {
+    let n = finder.needle().len();
+    let never_whole = !short.may_stand(finder.needle());
+    let mut best: Option<Found> = None;
+    for (k, i) in finder.find_iter(h.as_bytes()).enumerate() {
+        let score = if !boundary_before(h, i) {
+            W_SUBSTRING
+        } else if boundary_after(h, i + n) {
+            W_WORD
+        } else {
+            W_WORD_PREFIX
         };
         if best.as_ref().is_none_or(|b| score > b.score) {
-            best = Some(TermHit {
-                score,
-                ranges: vec![(i, i + n)],
-            });
-            if score == W_WORD {
+            best = Some(Found::one(score, (i, i + n)));
+            if score == W_WORD || (score == W_WORD_PREFIX && never_whole) {
                 break;
             }
         }
@@ -78,36 +197,150 @@ pub fn substring_hit(h: &str, needle: &str) -> Option<TermHit> {
     best
 }
 
+/// The best occurrence of `needle` as a substring: whole word, word start, or inside a word.
+pub fn substring_hit(h: &str, needle: &str) -> Option<TermHit> {
+    substring_with(h, &finder(needle), &ShortWords::ALL).map(TermHit::from)
+}
+
+/// Words to find in order, the first one's searcher built once.
+#[derive(Debug)]
+pub(crate) struct Phrase<'q> {
+    first: memmem::Finder<'q>,
+    words: Vec<&'q str>,
+    /// The words' first letters, when every word is ASCII letters and digits.
+    initials: Option<memmem::Finder<'static>>,
+}
+
+impl<'q> Phrase<'q> {
+    fn new(words: Vec<&'q str>) -> Option<Self> {
+        let first = finder(*words.first()?);
+        let plain = words
+            .iter()
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()));
+        // Worth it when the first word is short (it occurs inside many words) or the
+        // initials are many (few runs of word starts spell them).
+        let worth = words.len() >= 3 || words[0].len() <= 2;
+        let initials = (plain && worth).then(|| {
+            let firsts: Vec<u8> = words.iter().map(|w| w.as_bytes()[0]).collect();
+            finder(&firsts).into_owned()
+        });
+        Some(Phrase {
+            first,
+            words,
+            initials,
+        })
+    }
+}
+
+/// The phrase at byte `i` (a char boundary).
+fn phrase_at(h: &str, p: &Phrase, i: usize) -> Option<Found> {
+    let first = p.words[0];
+    if !h.as_bytes()[i..].starts_with(first.as_bytes())
+        || !boundary_before(h, i)
+        || !boundary_after(h, i + first.len())
+    {
+        return None;
+    }
+    let mut pos = i + first.len();
+    for w in &p.words[1..] {
+        // Up to a few spaces or punctuation marks between the words.
+        let gap = gap_len(h, pos);
+        pos += gap;
+        if gap == 0 || gap > 6 || !h[pos..].starts_with(w) || !boundary_after(h, pos + w.len()) {
+            return None;
+        }
+        pos += w.len();
+    }
+    // One highlight for the whole phrase, spaces and punctuation between included.
+    Some(Found::one(W_WORD, (i, pos)))
+}
+
+/// [`phrase_hit`] with the first word's searcher built once. Every word of a phrase hit
+/// stands whole, so a one- or two-letter word that stands nowhere (see [`ShortWords`])
+/// rules it out.
+///
+/// With the passage's [`words`] at hand and every word of the phrase made of ASCII letters
+/// and digits, only the word starts followed by word starts spelling the words' first
+/// letters are tried: a hit's first word starts a word, and the next word start is the
+/// next word of the phrase (only punctuation between). Tried in order, the first that
+/// holds is the leftmost hit, as when every occurrence of the first word is tried (whole
+/// words of letters and digits never overlap, so none is skipped).
+fn phrase_with(h: &str, p: &Phrase, facts: Facts) -> Option<Found> {
+    if !p.words.iter().all(|w| facts.short.may_stand(w.as_bytes())) {
+        return None;
+    }
+    if let (Some(initials), Some((starts, marks))) = (&p.initials, facts.starts) {
+        let mut from = 0;
+        // Where the walk through word starts is: (word number, byte offset).
+        let mut at = (0, 0);
+        while let Some(j) = initials.find(&starts[from..]).map(|j| j + from) {
+            let mark = nearest_mark(marks, j);
+            if mark.0 > at.0 {
+                at = mark;
+            }
+            let i = word_start(h, at, j)?;
+            at = (j, i);
+            if let Some(hit) = phrase_at(h, p, i) {
+                return Some(hit);
+            }
+            from = j + 1;
+        }
+        return None;
+    }
+    p.first
+        .find_iter(h.as_bytes())
+        .find_map(|i| phrase_at(h, p, i))
+}
+
 /// Words in order, as whole words, with only punctuation or spaces between them
 /// ("kinh te xa hoi" finds "kinh te - xa hoi").
 pub fn phrase_hit(h: &str, words: &[&str]) -> Option<TermHit> {
-    let first = *words.first()?;
-    'occurrence: for i in memmem::find_iter(h.as_bytes(), first.as_bytes()) {
-        if !boundary_before(h, i) || !boundary_after(h, i + first.len()) {
+    phrase_with(h, &Phrase::new(words.to_vec())?, Facts::NONE).map(TermHit::from)
+}
+
+/// The next word start after the word char at byte `i`: its byte and char.
+fn next_word_start(h: &str, i: usize) -> Option<(usize, char)> {
+    let (_, _, len) = alnum_at(h, i);
+    let mut p = i + len;
+    // The rest of this word, then what separates it from the next.
+    let mut in_word = true;
+    while p < h.len() {
+        let (word, c, len) = alnum_at(h, p);
+        if word && !in_word {
+            return Some((p, c));
+        }
+        in_word = word;
+        p += len;
+    }
+    None
+}
+
+/// [`initials_hit`] without collecting every word start: each occurrence of the first
+/// letter that starts a word is followed for as many words as the term has letters.
+fn initials_found(h: &str, t: &str) -> Option<Found> {
+    let tb = t.as_bytes();
+    if tb.len() < 2 || tb.len() > 10 || !tb.iter().all(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    'occurrence: for i in memchr::memchr_iter(tb[0], h.as_bytes()) {
+        if !boundary_before(h, i) {
             continue;
         }
-        let mut ranges = vec![(i, i + first.len())];
-        let mut pos = i + first.len();
-        for w in &words[1..] {
-            // Up to a few spaces or punctuation marks between the words.
-            let gap: usize = h[pos..]
-                .chars()
-                .take_while(|c| !c.is_alphanumeric())
-                .take(7)
-                .map(char::len_utf8)
-                .sum();
-            pos += gap;
-            if gap == 0 || gap > 6 || !h[pos..].starts_with(w) || !boundary_after(h, pos + w.len())
-            {
-                continue 'occurrence;
+        let mut ranges = [(0, 0); 10];
+        ranges[0] = (i, i + 1);
+        let mut at = i;
+        for (k, &b) in tb.iter().enumerate().skip(1) {
+            match next_word_start(h, at) {
+                Some((p, c)) if c == char::from(b) => {
+                    ranges[k] = (p, p + 1);
+                    at = p;
+                }
+                _ => continue 'occurrence,
             }
-            ranges.push((pos, pos + w.len()));
-            pos += w.len();
         }
-        // One highlight for the whole phrase, spaces and punctuation between included.
-        return Some(TermHit {
-            score: W_WORD,
-            ranges: vec![(i, ranges.last().map_or(i, |r| r.1))],
+        return Some(Found {
+            score: W_INITIALS,
+            ranges: Ranges::Many(ranges[..tb.len()].to_vec()),
         });
     }
     None
@@ -115,33 +348,163 @@ pub fn phrase_hit(h: &str, words: &[&str]) -> Option<TermHit> {
 
 /// `nqdh` → the first letters of "nghi quyet dai hoi".
 pub fn initials_hit(h: &str, t: &str) -> Option<TermHit> {
-    let tb = t.as_bytes();
+    initials_found(h, t).map(TermHit::from)
+}
+
+/// Every [`MARK_EVERY`]th word start of a passage keeps its byte offset, so a hit's word
+/// can be found without walking the text from its start.
+pub(crate) const MARK_EVERY: usize = 16;
+
+/// What the index keeps of a passage's words ([`words`]).
+pub(crate) struct Words {
+    /// The first char of every word, one byte each: the char itself when ASCII, 0xFF
+    /// otherwise (never a letter or digit of a term).
+    pub(crate) starts: Vec<u8>,
+    /// The byte offsets of word starts 0, [`MARK_EVERY`], 2 × [`MARK_EVERY`] …
+    pub(crate) marks: Vec<u32>,
+    pub(crate) short: ShortWords,
+}
+
+/// Which one- and two-letter words a passage has: ASCII letters and digits standing alone
+/// ([`letter_mask`] bits), and pairs of ASCII lowercase letters standing alone.
+#[derive(Debug, Clone)]
+pub(crate) struct ShortWords {
+    singles: u64,
+    pairs: [u64; 11],
+}
+
+impl ShortWords {
+    /// Nothing known: every short word may stand.
+    pub(crate) const ALL: ShortWords = ShortWords {
+        singles: u64::MAX,
+        pairs: [u64::MAX; 11],
+    };
+
+    const NONE: ShortWords = ShortWords {
+        singles: 0,
+        pairs: [0; 11],
+    };
+
+    fn pair(a: u8, b: u8) -> Option<usize> {
+        (a.is_ascii_lowercase() && b.is_ascii_lowercase())
+            .then(|| usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+    }
+
+    fn add(&mut self, word: &[u8]) {
+        match *word {
+            [c] => self.singles |= letter_bit(c),
+            [a, b] => {
+                if let Some(k) = Self::pair(a, b) {
+                    self.pairs[k / 64] |= 1 << (k % 64);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// False only when `w` is a one- or two-letter word that is tracked and stands nowhere.
+    fn may_stand(&self, w: &[u8]) -> bool {
+        match *w {
+            [c] => {
+                let bit = letter_bit(c);
+                bit == 0 || self.singles & bit != 0
+            }
+            [a, b] => Self::pair(a, b).is_none_or(|k| self.pairs[k / 64] & (1 << (k % 64)) != 0),
+            _ => true,
+        }
+    }
+}
+
+/// The words of `h`, built once per passage by the index.
+pub(crate) fn words(h: &str) -> Words {
+    let mut w = Words {
+        starts: Vec::new(),
+        marks: Vec::new(),
+        short: ShortWords::NONE,
+    };
+    let mut prev_word = false;
+    let mut i = 0;
+    while i < h.len() {
+        let (word, c, len) = alnum_at(h, i);
+        if word && !prev_word {
+            if w.starts.len().is_multiple_of(MARK_EVERY) {
+                w.marks.push(u32::try_from(i).unwrap_or(u32::MAX));
+            }
+            w.starts.push(if c.is_ascii() { c as u8 } else { 0xFF });
+            // A word of one or two ASCII chars (what follows is no letter or digit).
+            let hb = h.as_bytes();
+            if c.is_ascii() && boundary_after(h, i + 1) {
+                w.short.add(&hb[i..i + 1]);
+            } else if hb.get(i + 1).is_some_and(u8::is_ascii) && boundary_after(h, i + 2) {
+                w.short.add(&hb[i..i + 2]);
+            }
+        }
+        prev_word = word;
+        i += len;
+    }
+    if h.len() >= u32::MAX as usize {
+        w.marks.clear();
+    }
+    w
+}
+
+/// [`initials_found`] with the passage's [`words`] at hand: the leftmost run of
+/// word starts spelling the term is found in that short string, and only a hit walks
+/// the text for the byte offsets.
+fn initials_in(h: &str, starts: &[u8], marks: &[u32], finder: &memmem::Finder) -> Option<Found> {
+    let tb = finder.needle();
     if tb.len() < 2 || tb.len() > 10 || !tb.iter().all(u8::is_ascii_alphanumeric) {
         return None;
     }
+    let w = finder.find(starts)?;
+    let mut ranges = Vec::with_capacity(tb.len());
+    let (mut k, mut i) = nearest_mark(marks, w);
     let mut prev_word = false;
-    let starts: Vec<(usize, char)> = h
-        .char_indices()
-        .filter_map(|(i, c)| {
-            let word = c.is_alphanumeric();
-            let start = word && !prev_word;
-            prev_word = word;
-            start.then_some((i, c))
-        })
-        .collect();
-    let m = tb.len();
-    (0..starts.len().saturating_sub(m - 1))
-        .find(|&w| (0..m).all(|k| starts[w + k].1 == char::from(tb[k])))
-        .map(|w| TermHit {
-            score: W_INITIALS,
-            ranges: (0..m)
-                .map(|k| (starts[w + k].0, starts[w + k].0 + 1))
-                .collect(),
-        })
+    while i < h.len() && ranges.len() < tb.len() {
+        let (word, _, len) = alnum_at(h, i);
+        if word && !prev_word {
+            if k >= w {
+                ranges.push((i, i + 1));
+            }
+            k += 1;
+        }
+        prev_word = word;
+        i += len;
+    }
+    Some(Found {
+        score: W_INITIALS,
+        ranges: Ranges::Many(ranges),
+    })
 }
 
-/// The term's letters in order inside the shortest window, when that window is compact.
-pub fn fuzzy_hit(h: &str, t: &str, matcher: &SkimMatcherV2) -> Option<TermHit> {
+/// The nearest marked word start at or before word `w`: (its number, its byte offset).
+fn nearest_mark(marks: &[u32], w: usize) -> (usize, usize) {
+    match marks.get(w / MARK_EVERY) {
+        Some(&at) => (w / MARK_EVERY * MARK_EVERY, at as usize),
+        None => (0, 0),
+    }
+}
+
+/// The byte offset of word start number `w`, walked to from word start `from` (number,
+/// byte offset; at or before `w`). A word start follows no letter or digit.
+fn word_start(h: &str, from: (usize, usize), w: usize) -> Option<usize> {
+    let (mut k, mut i) = from;
+    let mut prev_word = false;
+    while i < h.len() {
+        let (word, _, len) = alnum_at(h, i);
+        if word && !prev_word {
+            if k == w {
+                return Some(i);
+            }
+            k += 1;
+        }
+        prev_word = word;
+        i += len;
+    }
+    None
+}
+
+fn fuzzy_found(h: &str, t: &str, matcher: &SkimMatcherV2) -> Option<Found> {
     let tb = t.as_bytes();
     let m = tb.len();
     if m < 3 || !t.is_ascii() {
@@ -172,70 +535,206 @@ pub fn fuzzy_hit(h: &str, t: &str, matcher: &SkimMatcherV2) -> Option<TermHit> {
     let (s, e) = best?;
     let window = &h[s..e];
     let (score, idx) = matcher.fuzzy_indices(window, t)?;
-    let offsets: Vec<usize> = window.char_indices().map(|(b, _)| b).collect();
-    let ranges = idx
-        .into_iter()
-        .filter_map(|ci| offsets.get(ci).map(|&b| (s + b, s + b + 1)))
-        .collect();
-    Some(TermHit {
+    let ranges = if window.is_ascii() {
+        idx.into_iter()
+            .filter(|&ci| ci < window.len())
+            .map(|ci| (s + ci, s + ci + 1))
+            .collect()
+    } else {
+        let offsets: Vec<usize> = window.char_indices().map(|(b, _)| b).collect();
+        idx.into_iter()
+            .filter_map(|ci| offsets.get(ci).map(|&b| (s + b, s + b + 1)))
+            .collect()
+    };
+    Some(Found {
         score: W_FUZZY + score.min(200) - 10 * (e - s - m) as i64,
-        ranges,
+        ranges: Ranges::Many(ranges),
     })
 }
 
-fn better(a: Option<TermHit>, b: Option<TermHit>) -> Option<TermHit> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if b.score > a.score { b } else { a }),
-        (a, b) => a.or(b),
+/// The term's letters in order inside the shortest window, when that window is compact.
+pub fn fuzzy_hit(h: &str, t: &str, matcher: &SkimMatcherV2) -> Option<TermHit> {
+    fuzzy_found(h, t, matcher).map(TermHit::from)
+}
+
+/// One bit for each ASCII letter and digit (the rest is not tracked).
+static LETTER_BITS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            c @ b'a'..=b'z' => 1 << (c - b'a'),
+            c @ b'0'..=b'9' => 1 << (26 + c - b'0'),
+            c @ b'A'..=b'Z' => 1 << (36 + c - b'A'),
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+fn letter_bit(b: u8) -> u64 {
+    LETTER_BITS[usize::from(b)]
+}
+
+/// Which ASCII letters and digits a text contains, one bit each. A term can only hit a
+/// text whose mask has every bit of the term's.
+pub(crate) fn letter_mask(s: &str) -> u64 {
+    s.bytes().fold(0, |m, b| m | letter_bit(b))
+}
+
+/// What the index knows about a passage before reading it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Facts<'a> {
+    /// [`letter_mask`] of the folded text.
+    pub(crate) mask: u64,
+    /// [`words`] of the folded text: the first char of each word and the marked word
+    /// starts; the short words ([`ShortWords::ALL`] when unknown).
+    pub(crate) starts: Option<(&'a [u8], &'a [u32])>,
+    pub(crate) short: &'a ShortWords,
+}
+
+impl Facts<'_> {
+    /// Nothing known: every check is made on the text itself.
+    pub(crate) const NONE: Facts<'static> = Facts {
+        mask: u64::MAX,
+        starts: None,
+        short: &ShortWords::ALL,
+    };
+}
+
+/// Does a text with letter mask `mask` have every letter and digit of `needle`?
+fn has_all(mask: u64, needle: u64) -> bool {
+    needle & !mask == 0
+}
+
+/// An acronym's other form: a phrase, or one word that must stand whole.
+#[derive(Debug)]
+// Built once per query, never stored in bulk: the size difference costs nothing.
+#[allow(clippy::large_enum_variant)]
+enum Alternative<'q> {
+    Phrase(Phrase<'q>),
+    Word(memmem::Finder<'q>),
+}
+
+/// A term prepared once per search: searchers built, letter masks computed.
+#[derive(Debug)]
+pub(crate) struct Prepared<'q> {
+    pub(crate) term: &'q Term,
+    finder: memmem::Finder<'q>,
+    /// The words of a `"…"` phrase.
+    phrase: Option<Phrase<'q>>,
+    alternatives: Vec<(u64, Alternative<'q>)>,
+    mask: u64,
+    /// Could the fuzzy pass find it where the exact pass did not?
+    pub(crate) fuzzy_capable: bool,
+}
+
+impl<'q> Prepared<'q> {
+    pub(crate) fn new(term: &'q Term) -> Self {
+        let t = term.folded.as_str();
+        let alternatives = term
+            .alternatives
+            .iter()
+            .map(|a| {
+                let words: Vec<&str> = a.split(' ').collect();
+                let alt = if words.len() > 1 {
+                    Phrase::new(words)
+                        .map_or_else(|| Alternative::Word(finder(a)), Alternative::Phrase)
+                } else {
+                    Alternative::Word(finder(a))
+                };
+                (letter_mask(a), alt)
+            })
+            .collect();
+        Prepared {
+            term,
+            finder: finder(t),
+            phrase: (term.kind == TermKind::Phrase)
+                .then(|| Phrase::new(t.split(' ').collect()))
+                .flatten(),
+            alternatives,
+            mask: letter_mask(t),
+            fuzzy_capable: term.kind == TermKind::Fuzzy
+                && !term.negate
+                && t.len() >= 3
+                && t.is_ascii(),
+        }
+    }
+
+    /// False when no kind of hit is possible in a text with letter mask `mask`: every hit
+    /// (substring, phrase, initials, letters in order, an alternative) has all its letters.
+    pub(crate) fn possible(&self, mask: u64) -> bool {
+        match self.term.kind {
+            TermKind::Fuzzy | TermKind::Phrase => {
+                has_all(mask, self.mask) || self.alternatives.iter().any(|a| has_all(mask, a.0))
+            }
+            TermKind::Exact | TermKind::Prefix | TermKind::Suffix => has_all(mask, self.mask),
+        }
+    }
+
+    /// The first alternative that hits (they all score [`W_WORD`], so the first one wins).
+    fn alternative(&self, h: &str, facts: Facts) -> Option<Found> {
+        self.alternatives
+            .iter()
+            .filter(|a| has_all(facts.mask, a.0))
+            .find_map(|(_, a)| match a {
+                Alternative::Phrase(p) => phrase_with(h, p, facts),
+                Alternative::Word(f) => {
+                    substring_with(h, f, facts.short).filter(|x| x.score == W_WORD)
+                }
+            })
+    }
+
+    /// How this term matches `h`.
+    fn hit(&self, h: &str, facts: Facts, fuzzy: bool, matcher: &SkimMatcherV2) -> Option<Found> {
+        let t = self.term.folded.as_str();
+        match self.term.kind {
+            TermKind::Fuzzy => {
+                // A substring scores at least W_SUBSTRING and an alternative W_WORD, both
+                // above W_INITIALS: initials only count when neither hits.
+                let sub = substring_with(h, &self.finder, facts.short);
+                match sub {
+                    Some(x) if x.score == W_WORD => Some(x),
+                    Some(x) => Some(match self.alternative(h, facts) {
+                        Some(alt) if alt.score > x.score => alt,
+                        _ => x,
+                    }),
+                    None => self
+                        .alternative(h, facts)
+                        .or_else(|| match facts.starts {
+                            Some((starts, marks)) => initials_in(h, starts, marks, &self.finder),
+                            None => initials_found(h, t),
+                        })
+                        .or_else(|| fuzzy.then(|| fuzzy_found(h, t, matcher)).flatten()),
+                }
+            }
+            TermKind::Exact => substring_with(h, &self.finder, facts.short),
+            TermKind::Prefix => {
+                let lead = h.len() - h.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                h[lead..]
+                    .starts_with(t)
+                    .then(|| Found::one(W_WORD, (lead, lead + t.len())))
+            }
+            TermKind::Suffix => {
+                let body = h.trim_end_matches(|c: char| !c.is_alphanumeric());
+                body.ends_with(t)
+                    .then(|| Found::one(W_WORD, (body.len() - t.len(), body.len())))
+            }
+            TermKind::Phrase => self
+                .phrase
+                .as_ref()
+                .and_then(|p| phrase_with(h, p, facts))
+                .or_else(|| self.alternative(h, facts)),
+        }
     }
 }
 
 /// How one term matches `h`; `fuzzy` allows the (slower) scattered-letters fallback.
 pub fn term_hit(h: &str, term: &Term, fuzzy: bool, matcher: &SkimMatcherV2) -> Option<TermHit> {
-    let t = term.folded.as_str();
-    let alt = || {
-        term.alternatives.iter().fold(None, |acc, a| {
-            let words: Vec<&str> = a.split(' ').collect();
-            let hit = if words.len() > 1 {
-                phrase_hit(h, &words)
-            } else {
-                substring_hit(h, a).filter(|x| x.score == W_WORD)
-            };
-            better(acc, hit)
-        })
-    };
-    match term.kind {
-        TermKind::Fuzzy => {
-            let sub = substring_hit(h, t);
-            if sub.as_ref().is_some_and(|x| x.score == W_WORD) {
-                return sub;
-            }
-            let hit = better(better(sub, alt()), initials_hit(h, t));
-            if hit.is_none() && fuzzy {
-                return fuzzy_hit(h, t, matcher);
-            }
-            hit
-        }
-        TermKind::Exact => substring_hit(h, t),
-        TermKind::Prefix => {
-            let lead = h.len() - h.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-            h[lead..].starts_with(t).then(|| TermHit {
-                score: W_WORD,
-                ranges: vec![(lead, lead + t.len())],
-            })
-        }
-        TermKind::Suffix => {
-            let body = h.trim_end_matches(|c: char| !c.is_alphanumeric());
-            body.ends_with(t).then(|| TermHit {
-                score: W_WORD,
-                ranges: vec![(body.len() - t.len(), body.len())],
-            })
-        }
-        TermKind::Phrase => {
-            let words: Vec<&str> = t.split(' ').collect();
-            better(phrase_hit(h, &words), alt())
-        }
-    }
+    Prepared::new(term)
+        .hit(h, Facts::NONE, fuzzy, matcher)
+        .map(TermHit::from)
 }
 
 /// A passage's match: total score and every matched range (sorted, in folded bytes).
@@ -245,52 +744,125 @@ pub struct Match {
     pub ranges: Vec<Range>,
 }
 
-/// Match all terms (AND, any order); `None` when a term misses or an excluded one hits.
-pub fn match_passage(h: &str, q: &Query, fuzzy: bool, matcher: &SkimMatcherV2) -> Option<Match> {
-    let mut score = 0;
-    let mut ranges = Vec::new();
-    let (mut first, mut last) = (usize::MAX, 0);
-    for term in &q.terms {
-        let hit = term_hit(h, term, fuzzy && !term.negate, matcher);
-        match (term.negate, hit) {
-            (true, Some(_)) | (false, None) => return None,
-            (true, None) => {}
-            (false, Some(hit)) => {
-                score += hit.score;
-                first = first.min(hit.start());
-                last = last.max(hit.end());
-                ranges.extend(hit.ranges);
-            }
+/// A query prepared once per search and shared by the scanning threads.
+#[derive(Debug)]
+pub(crate) struct PreparedQuery<'q> {
+    pub(crate) terms: Vec<Prepared<'q>>,
+    /// The plain words as typed, when there are two or more: a phrase earns a bonus.
+    typed: Vec<&'q str>,
+    typed_phrase: Option<Phrase<'q>>,
+}
+
+impl<'q> PreparedQuery<'q> {
+    pub(crate) fn new(q: &'q Query) -> Self {
+        let typed: Vec<&str> = q
+            .terms
+            .iter()
+            .filter(|t| t.kind == TermKind::Fuzzy && !t.negate)
+            .map(|t| t.folded.as_str())
+            .collect();
+        PreparedQuery {
+            terms: q.terms.iter().map(Prepared::new).collect(),
+            typed_phrase: (typed.len() >= 2)
+                .then(|| Phrase::new(typed.clone()))
+                .flatten(),
+            typed,
         }
     }
-    if ranges.is_empty() {
-        return None;
+
+    /// False when some required term cannot hit a text with letter mask `mask`.
+    pub(crate) fn possible(&self, mask: u64) -> bool {
+        self.terms.iter().all(|t| t.term.negate || t.possible(mask))
+    }
+}
+
+/// What matching one passage gave.
+pub(crate) enum Outcome {
+    Hit(Match),
+    /// This term (an index into the query's terms) missed, or, excluded, hit.
+    Miss(usize),
+    /// Only excluded terms, none of which hit.
+    Nothing,
+}
+
+/// Match every term of `pq` against `h`. `retry` is a term already known to miss without
+/// the fuzzy fallback (from the exact pass): it is tried first, fallback only. The order
+/// changes nothing but how soon a miss is known: the score is a sum, `first` and `last` a
+/// min and a max, and the ranges end up sorted.
+pub(crate) fn match_prepared(
+    h: &str,
+    facts: Facts,
+    pq: &PreparedQuery,
+    fuzzy: bool,
+    retry: Option<usize>,
+    matcher: &SkimMatcherV2,
+    found: &mut Vec<Found>,
+) -> Outcome {
+    found.clear();
+    let n = pq.terms.len();
+    let retry = retry.filter(|&f| fuzzy && f < n && pq.terms[f].fuzzy_capable);
+    let order = retry
+        .into_iter()
+        .chain((0..n).filter(|&i| Some(i) != retry));
+    for i in order {
+        let term = &pq.terms[i];
+        let negate = term.term.negate;
+        let hit = if !term.possible(facts.mask) {
+            None
+        } else if Some(i) == retry {
+            fuzzy_found(h, &term.term.folded, matcher)
+        } else {
+            term.hit(h, facts, fuzzy && !negate, matcher)
+        };
+        match (negate, hit) {
+            (true, Some(_)) | (false, None) => return Outcome::Miss(i),
+            (true, None) => {}
+            (false, Some(hit)) => found.push(hit),
+        }
+    }
+    let count: usize = found.iter().map(|f| f.ranges.as_slice().len()).sum();
+    if count == 0 {
+        return Outcome::Nothing;
+    }
+    let mut score = 0;
+    let mut ranges = Vec::with_capacity(count + 1);
+    let (mut first, mut last) = (usize::MAX, 0);
+    for hit in found.iter() {
+        score += hit.score;
+        first = first.min(hit.start());
+        last = last.max(hit.end());
+        ranges.extend_from_slice(hit.ranges.as_slice());
     }
     // Words typed together that stand together ("thanh hoa", "mot la") are a phrase: a
     // bonus, and the phrase is what gets highlighted.
-    let typed: Vec<&str> = q
-        .terms
-        .iter()
-        .filter(|t| t.kind == TermKind::Fuzzy && !t.negate)
-        .map(|t| t.folded.as_str())
-        .collect();
-    if typed.len() >= 2
-        && let Some(phrase) = phrase_hit(h, &typed)
+    if let Some(phrase) = pq
+        .typed_phrase
+        .as_ref()
+        .and_then(|p| phrase_with(h, p, facts))
     {
         score += W_ADJACENT;
-        ranges.retain(|r| !typed.iter().any(|t| h.get(r.0..r.1) == Some(*t)));
+        ranges.retain(|r| !pq.typed.iter().any(|t| h.get(r.0..r.1) == Some(*t)));
         first = phrase.start();
         last = last.max(phrase.end());
-        ranges.extend(phrase.ranges);
+        ranges.extend_from_slice(phrase.ranges.as_slice());
     }
     // Earlier and denser beat later and sparser.
     let position = (first / 8).min(100) as i64;
     let spread = (last.saturating_sub(first) / 16).min(100) as i64;
     ranges.sort_unstable();
-    Some(Match {
+    Outcome::Hit(Match {
         score: score - position - spread,
         ranges,
     })
+}
+
+/// Match all terms (AND, any order); `None` when a term misses or an excluded one hits.
+pub fn match_passage(h: &str, q: &Query, fuzzy: bool, matcher: &SkimMatcherV2) -> Option<Match> {
+    let pq = PreparedQuery::new(q);
+    match match_prepared(h, Facts::NONE, &pq, fuzzy, None, matcher, &mut Vec::new()) {
+        Outcome::Hit(m) => Some(m),
+        Outcome::Miss(_) | Outcome::Nothing => None,
+    }
 }
 
 #[cfg(test)]
