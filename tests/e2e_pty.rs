@@ -267,16 +267,30 @@ fn finder_searches_in_the_background_and_jumps() {
     });
     assert!(s.screen_text().contains("Cửa Lục"), "{}", s.screen_text());
     s.send("\r");
-    s.wait_until("match i of N", TIMEOUT, |screen| screen.contents().contains("match "));
+    s.wait_until("match i of N", TIMEOUT, |screen| {
+        screen.contents().contains("match ")
+    });
     // "match i of N": n moves to i + 1 (in reading order, wrapping after N).
     let status = s.status_line();
-    let after = status.split("match ").nth(1).unwrap_or_default().to_string();
+    let after = status
+        .split("match ")
+        .nth(1)
+        .unwrap_or_default()
+        .to_string();
     let mut words = after.split_whitespace();
-    let i: usize = words.next().and_then(|w| w.parse().ok()).expect("match number");
-    let n: usize = words.nth(1).and_then(|w| w.parse().ok()).expect("match total");
+    let i: usize = words
+        .next()
+        .and_then(|w| w.parse().ok())
+        .expect("match number");
+    let n: usize = words
+        .nth(1)
+        .and_then(|w| w.parse().ok())
+        .expect("match total");
     let next = format!("match {} of {n}", i % n + 1);
     s.send("n");
-    s.wait_until("the next match", TIMEOUT, |screen| screen.contents().contains(&next));
+    s.wait_until("the next match", TIMEOUT, |screen| {
+        screen.contents().contains(&next)
+    });
     // Telex: Ctrl-t, then "hoas" types "hóa".
     s.send("/");
     s.wait_for("Esc: đóng", TIMEOUT);
