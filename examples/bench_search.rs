@@ -1,10 +1,12 @@
 //! Search latency as a person types: every query of a fixed list is typed keystroke by
 //! keystroke, each prefix is searched through the public API (`parse` + `search`, as the
 //! search worker does), and per query the median and p95 over its keystrokes and runs are
-//! printed for the first results (the exact pass, `progress`) and the full ranked list.
-//! A 60 Hz "frame" thread runs beside the searches and reports how late it ever woke. When
-//! `fzf` is installed, `fzf --filter` runs each full query over the same passages (one per
-//! line) and the ratio is printed.
+//! printed for the first results (the exact pass, when `progress` fires; the whole search
+//! when the query has no fuzzy pass) and the full ranked list. Every run starts from a new
+//! `SearchIndex` (its build is timed), so nothing is remembered from the run before. A
+//! 60 Hz "frame" thread runs beside the searches and reports how late it ever woke. When
+//! `fzf` is installed, `fzf --filter` runs each complete query over the same passages (one
+//! per line) and the ratio is printed. Peak memory is `VmHWM` at the end.
 //!
 //! ```sh
 //! mkdir -p /tmp/nq && tar -xzf ../shared/corpora/baomoi-2017-flat.tar.gz -C /tmp/nq
@@ -12,8 +14,9 @@
 //! cargo run --release --example bench_search -- --corpus flat.json [--runs 3] [--no-fzf]
 //! ```
 //!
-//! `--keys` also prints every keystroke's times. Without `--corpus` or `--articles` it builds `../shared/corpora/baomoi-2017/articles`.
-//! Missing inputs print a message and exit 0.
+//! `--keys` also prints every keystroke's times. Without `--corpus` or `--articles` it
+//! builds `../shared/corpora/baomoi-2017/articles`. Missing inputs print a message and
+//! exit 0.
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};

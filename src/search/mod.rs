@@ -32,6 +32,10 @@ impl PassageRef {
 }
 
 /// Every passage folded for matching, built once when a corpus loads.
+///
+/// Besides the public fields, `build` keeps private facts about each folded passage that
+/// let a search skip work; they describe `folded` as built. An index filled by hand (its
+/// private fields empty) is searched without them, with the same results.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     pub refs: Vec<PassageRef>,
@@ -41,9 +45,10 @@ pub struct SearchIndex {
     /// Per passage, which ASCII letters and digits its folded text has
     /// ([`matcher::letter_mask`]): a passage missing a term's letters is skipped unread.
     masks: Vec<u64>,
-    /// Per passage, the first char of each word, every 16th word's offset, and the one-
-    /// and two-letter words ([`matcher::words`]): initials and phrases are looked up
-    /// there, short whole words ruled out.
+    /// Per passage, the first char of each word, the offset of every
+    /// [`matcher::MARK_EVERY`]th word, and the one- and two-letter words
+    /// ([`matcher::words`]): initials and phrases are looked up there, short whole words
+    /// ruled out.
     starts: Vec<Box<[u8]>>,
     marks: Vec<Box<[u32]>>,
     short: Vec<matcher::ShortWords>,
