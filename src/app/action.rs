@@ -374,32 +374,70 @@ mod tests {
         );
     }
 
+    use Action::*;
+
+    /// Every action, in the order of [`position`].
+    const ALL: [Action; 24] = [
+        Quit,
+        Help,
+        Close,
+        FocusNext,
+        FocusPrev,
+        FocusLocalities,
+        FocusOutline,
+        FocusReader,
+        Up,
+        Down,
+        Top,
+        Bottom,
+        PageDown,
+        PageUp,
+        HalfPageDown,
+        HalfPageUp,
+        Open,
+        Toggle,
+        Expand,
+        Collapse,
+        ToggleGrouping,
+        Find,
+        NextMatch,
+        PrevMatch,
+    ];
+
+    /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
+    fn position(a: Action) -> usize {
+        match a {
+            Quit => 0,
+            Help => 1,
+            Close => 2,
+            FocusNext => 3,
+            FocusPrev => 4,
+            FocusLocalities => 5,
+            FocusOutline => 6,
+            FocusReader => 7,
+            Up => 8,
+            Down => 9,
+            Top => 10,
+            Bottom => 11,
+            PageDown => 12,
+            PageUp => 13,
+            HalfPageDown => 14,
+            HalfPageUp => 15,
+            Open => 16,
+            Toggle => 17,
+            Expand => 18,
+            Collapse => 19,
+            ToggleGrouping => 20,
+            Find => 21,
+            NextMatch => 22,
+            PrevMatch => 23,
+        }
+    }
+
     #[test]
     fn every_action_has_a_key_and_help() {
-        use Action::*;
-        for a in [
-            Quit,
-            Help,
-            Close,
-            FocusNext,
-            FocusPrev,
-            FocusLocalities,
-            FocusOutline,
-            FocusReader,
-            Up,
-            Down,
-            Top,
-            Bottom,
-            PageDown,
-            PageUp,
-            HalfPageDown,
-            HalfPageUp,
-            Open,
-            Toggle,
-            Expand,
-            Collapse,
-            ToggleGrouping,
-        ] {
+        for (i, &a) in ALL.iter().enumerate() {
+            assert_eq!(position(a), i, "ALL and position() disagree on {a:?}");
             let b = KEYMAP
                 .iter()
                 .find(|b| b.action == a)
