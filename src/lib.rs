@@ -5,6 +5,7 @@
 //! `cli` module is the binary's edge.
 
 pub mod app;
+pub mod bookmarks;
 pub mod cli;
 pub mod corpus;
 pub mod embedded;

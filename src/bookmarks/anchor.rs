@@ -1,0 +1,369 @@
+//! Finding a bookmark's passage in the current corpus.
+//!
+//! Passage ids are hashes of the text, so after a rebuild an edited passage has a new id, and
+//! an unchanged one may have moved. A bookmark resolves:
+//! 1. by its passage id, when the passage there still has the quoted text (`ok`);
+//! 2. else by its quote (`reanchored`): the exact text, then the same text folded (case,
+//!    diacritics, spacing), then the most similar passage above [`THRESHOLD`]; each step
+//!    looks in the bookmark's own document first, then everywhere. Ties go to the passage
+//!    whose neighbours match the quote's prefix and suffix;
+//! 3. else it is `orphaned`: kept, shown with its quote, never dropped.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::Bookmark;
+use crate::corpus::Corpus;
+use crate::search::PassageRef;
+use crate::text::fold_str;
+
+/// Least similarity (2 × common words in order / total words) for a fuzzy re-anchor.
+pub const THRESHOLD: f64 = 0.6;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Ok,
+    Reanchored,
+    Orphaned,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Reanchored => "reanchored",
+            Status::Orphaned => "orphaned",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Resolution {
+    pub status: Status,
+    pub at: Option<PassageRef>,
+    /// How the quote was found again: 1.0 exact, less for a fuzzy match.
+    pub similarity: f64,
+}
+
+impl Resolution {
+    const ORPHANED: Resolution = Resolution {
+        status: Status::Orphaned,
+        at: None,
+        similarity: 0.0,
+    };
+}
+
+/// Indexes of a corpus for resolving many bookmarks.
+pub struct Anchorer<'a> {
+    corpus: &'a Corpus,
+    docs: HashMap<&'a str, usize>,
+    by_passage: HashMap<&'a str, Vec<PassageRef>>,
+}
+
+/// Folded words of a text, for comparing.
+fn words(s: &str) -> Vec<String> {
+    fold_str(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// 2 × (longest common subsequence of words) / (total words): 1.0 for the same words in the
+/// same order, falling as words are changed, added or dropped.
+pub fn similarity(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut prev = vec![0u32; b.len() + 1];
+    let mut cur = vec![0u32; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    2.0 * f64::from(prev[b.len()]) / (a.len() + b.len()) as f64
+}
+
+/// Upper bound of [`similarity`] from word counts alone, to skip passages cheaply.
+fn length_bound(n: usize, m: usize) -> f64 {
+    2.0 * n.min(m) as f64 / (n + m).max(1) as f64
+}
+
+impl<'a> Anchorer<'a> {
+    pub fn new(corpus: &'a Corpus) -> Self {
+        let mut docs = HashMap::new();
+        let mut by_passage: HashMap<&str, Vec<PassageRef>> = HashMap::new();
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            docs.entry(doc.id.as_str()).or_insert(d);
+            for r in super::doc_refs(corpus, d) {
+                by_passage.entry(&r.get(corpus).id).or_default().push(r);
+            }
+        }
+        Anchorer {
+            corpus,
+            docs,
+            by_passage,
+        }
+    }
+
+    /// Where `b` is in the corpus now.
+    pub fn resolve(&self, b: &Bookmark) -> Resolution {
+        let own = self.docs.get(b.doc.as_str()).copied();
+        // 1. By id, in its own document first.
+        if let Some(refs) = self.by_passage.get(b.passage.as_str()) {
+            let mut refs: Vec<PassageRef> = refs
+                .iter()
+                .copied()
+                .filter(|r| r.get(self.corpus).text == b.quote.text)
+                .collect();
+            refs.sort_by_key(|r| Some(r.doc as usize) != own);
+            if let Some(&at) = refs.first() {
+                return Resolution {
+                    status: if Some(at.doc as usize) == own {
+                        Status::Ok
+                    } else {
+                        Status::Reanchored
+                    },
+                    at: Some(at),
+                    similarity: 1.0,
+                };
+            }
+        }
+        // 2. By the quote: own document, then everywhere.
+        let own_refs = own
+            .map(|d| super::doc_refs(self.corpus, d))
+            .unwrap_or_default();
+        let all = || {
+            (0..self.corpus.documents.len())
+                .filter(move |&d| Some(d) != own)
+                .flat_map(|d| super::doc_refs(self.corpus, d))
+        };
+        let text = &b.quote.text;
+        for exact in [true, false] {
+            let key = if exact { text.clone() } else { squash(text) };
+            let same = |r: &PassageRef| {
+                let t = &r.get(self.corpus).text;
+                if exact { t == &key } else { squash(t) == key }
+            };
+            let found: Vec<PassageRef> = own_refs.iter().copied().filter(same).collect();
+            let found = if found.is_empty() {
+                all().filter(same).collect()
+            } else {
+                found
+            };
+            if let Some(at) = self.best_by_context(b, &found) {
+                return Resolution {
+                    status: Status::Reanchored,
+                    at: Some(at),
+                    similarity: 1.0,
+                };
+            }
+        }
+        let quote = words(text);
+        if quote.is_empty() {
+            return Resolution::ORPHANED;
+        }
+        self.fuzzy(b, &quote, own_refs.iter().copied())
+            .or_else(|| self.fuzzy(b, &quote, all()))
+            .unwrap_or(Resolution::ORPHANED)
+    }
+
+    /// The most similar passage above the threshold (context breaks ties).
+    fn fuzzy(
+        &self,
+        b: &Bookmark,
+        quote: &[String],
+        refs: impl Iterator<Item = PassageRef>,
+    ) -> Option<Resolution> {
+        let len = b.quote.text.len();
+        let mut best: Option<(f64, PassageRef)> = None;
+        for r in refs {
+            let t = &r.get(self.corpus).text;
+            // Cheap rejections first: lengths too different cannot reach the threshold.
+            if length_bound(len, t.len()) < THRESHOLD * 0.8 {
+                continue;
+            }
+            let w = words(t);
+            if length_bound(quote.len(), w.len()) < THRESHOLD {
+                continue;
+            }
+            let mut sim = similarity(quote, &w);
+            if sim < THRESHOLD {
+                continue;
+            }
+            sim += 0.01 * f64::from(self.context_score(b, r));
+            if best.is_none_or(|(s, _)| sim > s) {
+                best = Some((sim, r));
+            }
+        }
+        best.map(|(s, at)| Resolution {
+            status: Status::Reanchored,
+            at: Some(at),
+            similarity: s.min(1.0),
+        })
+    }
+
+    /// Of several equal candidates, the one whose neighbours match the quote's context.
+    fn best_by_context(&self, b: &Bookmark, found: &[PassageRef]) -> Option<PassageRef> {
+        found
+            .iter()
+            .copied()
+            .enumerate()
+            // max_by_key keeps the last of equals: rank ties by earliest position instead.
+            .max_by_key(|&(i, r)| (self.context_score(b, r), std::cmp::Reverse(i)))
+            .map(|(_, r)| r)
+    }
+
+    /// 0–2: does the passage before end with the quote's prefix, and the one after start
+    /// with its suffix?
+    fn context_score(&self, b: &Bookmark, r: PassageRef) -> u8 {
+        let refs = super::doc_refs(self.corpus, r.doc as usize);
+        let Some(i) = refs.iter().position(|x| *x == r) else {
+            return 0;
+        };
+        let before = i
+            .checked_sub(1)
+            .map(|j| refs[j].get(self.corpus).text.as_str());
+        let after = refs.get(i + 1).map(|x| x.get(self.corpus).text.as_str());
+        let p = !b.quote.prefix.is_empty() && before.is_some_and(|t| t.ends_with(&b.quote.prefix));
+        let s = !b.quote.suffix.is_empty() && after.is_some_and(|t| t.starts_with(&b.quote.suffix));
+        u8::from(p) + u8::from(s)
+    }
+}
+
+/// Text folded and with its spacing and punctuation reduced to single spaces.
+fn squash(s: &str) -> String {
+    words(s).join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Document, Passage, PassageKind, Section};
+
+    fn w(s: &str) -> Vec<String> {
+        words(s)
+    }
+
+    #[test]
+    fn similarity_scores_word_order() {
+        let a = w("Đảng bộ tỉnh lãnh đạo thực hiện thắng lợi nghị quyết");
+        assert_eq!(similarity(&a, &a), 1.0);
+        let b = w("Đảng bộ tỉnh đã lãnh đạo thực hiện thắng lợi các nghị quyết");
+        assert!(similarity(&a, &b) > 0.85);
+        let c = w("Kinh tế tăng trưởng khá, đời sống nhân dân được cải thiện");
+        assert!(similarity(&a, &c) < 0.2);
+        assert_eq!(similarity(&a, &[]), 0.0);
+    }
+
+    fn doc(id: &str, texts: &[&str]) -> Document {
+        Document {
+            id: id.into(),
+            source: String::new(),
+            title: format!("Bài {id}"),
+            subtitle: None,
+            category: None,
+            tags: vec![],
+            date: None,
+            dateline: None,
+            outlet: None,
+            author: None,
+            author_role: None,
+            byline: None,
+            credits: vec![],
+            localities: vec![],
+            mentioned: vec![],
+            sections: vec![Section {
+                heading: None,
+                locality: None,
+                passages: texts
+                    .iter()
+                    .map(|t| Passage {
+                        id: crate::preprocess::ids::passage_id(t),
+                        kind: PassageKind::Paragraph,
+                        text: t.to_string(),
+                        line: 0,
+                    })
+                    .collect(),
+            }],
+            removed: vec![],
+        }
+    }
+
+    fn corpus(docs: Vec<Document>) -> Corpus {
+        Corpus {
+            documents: docs,
+            ..Corpus::default()
+        }
+    }
+
+    const A: &str = "Đại hội đã thông qua Nghị quyết với nhiều chỉ tiêu quan trọng về kinh tế.";
+    const B: &str = "Tỉnh tập trung phát triển hạ tầng giao thông, đô thị và du lịch biển.";
+    const C: &str = "Công tác xây dựng Đảng được chú trọng, kỷ luật kỷ cương được siết chặt.";
+
+    fn r(doc: u32, passage: u32) -> Option<PassageRef> {
+        Some(PassageRef {
+            doc,
+            section: 0,
+            passage,
+        })
+    }
+
+    #[test]
+    fn resolves_by_id_then_by_quote() {
+        let before = corpus(vec![doc("x", &[A, B, C])]);
+        let b = Bookmark::new(&before, r(0, 1).unwrap(), "", vec![]);
+        assert_eq!(Anchorer::new(&before).resolve(&b).status, Status::Ok);
+
+        // A paragraph inserted before: same id, new position; still ok.
+        let inserted = corpus(vec![doc("x", &["Đoạn mới chèn vào đầu bài.", A, B, C])]);
+        let res = Anchorer::new(&inserted).resolve(&b);
+        assert_eq!((res.status, res.at), (Status::Ok, r(0, 2)));
+
+        // Lightly edited: new id, found by similarity.
+        let edited = B.replace("đô thị và du lịch biển", "đô thị, du lịch biển");
+        let c2 = corpus(vec![doc("x", &[A, &edited, C])]);
+        let res = Anchorer::new(&c2).resolve(&b);
+        assert_eq!((res.status, res.at), (Status::Reanchored, r(0, 1)));
+        assert!(res.similarity < 1.0 && res.similarity >= THRESHOLD);
+
+        // Only case and tone marks changed: found by folding, with similarity 1.
+        let c3 = corpus(vec![doc("x", &[A, &B.to_uppercase(), C])]);
+        let res = Anchorer::new(&c3).resolve(&b);
+        assert_eq!((res.status, res.at), (Status::Reanchored, r(0, 1)));
+        assert_eq!(res.similarity, 1.0);
+
+        // Rewritten beyond recognition: orphaned, never dropped.
+        let c4 = corpus(vec![doc("x", &[A, "Một đoạn hoàn toàn khác hẳn.", C])]);
+        assert_eq!(Anchorer::new(&c4).resolve(&b), Resolution::ORPHANED);
+
+        // The document is gone but the text is elsewhere: found there.
+        let c5 = corpus(vec![doc("y", &[C, B])]);
+        let res = Anchorer::new(&c5).resolve(&b);
+        assert_eq!((res.status, res.at), (Status::Reanchored, r(0, 1)));
+    }
+
+    #[test]
+    fn own_document_first_and_context_breaks_ties() {
+        let before = corpus(vec![doc("x", &[A, B, C, "Kết luận.", B, A])]);
+        // The second B: prefix "Kết luận.", suffix A.
+        let b = Bookmark::new(&before, r(0, 4).unwrap(), "", vec![]);
+        // Rebuilt with B edited in both places: the one with matching neighbours wins.
+        let e = B.replace("giao thông", "giao thông, cảng biển");
+        let after = corpus(vec![
+            doc("other", &[&e]),
+            doc("x", &[A, &e, C, "Kết luận.", &e, A]),
+        ]);
+        let res = Anchorer::new(&after).resolve(&b);
+        assert_eq!(res.status, Status::Reanchored);
+        assert_eq!(res.at, r(1, 4));
+    }
+}

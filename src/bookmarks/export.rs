@@ -1,0 +1,268 @@
+//! Bookmarks for a report: Markdown (grouped by locality, then article; each quote a block
+//! quote with its citation and note), CSV (RFC 4180, UTF-8 with a BOM so spreadsheets keep
+//! the Vietnamese), or JSON exactly as stored.
+//!
+//! Exports carry no timestamp of their own, so the same bookmarks always export the same.
+
+use std::cmp::Ordering;
+
+use super::{Bookmark, BookmarkFile, Resolution, Status};
+use crate::corpus::Corpus;
+use crate::text::fold_str;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Csv,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+
+    pub const ALL: [Format; 3] = [Format::Md, Format::Csv, Format::Json];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Md => "Markdown (báo cáo)",
+            Format::Csv => "CSV (bảng tính)",
+            Format::Json => "JSON (như lưu trữ)",
+        }
+    }
+}
+
+/// A bookmark with what the current corpus says about its passage.
+#[derive(Debug, Clone)]
+pub struct Cited<'a> {
+    pub bookmark: &'a Bookmark,
+    pub status: Status,
+    pub locality: Option<String>,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub section: Option<String>,
+    /// Position in the corpus (document, section, passage), when resolved.
+    pub order: Option<(u32, u32, u32)>,
+}
+
+/// The citation of `b`: from the corpus where it resolves (its section may have changed),
+/// else from what the bookmark stored.
+pub fn cite<'a>(corpus: &Corpus, b: &'a Bookmark, res: Resolution) -> Cited<'a> {
+    match res.at {
+        Some(at) => {
+            let doc = &corpus.documents[at.doc as usize];
+            Cited {
+                bookmark: b,
+                status: res.status,
+                locality: super::locality_label(corpus, at).or_else(|| b.locality.clone()),
+                title: doc.title.clone(),
+                outlet: doc.outlet.clone(),
+                date: doc.date.clone(),
+                section: super::section_label(corpus, at.doc as usize, at.section as usize),
+                order: Some((at.doc, at.section, at.passage)),
+            }
+        }
+        None => Cited {
+            bookmark: b,
+            status: res.status,
+            locality: b.locality.clone(),
+            title: b.title.clone(),
+            outlet: b.outlet.clone(),
+            date: b.date.clone(),
+            section: b.section.clone(),
+            order: None,
+        },
+    }
+}
+
+/// `2020-06-06T14:00` → `06/06/2020`, as Vietnamese reports write dates.
+pub fn date_vi(iso: &str) -> String {
+    let d = iso.get(..10).unwrap_or(iso);
+    let parts: Vec<&str> = d.split('-').collect();
+    match parts.as_slice() {
+        [y, m, dd] if y.len() == 4 && m.len() == 2 && dd.len() == 2 => format!("{dd}/{m}/{y}"),
+        _ => iso.to_string(),
+    }
+}
+
+const NO_LOCALITY: &str = "Chưa rõ địa phương";
+
+/// Report order: locality (folded, unknown last), then article, then position; orphaned
+/// bookmarks after the resolved ones of their article, oldest first.
+fn report_order(a: &Cited, b: &Cited) -> Ordering {
+    let loc = |c: &Cited| {
+        c.locality
+            .as_deref()
+            .map_or((1, String::new()), |l| (0, fold_str(l)))
+    };
+    loc(a).cmp(&loc(b)).then_with(|| match (a.order, b.order) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a
+            .title
+            .cmp(&b.title)
+            .then_with(|| a.bookmark.created.cmp(&b.bookmark.created)),
+    })
+}
+
+/// Markdown special characters in running text.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn citation(c: &Cited) -> String {
+    let mut parts = vec![format!("*{}*", md_escape(&c.title))];
+    if let Some(o) = &c.outlet {
+        parts.push(md_escape(o));
+    }
+    if let Some(d) = &c.date {
+        parts.push(date_vi(d));
+    }
+    if let Some(s) = &c.section {
+        parts.push(format!("mục “{}”", md_escape(s)));
+    }
+    format!("— {}", parts.join(", "))
+}
+
+pub fn markdown(items: &[Cited]) -> String {
+    let mut items: Vec<&Cited> = items.iter().collect();
+    items.sort_by(|a, b| report_order(a, b));
+    let localities = items
+        .iter()
+        .map(|c| c.locality.as_deref().unwrap_or(NO_LOCALITY))
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let mut out = String::from("# Trích dẫn đã đánh dấu\n\n");
+    out.push_str(&format!(
+        "{} đoạn trích · {} địa phương · xuất từ nghiquyet\n",
+        items.len(),
+        localities
+    ));
+    let mut locality: Option<&str> = None;
+    let mut article: Option<(&str, &str)> = None;
+    for c in items {
+        let loc = c.locality.as_deref().unwrap_or(NO_LOCALITY);
+        if locality != Some(loc) {
+            out.push_str(&format!("\n## {}\n", md_escape(loc)));
+            locality = Some(loc);
+            article = None;
+        }
+        let key = (c.bookmark.doc.as_str(), c.title.as_str());
+        if article != Some(key) {
+            out.push_str(&format!("\n### {}\n", md_escape(&c.title)));
+            article = Some(key);
+        }
+        out.push('\n');
+        out.push_str(&format!("> {}\n\n", md_escape(&c.bookmark.quote.text)));
+        out.push_str(&citation(c));
+        out.push('\n');
+        if c.status == Status::Orphaned {
+            out.push_str(
+                "\n*(Không còn tìm thấy đoạn này trong kho dữ liệu hiện tại: trích theo bản đã lưu.)*\n",
+            );
+        }
+        let note = c.bookmark.note.trim();
+        if !note.is_empty() {
+            out.push_str(&format!("\n**Ghi chú:** {}\n", md_escape(note)));
+        }
+        if !c.bookmark.tags.is_empty() {
+            let tags: Vec<String> = c.bookmark.tags.iter().map(|t| format!("`#{t}`")).collect();
+            out.push_str(&format!("\n**Thẻ:** {}\n", tags.join(" ")));
+        }
+    }
+    out
+}
+
+/// RFC 4180: a header row, CRLF line ends, fields quoted when needed; a UTF-8 BOM first so
+/// spreadsheet programs read the Vietnamese as UTF-8.
+pub fn csv(items: &[Cited]) -> anyhow::Result<Vec<u8>> {
+    let mut items: Vec<&Cited> = items.iter().collect();
+    items.sort_by(|a, b| report_order(a, b));
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    w.write_record([
+        "id", "created", "locality", "title", "outlet", "date", "section", "quote", "note", "tags",
+        "status", "doc", "passage",
+    ])?;
+    for c in items {
+        let b = c.bookmark;
+        w.write_record([
+            b.id.as_str(),
+            b.created.as_str(),
+            c.locality.as_deref().unwrap_or(""),
+            c.title.as_str(),
+            c.outlet.as_deref().unwrap_or(""),
+            c.date.as_deref().unwrap_or(""),
+            c.section.as_deref().unwrap_or(""),
+            b.quote.text.as_str(),
+            b.note.as_str(),
+            b.tags_label().as_str(),
+            c.status.as_str(),
+            b.doc.as_str(),
+            b.passage.as_str(),
+        ])?;
+    }
+    Ok(w.into_inner()?)
+}
+
+/// The bookmarks as stored (the file format), in the stored order.
+pub fn json(bookmarks: &[Bookmark]) -> anyhow::Result<String> {
+    let mut s = serde_json::to_string_pretty(&BookmarkFile::new(bookmarks.to_vec()))?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// Export `bookmarks` resolved against `corpus`.
+pub fn render(corpus: &Corpus, bookmarks: &[Bookmark], format: Format) -> anyhow::Result<Vec<u8>> {
+    if format == Format::Json {
+        return Ok(json(bookmarks)?.into_bytes());
+    }
+    let anchorer = super::Anchorer::new(corpus);
+    let cited: Vec<Cited> = bookmarks
+        .iter()
+        .map(|b| cite(corpus, b, anchorer.resolve(b)))
+        .collect();
+    match format {
+        Format::Md => Ok(markdown(&cited).into_bytes()),
+        _ => csv(&cited),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_vietnamese_order() {
+        assert_eq!(date_vi("2020-06-06T14:00"), "06/06/2020");
+        assert_eq!(date_vi("2020-06-06"), "06/06/2020");
+        assert_eq!(date_vi("2020"), "2020");
+    }
+
+    #[test]
+    fn markdown_escapes_what_would_format() {
+        assert_eq!(md_escape("a*b_c [d] #1"), "a\\*b\\_c \\[d\\] \\#1");
+        assert_eq!(
+            md_escape("Nghị quyết số 05-NQ/TU"),
+            "Nghị quyết số 05-NQ/TU"
+        );
+    }
+}
