@@ -23,6 +23,8 @@ use crate::ui::{self, Theme};
 #[derive(Debug, Clone, Default)]
 pub struct BrowseOptions {
     pub corpus: Option<PathBuf>,
+    /// `--bookmarks FILE`.
+    pub bookmarks: Option<PathBuf>,
     pub ascii: bool,
     pub color: bool,
     /// Ignore the saved position (it is still saved on exit).

@@ -5,6 +5,11 @@
 //! Exports carry no timestamp of their own, so the same bookmarks always export the same.
 
 use std::cmp::Ordering;
+use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
 
 use super::{Bookmark, BookmarkFile, Resolution, Status};
 use crate::corpus::Corpus;
@@ -244,6 +249,42 @@ pub fn render(corpus: &Corpus, bookmarks: &[Bookmark], format: Format) -> anyhow
         Format::Md => Ok(markdown(&cited).into_bytes()),
         _ => csv(&cited),
     }
+}
+
+/// Write `bytes` to `path` atomically; an existing file is only replaced with `force`.
+pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    if !force && path.exists() {
+        bail!(
+            "{}: already exists; not overwriting it (use --force, or another -o)",
+            path.display()
+        );
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".nghiquyet-export.")
+        .tempfile_in(&dir)
+        .with_context(|| format!("{}: cannot write there", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    // Exports are for sharing: the usual 0644, not the temp file's 0600.
+    let _ = tmp
+        .as_file()
+        .set_permissions(std::fs::Permissions::from_mode(0o644));
+    if force {
+        tmp.persist(path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+    } else {
+        // No replacing a file that appeared meanwhile.
+        tmp.persist_noclobber(path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("{}: cannot write (does it exist now?)", path.display()))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 pub mod anchor;
 pub mod export;
 pub mod store;
+pub mod worker;
 
 use std::hash::{BuildHasher, Hasher};
 

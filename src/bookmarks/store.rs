@@ -480,9 +480,12 @@ mod tests {
         let mut two = store(dir.path());
         one.load().unwrap();
         two.load().unwrap();
-        one.apply(&[Op::Add(Box::new(bm("b1", "một")))], &[]).unwrap();
+        one.apply(&[Op::Add(Box::new(bm("b1", "một")))], &[])
+            .unwrap();
         // `two` never saw b1, yet its save keeps it.
-        let snap = two.apply(&[Op::Add(Box::new(bm("b2", "hai")))], &[]).unwrap();
+        let snap = two
+            .apply(&[Op::Add(Box::new(bm("b2", "hai")))], &[])
+            .unwrap();
         let ids: Vec<&str> = snap.bookmarks.iter().map(|b| b.id.as_str()).collect();
         assert_eq!(ids, ["b1", "b2"]);
     }
@@ -522,7 +525,9 @@ mod tests {
         // A second corrupt file the same second gets its own name.
         std::fs::write(s.path(), b"[]").unwrap();
         let local = vec![bm("b9", "shown")];
-        let snap = s.apply(&[Op::Add(Box::new(bm("b1", "một")))], &local).unwrap();
+        let snap = s
+            .apply(&[Op::Add(Box::new(bm("b1", "một")))], &local)
+            .unwrap();
         assert!(snap.notice.unwrap().contains("moved to"));
         let ids: Vec<&str> = snap.bookmarks.iter().map(|b| b.id.as_str()).collect();
         assert_eq!(
@@ -559,7 +564,9 @@ mod tests {
         assert_eq!(snap.bookmarks.len(), 1, "shown, read-only");
         assert!(snap.notice.unwrap().contains("version 2"));
         assert!(s.read_only().is_some());
-        let err = s.apply(&[Op::Add(Box::new(bm("b2", "hai")))], &[]).unwrap_err();
+        let err = s
+            .apply(&[Op::Add(Box::new(bm("b2", "hai")))], &[])
+            .unwrap_err();
         assert!(matches!(err, StoreError::ReadOnly(_)), "{err}");
         assert_eq!(std::fs::read_to_string(s.path()).unwrap(), text);
     }

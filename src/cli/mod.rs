@@ -1,6 +1,7 @@
 //! The command line: parsing (clap derive) and the commands. This is the binary's edge:
 //! `anyhow` errors, printing, exit codes.
 
+pub mod bookmarks;
 mod build;
 mod inspect;
 mod report;
@@ -27,6 +28,10 @@ pub struct Args {
     #[arg(long, global = true, value_name = "FILE")]
     pub corpus: Option<PathBuf>,
 
+    /// Bookmarks file (default: $NGHIQUYET_BOOKMARKS, else $XDG_DATA_HOME/nghiquyet/bookmarks.json)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub bookmarks: Option<PathBuf>,
+
     /// Browser options for the bare command (the same as `nghiquyet browse …`)
     #[command(flatten)]
     pub browse: BrowseArgs,
@@ -49,6 +54,8 @@ pub enum Command {
     Browse(BrowseArgs),
     /// Find passages: Vietnamese-aware fuzzy search (diacritics and case never matter)
     Search(search::SearchArgs),
+    /// Bookmarked passages: list, add, rm, export (md, csv, json)
+    Bookmarks(bookmarks::BookmarksArgs),
 }
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -86,17 +93,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Inspect(i)) => inspect::run(i),
         Some(Command::Stats(s)) => report::stats(args.corpus.as_ref(), &s),
         Some(Command::Localities(l)) => report::localities(args.corpus.as_ref(), &l),
-        Some(Command::Browse(b)) => browse(args.corpus, &b),
+        Some(Command::Browse(b)) => browse(args.corpus, args.bookmarks, &b),
         Some(Command::Search(q)) => search::run(args.corpus.as_ref(), &q),
-        None => browse(args.corpus, &args.browse),
+        Some(Command::Bookmarks(b)) => {
+            bookmarks::run(args.corpus.as_ref(), args.bookmarks.as_deref(), b)
+        }
+        None => browse(args.corpus, args.bookmarks, &args.browse),
     }
 }
 
-fn browse(corpus: Option<PathBuf>, b: &BrowseArgs) -> anyhow::Result<ExitCode> {
+fn browse(
+    corpus: Option<PathBuf>,
+    bookmarks: Option<PathBuf>,
+    b: &BrowseArgs,
+) -> anyhow::Result<ExitCode> {
     // NO_COLOR set to any value turns colour off.
     let no_color = std::env::var_os("NO_COLOR").is_some();
     crate::tui::run(crate::tui::BrowseOptions {
         corpus,
+        bookmarks,
         ascii: b.ascii,
         color: b.theme == Theme::Default && !no_color,
         fresh: b.fresh,

@@ -1,0 +1,274 @@
+//! `nghiquyet bookmarks list|add|rm|export`.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use serde_json::json;
+
+use super::load_corpus;
+use crate::bookmarks::export::{self, Format};
+use crate::bookmarks::store::{Snapshot, resolve_path};
+use crate::bookmarks::{Anchorer, Bookmark, Op, Status, Store, parse_tags};
+use crate::search::PassageRef;
+
+#[derive(Debug, clap::Args)]
+pub struct BookmarksArgs {
+    #[command(subcommand)]
+    pub command: BookmarksCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum BookmarksCommand {
+    /// Every bookmark, resolved against the corpus: ok, reanchored or orphaned
+    List {
+        /// Print a JSON array: each bookmark as stored, plus "status" and "resolved"
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bookmark a passage (ids as printed by `nghiquyet search --json`); prints the new id
+    Add {
+        /// Passage id, e.g. p3f9a12c07d1e
+        passage: String,
+        /// A note for the report
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+        /// A tag (repeatable; `#cải-cách`, or several separated by commas)
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+    },
+    /// Delete a bookmark by its id
+    Rm {
+        /// Bookmark id, as printed by `list`
+        id: String,
+    },
+    /// Write the bookmarks for a report
+    Export {
+        /// md: grouped by locality and article, quotes with citations; csv: one row each
+        /// (UTF-8 with BOM); json: as stored
+        #[arg(long, value_name = "FORMAT")]
+        format: Format,
+        /// Write to FILE instead of standard output (an existing file needs --force)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn open_store(path: Option<&Path>) -> anyhow::Result<(Store, Snapshot)> {
+    let mut store = Store::new(resolve_path(path)?);
+    let snap = store.load()?;
+    if let Some(n) = &snap.notice {
+        eprintln!("warning: {n}");
+    }
+    Ok((store, snap))
+}
+
+pub fn run(
+    corpus_path: Option<&PathBuf>,
+    bookmarks_path: Option<&Path>,
+    args: BookmarksArgs,
+) -> anyhow::Result<ExitCode> {
+    match args.command {
+        BookmarksCommand::List { json } => list(corpus_path, bookmarks_path, json),
+        BookmarksCommand::Add {
+            passage,
+            note,
+            tags,
+        } => add(corpus_path, bookmarks_path, &passage, &note, &tags),
+        BookmarksCommand::Rm { id } => rm(bookmarks_path, &id),
+        BookmarksCommand::Export {
+            format,
+            output,
+            force,
+        } => export_cmd(corpus_path, bookmarks_path, format, output, force),
+    }
+}
+
+fn list(
+    corpus_path: Option<&PathBuf>,
+    bookmarks_path: Option<&Path>,
+    as_json: bool,
+) -> anyhow::Result<ExitCode> {
+    let (_, snap) = open_store(bookmarks_path)?;
+    let (corpus, _) = load_corpus(corpus_path)?;
+    let anchorer = Anchorer::new(&corpus);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if as_json {
+        let items: Vec<serde_json::Value> = snap
+            .bookmarks
+            .iter()
+            .map(|b| {
+                let res = anchorer.resolve(b);
+                let mut v = serde_json::to_value(b).unwrap_or_default();
+                v["status"] = json!(res.status);
+                v["resolved"] = match res.at {
+                    Some(at) => {
+                        let doc = &corpus.documents[at.doc as usize];
+                        json!({
+                            "doc": doc.id,
+                            "passage": at.get(&corpus).id,
+                            "section": crate::bookmarks::section_label(&corpus, at.doc as usize, at.section as usize),
+                            "similarity": (res.similarity * 1000.0).round() / 1000.0,
+                        })
+                    }
+                    None => serde_json::Value::Null,
+                };
+                v
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &items)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if snap.bookmarks.is_empty() {
+        writeln!(
+            out,
+            "no bookmarks yet (add one with `b` in the browser, or `nghiquyet bookmarks add PASSAGE_ID`)"
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let width = if stdout_is_tty() { 100 } else { usize::MAX };
+    for b in &snap.bookmarks {
+        let res = anchorer.resolve(b);
+        let c = export::cite(&corpus, b, res);
+        let crumbs: Vec<&str> = [
+            c.locality.as_deref(),
+            Some(c.title.as_str()),
+            c.section.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        writeln!(
+            out,
+            "{}  {:<10}  {}",
+            b.id,
+            res.status.as_str(),
+            crumbs.join(" › ")
+        )?;
+        let quote = crate::text::truncate_to_width(&b.quote.text, width.saturating_sub(4));
+        writeln!(out, "    “{quote}”")?;
+        if !b.note.is_empty() || !b.tags.is_empty() {
+            let extra: Vec<String> = [b.note.clone(), b.tags_label()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            writeln!(out, "    {}", extra.join("  "))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stdout_is_tty() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+fn add(
+    corpus_path: Option<&PathBuf>,
+    bookmarks_path: Option<&Path>,
+    passage: &str,
+    note: &str,
+    tags: &[String],
+) -> anyhow::Result<ExitCode> {
+    let (corpus, name) = load_corpus(corpus_path)?;
+    let at = find_passage(&corpus, passage).with_context(|| {
+        format!("no passage {passage:?} in {name} (ids as printed by `nghiquyet search --json`)")
+    })?;
+    let (mut store, snap) = open_store(bookmarks_path)?;
+    let doc_id = &corpus.documents[at.doc as usize].id;
+    // Adding the same passage again is not an error: scripts may re-run.
+    if let Some(b) = snap
+        .bookmarks
+        .iter()
+        .find(|b| &b.doc == doc_id && b.passage == passage)
+    {
+        eprintln!("already bookmarked as {}", b.id);
+        println!("{}", b.id);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let tags: Vec<String> = parse_tags(&tags.join(","));
+    let b = Bookmark::new(&corpus, at, note, tags);
+    let id = b.id.clone();
+    store.apply(&[Op::Add(Box::new(b))], &snap.bookmarks)?;
+    println!("{id}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A passage by id, in the first document that has it.
+fn find_passage(corpus: &crate::corpus::Corpus, id: &str) -> Option<PassageRef> {
+    (0..corpus.documents.len())
+        .flat_map(|d| crate::bookmarks::doc_refs(corpus, d))
+        .find(|r| r.get(corpus).id == id)
+}
+
+fn rm(bookmarks_path: Option<&Path>, id: &str) -> anyhow::Result<ExitCode> {
+    let (mut store, snap) = open_store(bookmarks_path)?;
+    let done = store.apply(&[Op::Remove(id.to_string())], &snap.bookmarks)?;
+    if done.applied.first() != Some(&true) {
+        bail!(
+            "no bookmark {id:?} in {} (see `nghiquyet bookmarks list`)",
+            store.path().display()
+        );
+    }
+    eprintln!("removed {id}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export_cmd(
+    corpus_path: Option<&PathBuf>,
+    bookmarks_path: Option<&Path>,
+    format: Format,
+    output: Option<PathBuf>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    let (_, snap) = open_store(bookmarks_path)?;
+    let bytes = if format == Format::Json {
+        export::json(&snap.bookmarks)?.into_bytes()
+    } else {
+        let (corpus, _) = load_corpus(corpus_path)?;
+        export::render(&corpus, &snap.bookmarks, format)?
+    };
+    match output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
+        }
+        Some(path) => {
+            export::write_new(&path, &bytes, force)?;
+            let orphaned = orphan_count(corpus_path, &snap.bookmarks, format)?;
+            eprintln!(
+                "wrote {} bookmarks to {}{}",
+                snap.bookmarks.len(),
+                path.display(),
+                if orphaned > 0 {
+                    format!(" ({orphaned} orphaned: quoted as saved)")
+                } else {
+                    String::new()
+                }
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn orphan_count(
+    corpus_path: Option<&PathBuf>,
+    bookmarks: &[Bookmark],
+    format: Format,
+) -> anyhow::Result<usize> {
+    if format == Format::Json || bookmarks.is_empty() {
+        return Ok(0);
+    }
+    let (corpus, _) = load_corpus(corpus_path)?;
+    let a = Anchorer::new(&corpus);
+    Ok(bookmarks
+        .iter()
+        .filter(|b| a.resolve(b).status == Status::Orphaned)
+        .count())
+}
