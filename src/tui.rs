@@ -14,6 +14,8 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use crossterm::event::{self, Event};
 
 use crate::app::{App, session};
+use crate::bookmarks::worker::{BookmarkWorker, Request};
+use crate::bookmarks::{self, Store};
 use crate::corpus::{self, Corpus};
 use crate::search::SearchIndex;
 use crate::search::worker::{SearchResults, SearchWorker};
@@ -39,6 +41,7 @@ enum Msg {
     Progress(u64),
     Loaded(Result<Corpus, String>),
     Signal(i32),
+    Bookmarks(bookmarks::worker::Event),
 }
 
 /// Is the locale able to show UTF-8? (LC_ALL, then LC_CTYPE, then LANG, as libc decides.)
@@ -155,11 +158,29 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
         }
     }
     spawn_signals(tx.clone())?;
+    let bookmarks = match bookmarks::store::resolve_path(opts.bookmarks.as_deref()) {
+        Ok(path) => {
+            let btx = tx.clone();
+            Some(BookmarkWorker::spawn(Store::new(path), move |e| {
+                let _ = btx.send(Msg::Bookmarks(e));
+            }))
+        }
+        Err(e) => {
+            app.bookmarks.read_only = Some(e.to_string());
+            None
+        }
+    };
 
     let mut terminal = init_terminal()?;
     // From here on the terminal is in raw mode: every way out goes through restore().
-    let result = event_loop(&mut terminal, &mut app, theme, tx, rx);
+    let result = event_loop(&mut terminal, &mut app, theme, tx, rx, bookmarks.as_ref());
     restore_terminal();
+    // Whatever ended the loop (q, SIGHUP, an error), the last changes reach the disk.
+    if let Some(w) = bookmarks
+        && let Err(e) = w.shutdown(std::time::Duration::from_secs(10))
+    {
+        eprintln!("warning: {e}");
+    }
     if app.loading.is_none()
         && let Some(path) = &state
         && let Err(e) = session::save(path, &key, app.saved_position())
@@ -217,13 +238,24 @@ fn event_loop(
     theme: Theme,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
+    bookmarks: Option<&BookmarkWorker>,
 ) -> anyhow::Result<ExitCode> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     app.apply_pending_restore();
+    let send_bookmarks = |app: &mut App| {
+        for r in app.bookmark_requests.drain(..) {
+            if let Some(w) = bookmarks {
+                w.send(r);
+            }
+        }
+    };
     if app.loading.is_none() {
         spawn_indexer(&app.corpus, tx.clone());
+        app.bookmark_requests
+            .push(Request::SetCorpus(Arc::clone(&app.corpus)));
     }
+    send_bookmarks(app);
     spawn_input(tx.clone());
     let mut worker: Option<SearchWorker> = None;
     // A request made before the index was ready waits here.
@@ -249,7 +281,13 @@ fn event_loop(
                 dirty = true;
             }
             Msg::Input(Event::Paste(text)) => {
-                app.finder_paste(&text);
+                if !app.bookmarks_paste(&text) {
+                    app.finder_paste(&text);
+                }
+                dirty = true;
+            }
+            Msg::Bookmarks(e) => {
+                app.on_bookmark_event(e);
                 dirty = true;
             }
             Msg::IndexReady(index) => {
@@ -285,6 +323,8 @@ fn event_loop(
             Msg::Loaded(Ok(corpus)) => {
                 app.set_corpus(Arc::new(corpus));
                 spawn_indexer(&app.corpus, tx.clone());
+                app.bookmark_requests
+                    .push(Request::SetCorpus(Arc::clone(&app.corpus)));
                 let s = terminal.size()?;
                 app.resize(s.width, s.height);
                 app.apply_pending_restore();
@@ -296,6 +336,7 @@ fn event_loop(
                 return Ok(ExitCode::from(128 + sig as u8));
             }
         }
+        send_bookmarks(app);
         if let Some((g, q, scope)) = app.search_request.take() {
             match &worker {
                 Some(w) => w.submit_as(g, &q, scope),

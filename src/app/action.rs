@@ -32,6 +32,14 @@ pub enum Action {
     Find,
     NextMatch,
     PrevMatch,
+    Bookmark,
+    BookmarkNote,
+    Bookmarks,
+    Export,
+    EditBookmark,
+    DeleteBookmark,
+    Undo,
+    SortBookmarks,
 }
 
 /// Where a binding applies.
@@ -43,6 +51,8 @@ pub enum Scope {
     Reader,
     /// Inside the finder: only these keys act, every other key types.
     Finder,
+    /// The bookmarks pane: only these keys act.
+    Bookmarks,
 }
 
 /// One row of the keymap: keys, what they do, and the text the help shows.
@@ -59,6 +69,7 @@ pub struct Binding {
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+const ALT: KeyModifiers = KeyModifiers::ALT;
 
 /// The keymap. Order is the order of the help overlay.
 pub const KEYMAP: &[Binding] = &[
@@ -179,10 +190,47 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Global,
     },
     Binding {
+        keys: &[(KeyCode::Char('b'), NONE)],
+        label: "b",
+        action: Action::Bookmark,
+        help: "đánh dấu đoạn đang đọc",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('B'), SHIFT), (KeyCode::Char('B'), NONE)],
+        label: "B",
+        action: Action::BookmarkNote,
+        help: "đánh dấu kèm ghi chú, thẻ (#thẻ)",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('\''), NONE), (KeyCode::Char('m'), NONE)],
+        label: "' m",
+        action: Action::Bookmarks,
+        help: "danh sách đánh dấu",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('E'), SHIFT), (KeyCode::Char('E'), NONE)],
+        label: "E",
+        action: Action::Export,
+        help: "xuất đánh dấu (Markdown, CSV, JSON)",
+        scope: Scope::Global,
+    },
+    Binding {
         keys: &[(KeyCode::Enter, NONE)],
         label: "Enter",
         action: Action::Open,
         help: "đọc đoạn đã chọn, tô sáng chỗ khớp",
+        scope: Scope::Finder,
+    },
+    Binding {
+        // Ctrl-b is tmux's prefix, so the finder bookmarks with Ctrl-s (raw mode frees it
+        // from flow control) or Alt-b.
+        keys: &[(KeyCode::Char('s'), CTRL), (KeyCode::Char('b'), ALT)],
+        label: "Ctrl-s",
+        action: Action::Bookmark,
+        help: "đánh dấu kết quả đã chọn (cũng Alt-b)",
         scope: Scope::Finder,
     },
     Binding {
@@ -233,6 +281,126 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Quit,
         help: "thoát",
         scope: Scope::Finder,
+    },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE)],
+        label: "Enter",
+        action: Action::Open,
+        help: "đi tới đoạn đã đánh dấu",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
+        label: "j ↓",
+        action: Action::Down,
+        help: "đánh dấu sau",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
+        label: "k ↑",
+        action: Action::Up,
+        help: "đánh dấu trước",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::PageDown, NONE), (KeyCode::Char(' '), NONE)],
+        label: "PgDn",
+        action: Action::PageDown,
+        help: "5 đánh dấu sau",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::PageUp, NONE)],
+        label: "PgUp",
+        action: Action::PageUp,
+        help: "5 đánh dấu trước",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
+        label: "g Home",
+        action: Action::Top,
+        help: "đầu danh sách",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Char('G'), SHIFT),
+            (KeyCode::Char('G'), NONE),
+            (KeyCode::End, NONE),
+        ],
+        label: "G End",
+        action: Action::Bottom,
+        help: "cuối danh sách",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('/'), NONE)],
+        label: "/",
+        action: Action::Find,
+        help: "lọc (không cần dấu; Enter: xong, Esc: bỏ lọc)",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('e'), NONE)],
+        label: "e",
+        action: Action::EditBookmark,
+        help: "sửa ghi chú, thẻ",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('d'), NONE), (KeyCode::Delete, NONE)],
+        label: "d",
+        action: Action::DeleteBookmark,
+        help: "xoá (u: hoàn tác)",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('u'), NONE)],
+        label: "u",
+        action: Action::Undo,
+        help: "hoàn tác lần xoá gần nhất",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('s'), NONE)],
+        label: "s",
+        action: Action::SortBookmarks,
+        help: "sắp xếp: mới nhất / theo bài",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('E'), SHIFT), (KeyCode::Char('E'), NONE)],
+        label: "E",
+        action: Action::Export,
+        help: "xuất ra tệp trong thư mục hiện tại",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Esc, NONE),
+            (KeyCode::Char('\''), NONE),
+            (KeyCode::Char('m'), NONE),
+        ],
+        label: "Esc",
+        action: Action::Close,
+        help: "đóng danh sách",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('?'), NONE), (KeyCode::Char('?'), SHIFT)],
+        label: "?",
+        action: Action::Help,
+        help: "trợ giúp",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        label: "q",
+        action: Action::Quit,
+        help: "thoát",
+        scope: Scope::Bookmarks,
     },
     Binding {
         keys: &[(KeyCode::Tab, NONE)],
@@ -301,11 +469,11 @@ pub fn action_for(key: KeyEvent, pane: Scope) -> Option<Action> {
     // Terminals differ on whether Shift is reported with an uppercase letter or '?'.
     let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::SHIFT | KeyModifiers::ALT);
     let hit = |b: &&Binding| b.keys.iter().any(|&(c, m)| c == key.code && m == mods);
-    if pane == Scope::Finder {
-        // Every other key types into the query box.
+    if matches!(pane, Scope::Finder | Scope::Bookmarks) {
+        // Overlays have their own keys only (in the finder every other key types).
         return KEYMAP
             .iter()
-            .filter(|b| b.scope == Scope::Finder)
+            .filter(|b| b.scope == pane)
             .find(hit)
             .map(|b| b.action);
     }
@@ -377,7 +545,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 24] = [
+    const ALL: [Action; 32] = [
         Quit,
         Help,
         Close,
@@ -402,6 +570,14 @@ mod tests {
         Find,
         NextMatch,
         PrevMatch,
+        Bookmark,
+        BookmarkNote,
+        Bookmarks,
+        Export,
+        EditBookmark,
+        DeleteBookmark,
+        Undo,
+        SortBookmarks,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -431,6 +607,14 @@ mod tests {
             Find => 21,
             NextMatch => 22,
             PrevMatch => 23,
+            Bookmark => 24,
+            BookmarkNote => 25,
+            Bookmarks => 26,
+            Export => 27,
+            EditBookmark => 28,
+            DeleteBookmark => 29,
+            Undo => 30,
+            SortBookmarks => 31,
         }
     }
 

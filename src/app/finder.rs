@@ -144,6 +144,14 @@ impl App {
                 self.quit = true
             }
             Some(Action::Open) => self.jump_to_selected(),
+            Some(Action::Bookmark) => {
+                let at = self
+                    .finder
+                    .as_ref()
+                    .and_then(|f| f.hits.get(f.selected))
+                    .map(|h| h.at);
+                self.bookmark(at);
+            }
             Some(Action::Down) => self.finder_move(1),
             Some(Action::Up) => self.finder_move(-1),
             Some(Action::PageDown) => self.finder_move(10),

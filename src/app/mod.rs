@@ -2,6 +2,7 @@
 //! Drawing (in `ui`) only reads it.
 
 pub mod action;
+pub mod bookmarks;
 pub mod finder;
 pub mod input;
 pub mod layout;
@@ -73,6 +74,8 @@ pub struct App {
     pub outline: Outline,
     pub reader: Reader,
     pub help: bool,
+    /// First line of the help shown (it is longer than small terminals).
+    pub help_scroll: usize,
     pub size: Rect,
     pub quit: bool,
     /// A one-line message for the status bar (e.g. why a saved position was ignored).
@@ -90,6 +93,10 @@ pub struct App {
     pub index_ready: bool,
     /// A search for the event loop to hand to the worker: (generation, query, scope).
     pub search_request: Option<(u64, String, crate::search::Scope)>,
+    /// Bookmarks, their pane and dialogs.
+    pub bookmarks: bookmarks::Bookmarks,
+    /// Work for the bookmark thread (the event loop takes it).
+    pub bookmark_requests: Vec<crate::bookmarks::worker::Request>,
 }
 
 impl App {
@@ -107,6 +114,7 @@ impl App {
                 ..Reader::default()
             },
             help: false,
+            help_scroll: 0,
             size: Rect::default(),
             quit: false,
             notice: None,
@@ -117,6 +125,8 @@ impl App {
             search_generation: 0,
             search_request: None,
             index_ready: false,
+            bookmarks: bookmarks::Bookmarks::default(),
+            bookmark_requests: Vec::new(),
         };
         app.set_corpus(corpus);
         app
@@ -141,6 +151,12 @@ impl App {
         self.reader.lines.clear();
         self.finder = None;
         self.last_query = None;
+        // Positions belong to the old corpus; the bookmark thread resolves them again.
+        self.bookmarks.resolved.clear();
+        self.bookmarks.marked.clear();
+        self.bookmarks.pane = None;
+        self.bookmarks.dialog = None;
+        self.bookmarks.undo.clear();
         self.follow_outline();
     }
 
@@ -186,9 +202,20 @@ impl App {
 
     /// Handle a key press.
     pub fn handle_key(&mut self, key: KeyEvent) {
-        if self.finder.is_some() && !self.help {
-            self.finder_key(key);
-            return;
+        // The topmost overlay takes the key: help, a dialog, the bookmarks pane, the finder.
+        if !self.help {
+            if self.bookmarks.dialog.is_some() {
+                self.dialog_key(key);
+                return;
+            }
+            if self.bookmarks.pane.is_some() {
+                self.bookmarks_key(key);
+                return;
+            }
+            if self.finder.is_some() {
+                self.finder_key(key);
+                return;
+            }
         }
         if let Some(action) = action::action_for(key, self.focus.scope()) {
             self.update(action);
@@ -201,6 +228,15 @@ impl App {
             // The overlay is modal: it closes on Esc or ?, and q still quits.
             match action {
                 Action::Close | Action::Help => self.help = false,
+                Action::Down => self.help_scroll = (self.help_scroll + 1).min(action::KEYMAP.len()),
+                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => {
+                    self.help_scroll = (self.help_scroll + 10).min(action::KEYMAP.len())
+                }
+                Action::PageUp | Action::HalfPageUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(10)
+                }
+                Action::Top => self.help_scroll = 0,
                 Action::Quit => self.quit = true,
                 _ => {}
             }
@@ -209,7 +245,10 @@ impl App {
         let page = self.page() as isize;
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::Close => self.notice = None,
             Action::FocusNext => self.focus(self.focus.next()),
             Action::FocusPrev => self.focus(self.focus.prev()),
@@ -242,6 +281,15 @@ impl App {
             Action::Find => self.open_finder(),
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
+            Action::Bookmark => self.bookmark(self.current_passage()),
+            Action::BookmarkNote => self.bookmark_with_note(self.current_passage()),
+            Action::Bookmarks => self.open_bookmarks(),
+            Action::Export => self.open_export(),
+            // Keys of the bookmarks pane only.
+            Action::EditBookmark
+            | Action::DeleteBookmark
+            | Action::Undo
+            | Action::SortBookmarks => {}
         }
     }
 

@@ -15,6 +15,7 @@ use super::export::{self, Format};
 use super::{Anchorer, Bookmark, Op, Resolution, Store, StoreError};
 use crate::corpus::Corpus;
 
+#[derive(Debug, Clone)]
 pub enum Request {
     /// The corpus to resolve against (sent again when another one loads).
     SetCorpus(Arc<Corpus>),

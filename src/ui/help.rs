@@ -18,6 +18,7 @@ pub fn lines(theme: Theme) -> Vec<Line<'static>> {
         (Scope::Outline, "Mục lục"),
         (Scope::Reader, "Bài viết"),
         (Scope::Finder, "Tìm kiếm (/)"),
+        (Scope::Bookmarks, "Danh sách đánh dấu (' m)"),
     ] {
         let rows: Vec<_> = KEYMAP.iter().filter(|b| b.scope == scope).collect();
         if rows.is_empty() {
@@ -37,8 +38,9 @@ pub fn lines(theme: Theme) -> Vec<Line<'static>> {
     out
 }
 
-pub fn draw(frame: &mut Frame, _app: &App, theme: Theme, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let text = lines(theme);
+    let total = text.len();
     let h = (text.len() as u16 + 2).min(area.height);
     let w = 64.min(area.width);
     let [row] = Layout::vertical([Constraint::Length(h)])
@@ -52,9 +54,15 @@ pub fn draw(frame: &mut Frame, _app: &App, theme: Theme, area: Rect) {
         .borders(Borders::ALL)
         .border_set(theme.border_set())
         .border_style(theme.border(true))
-        .title(shown(theme, " Phím tắt · Esc: đóng ").into_owned());
+        .title(shown(theme, " Phím tắt · j/k: cuộn · Esc: đóng ").into_owned());
+    // Clamped here: the app does not know the height the help is drawn at.
+    let room = usize::from(h.saturating_sub(2));
+    let scroll = app.help_scroll.min(total.saturating_sub(room));
     frame.render_widget(
-        Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
+        Paragraph::new(text)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll as u16, 0)),
         rect,
     );
 }

@@ -1,5 +1,6 @@
 //! Drawing. Every function here only reads the [`App`]; one file per pane.
 
+mod bookmarks;
 mod finder;
 mod help;
 mod localities;
@@ -84,6 +85,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     status::draw(frame, app, theme, panes.status);
     if app.finder.is_some() {
         finder::draw(frame, app, theme, area);
+    }
+    if app.bookmarks.pane.is_some() {
+        bookmarks::draw_pane(frame, app, theme, area);
+    }
+    if app.bookmarks.dialog.is_some() {
+        bookmarks::draw_dialog(frame, app, theme, area);
     }
     if app.help {
         help::draw(frame, app, theme, area);

@@ -74,7 +74,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .iter()
         .map(|&node| {
             let depth = node.depth(app.outline.is_flat(node.doc()));
+            let marked = |d: usize, s: usize, p: usize| {
+                app.bookmarks.is_marked(crate::search::PassageRef {
+                    doc: d as u32,
+                    section: s as u32,
+                    passage: p as u32,
+                })
+            };
             let marker = match node {
+                Node::Passage(d, s, p) if marked(d, s, p) => {
+                    if theme.ascii {
+                        "* "
+                    } else {
+                        "★ "
+                    }
+                }
                 Node::Passage(..) => "  ",
                 n if app.outline.is_expanded(n) => "▾ ",
                 _ => "▸ ",

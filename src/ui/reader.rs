@@ -48,6 +48,26 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    // Bookmarked passages: a mark in the left border beside every line of them (it costs
+    // no text width, which small terminals need).
+    if area.width > 2 {
+        let mark = if theme.ascii { "*" } else { "★" };
+        for (row, l) in r.lines.iter().skip(r.scroll).take(height).enumerate() {
+            if let crate::app::outline::Node::Passage(d, s, p) = l.node
+                && l.kind != LineKind::Blank
+                && app.bookmarks.is_marked(crate::search::PassageRef {
+                    doc: d as u32,
+                    section: s as u32,
+                    passage: p as u32,
+                })
+            {
+                frame.render_widget(
+                    Span::styled(mark, theme.bookmark()),
+                    Rect::new(area.x, inner.y + row as u16, 1, 1),
+                );
+            }
+        }
+    }
     if r.lines.len() > height && inner.width > 1 {
         let mut sb = ScrollbarState::new(r.max_scroll()).position(r.scroll);
         let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)

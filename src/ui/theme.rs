@@ -93,6 +93,11 @@ impl Theme {
             .add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
+    /// Bookmark marks: bold, so they show without colour too.
+    pub fn bookmark(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
     pub fn notice(self) -> Style {
         self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
     }

@@ -1,0 +1,607 @@
+//! Bookmarks in the browser: `b` / `B` on the passage being read (or the finder's selection),
+//! the bookmarks pane (`'` or `m`), the note dialog, export (`E`).
+//!
+//! The App never touches the disk: changes are applied to its list at once (so the screen
+//! answers within the frame) and left in `bookmark_requests` for the event loop to hand to
+//! the bookmark thread, which saves, merges with other instances and sends the list back.
+
+use std::collections::HashSet;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::input::Input;
+use super::outline::Node;
+use super::{Action, App, Scope as KeyScope, action};
+use crate::bookmarks::export::Format;
+use crate::bookmarks::worker::{Event, Request};
+use crate::bookmarks::{Bookmark, Op, Resolution, Status, parse_tags};
+use crate::search::PassageRef;
+use crate::search::matcher::term_hit;
+
+/// How the pane orders bookmarks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Newest first.
+    #[default]
+    Added,
+    /// As in the corpus: article, then position; orphaned ones last.
+    Article,
+}
+
+impl Sort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Added => "mới nhất",
+            Sort::Article => "theo bài",
+        }
+    }
+}
+
+/// The bookmarks pane.
+#[derive(Debug, Clone, Default)]
+pub struct Pane {
+    pub filter: Input,
+    /// Keys type into the filter (after `/`), rather than act.
+    pub filtering: bool,
+    /// Index into `rows`.
+    pub selected: usize,
+    pub sort: Sort,
+    /// Indices into `Bookmarks::list`, filtered and sorted.
+    pub rows: Vec<usize>,
+}
+
+/// What the note dialog edits.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoteTarget {
+    New(PassageRef),
+    Edit(String),
+}
+
+#[derive(Debug, Clone)]
+pub enum Dialog {
+    Note {
+        target: NoteTarget,
+        note: Input,
+        tags: Input,
+        /// 0: the note, 1: the tags.
+        field: u8,
+    },
+    Export {
+        selected: usize,
+    },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Bookmarks {
+    /// As stored (file order), and where each is in the corpus now.
+    pub list: Vec<Bookmark>,
+    pub resolved: Vec<Resolution>,
+    /// Passages that have a bookmark (for the reader gutter and the outline).
+    pub marked: HashSet<PassageRef>,
+    /// The first list from the bookmark thread arrived.
+    pub loaded: bool,
+    /// Why nothing can be saved (a file of a newer version).
+    pub read_only: Option<String>,
+    /// Sequence number of the newest change sent; older lists from the thread are stale.
+    pub seq: u64,
+    /// Deleted bookmarks and where they were, newest last, for `u`.
+    pub undo: Vec<(Bookmark, Resolution)>,
+    pub pane: Option<Pane>,
+    pub dialog: Option<Dialog>,
+    /// Changes not yet saved, as reported by the thread.
+    pub unsaved: usize,
+}
+
+impl Bookmarks {
+    fn refresh_marked(&mut self) {
+        self.marked = self.resolved.iter().filter_map(|r| r.at).collect();
+    }
+
+    pub fn is_marked(&self, at: PassageRef) -> bool {
+        self.marked.contains(&at)
+    }
+
+    /// Index of the bookmark of a passage.
+    pub fn find(&self, at: PassageRef) -> Option<usize> {
+        self.resolved.iter().position(|r| r.at == Some(at))
+    }
+
+    /// The bookmark selected in the pane.
+    pub fn selected(&self) -> Option<usize> {
+        let pane = self.pane.as_ref()?;
+        pane.rows.get(pane.selected).copied()
+    }
+}
+
+/// Folded text a bookmark is filtered on: quote, note, tags, title, locality, section.
+fn haystack(b: &Bookmark) -> String {
+    let parts = [
+        b.quote.text.as_str(),
+        b.note.as_str(),
+        &b.tags_label(),
+        b.title.as_str(),
+        b.locality.as_deref().unwrap_or(""),
+        b.section.as_deref().unwrap_or(""),
+    ];
+    crate::text::fold_for_search(&parts.join(" \u{1f} ")).text
+}
+
+impl App {
+    /// The passage `b` acts on: the outline's selected passage when the outline has focus,
+    /// else the first passage at or below the top of the reader.
+    pub fn current_passage(&self) -> Option<PassageRef> {
+        let to_ref = |n: Node| match n {
+            Node::Passage(d, s, p) => Some(PassageRef {
+                doc: d as u32,
+                section: s as u32,
+                passage: p as u32,
+            }),
+            _ => None,
+        };
+        if self.focus == super::Pane::Outline
+            && let Some(at) = self.outline.selected_node().and_then(to_ref)
+        {
+            return Some(at);
+        }
+        self.reader
+            .lines
+            .iter()
+            .skip(self.reader.scroll)
+            // A blank line at the top belongs to the passage above, out of view.
+            .filter(|l| l.kind != super::reader::LineKind::Blank)
+            .find_map(|l| to_ref(l.node))
+    }
+
+    /// Queue a change for the bookmark thread.
+    fn send_ops(&mut self, ops: Vec<Op>) {
+        self.bookmarks.seq += 1;
+        self.bookmark_requests.push(Request::Apply {
+            seq: self.bookmarks.seq,
+            ops,
+            local: self.bookmarks.list.clone(),
+        });
+    }
+
+    fn refuse_if_read_only(&mut self) -> bool {
+        if let Some(msg) = &self.bookmarks.read_only {
+            self.notice = Some(format!("chỉ đọc: {msg}"));
+            return true;
+        }
+        false
+    }
+
+    /// `b` (or Ctrl-s in the finder): bookmark a passage; a second `b` says where it is.
+    pub fn bookmark(&mut self, at: Option<PassageRef>) {
+        let Some(at) = at else {
+            self.notice = Some("không có đoạn nào để đánh dấu".into());
+            return;
+        };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        if let Some(i) = self.bookmarks.find(at) {
+            self.notice = Some(format!(
+                "đã đánh dấu rồi ({}) · B: sửa ghi chú · ': danh sách",
+                self.bookmarks.list[i].id
+            ));
+            return;
+        }
+        self.add_bookmark(at, "", Vec::new());
+    }
+
+    fn add_bookmark(&mut self, at: PassageRef, note: &str, tags: Vec<String>) {
+        let b = Bookmark::new(&self.corpus, at, note, tags);
+        self.notice = Some(format!("★ đã đánh dấu {} · ': danh sách", b.id));
+        self.bookmarks.list.push(b.clone());
+        self.bookmarks.resolved.push(Resolution {
+            status: Status::Ok,
+            at: Some(at),
+            similarity: 1.0,
+        });
+        self.bookmarks.refresh_marked();
+        self.refresh_pane();
+        self.send_ops(vec![Op::Add(Box::new(b))]);
+    }
+
+    /// `B`: the note dialog for a passage (editing its bookmark if it has one).
+    pub fn bookmark_with_note(&mut self, at: Option<PassageRef>) {
+        let Some(at) = at else {
+            self.notice = Some("không có đoạn nào để đánh dấu".into());
+            return;
+        };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        match self.bookmarks.find(at) {
+            Some(i) => self.open_note_dialog(NoteTarget::Edit(self.bookmarks.list[i].id.clone())),
+            None => self.open_note_dialog(NoteTarget::New(at)),
+        }
+    }
+
+    fn open_note_dialog(&mut self, target: NoteTarget) {
+        let (mut note, mut tags) = (Input::new(), Input::new());
+        if let NoteTarget::Edit(id) = &target
+            && let Some(b) = self.bookmarks.list.iter().find(|b| &b.id == id)
+        {
+            note.insert_str(&b.note);
+            tags.insert_str(&b.tags_label());
+        }
+        self.bookmarks.dialog = Some(Dialog::Note {
+            target,
+            note,
+            tags,
+            field: 0,
+        });
+    }
+
+    /// `'` / `m`: open the bookmarks pane (and read the file again: another instance may
+    /// have added some).
+    pub fn open_bookmarks(&mut self) {
+        if self.bookmarks.pane.is_none() {
+            self.bookmarks.pane = Some(Pane::default());
+            self.refresh_pane();
+        }
+        self.bookmarks.seq += 1;
+        self.bookmark_requests.push(Request::Reload {
+            seq: self.bookmarks.seq,
+        });
+    }
+
+    /// Recompute the pane's rows (filter and sort), keeping the selected bookmark selected.
+    pub fn refresh_pane(&mut self) {
+        let keep = self.selected_bookmark_id();
+        self.refresh_pane_keeping(keep);
+    }
+
+    fn selected_bookmark_id(&self) -> Option<String> {
+        let bm = &self.bookmarks;
+        let pane = bm.pane.as_ref()?;
+        pane.rows
+            .get(pane.selected)
+            .and_then(|&i| bm.list.get(i))
+            .map(|b| b.id.clone())
+    }
+
+    fn refresh_pane_keeping(&mut self, keep: Option<String>) {
+        let bm = &self.bookmarks;
+        let Some(pane) = &bm.pane else { return };
+        let query = crate::search::parse(pane.filter.text());
+        let matcher = fuzzy_matcher::skim::SkimMatcherV2::default();
+        let mut rows: Vec<usize> = (0..bm.list.len())
+            .filter(|&i| {
+                if query.terms.is_empty() {
+                    return true;
+                }
+                let h = haystack(&bm.list[i]);
+                query
+                    .terms
+                    .iter()
+                    .all(|t| term_hit(&h, t, true, &matcher).is_some() != t.negate)
+            })
+            .collect();
+        match pane.sort {
+            Sort::Added => {
+                rows.sort_by(|&a, &b| bm.list[b].created.cmp(&bm.list[a].created).then(b.cmp(&a)))
+            }
+            Sort::Article => rows.sort_by_key(|&i| {
+                let r = bm.resolved.get(i).and_then(|r| r.at);
+                (r.is_none(), r, i)
+            }),
+        }
+        let selected = keep
+            .and_then(|id| rows.iter().position(|&i| bm.list[i].id == id))
+            .unwrap_or(0);
+        if let Some(pane) = self.bookmarks.pane.as_mut() {
+            pane.rows = rows;
+            pane.selected = selected.min(pane.rows.len().saturating_sub(1));
+        }
+    }
+
+    /// A list from the bookmark thread.
+    pub fn on_bookmark_event(&mut self, e: Event) {
+        match e {
+            Event::Snapshot {
+                seq,
+                bookmarks,
+                resolved,
+                notice,
+                read_only,
+            } => {
+                if let Some(n) = notice {
+                    self.notice = Some(n);
+                }
+                self.bookmarks.read_only = read_only;
+                self.bookmarks.loaded = true;
+                // An older answer would undo what the user just did on screen.
+                if seq < self.bookmarks.seq {
+                    return;
+                }
+                self.bookmarks.unsaved = 0;
+                let keep = self.selected_bookmark_id();
+                self.bookmarks.list = bookmarks;
+                self.bookmarks.resolved = resolved;
+                self.bookmarks.refresh_marked();
+                self.refresh_pane_keeping(keep);
+            }
+            Event::SaveFailed { error, pending } => {
+                self.bookmarks.unsaved = pending;
+                self.notice = Some(if pending > 0 {
+                    format!("⚠ chưa lưu được {pending} thay đổi đánh dấu: {error}")
+                } else {
+                    format!("⚠ không lưu: {error}")
+                });
+            }
+            Event::Exported(Ok((path, n))) => {
+                self.notice = Some(format!("đã xuất {n} đánh dấu → {}", path.display()));
+            }
+            Event::Exported(Err(e)) => {
+                self.notice = Some(format!("⚠ không xuất được: {e}"));
+            }
+        }
+    }
+
+    /// Keys while the note or export dialog is open.
+    pub fn dialog_key(&mut self, key: KeyEvent) {
+        let Some(dialog) = self.bookmarks.dialog.as_mut() else {
+            return;
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match dialog {
+            Dialog::Export { selected } => match key.code {
+                KeyCode::Esc | KeyCode::Char('q') => self.bookmarks.dialog = None,
+                KeyCode::Down | KeyCode::Tab => *selected = (*selected + 1) % Format::ALL.len(),
+                KeyCode::Up | KeyCode::BackTab => {
+                    *selected = (*selected + Format::ALL.len() - 1) % Format::ALL.len()
+                }
+                KeyCode::Enter => {
+                    let f = Format::ALL[*selected];
+                    self.export(f);
+                }
+                KeyCode::Char('m') => self.export(Format::Md),
+                KeyCode::Char('c') if !ctrl => self.export(Format::Csv),
+                KeyCode::Char('j') => self.export(Format::Json),
+                KeyCode::Char('c') => self.quit = true,
+                _ => {}
+            },
+            Dialog::Note {
+                note, tags, field, ..
+            } => match key.code {
+                KeyCode::Esc => {
+                    self.bookmarks.dialog = None;
+                    self.notice = Some("đã huỷ".into());
+                }
+                KeyCode::Tab | KeyCode::BackTab | KeyCode::Down | KeyCode::Up => {
+                    *field = 1 - *field;
+                }
+                KeyCode::Enter => self.save_note_dialog(),
+                KeyCode::Char('c') if ctrl => self.quit = true,
+                _ => {
+                    if *field == 0 {
+                        note.handle_key(key);
+                    } else {
+                        tags.handle_key(key);
+                    }
+                }
+            },
+        }
+    }
+
+    /// Pasted text goes into the dialog's field or the pane's filter.
+    pub fn bookmarks_paste(&mut self, text: &str) -> bool {
+        let one_line = text.replace(['\r', '\n'], " ");
+        if let Some(Dialog::Note {
+            note, tags, field, ..
+        }) = self.bookmarks.dialog.as_mut()
+        {
+            if *field == 0 {
+                note.insert_str(&one_line);
+            } else {
+                tags.insert_str(&one_line);
+            }
+            return true;
+        }
+        if let Some(p) = self.bookmarks.pane.as_mut()
+            && p.filtering
+        {
+            p.filter.insert_str(&one_line);
+            self.refresh_pane();
+            return true;
+        }
+        false
+    }
+
+    fn save_note_dialog(&mut self) {
+        let Some(Dialog::Note {
+            target, note, tags, ..
+        }) = self.bookmarks.dialog.take()
+        else {
+            return;
+        };
+        let text = crate::bookmarks::clean_note(note.text());
+        let tag_list = parse_tags(tags.text());
+        match target {
+            NoteTarget::New(at) => self.add_bookmark(at, &text, tag_list),
+            NoteTarget::Edit(id) => {
+                if let Some(b) = self.bookmarks.list.iter_mut().find(|b| b.id == id) {
+                    b.note = text.clone();
+                    b.tags = tag_list.clone();
+                    self.notice = Some(format!("đã lưu ghi chú {id}"));
+                    self.refresh_pane();
+                    self.send_ops(vec![Op::Edit {
+                        id,
+                        note: text,
+                        tags: tag_list,
+                    }]);
+                }
+            }
+        }
+    }
+
+    /// `E`: the export dialog.
+    pub fn open_export(&mut self) {
+        if self.bookmarks.list.is_empty() {
+            self.notice = Some("chưa có đánh dấu nào để xuất (b: đánh dấu)".into());
+            return;
+        }
+        self.bookmarks.dialog = Some(Dialog::Export { selected: 0 });
+    }
+
+    fn export(&mut self, format: Format) {
+        self.bookmarks.dialog = None;
+        let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
+        self.notice = Some(format!("đang xuất {} …", format.extension()));
+        self.bookmark_requests.push(Request::Export { format, dir });
+    }
+
+    /// Keys while the bookmarks pane is open.
+    pub fn bookmarks_key(&mut self, key: KeyEvent) {
+        let filtering = self.bookmarks.pane.as_ref().is_some_and(|p| p.filtering);
+        if filtering {
+            match key.code {
+                KeyCode::Esc => {
+                    if let Some(p) = self.bookmarks.pane.as_mut() {
+                        p.filtering = false;
+                        p.filter = Input::new();
+                    }
+                    self.refresh_pane();
+                }
+                KeyCode::Enter | KeyCode::Down | KeyCode::Up => {
+                    if let Some(p) = self.bookmarks.pane.as_mut() {
+                        p.filtering = false;
+                    }
+                }
+                KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    self.quit = true
+                }
+                _ => {
+                    let changed = self
+                        .bookmarks
+                        .pane
+                        .as_mut()
+                        .is_some_and(|p| p.filter.handle_key(key));
+                    if changed {
+                        if let Some(p) = self.bookmarks.pane.as_mut() {
+                            p.selected = 0;
+                        }
+                        self.refresh_pane();
+                    }
+                }
+            }
+            return;
+        }
+        let Some(a) = action::action_for(key, KeyScope::Bookmarks) else {
+            return;
+        };
+        let page = 5;
+        match a {
+            Action::Close => self.bookmarks.pane = None,
+            Action::Quit => self.quit = true,
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
+            Action::Down => self.pane_move(1),
+            Action::Up => self.pane_move(-1),
+            Action::PageDown => self.pane_move(page),
+            Action::PageUp => self.pane_move(-page),
+            Action::Top => self.pane_move(isize::MIN / 2),
+            Action::Bottom => self.pane_move(isize::MAX / 2),
+            Action::Find => {
+                if let Some(p) = self.bookmarks.pane.as_mut() {
+                    p.filtering = true;
+                }
+            }
+            Action::Open => self.jump_to_bookmark(),
+            Action::EditBookmark => {
+                if let Some(i) = self.bookmarks.selected()
+                    && !self.refuse_if_read_only()
+                {
+                    self.open_note_dialog(NoteTarget::Edit(self.bookmarks.list[i].id.clone()));
+                }
+            }
+            Action::DeleteBookmark => self.delete_selected(),
+            Action::Undo => self.undo_delete(),
+            Action::SortBookmarks => {
+                if let Some(p) = self.bookmarks.pane.as_mut() {
+                    p.sort = match p.sort {
+                        Sort::Added => Sort::Article,
+                        Sort::Article => Sort::Added,
+                    };
+                }
+                self.refresh_pane();
+            }
+            Action::Export => self.open_export(),
+            _ => {}
+        }
+    }
+
+    fn pane_move(&mut self, delta: isize) {
+        if let Some(p) = self.bookmarks.pane.as_mut() {
+            p.selected = super::step(p.selected, delta, p.rows.len());
+        }
+    }
+
+    fn jump_to_bookmark(&mut self) {
+        let Some(i) = self.bookmarks.selected() else {
+            return;
+        };
+        match self.bookmarks.resolved.get(i).and_then(|r| r.at) {
+            Some(at) => {
+                self.bookmarks.pane = None;
+                self.go_to_passage(at);
+            }
+            None => {
+                self.notice = Some(
+                    "đánh dấu mồ côi: đoạn này không còn trong kho dữ liệu (trích dẫn vẫn giữ)"
+                        .into(),
+                )
+            }
+        }
+    }
+
+    fn delete_selected(&mut self) {
+        let Some(i) = self.bookmarks.selected() else {
+            return;
+        };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let b = self.bookmarks.list.remove(i);
+        let res = self.bookmarks.resolved.remove(i);
+        self.bookmarks.refresh_marked();
+        self.notice = Some(format!("đã xoá {} · u: hoàn tác", b.id));
+        let id = b.id.clone();
+        self.bookmarks.undo.push((b, res));
+        // Rows index the list as it was: rebuild them, the cursor staying at its row.
+        let row = self.bookmarks.pane.as_mut().map(|p| {
+            p.rows.clear();
+            p.selected
+        });
+        self.refresh_pane();
+        if let (Some(p), Some(row)) = (self.bookmarks.pane.as_mut(), row) {
+            p.selected = row.min(p.rows.len().saturating_sub(1));
+        }
+        self.send_ops(vec![Op::Remove(id)]);
+    }
+
+    fn undo_delete(&mut self) {
+        let Some((b, res)) = self.bookmarks.undo.pop() else {
+            self.notice = Some("không có gì để hoàn tác".into());
+            return;
+        };
+        self.notice = Some(format!("đã khôi phục {}", b.id));
+        self.bookmarks.list.push(b.clone());
+        self.bookmarks.resolved.push(res);
+        self.bookmarks.refresh_marked();
+        self.refresh_pane();
+        if let Some(p) = self.bookmarks.pane.as_mut()
+            && let Some(pos) = p
+                .rows
+                .iter()
+                .position(|&i| i + 1 == self.bookmarks.list.len())
+        {
+            p.selected = pos;
+        }
+        self.send_ops(vec![Op::Add(Box::new(b))]);
+    }
+}

@@ -1,0 +1,424 @@
+//! The bookmarks pane (`'` / `m`), the note dialog (`B`, `e`) and the export dialog (`E`).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Margin, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, list_offset, shown};
+use crate::app::App;
+use crate::app::bookmarks::{Dialog, NoteTarget};
+use crate::app::input::Input;
+use crate::bookmarks::export::Format;
+use crate::bookmarks::{Bookmark, Status};
+use crate::text::truncate_to_width;
+
+/// Rows each bookmark takes in the list.
+const ROWS: usize = 3;
+
+fn block(theme: Theme, title: &str) -> Block<'static> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_set(theme.border_set())
+        .border_style(theme.border(true))
+        .title(shown(theme, title).into_owned())
+}
+
+fn status_tag(status: Status) -> &'static str {
+    match status {
+        Status::Ok => "",
+        Status::Reanchored => " [đã dời]",
+        Status::Orphaned => " [mồ côi]",
+    }
+}
+
+fn crumbs(b: &Bookmark) -> String {
+    [
+        b.locality.as_deref(),
+        Some(b.title.as_str()),
+        b.section.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" › ")
+}
+
+pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let bm = &app.bookmarks;
+    let Some(pane) = &bm.pane else { return };
+    let rect = area.inner(Margin::new(
+        u16::from(area.width > 60) * 2,
+        u16::from(area.height > 16),
+    ));
+    frame.render_widget(Clear, rect);
+    let count = if pane.rows.len() == bm.list.len() {
+        format!("{}", bm.list.len())
+    } else {
+        format!("{}/{}", pane.rows.len(), bm.list.len())
+    };
+    let title = format!(" Đánh dấu {count} · {} ", pane.sort.label());
+    let hints =
+        " Enter: tới · e: sửa · d: xoá · u: hoàn tác · s: sắp xếp · /: lọc · E: xuất · Esc ";
+    let b = block(theme, &title).title_bottom(Line::from(Span::styled(
+        shown(theme, hints).into_owned(),
+        theme.meta(),
+    )));
+    let inner = b.inner(rect);
+    frame.render_widget(b, rect);
+    if inner.height < 2 || inner.width < 4 {
+        return;
+    }
+    let [prompt, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    draw_filter(frame, app, theme, prompt);
+    if pane.rows.is_empty() {
+        let msg = if !bm.loaded {
+            "đang đọc tệp đánh dấu…"
+        } else if bm.list.is_empty() {
+            "Chưa có đánh dấu nào. b: đánh dấu đoạn đang đọc · B: kèm ghi chú và thẻ"
+        } else {
+            "Không có đánh dấu nào khớp bộ lọc (Esc trong ô lọc: bỏ lọc)"
+        };
+        frame.render_widget(
+            Paragraph::new(shown(theme, msg).into_owned())
+                .style(theme.meta())
+                .wrap(Wrap { trim: true }),
+            body,
+        );
+        return;
+    }
+    let [list_area, detail] = if body.height >= 16 {
+        Layout::vertical([Constraint::Percentage(60), Constraint::Min(0)]).areas(body)
+    } else {
+        [body, Rect::default()]
+    };
+    draw_list(frame, app, theme, list_area);
+    if detail.height > 0 {
+        draw_detail(frame, app, theme, detail);
+    }
+}
+
+/// `/ filter` line, or what it is for.
+fn draw_filter(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let Some(pane) = &app.bookmarks.pane else {
+        return;
+    };
+    if !pane.filtering && pane.filter.text().is_empty() {
+        frame.render_widget(
+            Line::from(Span::styled(
+                shown(
+                    theme,
+                    "/ để lọc theo trích dẫn, ghi chú, thẻ, bài, địa phương",
+                )
+                .into_owned(),
+                theme.meta(),
+            )),
+            area,
+        );
+        return;
+    }
+    let label = if pane.filter.telex() {
+        "lọc [Telex] › "
+    } else {
+        "lọc › "
+    };
+    let label = shown(theme, label).into_owned();
+    let lw = label.width();
+    let (text, cursor) = visible(&pane.filter, usize::from(area.width).saturating_sub(lw + 1));
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(label, theme.key()),
+            Span::raw(shown(theme, &text).into_owned()),
+        ]),
+        area,
+    );
+    if pane.filtering {
+        frame.set_cursor_position(Position::new(
+            area.x + (lw + cursor).min(usize::from(area.width.saturating_sub(1))) as u16,
+            area.y,
+        ));
+    }
+}
+
+fn draw_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let bm = &app.bookmarks;
+    let Some(pane) = &bm.pane else { return };
+    let width = usize::from(area.width);
+    let mark = if theme.ascii { "* " } else { "★ " };
+    let items: Vec<ListItem> = pane
+        .rows
+        .iter()
+        .map(|&i| {
+            let b = &bm.list[i];
+            let status = bm.resolved.get(i).map_or(Status::Orphaned, |r| r.status);
+            let tag = status_tag(status);
+            let head = truncate_to_width(&crumbs(b), width.saturating_sub(2 + tag.width()));
+            let quote = truncate_to_width(&format!("“{}”", b.quote.text), width.saturating_sub(2));
+            let extra = [b.note.as_str(), &b.tags_label()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("  ");
+            let extra = truncate_to_width(&extra, width.saturating_sub(2));
+            ListItem::new(vec![
+                Line::from(vec![
+                    Span::styled(mark, theme.bookmark()),
+                    Span::styled(shown(theme, &head).into_owned(), theme.meta()),
+                    Span::styled(shown(theme, tag).into_owned(), theme.notice()),
+                ]),
+                Line::from(format!("  {}", shown(theme, &quote))),
+                Line::from(Span::styled(
+                    format!("  {}", shown(theme, &extra)),
+                    theme.key(),
+                )),
+            ])
+        })
+        .collect();
+    let n = items.len();
+    let mut state = ListState::default()
+        .with_selected(Some(pane.selected))
+        .with_offset(list_offset(
+            pane.selected,
+            n,
+            usize::from(area.height) / ROWS,
+        ));
+    let list = List::new(items).highlight_style(theme.selected(!pane.filtering));
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// The selected bookmark in full: quote with its context, note, tags, when, status.
+fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let bm = &app.bookmarks;
+    let Some(i) = bm.selected() else { return };
+    let b = &bm.list[i];
+    let status = bm.resolved.get(i).map_or(Status::Orphaned, |r| r.status);
+    let when = b.created.get(..10).unwrap_or(&b.created);
+    let state = match status {
+        Status::Ok => "",
+        Status::Reanchored => " · kho đã dựng lại: tìm lại theo trích dẫn",
+        Status::Orphaned => " · mồ côi: đoạn không còn trong kho, giữ trích dẫn",
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        shown(theme, &format!("{} · {when}{state}", b.id)).into_owned(),
+        theme.meta(),
+    ))];
+    lines.push(Line::from(shown(theme, &b.quote.text).into_owned()));
+    if !b.note.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(shown(theme, "Ghi chú: ").into_owned(), theme.key()),
+            Span::raw(shown(theme, &b.note).into_owned()),
+        ]));
+    }
+    if !b.tags.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(shown(theme, "Thẻ: ").into_owned(), theme.key()),
+            Span::raw(shown(theme, &b.tags_label()).into_owned()),
+        ]));
+    }
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_set(theme.border_set())
+        .border_style(theme.border(false));
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// The part of an input that fits `width` columns with the cursor in view, and the cursor's
+/// column in it.
+fn visible(input: &Input, width: usize) -> (String, usize) {
+    let text = input.text();
+    let cursor = input.cursor_column();
+    if text.width() <= width || cursor < width {
+        return (truncate_to_width(text, width), cursor);
+    }
+    // Drop graphemes from the front until the cursor fits.
+    let mut skipped = 0;
+    let mut start = 0;
+    for (i, g) in text.grapheme_indices(true) {
+        if cursor - skipped < width {
+            start = i;
+            break;
+        }
+        skipped += g.width();
+        start = i + g.len();
+    }
+    (
+        truncate_to_width(&text[start..], width),
+        cursor.saturating_sub(skipped),
+    )
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    rect
+}
+
+pub fn draw_dialog(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    match &app.bookmarks.dialog {
+        Some(Dialog::Note {
+            target,
+            note,
+            tags,
+            field,
+        }) => draw_note(frame, app, theme, area, target, [note, tags], *field),
+        Some(Dialog::Export { selected }) => draw_export(frame, theme, area, *selected),
+        None => {}
+    }
+}
+
+fn draw_note(
+    frame: &mut Frame,
+    app: &App,
+    theme: Theme,
+    area: Rect,
+    target: &NoteTarget,
+    inputs: [&Input; 2],
+    field: u8,
+) {
+    let rect = centered(area, 72, 7);
+    frame.render_widget(Clear, rect);
+    let title = match target {
+        NoteTarget::New(_) => " Đánh dấu · Enter: lưu · Tab: đổi ô · Esc: huỷ ",
+        NoteTarget::Edit(_) => " Sửa ghi chú · Enter: lưu · Tab: đổi ô · Esc: huỷ ",
+    };
+    let b = block(theme, title);
+    let inner = b.inner(rect);
+    frame.render_widget(b, rect);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    let quote = match target {
+        NoteTarget::New(at) => at.get(&app.corpus).text.clone(),
+        NoteTarget::Edit(id) => app
+            .bookmarks
+            .list
+            .iter()
+            .find(|b| &b.id == id)
+            .map(|b| b.quote.text.clone())
+            .unwrap_or_default(),
+    };
+    let width = usize::from(inner.width);
+    let rows = Layout::vertical([Constraint::Length(1); 5]).split(inner);
+    frame.render_widget(
+        Line::from(Span::styled(
+            shown(theme, &truncate_to_width(&format!("“{quote}”"), width)).into_owned(),
+            theme.meta(),
+        )),
+        rows[0],
+    );
+    for (k, (label, input)) in [("Ghi chú: ", inputs[0]), ("Thẻ:     ", inputs[1])]
+        .into_iter()
+        .enumerate()
+    {
+        let Some(&row) = rows.get(k + 1) else { break };
+        if row.height == 0 {
+            break;
+        }
+        let active = usize::from(field) == k;
+        let label = shown(theme, label).into_owned();
+        let lw = label.width();
+        let (text, cursor) = visible(input, width.saturating_sub(lw + 1));
+        let style = if active {
+            Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED)
+        } else {
+            Style::new()
+        };
+        frame.render_widget(
+            Line::from(vec![
+                Span::styled(label, theme.key()),
+                Span::styled(shown(theme, &text).into_owned(), style),
+            ]),
+            row,
+        );
+        if active {
+            frame.set_cursor_position(Position::new(
+                row.x + (lw + cursor).min(width.saturating_sub(1)) as u16,
+                row.y,
+            ));
+        }
+    }
+    if let Some(&row) = rows.get(4) {
+        let telex = if inputs[usize::from(field)].telex() {
+            "bật"
+        } else {
+            "tắt"
+        };
+        let hint = format!("thẻ: #cải-cách, kinh-tế (phẩy hoặc cách) · Ctrl-t: Telex ({telex})");
+        frame.render_widget(
+            Line::from(Span::styled(
+                shown(theme, &truncate_to_width(&hint, width)).into_owned(),
+                theme.meta(),
+            )),
+            row,
+        );
+    }
+}
+
+fn draw_export(frame: &mut Frame, theme: Theme, area: Rect, selected: usize) {
+    let rect = centered(area, 48, 7);
+    frame.render_widget(Clear, rect);
+    let b = block(theme, " Xuất đánh dấu · Enter · Esc: huỷ ");
+    let inner = b.inner(rect);
+    frame.render_widget(b, rect);
+    let keys = ['m', 'c', 'j'];
+    let mut lines: Vec<Line> = Format::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let text = format!(
+                "{} {}  {}",
+                if i == selected { "▸" } else { " " },
+                keys[i],
+                f.label()
+            );
+            let style = if i == selected {
+                theme.selected(true)
+            } else {
+                Style::new()
+            };
+            Line::from(Span::styled(shown(theme, &text).into_owned(), style))
+        })
+        .collect();
+    let dir = std::env::current_dir()
+        .map(|d| d.display().to_string())
+        .unwrap_or_else(|_| ".".into());
+    lines.push(Line::from(Span::styled(
+        shown(
+            theme,
+            &truncate_to_width(&format!("vào thư mục {dir}"), usize::from(inner.width)),
+        )
+        .into_owned(),
+        theme.meta(),
+    )));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_input_scrolls_to_keep_the_cursor_in_view() {
+        let mut i = Input::new();
+        i.insert_str("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX");
+        let (text, cursor) = visible(&i, 10);
+        assert!(text.width() <= 10, "{text}");
+        assert!(cursor < 10);
+        assert!(
+            "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX".ends_with(text.trim_end_matches('…'))
+        );
+        let mut short = Input::new();
+        short.insert_str("ngắn");
+        assert_eq!(visible(&short, 10), ("ngắn".to_string(), 4));
+    }
+}
