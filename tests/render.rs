@@ -86,10 +86,21 @@ fn help_overlay_lists_the_keymap() {
     press(&mut a, "?");
     let t = render(&a, 120, 40, THEME);
     insta::assert_snapshot!(t.backend());
+    // Taller than 40 rows: every binding shows on a tall terminal…
+    let mut tall = app(120, 120);
+    press(&mut tall, "?");
+    let t = render(&tall, 120, 120, THEME);
     let buf = t.backend().buffer();
     for b in nghiquyet::app::action::KEYMAP {
         assert!(find(buf, b.help).is_some(), "help lacks {:?}", b.help);
     }
+    // …and j scrolls it on a short one, to its last line.
+    assert!(find(render(&a, 120, 40, THEME).backend().buffer(), "Mọi khung").is_some());
+    press(&mut a, &"j".repeat(200));
+    let t = render(&a, 120, 40, THEME);
+    assert!(find(t.backend().buffer(), "Mọi khung").is_none());
+    // The last group's keys are in view.
+    assert!(find(t.backend().buffer(), "sắp xếp: mới nhất / theo bài").is_some());
 }
 
 #[test]
