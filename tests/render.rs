@@ -228,3 +228,125 @@ fn finder_shows_count_breadcrumbs_and_highlighted_letters() {
     }
     assert_ne!(buf[(x - 2, y)].fg, Color::Yellow, "'cầu' is not a match");
 }
+
+/// Bookmarks with fixed ids and times, so renders are the same on every run.
+fn with_bookmarks(a: &mut App) {
+    use nghiquyet::bookmarks::{Status, doc_refs};
+    for (k, d) in [0usize, 2, 4].into_iter().enumerate() {
+        let at = doc_refs(&a.corpus, d)[3];
+        a.bookmark(Some(at));
+        let b = a.bookmarks.list.last_mut().unwrap();
+        b.id = format!("b00000000{k:02}");
+        b.created = format!("2026-11-2{k}T08:00:00Z");
+    }
+    a.bookmarks.list[0].note = "Chương trình trọng tâm, dẫn vào báo cáo".into();
+    a.bookmarks.list[0].tags = vec!["cải-cách".into(), "đô-thị".into()];
+    a.bookmarks.resolved[1].status = Status::Reanchored;
+    a.bookmarks.resolved[2].status = Status::Orphaned;
+    a.bookmarks.resolved[2].at = None;
+    a.bookmarks.loaded = true;
+    a.bookmark_requests.clear();
+    a.notice = None;
+}
+
+#[test]
+fn bookmarked_passages_are_marked_in_the_reader_border_and_the_outline() {
+    let mut a = app(120, 40);
+    press(&mut a, "3jjjj");
+    let at = a.current_passage().unwrap();
+    press(&mut a, "b");
+    a.notice = None;
+    let t = render(&a, 120, 40, THEME);
+    let buf = t.backend().buffer();
+    let (title_x, _) = find(buf, "3 Bài viết").unwrap();
+    let border_x = title_x - 1;
+    let node = nghiquyet::app::outline::Node::Passage(
+        at.doc as usize,
+        at.section as usize,
+        at.passage as usize,
+    );
+    let mut marked_rows = 0;
+    for (i, line) in a
+        .reader
+        .lines
+        .iter()
+        .enumerate()
+        .skip(a.reader.scroll)
+        .take(usize::from(a.reader.height))
+    {
+        let y = 1 + (i - a.reader.scroll) as u16;
+        let cell = &buf[(border_x, y)];
+        let ours = line.node == node && line.kind != nghiquyet::app::reader::LineKind::Blank;
+        if ours {
+            assert_eq!(cell.symbol(), "★", "row {y}: {:?}", line.text);
+            assert_eq!(cell.fg, Color::Yellow);
+            assert!(cell.modifier.contains(Modifier::BOLD));
+            marked_rows += 1;
+        } else {
+            assert_ne!(cell.symbol(), "★", "row {y}: {:?}", line.text);
+        }
+    }
+    assert!(marked_rows >= 2, "every line of the passage is marked");
+    // The outline shows the passage with a star.
+    let (ox, _) = find(buf, "2 Mục lục").unwrap();
+    let outline_star = (1..39).any(|y| {
+        (ox..ox + 30).any(|x| buf[(x, y)].symbol() == "★") && !row_text(buf, y).contains("Bài viết")
+    });
+    assert!(
+        outline_star,
+        "{}",
+        (0..40)
+            .map(|y| row_text(buf, y))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn bookmarks_pane_at_80x24() {
+    let mut a = app(80, 24);
+    with_bookmarks(&mut a);
+    press(&mut a, "'");
+    let t = render(&a, 80, 24, THEME);
+    insta::assert_snapshot!(t.backend());
+    let buf = t.backend().buffer();
+    assert!(find(buf, "[đã dời]").is_some() && find(buf, "[mồ côi]").is_some());
+    assert!(find(buf, "#cải-cách #đô-thị").is_some());
+    // Newest first: the orphan (made last) is on top and selected (reversed).
+    let (_, y) = find(buf, "[mồ côi]").unwrap();
+    let (x, _) = find(buf, "★").unwrap();
+    assert!(buf[(x + 2, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn note_dialog_at_80x24() {
+    let mut a = app(80, 24);
+    with_bookmarks(&mut a);
+    press(&mut a, "'se");
+    for c in "Trích ở mục kết quả".chars() {
+        a.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let t = render(&a, 80, 24, THEME);
+    insta::assert_snapshot!(t.backend());
+    let buf = t.backend().buffer();
+    assert!(find(buf, "Trích ở mục kết quả").is_some());
+}
+
+#[test]
+fn bookmarks_pane_in_ascii_mode_is_ascii() {
+    let mut a = App::new(Arc::new(nghiquyet::embedded::corpus()), "embedded", true);
+    a.resize(80, 24);
+    with_bookmarks(&mut a);
+    press(&mut a, "'");
+    let ascii = Theme {
+        color: false,
+        ascii: true,
+    };
+    let t = render(&a, 80, 24, ascii);
+    let buf = t.backend().buffer();
+    for y in 0..24 {
+        let row = row_text(buf, y);
+        assert!(row.is_ascii(), "row {y}: {row}");
+    }
+    assert!(find(buf, "* ").is_some());
+}

@@ -78,6 +78,8 @@ pub struct Bookmarks {
     pub resolved: Vec<Resolution>,
     /// Passages that have a bookmark (for the reader gutter and the outline).
     pub marked: HashSet<PassageRef>,
+    /// Documents and sections that hold a bookmarked passage (for the collapsed outline).
+    pub marked_in: HashSet<(u32, Option<u32>)>,
     /// The first list from the bookmark thread arrived.
     pub loaded: bool,
     /// Why nothing can be saved (a file of a newer version).
@@ -95,6 +97,17 @@ pub struct Bookmarks {
 impl Bookmarks {
     fn refresh_marked(&mut self) {
         self.marked = self.resolved.iter().filter_map(|r| r.at).collect();
+        self.marked_in = self
+            .marked
+            .iter()
+            .flat_map(|r| [(r.doc, None), (r.doc, Some(r.section))])
+            .collect();
+    }
+
+    /// Does an article (`section` None) or a section hold a bookmarked passage?
+    pub fn holds_marks(&self, doc: usize, section: Option<usize>) -> bool {
+        self.marked_in
+            .contains(&(doc as u32, section.map(|s| s as u32)))
     }
 
     pub fn is_marked(&self, at: PassageRef) -> bool {

@@ -154,6 +154,7 @@ impl App {
         // Positions belong to the old corpus; the bookmark thread resolves them again.
         self.bookmarks.resolved.clear();
         self.bookmarks.marked.clear();
+        self.bookmarks.marked_in.clear();
         self.bookmarks.pane = None;
         self.bookmarks.dialog = None;
         self.bookmarks.undo.clear();

@@ -98,7 +98,24 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 Node::Section(..) => theme.heading(),
                 Node::Passage(..) => ratatui::style::Style::new(),
             };
-            let text = format!("{}{}{}", "  ".repeat(depth), marker, label(app, node));
+            // A collapsed article or section shows that it holds bookmarks.
+            let holds = match node {
+                Node::Article(d) => app.bookmarks.holds_marks(d, None),
+                Node::Section(d, s) => app.bookmarks.holds_marks(d, Some(s)),
+                Node::Passage(..) => false,
+            };
+            let star = match (holds, theme.ascii) {
+                (false, _) => "",
+                (true, false) => "★ ",
+                (true, true) => "* ",
+            };
+            let text = format!(
+                "{}{}{}{}",
+                "  ".repeat(depth),
+                marker,
+                star,
+                label(app, node)
+            );
             ListItem::new(Line::from(Span::styled(
                 shown(theme, &text).into_owned(),
                 style,
