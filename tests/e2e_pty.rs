@@ -305,3 +305,104 @@ fn finder_searches_in_the_background_and_jumps() {
     assert!(status.success(), "{status}");
     assert_restored(&s);
 }
+
+fn read_bookmarks(path: &std::path::Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).expect("the bookmarks file");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(v["format"], "nghiquyet-bookmarks");
+    assert_eq!(v["version"], 1);
+    v
+}
+
+/// The whole bookmark flow in the real binary: `b`, `B` with a Vietnamese note and a tag,
+/// the pane, and a hang-up straight after a change: the change is on disk all the same.
+#[test]
+fn bookmarks_are_saved_even_when_the_line_drops() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bm.json");
+    let mut s = PtySession::spawn_with(
+        120,
+        40,
+        &[],
+        &[("NGHIQUYET_BOOKMARKS", file.to_str().unwrap())],
+    );
+    s.wait_for(FIRST_FRAME, TIMEOUT);
+    s.send("3");
+    wait_reader_focused(&s);
+    s.send("jjjj");
+    s.send("b");
+    s.wait_for("đã đánh dấu", TIMEOUT);
+    s.wait_until("the save", TIMEOUT, |_| file.exists());
+    assert_eq!(
+        read_bookmarks(&file)["bookmarks"].as_array().unwrap().len(),
+        1
+    );
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    // The reader border marks the passage.
+    assert!(s.screen_text().contains('★'), "{}", s.screen_text());
+
+    s.send("jjjjjjjjjjjj");
+    s.send("B");
+    s.wait_for("Enter: lưu", TIMEOUT);
+    s.send("Ghi chú quan trọng\t#cải-cách, kinh-tế\r");
+    s.wait_gone("Enter: lưu", TIMEOUT);
+    s.send("'");
+    s.wait_for("Đánh dấu 2", TIMEOUT);
+    assert!(
+        s.screen_text().contains("#cải-cách #kinh-tế"),
+        "{}",
+        s.screen_text()
+    );
+    // Enter jumps to the selected (newest) bookmark and closes the pane.
+    s.send("\r");
+    s.wait_gone("Đánh dấu 2", TIMEOUT);
+    s.send("GGb");
+    s.wait_for("đã đánh dấu", TIMEOUT);
+    // Hang up at once: the last change may still be in flight; it must reach the disk.
+    s.signal(libc::SIGHUP);
+    let status = s.wait_exit(Duration::from_secs(10));
+    assert_eq!(status.exit_code(), 129, "{status}");
+    assert_restored(&s);
+    let v = read_bookmarks(&file);
+    let list = v["bookmarks"].as_array().unwrap();
+    assert_eq!(list.len(), 3, "{v:#}");
+    let noted = list
+        .iter()
+        .find(|b| b["note"] == "Ghi chú quan trọng")
+        .expect("the note");
+    assert_eq!(noted["tags"], serde_json::json!(["cải-cách", "kinh-tế"]));
+}
+
+/// A corrupt bookmarks file is moved aside, the user is told where, and nothing is lost.
+#[test]
+fn a_corrupt_bookmarks_file_is_moved_aside_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bm.json");
+    std::fs::write(&file, b"{\"format\": \"nghiquyet-bookm").unwrap();
+    let mut s = PtySession::spawn_with(
+        200,
+        30,
+        &[],
+        &[("NGHIQUYET_BOOKMARKS", file.to_str().unwrap())],
+    );
+    s.wait_for("moved to", TIMEOUT);
+    assert!(
+        s.status_line().contains("bm.json.corrupt-"),
+        "{}",
+        s.status_line()
+    );
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("bm.json.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        std::fs::read(dir.path().join(&aside[0])).unwrap(),
+        b"{\"format\": \"nghiquyet-bookm"
+    );
+    s.send("q");
+    assert!(s.wait_exit(TIMEOUT).success());
+}

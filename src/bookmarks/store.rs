@@ -259,9 +259,9 @@ impl Store {
     }
 
     fn moved_notice(&self, why: &str, aside: &Path) -> String {
+        // The new place first: it is what the user needs, and a status bar may cut the end.
         format!(
-            "{} was unusable ({why}); moved to {}; starting with no bookmarks",
-            self.path.display(),
+            "bookmarks file unusable, moved to {} ({why}); starting with no bookmarks",
             aside.display()
         )
     }
@@ -328,8 +328,7 @@ impl Store {
             Disk::Bad(why) => {
                 let aside = self.move_aside()?;
                 notice = Some(format!(
-                    "{} was unusable ({why}); moved to {}; saved the bookmarks shown",
-                    self.path.display(),
+                    "bookmarks file unusable, moved to {} ({why}); saved the bookmarks shown",
                     aside.display()
                 ));
                 local.to_vec()
