@@ -790,6 +790,20 @@ mod tests {
     }
 
     #[test]
+    fn the_filter_finds_notes_and_tags_without_diacritics() {
+        let mut a = app();
+        let ids = three(&mut a);
+        a.bookmarks.list[2].note = "Trích cho phần Kinh tế".into();
+        a.bookmarks.list[0].tags = vec!["cải-cách".into()];
+        press(&mut a, "'/kinh te");
+        assert_eq!(shown_ids(&a), [ids[2].clone()]);
+        press(&mut a, "\x1b/#cai-cach");
+        assert_eq!(shown_ids(&a), [ids[0].clone()]);
+        press(&mut a, "\x1b/!cai-cach");
+        assert_eq!(shown_ids(&a).len(), 2);
+    }
+
+    #[test]
     fn delete_and_undo() {
         let mut a = app();
         let ids = three(&mut a);

@@ -242,9 +242,10 @@ fn export_cmd(
         Some(path) => {
             export::write_new(&path, &bytes, force)?;
             let orphaned = orphan_count(corpus_path, &snap.bookmarks, format)?;
+            let n = snap.bookmarks.len();
             eprintln!(
-                "wrote {} bookmarks to {}{}",
-                snap.bookmarks.len(),
+                "wrote {n} bookmark{} to {}{}",
+                if n == 1 { "" } else { "s" },
                 path.display(),
                 if orphaned > 0 {
                     format!(" ({orphaned} orphaned: quoted as saved)")
