@@ -9,6 +9,7 @@
 //!    whose neighbours match the quote's prefix and suffix;
 //! 3. else it is `orphaned`: kept, shown with its quote, never dropped.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -60,6 +61,42 @@ pub struct Anchorer<'a> {
     corpus: &'a Corpus,
     docs: HashMap<&'a str, usize>,
     by_passage: HashMap<&'a str, Vec<PassageRef>>,
+    /// Every passage as folded word ids, built the first time a bookmark has to be looked
+    /// for outside its own document (a rebuild that moved or orphaned it).
+    tokens: OnceCell<Tokens>,
+}
+
+#[derive(Default)]
+struct Tokens {
+    ids: HashMap<String, u32>,
+    passages: Vec<(PassageRef, Vec<u32>)>,
+}
+
+impl Tokens {
+    fn build(corpus: &Corpus) -> Tokens {
+        let mut t = Tokens::default();
+        for d in 0..corpus.documents.len() {
+            for r in super::doc_refs(corpus, d) {
+                let ws: Vec<u32> = words(&r.get(corpus).text)
+                    .into_iter()
+                    .map(|w| {
+                        let n = t.ids.len() as u32;
+                        *t.ids.entry(w).or_insert(n)
+                    })
+                    .collect();
+                t.passages.push((r, ws));
+            }
+        }
+        t
+    }
+
+    /// The ids of `words`; a word no passage has gets an id no passage has.
+    fn ids_of(&self, words: &[String]) -> Vec<u32> {
+        words
+            .iter()
+            .map(|w| self.ids.get(w).copied().unwrap_or(u32::MAX))
+            .collect()
+    }
 }
 
 /// Folded words of a text, for comparing.
@@ -73,7 +110,7 @@ fn words(s: &str) -> Vec<String> {
 
 /// 2 × (longest common subsequence of words) / (total words): 1.0 for the same words in the
 /// same order, falling as words are changed, added or dropped.
-pub fn similarity(a: &[String], b: &[String]) -> f64 {
+pub fn similarity<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -111,6 +148,7 @@ impl<'a> Anchorer<'a> {
             corpus,
             docs,
             by_passage,
+            tokens: OnceCell::new(),
         }
     }
 
@@ -137,65 +175,118 @@ impl<'a> Anchorer<'a> {
                 };
             }
         }
-        // 2. By the quote: own document, then everywhere.
-        let own_refs = own
-            .map(|d| super::doc_refs(self.corpus, d))
-            .unwrap_or_default();
-        let all = || {
+        let quote = words(&b.quote.text);
+        // 2. By the quote in its own document: exact, folded, similar.
+        if let Some(d) = own {
+            let refs = super::doc_refs(self.corpus, d);
+            let texts: Vec<Vec<String>> = refs
+                .iter()
+                .map(|r| words(&r.get(self.corpus).text))
+                .collect();
+            let found = self
+                .exact(b, refs.iter().copied())
+                .or_else(|| {
+                    self.same_words(
+                        b,
+                        &quote,
+                        refs.iter().copied().zip(texts.iter().map(Vec::as_slice)),
+                    )
+                })
+                .or_else(|| {
+                    self.fuzzy(
+                        b,
+                        &quote,
+                        refs.iter().copied().zip(texts.iter().map(Vec::as_slice)),
+                    )
+                });
+            if found.is_some() {
+                return found.unwrap_or(Resolution::ORPHANED);
+            }
+        }
+        // 3. Everywhere else, the same steps.
+        let others = || {
             (0..self.corpus.documents.len())
                 .filter(move |&d| Some(d) != own)
                 .flat_map(|d| super::doc_refs(self.corpus, d))
         };
-        let text = &b.quote.text;
-        for exact in [true, false] {
-            let key = if exact { text.clone() } else { squash(text) };
-            let same = |r: &PassageRef| {
-                let t = &r.get(self.corpus).text;
-                if exact { t == &key } else { squash(t) == key }
-            };
-            let found: Vec<PassageRef> = own_refs.iter().copied().filter(same).collect();
-            let found = if found.is_empty() {
-                all().filter(same).collect()
-            } else {
-                found
-            };
-            if let Some(at) = self.best_by_context(b, &found) {
-                return Resolution {
-                    status: Status::Reanchored,
-                    at: Some(at),
-                    similarity: 1.0,
-                };
-            }
+        if let Some(r) = self.exact(b, others()) {
+            return r;
         }
-        let quote = words(text);
         if quote.is_empty() {
             return Resolution::ORPHANED;
         }
-        self.fuzzy(b, &quote, own_refs.iter().copied())
-            .or_else(|| self.fuzzy(b, &quote, all()))
+        let tokens = self.tokens.get_or_init(|| Tokens::build(self.corpus));
+        let q = tokens.ids_of(&quote);
+        let rest = || {
+            tokens
+                .passages
+                .iter()
+                .filter(|(r, _)| Some(r.doc as usize) != own)
+                .map(|(r, w)| (*r, w.as_slice()))
+        };
+        self.same_words(b, &q, rest())
+            .or_else(|| self.fuzzy(b, &q, rest()))
             .unwrap_or(Resolution::ORPHANED)
     }
 
-    /// The most similar passage above the threshold (context breaks ties).
-    fn fuzzy(
+    /// Passages with exactly the quoted text.
+    fn exact(&self, b: &Bookmark, refs: impl Iterator<Item = PassageRef>) -> Option<Resolution> {
+        let found: Vec<PassageRef> = refs
+            .filter(|r| r.get(self.corpus).text == b.quote.text)
+            .collect();
+        self.best_by_context(b, &found).map(|at| Resolution {
+            status: Status::Reanchored,
+            at: Some(at),
+            similarity: 1.0,
+        })
+    }
+
+    /// Passages with the same folded words (case, diacritics, spacing, punctuation changed).
+    fn same_words<'w, T: PartialEq + 'w>(
         &self,
         b: &Bookmark,
-        quote: &[String],
-        refs: impl Iterator<Item = PassageRef>,
+        quote: &[T],
+        refs: impl Iterator<Item = (PassageRef, &'w [T])>,
     ) -> Option<Resolution> {
-        let len = b.quote.text.len();
+        if quote.is_empty() {
+            return None;
+        }
+        let found: Vec<PassageRef> = refs.filter(|(_, w)| *w == quote).map(|(r, _)| r).collect();
+        self.best_by_context(b, &found).map(|at| Resolution {
+            status: Status::Reanchored,
+            at: Some(at),
+            similarity: 1.0,
+        })
+    }
+
+    /// The most similar passage above the threshold (context breaks ties).
+    fn fuzzy<'w, T: Eq + std::hash::Hash + 'w>(
+        &self,
+        b: &Bookmark,
+        quote: &[T],
+        refs: impl Iterator<Item = (PassageRef, &'w [T])>,
+    ) -> Option<Resolution> {
+        if quote.is_empty() {
+            return None;
+        }
+        let set: std::collections::HashSet<&T> = quote.iter().collect();
         let mut best: Option<(f64, PassageRef)> = None;
-        for r in refs {
-            let t = &r.get(self.corpus).text;
-            // Cheap rejections first: lengths too different cannot reach the threshold.
-            if length_bound(len, t.len()) < THRESHOLD * 0.8 {
-                continue;
-            }
-            let w = words(t);
+        for (r, w) in refs {
+            // Word counts too different cannot reach the threshold: skip the LCS.
             if length_bound(quote.len(), w.len()) < THRESHOLD {
                 continue;
             }
-            let mut sim = similarity(quote, &w);
+            // Nor can too few shared words (an upper bound of the LCS).
+            let shared = w
+                .iter()
+                .filter(|x| set.contains(x))
+                .count()
+                .min(quote.len());
+            let bound = (2 * shared) as f64 / (quote.len() + w.len()) as f64;
+            if bound < THRESHOLD {
+                continue;
+            }
+            let mut sim = similarity(quote, w);
             if sim < THRESHOLD {
                 continue;
             }
@@ -237,11 +328,6 @@ impl<'a> Anchorer<'a> {
         let s = !b.quote.suffix.is_empty() && after.is_some_and(|t| t.starts_with(&b.quote.suffix));
         u8::from(p) + u8::from(s)
     }
-}
-
-/// Text folded and with its spacing and punctuation reduced to single spaces.
-fn squash(s: &str) -> String {
-    words(s).join(" ")
 }
 
 #[cfg(test)]

@@ -52,6 +52,11 @@ pub struct Cited<'a> {
     pub outlet: Option<String>,
     pub date: Option<String>,
     pub section: Option<String>,
+    /// The article it is under: where it resolves now, else where it was bookmarked.
+    pub doc_id: String,
+    /// That article's index in the corpus, when the corpus has it (an orphan's article may
+    /// still be there with the passage gone).
+    pub article: Option<usize>,
     /// Position in the corpus (document, section, passage), when resolved.
     pub order: Option<(u32, u32, u32)>,
 }
@@ -70,19 +75,28 @@ pub fn cite<'a>(corpus: &Corpus, b: &'a Bookmark, res: Resolution) -> Cited<'a> 
                 outlet: doc.outlet.clone(),
                 date: doc.date.clone(),
                 section: super::section_label(corpus, at.doc as usize, at.section as usize),
+                doc_id: doc.id.clone(),
+                article: Some(at.doc as usize),
                 order: Some((at.doc, at.section, at.passage)),
             }
         }
-        None => Cited {
-            bookmark: b,
-            status: res.status,
-            locality: b.locality.clone(),
-            title: b.title.clone(),
-            outlet: b.outlet.clone(),
-            date: b.date.clone(),
-            section: b.section.clone(),
-            order: None,
-        },
+        None => {
+            let article = corpus.documents.iter().position(|d| d.id == b.doc);
+            Cited {
+                bookmark: b,
+                status: res.status,
+                locality: b.locality.clone(),
+                // Under the article's current title when the article is still there.
+                title: article
+                    .map_or_else(|| b.title.clone(), |d| corpus.documents[d].title.clone()),
+                outlet: b.outlet.clone(),
+                date: b.date.clone(),
+                section: b.section.clone(),
+                doc_id: b.doc.clone(),
+                article,
+                order: None,
+            }
+        }
     }
 }
 
@@ -98,23 +112,25 @@ pub fn date_vi(iso: &str) -> String {
 
 const NO_LOCALITY: &str = "Chưa rõ địa phương";
 
-/// Report order: locality (folded, unknown last), then article, then position; orphaned
-/// bookmarks after the resolved ones of their article, oldest first.
+/// Report order: locality (folded, unknown last); then article, in corpus order (articles
+/// no longer in the corpus last, by title); then position, orphaned bookmarks after the
+/// resolved ones of their article, oldest first.
 fn report_order(a: &Cited, b: &Cited) -> Ordering {
-    let loc = |c: &Cited| {
-        c.locality
-            .as_deref()
-            .map_or((1, String::new()), |l| (0, fold_str(l)))
+    let key = |c: &Cited| {
+        (
+            c.locality
+                .as_deref()
+                .map_or((1, String::new()), |l| (0, fold_str(l))),
+            c.article.is_none(),
+            c.article,
+            c.title.clone(),
+            c.doc_id.clone(),
+            c.order.is_none(),
+            c.order,
+            c.bookmark.created.clone(),
+        )
     };
-    loc(a).cmp(&loc(b)).then_with(|| match (a.order, b.order) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => a
-            .title
-            .cmp(&b.title)
-            .then_with(|| a.bookmark.created.cmp(&b.bookmark.created)),
-    })
+    key(a).cmp(&key(b))
 }
 
 /// Markdown special characters in running text.
@@ -169,13 +185,22 @@ pub fn markdown(items: &[Cited]) -> String {
             locality = Some(loc);
             article = None;
         }
-        let key = (c.bookmark.doc.as_str(), c.title.as_str());
+        let key = (c.doc_id.as_str(), c.title.as_str());
         if article != Some(key) {
             out.push_str(&format!("\n### {}\n", md_escape(&c.title)));
             article = Some(key);
         }
         out.push('\n');
-        out.push_str(&format!("> {}\n\n", md_escape(&c.bookmark.quote.text)));
+        // Every line of the quote stays inside the block quote.
+        let quote: Vec<String> = c
+            .bookmark
+            .quote
+            .text
+            .lines()
+            .map(|l| format!("> {}", md_escape(l.trim())))
+            .collect();
+        out.push_str(&quote.join("\n>\n"));
+        out.push_str("\n\n");
         out.push_str(&citation(c));
         out.push('\n');
         if c.status == Status::Orphaned {
@@ -183,9 +208,17 @@ pub fn markdown(items: &[Cited]) -> String {
                 "\n*(Không còn tìm thấy đoạn này trong kho dữ liệu hiện tại: trích theo bản đã lưu.)*\n",
             );
         }
-        let note = c.bookmark.note.trim();
+        // A note typed on several lines keeps its lines (hard breaks), in one paragraph.
+        let note: Vec<String> = c
+            .bookmark
+            .note
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(md_escape)
+            .collect();
         if !note.is_empty() {
-            out.push_str(&format!("\n**Ghi chú:** {}\n", md_escape(note)));
+            out.push_str(&format!("\n**Ghi chú:** {}\n", note.join("  \n")));
         }
         if !c.bookmark.tags.is_empty() {
             let tags: Vec<String> = c.bookmark.tags.iter().map(|t| format!("`#{t}`")).collect();
@@ -197,6 +230,22 @@ pub fn markdown(items: &[Cited]) -> String {
 
 /// RFC 4180: a header row, CRLF line ends, fields quoted when needed; a UTF-8 BOM first so
 /// spreadsheet programs read the Vietnamese as UTF-8.
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `@`, or `-` not followed by a
+/// space, as in `-2+3`) gets a leading `'`, as OWASP advises; text is otherwise unchanged.
+fn cell(s: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = s.chars();
+    let risky = match chars.next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => true,
+        Some('-') => !matches!(chars.next(), None | Some(' ')),
+        _ => false,
+    };
+    if risky {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 pub fn csv(items: &[Cited]) -> anyhow::Result<Vec<u8>> {
     let mut items: Vec<&Cited> = items.iter().collect();
     items.sort_by(|a, b| report_order(a, b));
@@ -209,21 +258,27 @@ pub fn csv(items: &[Cited]) -> anyhow::Result<Vec<u8>> {
     ])?;
     for c in items {
         let b = c.bookmark;
-        w.write_record([
-            b.id.as_str(),
-            b.created.as_str(),
-            c.locality.as_deref().unwrap_or(""),
-            c.title.as_str(),
-            c.outlet.as_deref().unwrap_or(""),
-            c.date.as_deref().unwrap_or(""),
-            c.section.as_deref().unwrap_or(""),
-            b.quote.text.as_str(),
-            b.note.as_str(),
-            b.tags_label().as_str(),
-            c.status.as_str(),
-            b.doc.as_str(),
-            b.passage.as_str(),
-        ])?;
+        let tags = b.tags_label();
+        w.write_record(
+            [
+                b.id.as_str(),
+                b.created.as_str(),
+                c.locality.as_deref().unwrap_or(""),
+                c.title.as_str(),
+                c.outlet.as_deref().unwrap_or(""),
+                c.date.as_deref().unwrap_or(""),
+                c.section.as_deref().unwrap_or(""),
+                b.quote.text.as_str(),
+                b.note.as_str(),
+                tags.as_str(),
+                c.status.as_str(),
+                b.doc.as_str(),
+                b.passage.as_str(),
+            ]
+            .map(cell)
+            .iter()
+            .map(|c| c.as_ref()),
+        )?;
     }
     Ok(w.into_inner()?)
 }
@@ -296,6 +351,17 @@ mod tests {
         assert_eq!(date_vi("2020-06-06T14:00"), "06/06/2020");
         assert_eq!(date_vi("2020-06-06"), "06/06/2020");
         assert_eq!(date_vi("2020"), "2020");
+    }
+
+    #[test]
+    fn csv_cells_that_look_like_formulas_are_defused() {
+        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(cell("+84 912"), "'+84 912");
+        assert_eq!(cell("@x"), "'@x");
+        assert_eq!(cell("-2+3"), "'-2+3");
+        assert_eq!(cell("- gạch đầu dòng"), "- gạch đầu dòng");
+        assert_eq!(cell("Nghị quyết"), "Nghị quyết");
+        assert_eq!(cell(""), "");
     }
 
     #[test]

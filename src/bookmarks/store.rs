@@ -41,6 +41,7 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
     /// Add a bookmark (nothing happens if one with its id is there: adding is idempotent).
+    /// A passage may have several bookmarks (one per point a report makes of it).
     Add(Box<Bookmark>),
     /// Remove the bookmark with this id.
     Remove(String),
@@ -266,6 +267,16 @@ impl Store {
         )
     }
 
+    /// The file's bytes exactly as stored (None when there is no file), for a JSON export
+    /// that must not lose what this version does not understand.
+    pub fn raw(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        match std::fs::read(&self.path) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io_err(&self.path)(e)),
+        }
+    }
+
     /// Read the list. A missing file is an empty list (nothing is created); a bad one is
     /// moved aside; a newer one makes the store read-only.
     pub fn load(&mut self) -> Result<Snapshot, StoreError> {
@@ -407,7 +418,7 @@ mod tests {
             id: id.into(),
             created: "2026-11-22T00:00:00Z".into(),
             doc: "doc".into(),
-            passage: "p000000000000".into(),
+            passage: format!("p-{id}"),
             quote: Quote {
                 text: text.into(),
                 prefix: String::new(),

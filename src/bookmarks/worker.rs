@@ -187,7 +187,7 @@ fn run(mut store: Store, rx: &Receiver<Request>, on_event: &dyn Fn(Event)) -> Ve
             }
             Request::Export { format, dir } => {
                 let result = match &corpus {
-                    Some(c) => export_to(c, &list, format, &dir),
+                    Some(c) => export_to(c, &store, &list, format, &dir),
                     None => Err("the corpus is still loading".into()),
                 };
                 on_event(Event::Exported(result));
@@ -230,11 +230,19 @@ fn resolve(
 /// Export to `dir/nghiquyet-bookmarks-YYYYMMDD-HHMMSS.EXT`, never replacing a file.
 fn export_to(
     corpus: &Corpus,
+    store: &Store,
     list: &[Bookmark],
     format: Format,
     dir: &Path,
 ) -> Result<(PathBuf, usize), String> {
-    let bytes = export::render(corpus, list, format).map_err(|e| e.to_string())?;
+    let bytes = match format {
+        // As stored, byte for byte, when there is a file.
+        Format::Json => match store.raw().map_err(|e| e.to_string())? {
+            Some(b) => b,
+            None => export::render(corpus, list, format).map_err(|e| e.to_string())?,
+        },
+        _ => export::render(corpus, list, format).map_err(|e| e.to_string())?,
+    };
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
     for n in 1..100 {
         let suffix = if n == 1 {

@@ -181,15 +181,13 @@ fn add(
     })?;
     let (mut store, snap) = open_store(bookmarks_path)?;
     let doc_id = &corpus.documents[at.doc as usize].id;
-    // Adding the same passage again is not an error: scripts may re-run.
+    // A passage may carry several bookmarks (each with its own note); say so, do not refuse.
     if let Some(b) = snap
         .bookmarks
         .iter()
         .find(|b| &b.doc == doc_id && b.passage == passage)
     {
-        eprintln!("already bookmarked as {}", b.id);
-        println!("{}", b.id);
-        return Ok(ExitCode::SUCCESS);
+        eprintln!("note: this passage is also bookmarked as {}", b.id);
     }
     let tags: Vec<String> = parse_tags(&tags.join(","));
     let b = Bookmark::new(&corpus, at, note, tags);
@@ -226,9 +224,13 @@ fn export_cmd(
     output: Option<PathBuf>,
     force: bool,
 ) -> anyhow::Result<ExitCode> {
-    let (_, snap) = open_store(bookmarks_path)?;
+    let (store, snap) = open_store(bookmarks_path)?;
     let bytes = if format == Format::Json {
-        export::json(&snap.bookmarks)?.into_bytes()
+        // As stored, byte for byte (a newer version's fields included).
+        match store.raw()? {
+            Some(b) => b,
+            None => export::json(&[])?.into_bytes(),
+        }
     } else {
         let (corpus, _) = load_corpus(corpus_path)?;
         export::render(&corpus, &snap.bookmarks, format)?

@@ -233,14 +233,17 @@ fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
 fn visible(input: &Input, width: usize) -> (String, usize) {
     let text = input.text();
     let cursor = input.cursor_column();
+    if width == 0 {
+        return (String::new(), 0);
+    }
     if text.width() <= width || cursor < width {
         return (truncate_to_width(text, width), cursor);
     }
-    // Drop graphemes from the front until the cursor fits.
+    // Drop graphemes from the front until the cursor fits (a wide one may overshoot).
     let mut skipped = 0;
     let mut start = 0;
     for (i, g) in text.grapheme_indices(true) {
-        if cursor - skipped < width {
+        if cursor.saturating_sub(skipped) < width {
             start = i;
             break;
         }
@@ -417,6 +420,12 @@ mod tests {
         assert!(
             "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX".ends_with(text.trim_end_matches('…'))
         );
+        // Wide characters and no room at all do not underflow.
+        let mut wide = Input::new();
+        wide.insert_str("文字文字");
+        wide.left();
+        assert!(visible(&wide, 1).1 <= 1);
+        assert_eq!(visible(&wide, 0), (String::new(), 0));
         let mut short = Input::new();
         short.insert_str("ngắn");
         assert_eq!(visible(&short, 10), ("ngắn".to_string(), 4));
