@@ -176,10 +176,13 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
     let result = event_loop(&mut terminal, &mut app, theme, tx, rx, bookmarks.as_ref());
     restore_terminal();
     // Whatever ended the loop (q, SIGHUP, an error), the last changes reach the disk.
+    // Unsaved bookmark changes make the exit a failure (unless a signal already did).
+    let mut unsaved = false;
     if let Some(w) = bookmarks
         && let Err(e) = w.shutdown(std::time::Duration::from_secs(10))
     {
-        eprintln!("warning: {e}");
+        eprintln!("error: {e}");
+        unsaved = true;
     }
     if app.loading.is_none()
         && let Some(path) = &state
@@ -190,7 +193,10 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
             path.display()
         );
     }
-    result
+    match result {
+        Ok(code) if unsaved && code == ExitCode::SUCCESS => Ok(ExitCode::FAILURE),
+        other => other,
+    }
 }
 
 /// The terminal, writing through a buffer as large as a frame: std's stdout flushes every

@@ -382,12 +382,12 @@ fn a_corrupt_bookmarks_file_is_moved_aside_and_reported() {
     let file = dir.path().join("bm.json");
     std::fs::write(&file, b"{\"format\": \"nghiquyet-bookm").unwrap();
     let mut s = PtySession::spawn_with(
-        200,
+        100,
         30,
         &[],
         &[("NGHIQUYET_BOOKMARKS", file.to_str().unwrap())],
     );
-    s.wait_for("moved to", TIMEOUT);
+    s.wait_for("đã chuyển sang", TIMEOUT);
     assert!(
         s.status_line().contains("bm.json.corrupt-"),
         "{}",

@@ -485,6 +485,17 @@ pub fn action_for(key: KeyEvent, pane: Scope) -> Option<Action> {
         .map(|b| b.action)
 }
 
+/// Lines of the help overlay: one per binding and one per group (a scope with bindings).
+pub fn help_lines() -> usize {
+    let mut scopes: Vec<Scope> = Vec::new();
+    for b in KEYMAP {
+        if !scopes.contains(&b.scope) {
+            scopes.push(b.scope);
+        }
+    }
+    KEYMAP.len() + scopes.len()
+}
+
 /// Bindings to show for a pane: its own, then the global ones.
 pub fn bindings_for(pane: Scope) -> impl Iterator<Item = &'static Binding> {
     KEYMAP

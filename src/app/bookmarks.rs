@@ -177,7 +177,7 @@ impl App {
 
     fn refuse_if_read_only(&mut self) -> bool {
         if let Some(msg) = &self.bookmarks.read_only {
-            self.notice = Some(format!("chỉ đọc: {msg}"));
+            self.notice = Some(msg.clone());
             return true;
         }
         false
@@ -193,10 +193,12 @@ impl App {
             return;
         }
         if let Some(i) = self.bookmarks.find(at) {
-            self.notice = Some(format!(
-                "đã đánh dấu rồi ({}) · B: sửa ghi chú · ': danh sách",
-                self.bookmarks.list[i].id
-            ));
+            let id = &self.bookmarks.list[i].id;
+            self.notice = Some(if self.finder.is_some() {
+                format!("đã đánh dấu rồi ({id})")
+            } else {
+                format!("đã đánh dấu rồi ({id}) · B: sửa ghi chú · ': danh sách")
+            });
             return;
         }
         self.add_bookmark(at, "", Vec::new());
@@ -344,6 +346,9 @@ impl App {
                     format!("⚠ không lưu: {error}")
                 });
             }
+            Event::LoadFailed(e) => {
+                self.notice = Some(format!("⚠ không đọc lại được tệp đánh dấu: {e}"));
+            }
             Event::Exported(Ok((path, n))) => {
                 self.notice = Some(format!("đã xuất {n} đánh dấu → {}", path.display()));
             }
@@ -384,7 +389,17 @@ impl App {
                     self.notice = Some("đã huỷ".into());
                 }
                 KeyCode::Tab | KeyCode::BackTab | KeyCode::Down | KeyCode::Up => {
+                    // Telex is a choice for the dialog, not for one box.
+                    let telex = if *field == 0 {
+                        note.telex()
+                    } else {
+                        tags.telex()
+                    };
                     *field = 1 - *field;
+                    let other = if *field == 0 { note } else { tags };
+                    if other.telex() != telex {
+                        other.toggle_telex();
+                    }
                 }
                 KeyCode::Enter => self.save_note_dialog(),
                 KeyCode::Char('c') if ctrl => self.quit = true,
@@ -436,15 +451,12 @@ impl App {
             NoteTarget::New(at) => self.add_bookmark(at, &text, tag_list),
             NoteTarget::Edit(id) => {
                 if let Some(b) = self.bookmarks.list.iter_mut().find(|b| b.id == id) {
-                    b.note = text.clone();
-                    b.tags = tag_list.clone();
+                    b.note = text;
+                    b.tags = tag_list;
+                    let b = Box::new(b.clone());
                     self.notice = Some(format!("đã lưu ghi chú {id}"));
                     self.refresh_pane();
-                    self.send_ops(vec![Op::Edit {
-                        id,
-                        note: text,
-                        tags: tag_list,
-                    }]);
+                    self.send_ops(vec![Op::Update(b)]);
                 }
             }
         }
@@ -705,6 +717,14 @@ mod tests {
         press(&mut a, "B");
         assert!(matches!(a.bookmarks.dialog, Some(Dialog::Note { .. })));
         press(&mut a, "Cải cách hành chính\t#cải-cách, kinh-tế số");
+        // Telex turned on in one box stays on in the other.
+        a.handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL));
+        press(&mut a, "\t");
+        let Some(Dialog::Note { note, .. }) = &a.bookmarks.dialog else {
+            panic!()
+        };
+        assert!(note.telex());
+        press(&mut a, "\t");
         press(&mut a, "\n");
         assert!(a.bookmarks.dialog.is_none());
         let b = &a.bookmarks.list[0];

@@ -229,17 +229,26 @@ impl App {
             // The overlay is modal: it closes on Esc or ?, and q still quits.
             match action {
                 Action::Close | Action::Help => self.help = false,
-                Action::Down => self.help_scroll = (self.help_scroll + 1).min(action::KEYMAP.len()),
+                Action::Down => self.help_scroll += 1,
                 Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => {
-                    self.help_scroll = (self.help_scroll + 10).min(action::KEYMAP.len())
-                }
+                Action::PageDown | Action::HalfPageDown => self.help_scroll += 10,
                 Action::PageUp | Action::HalfPageUp => {
                     self.help_scroll = self.help_scroll.saturating_sub(10)
                 }
+                Action::Bottom => self.help_scroll = usize::MAX,
                 Action::Top => self.help_scroll = 0,
                 Action::Quit => self.quit = true,
                 _ => {}
+            }
+            // The help is drawn one line per binding (never wrapped) in a box as tall as it
+            // fits: so its last screenful is known here.
+            let total = action::help_lines();
+            let rows = (total + 2)
+                .min(usize::from(self.size.height))
+                .saturating_sub(2);
+            self.help_scroll = self.help_scroll.min(total.saturating_sub(rows));
+            if !self.help {
+                self.help_scroll = 0;
             }
             return;
         }

@@ -51,6 +51,9 @@ pub enum Op {
         note: String,
         tags: Vec<String>,
     },
+    /// Set the note and tags from this bookmark; if another instance deleted it meanwhile,
+    /// it is added back with them: the user just typed that note, it must not vanish.
+    Update(Box<Bookmark>),
 }
 
 /// The list after a load or a change.
@@ -61,6 +64,8 @@ pub struct Snapshot {
     pub notice: Option<String>,
     /// Per op: did it change anything (false: the id was not there, or already added).
     pub applied: Vec<bool>,
+    /// Where an unusable file was moved (the notice says so too, in English, for the CLI).
+    pub moved_aside: Option<PathBuf>,
 }
 
 /// Where bookmarks live: `--bookmarks FILE`, else `$NGHIQUYET_BOOKMARKS`, else
@@ -161,6 +166,20 @@ fn apply_op(list: &mut Vec<Bookmark>, op: &Op) -> bool {
             }
             None => false,
         },
+        Op::Update(new) => match list.iter_mut().find(|b| b.id == new.id) {
+            Some(b) => {
+                b.note = new.note.clone();
+                b.tags = new.tags.clone();
+                b.updated = Some(now_rfc3339());
+                true
+            }
+            None => {
+                let mut b = (**new).clone();
+                b.updated = Some(now_rfc3339());
+                list.push(b);
+                true
+            }
+        },
     }
 }
 
@@ -169,6 +188,8 @@ fn apply_op(list: &mut Vec<Bookmark>, op: &Op) -> bool {
 pub struct Store {
     path: PathBuf,
     read_only: Option<String>,
+    /// The version of a newer file that made the store read-only.
+    newer: Option<u64>,
 }
 
 impl Store {
@@ -181,6 +202,7 @@ impl Store {
         Store {
             path,
             read_only: None,
+            newer: None,
         }
     }
 
@@ -191,6 +213,11 @@ impl Store {
     /// Why nothing can be written, when the file is of a newer version.
     pub fn read_only(&self) -> Option<&str> {
         self.read_only.as_deref()
+    }
+
+    /// The version of the newer file that made the store read-only.
+    pub fn newer_version(&self) -> Option<u64> {
+        self.newer
     }
 
     fn lock_path(&self) -> PathBuf {
@@ -226,7 +253,8 @@ impl Store {
         Ok(f)
     }
 
-    fn newer_message(&self, version: u64) -> String {
+    fn newer_message(&mut self, version: u64) -> String {
+        self.newer = Some(version);
         format!(
             "{} is bookmarks version {version}, newer than this nghiquyet reads ({VERSION}): \
              shown read-only, nothing will be saved; upgrade nghiquyet to change bookmarks",
@@ -284,6 +312,7 @@ impl Store {
             Disk::Missing => Ok(Snapshot::default()),
             Disk::Good(bookmarks) => {
                 self.read_only = None;
+                self.newer = None;
                 Ok(Snapshot {
                     bookmarks,
                     ..Snapshot::default()
@@ -295,7 +324,7 @@ impl Store {
                 Ok(Snapshot {
                     bookmarks,
                     notice: Some(msg),
-                    applied: Vec::new(),
+                    ..Snapshot::default()
                 })
             }
             Disk::Bad(_) => {
@@ -306,6 +335,7 @@ impl Store {
                         let aside = self.move_aside()?;
                         Ok(Snapshot {
                             notice: Some(self.moved_notice(&why, &aside)),
+                            moved_aside: Some(aside),
                             ..Snapshot::default()
                         })
                     }
@@ -328,6 +358,7 @@ impl Store {
         let _lock = self.lock()?;
         self.remove_stale_temps();
         let mut notice = None;
+        let mut moved_aside = None;
         let mut list = match read_disk(&self.path) {
             Disk::Missing => Vec::new(),
             Disk::Good(b) => b,
@@ -342,6 +373,7 @@ impl Store {
                     "bookmarks file unusable, moved to {} ({why}); saved the bookmarks shown",
                     aside.display()
                 ));
+                moved_aside = Some(aside);
                 local.to_vec()
             }
         };
@@ -353,6 +385,7 @@ impl Store {
             bookmarks: list,
             notice,
             applied,
+            moved_aside,
         })
     }
 
@@ -498,6 +531,22 @@ mod tests {
             .unwrap();
         let ids: Vec<&str> = snap.bookmarks.iter().map(|b| b.id.as_str()).collect();
         assert_eq!(ids, ["b1", "b2"]);
+    }
+
+    #[test]
+    fn an_edit_of_a_bookmark_deleted_elsewhere_brings_it_back_with_the_note() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut one = store(dir.path());
+        let mut two = store(dir.path());
+        let a = bm("b1", "một");
+        one.apply(&[Op::Add(Box::new(a.clone()))], &[]).unwrap();
+        two.apply(&[Op::Remove("b1".into())], &[]).unwrap();
+        let mut edited = a;
+        edited.note = "ghi chú vừa gõ".into();
+        let snap = one.apply(&[Op::Update(Box::new(edited))], &[]).unwrap();
+        assert_eq!(snap.applied, vec![true]);
+        assert_eq!(snap.bookmarks.len(), 1);
+        assert_eq!(snap.bookmarks[0].note, "ghi chú vừa gõ");
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub enum Event {
     },
     /// A save failed; `pending` changes wait for the next try.
     SaveFailed { error: String, pending: usize },
+    /// Reading the file again failed (nothing was lost: the list shown stays).
+    LoadFailed(String),
     /// An export finished: the file and how many bookmarks it holds.
     Exported(Result<(PathBuf, usize), String>),
 }
@@ -111,26 +113,36 @@ impl BookmarkWorker {
 /// What to tell the user about changes that never reached the disk, with the bookmarks
 /// themselves so nothing is lost.
 fn unsaved_report(ops: &[Op]) -> String {
-    let added: Vec<&Bookmark> = ops
+    let json: Vec<serde_json::Value> = ops
         .iter()
-        .filter_map(|op| match op {
-            Op::Add(b) => Some(&**b),
-            _ => None,
+        .map(|op| match op {
+            Op::Add(b) => serde_json::json!({"add": b}),
+            Op::Update(b) => serde_json::json!({"update": b}),
+            Op::Remove(id) => serde_json::json!({"remove": id}),
+            Op::Edit { id, note, tags } => {
+                serde_json::json!({"edit": {"id": id, "note": note, "tags": tags}})
+            }
         })
         .collect();
-    let mut s = format!("{} bookmark changes could not be saved", ops.len());
-    if !added.is_empty() {
-        s.push_str("; the bookmarks added were:\n");
-        s.push_str(&serde_json::to_string_pretty(&added).unwrap_or_default());
-    }
-    s
+    let n = ops.len();
+    format!(
+        "{n} bookmark change{} could not be saved; here they are, to keep:\n{}",
+        if n == 1 { "" } else { "s" },
+        serde_json::to_string_pretty(&json).unwrap_or_default()
+    )
 }
 
 fn run(mut store: Store, rx: &Receiver<Request>, on_event: &dyn Fn(Event)) -> Vec<Op> {
     let mut corpus: Option<Arc<Corpus>> = None;
     let (mut list, mut notice) = match store.load() {
-        Ok(s) => (s.bookmarks, s.notice),
-        Err(e) => (Vec::new(), Some(format!("bookmarks: {e}"))),
+        Ok(s) => {
+            let n = tui_notice(&store, &s);
+            (s.bookmarks, n)
+        }
+        Err(e) => (
+            Vec::new(),
+            Some(format!("⚠ không đọc được tệp đánh dấu: {e}")),
+        ),
     };
     let mut pending: Vec<Op> = Vec::new();
     let mut cache: HashMap<(String, String), Resolution> = HashMap::new();
@@ -147,16 +159,19 @@ fn run(mut store: Store, rx: &Receiver<Request>, on_event: &dyn Fn(Event)) -> Ve
                 match store.apply(&pending, &local) {
                     Ok(snap) => {
                         pending.clear();
+                        notice = tui_notice(&store, &snap);
                         list = snap.bookmarks;
-                        notice = snap.notice;
                     }
                     Err(e) => {
-                        if matches!(e, StoreError::ReadOnly(_)) {
+                        let error = if matches!(e, StoreError::ReadOnly(_)) {
                             // Never savable: keep nothing pending, the user was told.
                             pending.clear();
-                        }
+                            read_only_notice(&store).unwrap_or_else(|| e.to_string())
+                        } else {
+                            e.to_string()
+                        };
                         on_event(Event::SaveFailed {
-                            error: e.to_string(),
+                            error,
                             pending: pending.len(),
                         });
                         continue;
@@ -173,13 +188,17 @@ fn run(mut store: Store, rx: &Receiver<Request>, on_event: &dyn Fn(Event)) -> Ve
                 match result {
                     Ok(snap) => {
                         pending.clear();
+                        notice = tui_notice(&store, &snap);
                         list = snap.bookmarks;
-                        notice = snap.notice;
                     }
                     Err(e) => {
-                        on_event(Event::SaveFailed {
-                            error: e.to_string(),
-                            pending: pending.len(),
+                        on_event(if pending.is_empty() {
+                            Event::LoadFailed(e.to_string())
+                        } else {
+                            Event::SaveFailed {
+                                error: e.to_string(),
+                                pending: pending.len(),
+                            }
                         });
                         continue;
                     }
@@ -201,7 +220,7 @@ fn run(mut store: Store, rx: &Receiver<Request>, on_event: &dyn Fn(Event)) -> Ve
             bookmarks: list.clone(),
             resolved,
             notice: notice.take(),
-            read_only: store.read_only().map(str::to_string),
+            read_only: read_only_notice(&store),
         });
     }
     // The UI is gone: one last try for anything still pending.
@@ -209,6 +228,32 @@ fn run(mut store: Store, rx: &Receiver<Request>, on_event: &dyn Fn(Event)) -> Ve
         pending.clear();
     }
     pending
+}
+
+/// What the browser's status bar says about a load or save, in Vietnamese, the new place of
+/// a moved file first (a narrow status bar cuts the end; the file name is enough there, it
+/// sits beside the bookmarks file).
+fn tui_notice(store: &Store, snap: &super::store::Snapshot) -> Option<String> {
+    if let Some(aside) = &snap.moved_aside {
+        let name = aside.file_name().map_or_else(
+            || aside.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        return Some(format!(
+            "tệp đánh dấu hỏng, đã chuyển sang {name} (cùng thư mục); danh sách bắt đầu trống"
+        ));
+    }
+    read_only_notice(store).or_else(|| snap.notice.clone())
+}
+
+fn read_only_notice(store: &Store) -> Option<String> {
+    store.read_only()?;
+    Some(match store.newer_version() {
+        Some(v) => format!(
+            "tệp đánh dấu phiên bản {v}, mới hơn bản nghiquyet này: chỉ đọc, không lưu thay đổi nào"
+        ),
+        None => "tệp đánh dấu chỉ đọc".to_string(),
+    })
 }
 
 /// Resolve each bookmark, reusing earlier answers (the corpus has not changed since).

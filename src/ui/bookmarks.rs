@@ -35,16 +35,20 @@ fn status_tag(status: Status) -> &'static str {
     }
 }
 
+/// Row heading: locality › section, else locality › article (the full path is in the detail
+/// below; long upper-case titles would push the section out of a row).
 fn crumbs(b: &Bookmark) -> String {
-    [
-        b.locality.as_deref(),
-        Some(b.title.as_str()),
-        b.section.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" › ")
+    let place = b.section.as_deref().unwrap_or(b.title.as_str());
+    [b.locality.as_deref(), Some(place)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
+/// The mark of a bookmark: `+` in ASCII, where `*` already stands for a section's place.
+pub fn mark(theme: Theme) -> &'static str {
+    if theme.ascii { "+" } else { "★" }
 }
 
 pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
@@ -60,11 +64,11 @@ pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else {
         format!("{}/{}", pane.rows.len(), bm.list.len())
     };
-    let title = format!(" Đánh dấu {count} · {} ", pane.sort.label());
-    let hints =
-        " Enter: tới · e: sửa · d: xoá · u: hoàn tác · s: sắp xếp · /: lọc · E: xuất · Esc ";
+    let title = format!(" Đánh dấu {count} · {} · Esc: đóng ", pane.sort.label());
+    let hints = "Enter tới · e sửa · d xoá · u hoàn tác · s sắp xếp · / lọc · E xuất";
+    let hints = truncate_to_width(hints, usize::from(rect.width.saturating_sub(4)));
     let b = block(theme, &title).title_bottom(Line::from(Span::styled(
-        shown(theme, hints).into_owned(),
+        format!(" {} ", shown(theme, &hints)),
         theme.meta(),
     )));
     let inner = b.inner(rect);
@@ -147,7 +151,7 @@ fn draw_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let bm = &app.bookmarks;
     let Some(pane) = &bm.pane else { return };
     let width = usize::from(area.width);
-    let mark = if theme.ascii { "* " } else { "★ " };
+    let mark = format!("{} ", mark(theme));
     let items: Vec<ListItem> = pane
         .rows
         .iter()
@@ -165,7 +169,7 @@ fn draw_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             let extra = truncate_to_width(&extra, width.saturating_sub(2));
             ListItem::new(vec![
                 Line::from(vec![
-                    Span::styled(mark, theme.bookmark()),
+                    Span::styled(mark.clone(), theme.bookmark()),
                     Span::styled(shown(theme, &head).into_owned(), theme.meta()),
                     Span::styled(shown(theme, tag).into_owned(), theme.notice()),
                 ]),
@@ -201,10 +205,21 @@ fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Status::Reanchored => " · kho đã dựng lại: tìm lại theo trích dẫn",
         Status::Orphaned => " · mồ côi: đoạn không còn trong kho, giữ trích dẫn",
     };
-    let mut lines = vec![Line::from(Span::styled(
-        shown(theme, &format!("{} · {when}{state}", b.id)).into_owned(),
-        theme.meta(),
-    ))];
+    let path = [Some(b.title.as_str()), b.section.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" › ");
+    let mut lines = vec![
+        Line::from(Span::styled(
+            shown(theme, &path).into_owned(),
+            theme.title(),
+        )),
+        Line::from(Span::styled(
+            shown(theme, &format!("{} · {when}{state}", b.id)).into_owned(),
+            theme.meta(),
+        )),
+    ];
     lines.push(Line::from(shown(theme, &b.quote.text).into_owned()));
     if !b.note.is_empty() {
         lines.push(Line::from(vec![

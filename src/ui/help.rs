@@ -3,14 +3,15 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{Theme, shown};
 use crate::app::App;
 use crate::app::action::{KEYMAP, Scope};
 
-/// The help text lines: one per binding, grouped by where it applies.
-pub fn lines(theme: Theme) -> Vec<Line<'static>> {
+/// The help text lines: one per binding, grouped by where it applies; descriptions are cut
+/// to `width` columns so a line never wraps (the app knows how far the help scrolls).
+pub fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for (scope, title) in [
         (Scope::Global, "Mọi khung"),
@@ -31,7 +32,10 @@ pub fn lines(theme: Theme) -> Vec<Line<'static>> {
         for b in rows {
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<10}", shown(theme, b.label)), theme.key()),
-                Span::raw(b.help),
+                Span::raw(crate::text::truncate_to_width(
+                    b.help,
+                    width.saturating_sub(12),
+                )),
             ]));
         }
     }
@@ -39,10 +43,10 @@ pub fn lines(theme: Theme) -> Vec<Line<'static>> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
-    let text = lines(theme);
+    let w = 64.min(area.width);
+    let text = lines(theme, usize::from(w.saturating_sub(2)));
     let total = text.len();
     let h = (text.len() as u16 + 2).min(area.height);
-    let w = 64.min(area.width);
     let [row] = Layout::vertical([Constraint::Length(h)])
         .flex(Flex::Center)
         .areas(area);
@@ -59,10 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let room = usize::from(h.saturating_sub(2));
     let scroll = app.help_scroll.min(total.saturating_sub(room));
     frame.render_widget(
-        Paragraph::new(text)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll as u16, 0)),
+        Paragraph::new(text).block(block).scroll((scroll as u16, 0)),
         rect,
     );
 }

@@ -84,7 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             let marker = match node {
                 Node::Passage(d, s, p) if marked(d, s, p) => {
                     if theme.ascii {
-                        "* "
+                        "+ "
                     } else {
                         "★ "
                     }
@@ -107,7 +107,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             let star = match (holds, theme.ascii) {
                 (false, _) => "",
                 (true, false) => "★ ",
-                (true, true) => "* ",
+                (true, true) => "+ ",
             };
             let text = format!(
                 "{}{}{}{}",

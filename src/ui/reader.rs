@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     // Bookmarked passages: a mark in the left border beside every line of them (it costs
     // no text width, which small terminals need).
     if area.width > 2 {
-        let mark = if theme.ascii { "*" } else { "★" };
+        let mark = super::bookmarks::mark(theme);
         for (row, l) in r.lines.iter().skip(r.scroll).take(height).enumerate() {
             if let crate::app::outline::Node::Passage(d, s, p) = l.node
                 && l.kind != LineKind::Blank
