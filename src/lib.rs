@@ -15,3 +15,4 @@ pub mod search;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod xdg;

@@ -33,15 +33,7 @@ struct StateFile {
 
 /// The state file: `$XDG_STATE_HOME/nghiquyet/state.json`, else under `~/.local/state`.
 pub fn state_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".local/state"))
-        })?;
+    let base = crate::xdg::base("XDG_STATE_HOME", ".local/state")?;
     Some(base.join("nghiquyet").join("state.json"))
 }
 

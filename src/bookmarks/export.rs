@@ -74,7 +74,7 @@ pub fn cite<'a>(corpus: &Corpus, b: &'a Bookmark, res: Resolution) -> Cited<'a> 
                 title: doc.title.clone(),
                 outlet: doc.outlet.clone(),
                 date: doc.date.clone(),
-                section: super::section_label(corpus, at.doc as usize, at.section as usize),
+                section: corpus.section_label(at.doc as usize, at.section as usize),
                 doc_id: doc.id.clone(),
                 article: Some(at.doc as usize),
                 order: Some((at.doc, at.section, at.passage)),

@@ -140,17 +140,6 @@ pub fn clean_note(input: &str) -> String {
     input.trim().nfc().collect()
 }
 
-/// The section label: its heading, else the name of the locality it is about.
-pub fn section_label(corpus: &Corpus, doc: usize, section: usize) -> Option<String> {
-    let s = &corpus.documents[doc].sections[section];
-    s.heading.clone().or_else(|| {
-        s.locality
-            .as_deref()
-            .and_then(|id| corpus.locality(id))
-            .map(|l| l.name.clone())
-    })
-}
-
 /// Name of the locality a passage is about: its section's, else its article's first.
 pub fn locality_label(corpus: &Corpus, at: PassageRef) -> Option<String> {
     let doc = &corpus.documents[at.doc as usize];
@@ -232,7 +221,7 @@ impl Bookmark {
             tags,
             locality: locality_label(corpus, at),
             title: doc.title.clone(),
-            section: section_label(corpus, d, at.section as usize),
+            section: corpus.section_label(d, at.section as usize),
             outlet: doc.outlet.clone(),
             date: doc.date.clone(),
             updated: None,

@@ -77,17 +77,7 @@ pub fn resolve_path(cli: Option<&Path>) -> Result<PathBuf, StoreError> {
     if let Some(p) = std::env::var_os("NGHIQUYET_BOOKMARKS").filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(p));
     }
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        // The XDG spec says a relative value is invalid and must be ignored.
-        .filter(|p| p.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".local/share"))
-        })
-        .ok_or(StoreError::NoPath)?;
+    let base = crate::xdg::base("XDG_DATA_HOME", ".local/share").ok_or(StoreError::NoPath)?;
     Ok(base.join("nghiquyet").join("bookmarks.json"))
 }
 

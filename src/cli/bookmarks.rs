@@ -112,7 +112,7 @@ fn list(
                         json!({
                             "doc": doc.id,
                             "passage": at.get(&corpus).id,
-                            "section": crate::bookmarks::section_label(&corpus, at.doc as usize, at.section as usize),
+                            "section": corpus.section_label(at.doc as usize, at.section as usize),
                             "similarity": (res.similarity * 1000.0).round() / 1000.0,
                         })
                     }

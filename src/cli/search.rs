@@ -74,16 +74,6 @@ fn locality_scope(corpus: &Corpus, name: &str) -> anyhow::Result<Scope> {
     Ok(Scope::Documents(docs))
 }
 
-pub fn section_label(corpus: &Corpus, doc: usize, section: usize) -> Option<String> {
-    let s = &corpus.documents[doc].sections[section];
-    s.heading.clone().or_else(|| {
-        s.locality
-            .as_deref()
-            .and_then(|id| corpus.locality(id))
-            .map(|l| l.name.clone())
-    })
-}
-
 pub fn run(corpus_path: Option<&PathBuf>, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let (corpus, _) = load_corpus(corpus_path)?;
     let scope = match &args.locality {
@@ -105,7 +95,7 @@ pub fn run(corpus_path: Option<&PathBuf>, args: &SearchArgs) -> anyhow::Result<E
                 JsonHit {
                     doc: &doc.id,
                     title: &doc.title,
-                    section: section_label(&corpus, h.at.doc as usize, h.at.section as usize),
+                    section: corpus.section_label(h.at.doc as usize, h.at.section as usize),
                     localities: doc
                         .localities
                         .iter()
@@ -128,7 +118,7 @@ pub fn run(corpus_path: Option<&PathBuf>, args: &SearchArgs) -> anyhow::Result<E
         for (n, h) in shown.enumerate() {
             let doc = &corpus.documents[h.at.doc as usize];
             let p = h.at.get(&corpus);
-            let section = section_label(&corpus, h.at.doc as usize, h.at.section as usize);
+            let section = corpus.section_label(h.at.doc as usize, h.at.section as usize);
             let crumbs: Vec<&str> = [Some(doc.title.as_str()), section.as_deref()]
                 .into_iter()
                 .flatten()

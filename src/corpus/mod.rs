@@ -138,6 +138,17 @@ impl Corpus {
         self.localities.iter().find(|l| l.id == id)
     }
 
+    /// A section's label: its heading, else the name of the locality it is about.
+    pub fn section_label(&self, doc: usize, section: usize) -> Option<String> {
+        let s = &self.documents[doc].sections[section];
+        s.heading.clone().or_else(|| {
+            s.locality
+                .as_deref()
+                .and_then(|id| self.locality(id))
+                .map(|l| l.name.clone())
+        })
+    }
+
     pub fn stats(&self) -> Stats {
         let mut s = Stats {
             documents: self.documents.len(),

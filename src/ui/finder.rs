@@ -71,14 +71,8 @@ fn breadcrumb(app: &App, hit: &Hit) -> String {
     let c = &app.corpus;
     let doc = &c.documents[hit.at.doc as usize];
     // The section's own locality when it has one (seed 003 covers three places).
-    let place = doc.sections[hit.at.section as usize]
-        .locality
-        .as_ref()
-        .or(doc.localities.first())
-        .and_then(|id| c.locality(id))
-        .map(|l| l.name.clone());
-    let section =
-        crate::cli::search::section_label(c, hit.at.doc as usize, hit.at.section as usize);
+    let place = crate::bookmarks::locality_label(c, hit.at);
+    let section = c.section_label(hit.at.doc as usize, hit.at.section as usize);
     [place, Some(doc.title.clone()), section]
         .into_iter()
         .flatten()
