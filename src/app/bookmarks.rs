@@ -68,6 +68,8 @@ pub enum Dialog {
     },
     Export {
         selected: usize,
+        /// The current directory, read once when the dialog opens (not every frame).
+        dir: std::path::PathBuf,
     },
 }
 
@@ -90,8 +92,6 @@ pub struct Bookmarks {
     pub undo: Vec<(Bookmark, Resolution)>,
     pub pane: Option<Pane>,
     pub dialog: Option<Dialog>,
-    /// Changes not yet saved, as reported by the thread.
-    pub unsaved: usize,
 }
 
 impl Bookmarks {
@@ -331,7 +331,6 @@ impl App {
                 if seq < self.bookmarks.seq {
                     return;
                 }
-                self.bookmarks.unsaved = 0;
                 let keep = self.selected_bookmark_id();
                 self.bookmarks.list = bookmarks;
                 self.bookmarks.resolved = resolved;
@@ -339,7 +338,6 @@ impl App {
                 self.refresh_pane_keeping(keep);
             }
             Event::SaveFailed { error, pending } => {
-                self.bookmarks.unsaved = pending;
                 self.notice = Some(if pending > 0 {
                     format!("⚠ chưa lưu được {pending} thay đổi đánh dấu: {error}")
                 } else {
@@ -365,7 +363,7 @@ impl App {
         };
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match dialog {
-            Dialog::Export { selected } => match key.code {
+            Dialog::Export { selected, .. } => match key.code {
                 KeyCode::Esc | KeyCode::Char('q') => self.bookmarks.dialog = None,
                 KeyCode::Down | KeyCode::Tab => *selected = (*selected + 1) % Format::ALL.len(),
                 KeyCode::Up | KeyCode::BackTab => {
@@ -468,12 +466,14 @@ impl App {
             self.notice = Some("chưa có đánh dấu nào để xuất (b: đánh dấu)".into());
             return;
         }
-        self.bookmarks.dialog = Some(Dialog::Export { selected: 0 });
+        let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
+        self.bookmarks.dialog = Some(Dialog::Export { selected: 0, dir });
     }
 
     fn export(&mut self, format: Format) {
-        self.bookmarks.dialog = None;
-        let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
+        let Some(Dialog::Export { dir, .. }) = self.bookmarks.dialog.take() else {
+            return;
+        };
         self.notice = Some(format!("đang xuất {} …", format.extension()));
         self.bookmark_requests.push(Request::Export { format, dir });
     }
@@ -633,7 +633,6 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -641,23 +640,12 @@ mod tests {
     use crate::app::Pane as Focus;
 
     fn app() -> App {
-        let mut a = App::new(Arc::new(crate::embedded::corpus()), "embedded", false);
-        a.resize(120, 40);
+        let mut a = crate::app::tests::app(120, 40);
         a.bookmarks.loaded = true;
         a
     }
 
-    fn press(a: &mut App, keys: &str) {
-        for c in keys.chars() {
-            let code = match c {
-                '\n' => KeyCode::Enter,
-                '\t' => KeyCode::Tab,
-                '\x1b' => KeyCode::Esc,
-                _ => KeyCode::Char(c),
-            };
-            a.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-        }
-    }
+    use crate::app::tests::press;
 
     /// The ops the app asked the bookmark thread to save, in order.
     fn sent_ops(a: &mut App) -> Vec<Op> {

@@ -8,17 +8,19 @@ use super::localities::LocalityRow;
 use super::outline::Node;
 use super::*;
 
-fn app(w: u16, h: u16) -> App {
+pub(super) fn app(w: u16, h: u16) -> App {
     let mut a = App::new(Arc::new(crate::embedded::corpus()), "embedded", false);
     a.resize(w, h);
     a
 }
 
-fn press(a: &mut App, keys: &str) {
+/// Type `keys`: `\n` is Enter, `\t` Tab, `\x1b` Esc.
+pub(super) fn press(a: &mut App, keys: &str) {
     for c in keys.chars() {
         let code = match c {
             '\n' => KeyCode::Enter,
             '\t' => KeyCode::Tab,
+            '\x1b' => KeyCode::Esc,
             _ => KeyCode::Char(c),
         };
         a.handle_key(KeyEvent::new(code, KeyModifiers::NONE));

@@ -54,6 +54,14 @@ impl Resolution {
         at: None,
         similarity: 0.0,
     };
+
+    fn reanchored(at: PassageRef, similarity: f64) -> Resolution {
+        Resolution {
+            status: Status::Reanchored,
+            at: Some(at),
+            similarity,
+        }
+    }
 }
 
 /// Indexes of a corpus for resolving many bookmarks.
@@ -199,8 +207,8 @@ impl<'a> Anchorer<'a> {
                         refs.iter().copied().zip(texts.iter().map(Vec::as_slice)),
                     )
                 });
-            if found.is_some() {
-                return found.unwrap_or(Resolution::ORPHANED);
+            if let Some(r) = found {
+                return r;
             }
         }
         // 3. Everywhere else, the same steps.
@@ -234,11 +242,8 @@ impl<'a> Anchorer<'a> {
         let found: Vec<PassageRef> = refs
             .filter(|r| r.get(self.corpus).text == b.quote.text)
             .collect();
-        self.best_by_context(b, &found).map(|at| Resolution {
-            status: Status::Reanchored,
-            at: Some(at),
-            similarity: 1.0,
-        })
+        self.best_by_context(b, &found)
+            .map(|at| Resolution::reanchored(at, 1.0))
     }
 
     /// Passages with the same folded words (case, diacritics, spacing, punctuation changed).
@@ -252,11 +257,8 @@ impl<'a> Anchorer<'a> {
             return None;
         }
         let found: Vec<PassageRef> = refs.filter(|(_, w)| *w == quote).map(|(r, _)| r).collect();
-        self.best_by_context(b, &found).map(|at| Resolution {
-            status: Status::Reanchored,
-            at: Some(at),
-            similarity: 1.0,
-        })
+        self.best_by_context(b, &found)
+            .map(|at| Resolution::reanchored(at, 1.0))
     }
 
     /// The most similar passage above the threshold (context breaks ties).
@@ -295,11 +297,7 @@ impl<'a> Anchorer<'a> {
                 best = Some((sim, r));
             }
         }
-        best.map(|(s, at)| Resolution {
-            status: Status::Reanchored,
-            at: Some(at),
-            similarity: s.min(1.0),
-        })
+        best.map(|(s, at)| Resolution::reanchored(at, s.min(1.0)))
     }
 
     /// Of several equal candidates, the one whose neighbours match the quote's context.
@@ -351,37 +349,22 @@ mod tests {
     }
 
     fn doc(id: &str, texts: &[&str]) -> Document {
-        Document {
-            id: id.into(),
-            source: String::new(),
-            title: format!("Bài {id}"),
-            subtitle: None,
-            category: None,
-            tags: vec![],
-            date: None,
-            dateline: None,
-            outlet: None,
-            author: None,
-            author_role: None,
-            byline: None,
-            credits: vec![],
-            localities: vec![],
-            mentioned: vec![],
-            sections: vec![Section {
-                heading: None,
-                locality: None,
-                passages: texts
-                    .iter()
-                    .map(|t| Passage {
-                        id: crate::preprocess::ids::passage_id(t),
-                        kind: PassageKind::Paragraph,
-                        text: t.to_string(),
-                        line: 0,
-                    })
-                    .collect(),
-            }],
-            removed: vec![],
-        }
+        let mut d = Document::new(id, "");
+        d.title = format!("Bài {id}");
+        d.sections = vec![Section {
+            heading: None,
+            locality: None,
+            passages: texts
+                .iter()
+                .map(|t| Passage {
+                    id: crate::preprocess::ids::passage_id(t),
+                    kind: PassageKind::Paragraph,
+                    text: t.to_string(),
+                    line: 0,
+                })
+                .collect(),
+        }];
+        d
     }
 
     fn corpus(docs: Vec<Document>) -> Corpus {

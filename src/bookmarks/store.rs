@@ -132,6 +132,12 @@ fn read_disk(path: &Path) -> Disk {
     }
 }
 
+fn set_note(b: &mut Bookmark, note: &str, tags: &[String]) {
+    b.note = note.to_string();
+    b.tags = tags.to_vec();
+    b.updated = Some(now_rfc3339());
+}
+
 /// Apply one op to a list; true if it changed it.
 fn apply_op(list: &mut Vec<Bookmark>, op: &Op) -> bool {
     match op {
@@ -149,27 +155,22 @@ fn apply_op(list: &mut Vec<Bookmark>, op: &Op) -> bool {
         }
         Op::Edit { id, note, tags } => match list.iter_mut().find(|b| &b.id == id) {
             Some(b) => {
-                b.note = note.clone();
-                b.tags = tags.clone();
-                b.updated = Some(now_rfc3339());
+                set_note(b, note, tags);
                 true
             }
             None => false,
         },
-        Op::Update(new) => match list.iter_mut().find(|b| b.id == new.id) {
-            Some(b) => {
-                b.note = new.note.clone();
-                b.tags = new.tags.clone();
-                b.updated = Some(now_rfc3339());
-                true
+        Op::Update(new) => {
+            match list.iter_mut().find(|b| b.id == new.id) {
+                Some(b) => set_note(b, &new.note, &new.tags),
+                None => {
+                    list.push((**new).clone());
+                    let b = list.last_mut().expect("just pushed");
+                    b.updated = Some(now_rfc3339());
+                }
             }
-            None => {
-                let mut b = (**new).clone();
-                b.updated = Some(now_rfc3339());
-                list.push(b);
-                true
-            }
-        },
+            true
+        }
     }
 }
 

@@ -165,6 +165,29 @@ impl Corpus {
 }
 
 impl Document {
+    /// A document with only its id and source: the rest is filled in by the preprocessor.
+    pub fn new(id: &str, source: &str) -> Document {
+        Document {
+            id: id.to_string(),
+            source: source.to_string(),
+            title: String::new(),
+            subtitle: None,
+            category: None,
+            tags: Vec::new(),
+            date: None,
+            dateline: None,
+            outlet: None,
+            author: None,
+            author_role: None,
+            byline: None,
+            credits: Vec::new(),
+            localities: Vec::new(),
+            mentioned: Vec::new(),
+            sections: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
+
     pub fn passages(&self) -> impl Iterator<Item = &Passage> {
         self.sections.iter().flat_map(|s| s.passages.iter())
     }

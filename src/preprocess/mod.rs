@@ -73,25 +73,7 @@ pub fn build_document(
     gaz: &Gazetteer,
 ) -> Result<Article, InputError> {
     let lines = classify_bytes(bytes, gaz)?;
-    let mut doc = Document {
-        id: id.to_string(),
-        source: source.to_string(),
-        title: String::new(),
-        subtitle: None,
-        category: None,
-        tags: Vec::new(),
-        date: None,
-        dateline: None,
-        outlet: None,
-        author: None,
-        author_role: None,
-        byline: None,
-        credits: Vec::new(),
-        localities: Vec::new(),
-        mentioned: Vec::new(),
-        sections: Vec::new(),
-        removed: Vec::new(),
-    };
+    let mut doc = Document::new(id, source);
     let mut copyright_outlet = None;
     let mut tag_outlet = None;
     // "Mạnh Tú/TTXVN": the outlet a byline names, used when nothing better says it.

@@ -289,7 +289,7 @@ pub fn draw_dialog(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             tags,
             field,
         }) => draw_note(frame, app, theme, area, target, [note, tags], *field),
-        Some(Dialog::Export { selected }) => draw_export(frame, theme, area, *selected),
+        Some(Dialog::Export { selected, dir }) => draw_export(frame, theme, area, *selected, dir),
         None => {}
     }
 }
@@ -382,7 +382,13 @@ fn draw_note(
     }
 }
 
-fn draw_export(frame: &mut Frame, theme: Theme, area: Rect, selected: usize) {
+fn draw_export(
+    frame: &mut Frame,
+    theme: Theme,
+    area: Rect,
+    selected: usize,
+    dir: &std::path::Path,
+) {
     let rect = centered(area, 48, 7);
     frame.render_widget(Clear, rect);
     let b = block(theme, " Xuất đánh dấu · Enter · Esc: huỷ ");
@@ -407,9 +413,7 @@ fn draw_export(frame: &mut Frame, theme: Theme, area: Rect, selected: usize) {
             Line::from(Span::styled(shown(theme, &text).into_owned(), style))
         })
         .collect();
-    let dir = std::env::current_dir()
-        .map(|d| d.display().to_string())
-        .unwrap_or_else(|_| ".".into());
+    let dir = dir.display();
     lines.push(Line::from(Span::styled(
         shown(
             theme,
