@@ -71,7 +71,7 @@ fn main() -> anyhow::Result<()> {
     let a = args();
     let t = Instant::now();
     let corpus = match &a.corpus {
-        Some(p) => nghiquyet::corpus::load(p)?,
+        Some(p) => nghiquyet::corpus::load(p, true)?,
         None => nghiquyet::embedded::corpus(),
     };
     let stats = corpus.stats();

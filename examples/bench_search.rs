@@ -270,7 +270,10 @@ fn main() -> anyhow::Result<()> {
                 println!("corpus {} not found: nothing to benchmark.", file.display());
                 return Ok(());
             }
-            (nghiquyet::corpus::load(file)?, file.display().to_string())
+            (
+                nghiquyet::corpus::load(file, true)?,
+                file.display().to_string(),
+            )
         }
         (None, dir) => {
             let dir = dir.clone().unwrap_or(default_dir);

@@ -9,6 +9,7 @@ pub mod bookmarks;
 pub mod cli;
 pub mod corpus;
 pub mod embedded;
+pub mod files;
 pub mod gazetteer;
 pub mod preprocess;
 pub mod search;

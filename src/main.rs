@@ -9,7 +9,7 @@ fn main() -> ExitCode {
         // `nghiquyet inspect … | head` closes the pipe early: that is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            nghiquyet::cli::output::error(nghiquyet::cli::output::error_chain(&e));
             ExitCode::FAILURE
         }
     }

@@ -417,8 +417,15 @@ fn a_corrupt_file_is_moved_aside_byte_for_byte() {
     let garbage: &[u8] = b"\xff\xfe{\"format\": \"nghiquyet-bookm\x00\x01 r\xc3\xa1c";
     std::fs::write(&file, garbage).unwrap();
     let mut store = Store::new(file.clone());
+    // Reading reports it and leaves it in place.
     let snap = store.load().unwrap();
     assert!(snap.bookmarks.is_empty());
+    assert!(snap.unusable.is_some());
+    assert_eq!(std::fs::read(&file).unwrap(), garbage);
+    // The first change moves it aside, byte for byte.
+    let snap = store
+        .apply(&[Op::Add(Box::new(bm("b0000000001", "một")))], &[])
+        .unwrap();
     let notice = snap.notice.expect("the user is told");
     let asides: Vec<PathBuf> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -437,20 +444,16 @@ fn a_corrupt_file_is_moved_aside_byte_for_byte() {
         asides[0].display()
     );
     assert_eq!(std::fs::read(&asides[0]).unwrap(), garbage);
-    assert!(!file.exists(), "the garbage is no longer at the path");
-
-    // Saving afterwards starts a fresh, valid file and leaves the moved file alone.
-    store
-        .apply(&[Op::Add(Box::new(bm("b0000000001", "một")))], &[])
-        .unwrap();
+    // A fresh, valid file holds the change; the moved file is left alone.
     assert_eq!(read_valid(&file).bookmarks.len(), 1);
-    assert_eq!(std::fs::read(&asides[0]).unwrap(), garbage);
 
     // A file that is JSON but not ours is also moved aside, never overwritten.
     let not_ours = b"{\"bookmarks\": []}";
     std::fs::write(&file, not_ours).unwrap();
-    let snap = Store::new(file.clone()).load().unwrap();
-    assert!(snap.bookmarks.is_empty());
+    let snap = Store::new(file.clone())
+        .apply(&[Op::Add(Box::new(bm("b0000000002", "hai")))], &[])
+        .unwrap();
+    assert_eq!(snap.bookmarks.len(), 1);
     assert!(snap.notice.unwrap().contains("moved to"));
     let kept = std::fs::read_dir(dir.path())
         .unwrap()

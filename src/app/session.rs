@@ -3,7 +3,6 @@
 //! id, passage id — so they survive another terminal width or a rebuilt corpus.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -48,38 +47,83 @@ pub fn corpus_key(corpus: Option<&Path>) -> String {
     }
 }
 
-fn read(path: &Path) -> Result<Option<StateFile>, String> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
-    };
-    let file: StateFile = serde_json::from_slice(&bytes)
-        .map_err(|e| format!("{}: not a state file ({e})", path.display()))?;
-    if file.format != FORMAT {
-        return Err(format!("{}: not a state file", path.display()));
+/// The newest state file version this build reads and writes.
+const VERSION: u32 = 1;
+
+/// Why the state file could not be used.
+enum ReadError {
+    /// Garbage: replaced by the next save (it only ever held positions).
+    Corrupt(String),
+    /// A newer version's file, or not a regular file: never written.
+    Untouchable(String),
+}
+
+impl ReadError {
+    fn message(self) -> String {
+        match self {
+            ReadError::Corrupt(m) | ReadError::Untouchable(m) => m,
+        }
     }
+}
+
+fn read(path: &Path) -> Result<Option<StateFile>, ReadError> {
+    let bytes = match crate::files::read(path) {
+        Ok(Some(b)) => b,
+        Ok(None) => return Ok(None),
+        Err(e @ crate::files::FileError::Io { .. }) => {
+            return Err(ReadError::Corrupt(e.to_string()));
+        }
+        Err(e) => return Err(ReadError::Untouchable(e.to_string())),
+    };
+    let corrupt =
+        |why: String| ReadError::Corrupt(format!("{}: not a state file ({why})", path.display()));
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(corrupt(format!("no \"format\": \"{FORMAT}\"")));
+    }
+    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+    if version > u64::from(VERSION) {
+        return Err(ReadError::Untouchable(format!(
+            "{}: state file version {version} is newer than this nghiquyet ({VERSION}); \
+             left as it is",
+            path.display()
+        )));
+    }
+    let file: StateFile = serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))?;
     Ok(Some(file))
 }
 
 /// The saved position for `key`; `Err` (a notice for the user) when the file is unreadable.
 pub fn load(path: &Path, key: &str) -> Result<Option<SavedPosition>, String> {
-    Ok(read(path)?.and_then(|mut f| f.corpora.remove(key)))
+    Ok(read(path)
+        .map_err(ReadError::message)?
+        .and_then(|mut f| f.corpora.remove(key)))
 }
 
-/// Save the position for `key`, keeping the other corpora's. A corrupt file is replaced:
-/// it only ever held positions.
-pub fn save(path: &Path, key: &str, pos: SavedPosition) -> std::io::Result<()> {
-    let mut file = read(path).ok().flatten().unwrap_or_default();
+/// Save the position for `key`, keeping the other corpora's. A corrupt file is replaced (it
+/// only ever held positions); a newer version's file, or a path that is not a regular
+/// file, is left alone and the save refused.
+pub fn save(path: &Path, key: &str, pos: SavedPosition) -> Result<(), String> {
+    let mut file = match read(path) {
+        Ok(f) => f.unwrap_or_default(),
+        Err(ReadError::Untouchable(e)) => return Err(e),
+        Err(ReadError::Corrupt(_)) => StateFile::default(),
+    };
     file.format = FORMAT.into();
-    file.version = 1;
+    file.version = VERSION;
     file.corpora.insert(key.to_string(), pos);
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    serde_json::to_writer_pretty(&mut tmp, &file)?;
-    tmp.write_all(b"\n")?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let opts = crate::files::WriteOptions {
+        mode: 0o600,
+        replace: crate::files::Replace::Yes,
+    };
+    crate::files::write_atomic(path, opts, |w| {
+        crate::text::safe::json::to_writer(&mut *w, &file, true)?;
+        w.write_all(b"\n")
+    })
+    .map_err(|e| e.to_string())?;
     Ok(())
 }
 

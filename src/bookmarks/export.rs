@@ -5,11 +5,7 @@
 //! Exports carry no timestamp of their own, so the same bookmarks always export the same.
 
 use std::cmp::Ordering;
-use std::io::Write;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-
-use anyhow::{Context, bail};
 
 use super::{Bookmark, BookmarkFile, Resolution, Status};
 use crate::corpus::Corpus;
@@ -225,13 +221,17 @@ pub fn markdown(items: &[Cited]) -> String {
             out.push_str(&format!("\n**Thẻ:** {}\n", tags.join(" ")));
         }
     }
-    out
+    // Whatever a hand-edited file or corpus holds, `cat` of the export cannot drive the
+    // terminal.
+    crate::text::safe::escape_text(&out).into_owned()
 }
 
 /// RFC 4180: a header row, CRLF line ends, fields quoted when needed; a UTF-8 BOM first so
 /// spreadsheet programs read the Vietnamese as UTF-8.
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `@`, or `-` not followed by a
 /// space, as in `-2+3`) gets a leading `'`, as OWASP advises; text is otherwise unchanged.
+/// Controls and bidi overrides are shown escaped (`^[`), so `cat` of the file cannot drive
+/// the terminal; line breaks inside a cell stay (the cell is quoted).
 fn cell(s: &str) -> std::borrow::Cow<'_, str> {
     let mut chars = s.chars();
     let risky = match chars.next() {
@@ -239,10 +239,11 @@ fn cell(s: &str) -> std::borrow::Cow<'_, str> {
         Some('-') => !matches!(chars.next(), None | Some(' ')),
         _ => false,
     };
+    let s = crate::text::safe::escape_text(s);
     if risky {
         std::borrow::Cow::Owned(format!("'{s}"))
     } else {
-        std::borrow::Cow::Borrowed(s)
+        s
     }
 }
 
@@ -285,7 +286,7 @@ pub fn csv(items: &[Cited]) -> anyhow::Result<Vec<u8>> {
 
 /// The bookmarks as stored (the file format), in the stored order.
 pub fn json(bookmarks: &[Bookmark]) -> anyhow::Result<String> {
-    let mut s = serde_json::to_string_pretty(&BookmarkFile::new(bookmarks.to_vec()))?;
+    let mut s = crate::text::safe::json::to_string_pretty(&BookmarkFile::new(bookmarks.to_vec()))?;
     s.push('\n');
     Ok(s)
 }
@@ -306,40 +307,45 @@ pub fn render(corpus: &Corpus, bookmarks: &[Bookmark], format: Format) -> anyhow
     }
 }
 
-/// Write `bytes` to `path` atomically; an existing file is only replaced with `force`.
-pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
-    if !force && path.exists() {
-        bail!(
-            "{}: already exists; not overwriting it (use --force, or another -o)",
-            path.display()
-        );
-    }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+/// Write `bytes` to `path` atomically (see [`crate::files`]); an existing file is only
+/// replaced with `force`, and never one that is not a regular file.
+pub fn write_new(
+    path: &Path,
+    bytes: &[u8],
+    force: bool,
+) -> Result<PathBuf, crate::files::FileError> {
+    let opts = crate::files::WriteOptions {
+        // Exports are for sharing: the usual 0644.
+        mode: 0o644,
+        replace: if force {
+            crate::files::Replace::Yes
+        } else {
+            crate::files::Replace::No
+        },
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".nghiquyet-export.")
-        .tempfile_in(&dir)
-        .with_context(|| format!("{}: cannot write there", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    // Exports are for sharing: the usual 0644, not the temp file's 0600.
-    let _ = tmp
-        .as_file()
-        .set_permissions(std::fs::Permissions::from_mode(0o644));
-    if force {
-        tmp.persist(path)
-            .map_err(|e| e.error)
-            .with_context(|| format!("{}: cannot write", path.display()))?;
-    } else {
-        // No replacing a file that appeared meanwhile.
-        tmp.persist_noclobber(path)
-            .map_err(|e| e.error)
-            .with_context(|| format!("{}: cannot write (does it exist now?)", path.display()))?;
+    crate::files::write_atomic(path, opts, |w| w.write_all(bytes))
+}
+
+/// The stored file's bytes for a JSON export: as they are, unless they hold raw controls or
+/// bidi overrides, which are then written as `\uXXXX` (the same JSON, safe to print).
+pub fn json_as_stored(raw: Vec<u8>) -> Vec<u8> {
+    let printable = std::str::from_utf8(&raw).is_ok_and(|s| {
+        !s.chars()
+            .any(|c| crate::text::safe::is_unsafe(c) && !matches!(c, '\n' | '\r' | '\t'))
+    });
+    if printable {
+        return raw;
     }
-    Ok(())
+    match serde_json::from_slice::<serde_json::Value>(&raw) {
+        Ok(v) => {
+            let mut s = crate::text::safe::json::to_string_pretty(&v).unwrap_or_default();
+            s.push('\n');
+            s.into_bytes()
+        }
+        Err(_) => crate::text::safe::escape_text(&String::from_utf8_lossy(&raw))
+            .into_owned()
+            .into_bytes(),
+    }
 }
 
 #[cfg(test)]

@@ -37,6 +37,9 @@ pub struct BookmarkFile {
     pub format: String,
     pub version: u32,
     pub bookmarks: Vec<Bookmark>,
+    /// Top-level fields this version does not know, kept as they are on rewrite.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl BookmarkFile {
@@ -45,6 +48,7 @@ impl BookmarkFile {
             format: FORMAT.to_string(),
             version: VERSION,
             bookmarks,
+            extra: serde_json::Map::new(),
         }
     }
 }
@@ -127,7 +131,10 @@ pub fn parse_tags(input: &str) -> Vec<String> {
         if t.is_empty() {
             continue;
         }
-        let t: String = t.nfc().collect();
+        let t = clean_tag(t);
+        if t.is_empty() {
+            continue;
+        }
         if !out.iter().any(|o| o.to_lowercase() == t.to_lowercase()) {
             out.push(t);
         }
@@ -135,9 +142,27 @@ pub fn parse_tags(input: &str) -> Vec<String> {
     out
 }
 
-/// A note as typed: NFC, trimmed, inner runs of spaces kept (a user may want them).
+/// A note as typed: NFC, trimmed, inner runs of spaces and line breaks kept (a user may
+/// want them), and cleaned as corpus text is at build: CR LF and lone CR become LF, a tab a
+/// space, and other controls and invisible format characters (escape sequences, bidi
+/// overrides) are dropped.
 pub fn clean_note(input: &str) -> String {
-    input.trim().nfc().collect()
+    let unified = input.replace("\r\n", "\n");
+    let s: String = unified
+        .nfc()
+        .filter_map(|c| match c {
+            '\n' | '\r' => Some('\n'),
+            '\t' => Some(' '),
+            c if crate::preprocess::normalize::is_dropped(c) => None,
+            c => Some(c),
+        })
+        .collect();
+    s.trim().to_string()
+}
+
+/// A tag as typed: cleaned like a note, on one line.
+fn clean_tag(input: &str) -> String {
+    clean_note(input).replace('\n', " ")
 }
 
 /// Name of the locality a passage is about: its section's, else its article's first.
@@ -218,7 +243,11 @@ impl Bookmark {
                 suffix,
             },
             note: clean_note(note),
-            tags,
+            tags: tags
+                .iter()
+                .map(|t| clean_tag(t))
+                .filter(|t| !t.is_empty())
+                .collect(),
             locality: locality_label(corpus, at),
             title: doc.title.clone(),
             section: corpus.section_label(d, at.section as usize),

@@ -3,24 +3,28 @@
 //! - Every change is a read-modify-write under an exclusive lock on `FILE.lock`, so two
 //!   instances (two SSH logins) never clobber each other: a change is applied to what is on
 //!   disk now, and the other instance's changes survive.
-//! - A write goes to a temp file in the same directory, is fsynced, renamed over the file,
-//!   and the directory is fsynced: after a crash the file is the old one or the new one,
-//!   never a torn one. The file is created with mode 0600.
-//! - A file that cannot be read or parsed is never overwritten: it is moved aside to
-//!   `FILE.corrupt-<timestamp>` and the user is told where.
+//! - Writes go through [`crate::files::write_atomic`]: temp file, fsync, rename, fsync of the
+//!   directory; after a crash the file is the old one or the new one, never a torn one. The
+//!   file is created with mode 0600. A symlink is written through, even a dangling one.
+//! - Reading never changes anything. A file that cannot be parsed is reported; the first
+//!   change moves it aside to `FILE.corrupt-<timestamp>` (never overwriting it) and the user
+//!   is told where. A path that is not a regular file (a device, a directory, a FIFO) is
+//!   refused outright: nothing is read from it, moved or written.
 //! - A file of a newer version is left alone: the store becomes read-only.
 
-use std::fs::{File, OpenOptions};
-use std::io::{self, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::fs::File;
+
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::{Bookmark, BookmarkFile, FORMAT, VERSION, now_rfc3339};
+use crate::files::{self, FileError, Replace, WriteOptions};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: io::Error },
+    #[error(transparent)]
+    File(#[from] FileError),
     /// The file is of a newer version: nothing is written.
     #[error("{0}")]
     ReadOnly(String),
@@ -28,13 +32,12 @@ pub enum StoreError {
         "no place for bookmarks: set NGHIQUYET_BOOKMARKS, XDG_DATA_HOME or HOME, or pass --bookmarks FILE"
     )]
     NoPath,
-}
-
-fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
+    #[error(
+        "{}: held by another nghiquyet for more than {} s; nothing was saved (try again)",
+        path.display(),
+        waited.as_secs()
+    )]
+    Locked { path: PathBuf, waited: Duration },
 }
 
 /// One change to the list, applied to what is on disk at the time of writing.
@@ -66,6 +69,8 @@ pub struct Snapshot {
     pub applied: Vec<bool>,
     /// Where an unusable file was moved (the notice says so too, in English, for the CLI).
     pub moved_aside: Option<PathBuf>,
+    /// The file is there but cannot be used (why); it is moved aside by the next change.
+    pub unusable: Option<String>,
 }
 
 /// Where bookmarks live: `--bookmarks FILE`, else `$NGHIQUYET_BOOKMARKS`, else
@@ -84,34 +89,49 @@ pub fn resolve_path(cli: Option<&Path>) -> Result<PathBuf, StoreError> {
 /// What a read of the file found.
 enum Disk {
     Missing,
-    Good(Vec<Bookmark>),
+    /// The list, and top-level fields this version does not know (kept on rewrite).
+    Good {
+        bookmarks: Vec<Bookmark>,
+        extra: serde_json::Map<String, serde_json::Value>,
+    },
     /// A newer version: what could be read of it, for showing only.
     Newer {
         version: u64,
         bookmarks: Vec<Bookmark>,
     },
-    /// Unreadable or not a bookmarks file: why.
+    /// A regular file that is unreadable or not a bookmarks file: why.
     Bad(String),
 }
 
-fn read_disk(path: &Path) -> Disk {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Disk::Missing,
-        Err(e) => return Disk::Bad(format!("cannot read it: {e}")),
+fn read_disk(path: &Path) -> Result<Disk, FileError> {
+    let bytes = match files::read(path) {
+        Ok(Some(b)) => b,
+        Ok(None) => return Ok(Disk::Missing),
+        Err(e @ (FileError::NotRegular { .. } | FileError::SymlinkLoop { .. })) => return Err(e),
+        Err(FileError::Io { error, .. }) => {
+            return Ok(Disk::Bad(format!("cannot read it: {error}")));
+        }
+        Err(e) => return Ok(Disk::Bad(e.to_string())),
     };
+    // An empty file (a `touch`, or a tool that truncates before writing) is an empty list.
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Disk::Good {
+            bookmarks: Vec::new(),
+            extra: serde_json::Map::new(),
+        });
+    }
     let value: serde_json::Value = match serde_json::from_slice(&bytes) {
         Ok(v) => v,
-        Err(e) => return Disk::Bad(format!("not valid JSON ({e})")),
+        Err(e) => return Ok(Disk::Bad(format!("not valid JSON ({e})"))),
     };
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Disk::Bad(format!(
+        return Ok(Disk::Bad(format!(
             "not a bookmarks file (no \"format\": \"{FORMAT}\")"
-        ));
+        )));
     }
     let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
     if version == 0 {
-        return Disk::Bad("no valid \"version\"".into());
+        return Ok(Disk::Bad("no valid \"version\"".into()));
     }
     if version > u64::from(VERSION) {
         // Show what can be understood; never write it back.
@@ -124,17 +144,20 @@ fn read_disk(path: &Path) -> Disk {
                     .collect()
             })
             .unwrap_or_default();
-        return Disk::Newer { version, bookmarks };
+        return Ok(Disk::Newer { version, bookmarks });
     }
-    match serde_json::from_value::<BookmarkFile>(value) {
-        Ok(f) => Disk::Good(f.bookmarks),
+    Ok(match serde_json::from_value::<BookmarkFile>(value) {
+        Ok(f) => Disk::Good {
+            bookmarks: f.bookmarks,
+            extra: f.extra,
+        },
         Err(e) => Disk::Bad(format!("not a valid bookmarks file ({e})")),
-    }
+    })
 }
 
 fn set_note(b: &mut Bookmark, note: &str, tags: &[String]) {
-    b.note = note.to_string();
-    b.tags = tags.to_vec();
+    b.note = super::clean_note(note);
+    b.tags = super::parse_tags(&tags.join(","));
     b.updated = Some(now_rfc3339());
 }
 
@@ -174,27 +197,40 @@ fn apply_op(list: &mut Vec<Bookmark>, op: &Op) -> bool {
     }
 }
 
+/// How long a change waits for another instance's lock before giving up.
+pub const LOCK_WAIT: Duration = Duration::from_secs(10);
+
 /// The bookmarks file.
 #[derive(Debug, Clone)]
 pub struct Store {
+    /// As given (for messages).
+    given: PathBuf,
+    /// The file itself: a symlink followed, even a dangling one.
     path: PathBuf,
     read_only: Option<String>,
     /// The version of a newer file that made the store read-only.
     newer: Option<u64>,
+    lock_wait: Duration,
 }
 
 impl Store {
     pub fn new(path: PathBuf) -> Store {
-        // A symlinked file (a dotfiles checkout) is written through, not replaced.
-        let path = match std::fs::symlink_metadata(&path) {
-            Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(&path).unwrap_or(path),
-            _ => path,
-        };
+        // A symlinked file (a dotfiles checkout) is written through, not replaced. A link
+        // loop keeps the given path; every use of it then reports the loop.
+        let target = files::resolve(&path).unwrap_or_else(|_| path.clone());
         Store {
-            path,
+            given: path,
+            path: target,
             read_only: None,
             newer: None,
+            lock_wait: LOCK_WAIT,
         }
+    }
+
+    /// Wait at most this long for another instance's lock.
+    pub fn with_lock_wait(mut self, wait: Duration) -> Store {
+        self.lock_wait = wait;
+        self
     }
 
     pub fn path(&self) -> &Path {
@@ -224,24 +260,46 @@ impl Store {
         }
     }
 
-    /// Take the exclusive lock (blocking), creating the directory (0700) if needed.
+    /// Take the exclusive lock, creating the directory (0700) if needed; waits at most
+    /// `lock_wait` for another instance.
     fn lock(&self) -> Result<File, StoreError> {
+        // Refuse a path that is not a regular file before creating anything beside it.
+        files::check(&self.path)?;
         let dir = self.dir();
         std::fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
             .create(&dir)
-            .map_err(io_err(&dir))?;
+            .map_err(|error| FileError::Io {
+                path: dir.clone(),
+                what: "cannot create the directory",
+                error,
+            })?;
         let lp = self.lock_path();
-        let f = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(&lp)
-            .map_err(io_err(&lp))?;
-        f.lock().map_err(io_err(&lp))?;
-        Ok(f)
+        let f = files::open_lock(&lp)?;
+        let started = Instant::now();
+        loop {
+            match f.try_lock() {
+                Ok(()) => return Ok(f),
+                Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < self.lock_wait => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(StoreError::Locked {
+                        path: lp,
+                        waited: self.lock_wait,
+                    });
+                }
+                Err(std::fs::TryLockError::Error(error)) => {
+                    return Err(FileError::Io {
+                        path: lp,
+                        what: "cannot lock",
+                        error,
+                    }
+                    .into());
+                }
+            }
+        }
     }
 
     fn newer_message(&mut self, version: u64) -> String {
@@ -249,59 +307,23 @@ impl Store {
         format!(
             "{} is bookmarks version {version}, newer than this nghiquyet reads ({VERSION}): \
              shown read-only, nothing will be saved; upgrade nghiquyet to change bookmarks",
-            self.path.display()
-        )
-    }
-
-    /// Move a bad file aside (under the lock); returns where it went.
-    fn move_aside(&self) -> Result<PathBuf, StoreError> {
-        let stamp = jiff::Timestamp::now()
-            .strftime("%Y%m%dT%H%M%SZ")
-            .to_string();
-        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
-        let mut n = 1;
-        let aside = loop {
-            let suffix = if n == 1 {
-                String::new()
-            } else {
-                format!("-{n}")
-            };
-            let p = self
-                .path
-                .with_file_name(format!("{name}.corrupt-{stamp}{suffix}"));
-            if !p.exists() {
-                break p;
-            }
-            n += 1;
-        };
-        std::fs::rename(&self.path, &aside).map_err(io_err(&self.path))?;
-        Ok(aside)
-    }
-
-    fn moved_notice(&self, why: &str, aside: &Path) -> String {
-        // The new place first: it is what the user needs, and a status bar may cut the end.
-        format!(
-            "bookmarks file unusable, moved to {} ({why}); starting with no bookmarks",
-            aside.display()
+            self.given.display()
         )
     }
 
     /// The file's bytes exactly as stored (None when there is no file), for a JSON export
     /// that must not lose what this version does not understand.
     pub fn raw(&self) -> Result<Option<Vec<u8>>, StoreError> {
-        match std::fs::read(&self.path) {
-            Ok(b) => Ok(Some(b)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(io_err(&self.path)(e)),
-        }
+        Ok(files::read(&self.path)?)
     }
 
-    /// Read the list. A missing file is an empty list (nothing is created); a bad one is
-    /// moved aside; a newer one makes the store read-only.
+    /// Read the list; nothing is ever changed on disk. A missing or empty file is an empty
+    /// list; a bad one is reported (`unusable`) and moved aside by the next change; a newer
+    /// one makes the store read-only. A path that is not a regular file is an error.
     pub fn load(&mut self) -> Result<Snapshot, StoreError> {
-        match read_disk(&self.path) {
+        match read_disk(&self.path)? {
             Disk::Missing => Ok(Snapshot::default()),
-            Disk::Good(bookmarks) => {
+            Disk::Good { bookmarks, .. } => {
                 self.read_only = None;
                 self.newer = None;
                 Ok(Snapshot {
@@ -318,24 +340,16 @@ impl Store {
                     ..Snapshot::default()
                 })
             }
-            Disk::Bad(_) => {
-                // Look again under the lock: another instance may have just replaced it.
-                let _lock = self.lock()?;
-                match read_disk(&self.path) {
-                    Disk::Bad(why) => {
-                        let aside = self.move_aside()?;
-                        Ok(Snapshot {
-                            notice: Some(self.moved_notice(&why, &aside)),
-                            moved_aside: Some(aside),
-                            ..Snapshot::default()
-                        })
-                    }
-                    _ => {
-                        drop(_lock);
-                        self.load()
-                    }
-                }
-            }
+            Disk::Bad(why) => Ok(Snapshot {
+                notice: Some(format!(
+                    "{}: unusable ({why}); left as it is, and moved aside to {}.corrupt-<time> \
+                     by the next change",
+                    self.given.display(),
+                    self.path.display()
+                )),
+                unusable: Some(why),
+                ..Snapshot::default()
+            }),
         }
     }
 
@@ -350,82 +364,70 @@ impl Store {
         self.remove_stale_temps();
         let mut notice = None;
         let mut moved_aside = None;
-        let mut list = match read_disk(&self.path) {
-            Disk::Missing => Vec::new(),
-            Disk::Good(b) => b,
+        let (mut list, extra) = match read_disk(&self.path)? {
+            Disk::Missing => (Vec::new(), serde_json::Map::new()),
+            Disk::Good { bookmarks, extra } => (bookmarks, extra),
             Disk::Newer { version, .. } => {
                 let msg = self.newer_message(version);
                 self.read_only = Some(msg.clone());
                 return Err(StoreError::ReadOnly(msg));
             }
             Disk::Bad(why) => {
-                let aside = self.move_aside()?;
+                let aside = files::move_aside(&self.path)?;
                 notice = Some(format!(
                     "bookmarks file unusable, moved to {} ({why}); saved the bookmarks shown",
                     aside.display()
                 ));
                 moved_aside = Some(aside);
-                local.to_vec()
+                (local.to_vec(), serde_json::Map::new())
             }
         };
         let applied: Vec<bool> = ops.iter().map(|op| apply_op(&mut list, op)).collect();
         if applied.iter().any(|&a| a) || notice.is_some() {
-            self.write(&BookmarkFile::new(list.clone()))?;
+            let mut file = BookmarkFile::new(list.clone());
+            file.extra = extra;
+            self.write(&file)?;
         }
         Ok(Snapshot {
             bookmarks: list,
             notice,
             applied,
             moved_aside,
+            unusable: None,
         })
     }
 
-    fn temp_prefix(&self) -> String {
-        format!(
+    /// Temp files of this file left by a writer that was killed mid-save, of this version
+    /// or an earlier one. Only called under the lock, when no other writer of this file can
+    /// be half-way through one.
+    fn remove_stale_temps(&self) {
+        let prefix = format!(
             ".{}.",
             self.path.file_name().unwrap_or_default().to_string_lossy()
-        )
-    }
-
-    /// Temp files left by a writer that was killed mid-save. Only called under the lock, when
-    /// no other writer can be half-way through one.
-    fn remove_stale_temps(&self) {
-        let prefix = self.temp_prefix();
+        );
         let Ok(entries) = std::fs::read_dir(self.dir()) else {
             return;
         };
         for e in entries.flatten() {
             let name = e.file_name();
             let name = name.to_string_lossy();
-            if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            let ours = name.ends_with(".tmp") || name.ends_with(".nghiquyet-tmp");
+            if name.starts_with(&prefix) && ours && e.file_type().is_ok_and(|t| t.is_file()) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
     }
 
-    /// Temp file (0600) in the same directory, fsync, rename over the file, fsync the directory.
+    /// Atomically (see [`files::write_atomic`]), mode 0600 for a new file.
     fn write(&self, file: &BookmarkFile) -> Result<(), StoreError> {
-        let dir = self.dir();
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&self.temp_prefix())
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(io_err(&dir))?;
-        let tmp_path = tmp.path().to_path_buf();
-        (|| -> io::Result<()> {
-            let mut w = io::BufWriter::new(tmp.as_file_mut());
-            serde_json::to_writer_pretty(&mut w, file)?;
-            w.write_all(b"\n")?;
-            w.flush()?;
-            drop(w);
-            tmp.as_file().sync_all()
-        })()
-        .map_err(io_err(&tmp_path))?;
-        tmp.persist(&self.path)
-            .map_err(|e| io_err(&self.path)(e.error))?;
-        File::open(&dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io_err(&dir))?;
+        let opts = WriteOptions {
+            mode: 0o600,
+            replace: Replace::Yes,
+        };
+        files::write_atomic(&self.path, opts, |w| {
+            crate::text::safe::json::to_writer(&mut *w, file, true)?;
+            w.write_all(b"\n")
+        })?;
         Ok(())
     }
 }
@@ -559,11 +561,19 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("sub")).unwrap();
         let garbage = b"{\"format\": \"nghiquyet-bookmarks\", \"version\": 1, \"bookm";
         std::fs::write(s.path(), garbage).unwrap();
+        // Reading changes nothing: the file is reported, and stays.
         let snap = s.load().unwrap();
         assert!(snap.bookmarks.is_empty());
+        assert!(snap.unusable.is_some());
+        assert!(snap.notice.unwrap().contains("next change"));
+        assert_eq!(std::fs::read(s.path()).unwrap(), garbage);
+        // The first change moves it aside and saves what the user saw.
+        let snap = s
+            .apply(&[Op::Add(Box::new(bm("b0", "không")))], &[])
+            .unwrap();
         let notice = snap.notice.unwrap();
         assert!(notice.contains("moved to"), "{notice}");
-        assert!(!s.path().exists());
+        assert_eq!(snap.bookmarks.len(), 1);
         let aside: Vec<PathBuf> = std::fs::read_dir(dir.path().join("sub"))
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -572,6 +582,7 @@ mod tests {
         assert_eq!(aside.len(), 1);
         assert!(notice.contains(&*aside[0].to_string_lossy()));
         assert_eq!(std::fs::read(&aside[0]).unwrap(), garbage);
+        std::fs::remove_file(s.path()).unwrap();
         // A second corrupt file the same second gets its own name.
         std::fs::write(s.path(), b"[]").unwrap();
         let local = vec![bm("b9", "shown")];
@@ -630,6 +641,101 @@ mod tests {
         std::fs::write(&stale, b"half a fi").unwrap();
         s.apply(&[Op::Add(Box::new(bm("b1", "một")))], &[]).unwrap();
         assert!(!stale.exists());
+    }
+
+    #[test]
+    fn an_empty_file_is_an_empty_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store(dir.path());
+        std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+        for empty in ["", "\n", "  \n\t"] {
+            std::fs::write(s.path(), empty).unwrap();
+            let snap = s.load().unwrap();
+            assert!(snap.bookmarks.is_empty() && snap.notice.is_none() && snap.unusable.is_none());
+        }
+        let snap = s.apply(&[Op::Add(Box::new(bm("b1", "một")))], &[]).unwrap();
+        assert!(snap.moved_aside.is_none(), "an empty file is not corrupt");
+        assert_eq!(snap.bookmarks.len(), 1);
+    }
+
+    #[test]
+    fn unknown_top_level_fields_survive_a_rewrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store(dir.path());
+        std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+        std::fs::write(
+            s.path(),
+            r#"{"format": "nghiquyet-bookmarks", "version": 1, "bookmarks": [], "codebook": {"kinh-tế": "memo"}}"#,
+        )
+        .unwrap();
+        s.apply(&[Op::Add(Box::new(bm("b1", "một")))], &[]).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(s.path()).unwrap()).unwrap();
+        assert_eq!(v["codebook"], serde_json::json!({"kinh-tế": "memo"}));
+        assert_eq!(v["bookmarks"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_path_that_is_not_a_regular_file_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        // A directory given as the bookmarks file.
+        let d = dir.path().join("bookmarks.json");
+        std::fs::create_dir(&d).unwrap();
+        std::fs::write(d.join("mine.txt"), "keep").unwrap();
+        let mut s = Store::new(d.clone());
+        let e = s.load().unwrap_err().to_string();
+        assert!(e.contains("is a directory"), "{e}");
+        let e = s
+            .apply(&[Op::Add(Box::new(bm("b1", "một")))], &[])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("is a directory"), "{e}");
+        assert_eq!(std::fs::read_to_string(d.join("mine.txt")).unwrap(), "keep");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names.len(),
+            1,
+            "nothing created or moved beside it: {names:?}"
+        );
+    }
+
+    #[test]
+    fn a_dangling_symlink_is_written_through_and_a_corrupt_target_moved_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("bookmarks.json");
+        std::fs::create_dir(dir.path().join("dotfiles")).unwrap();
+        std::os::unix::fs::symlink("dotfiles/bm.json", &link).unwrap();
+        let mut s = Store::new(link.clone());
+        s.apply(&[Op::Add(Box::new(bm("b1", "một")))], &[]).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        let target = dir.path().join("dotfiles/bm.json");
+        assert_eq!(
+            Store::new(target.clone()).load().unwrap().bookmarks.len(),
+            1
+        );
+        // The target turns corrupt: it is moved aside beside itself, the link stays and
+        // names the fresh file.
+        std::fs::write(&target, "{oops").unwrap();
+        let mut s = Store::new(link.clone());
+        let snap = s.apply(&[Op::Add(Box::new(bm("b2", "hai")))], &[]).unwrap();
+        let aside = snap.moved_aside.unwrap();
+        assert_eq!(aside.parent().unwrap(), dir.path().join("dotfiles"));
+        assert_eq!(std::fs::read_to_string(aside).unwrap(), "{oops");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(Store::new(link).load().unwrap().bookmarks.len(), 1);
     }
 
     #[test]

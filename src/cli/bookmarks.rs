@@ -7,11 +7,12 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use serde_json::json;
 
-use super::load_corpus;
+use super::{load_corpus, output};
 use crate::bookmarks::export::{self, Format};
 use crate::bookmarks::store::{Snapshot, resolve_path};
 use crate::bookmarks::{Anchorer, Bookmark, Op, Status, Store, parse_tags};
 use crate::search::PassageRef;
+use crate::text::safe::json;
 
 #[derive(Debug, clap::Args)]
 pub struct BookmarksArgs {
@@ -52,17 +53,32 @@ pub enum BookmarksCommand {
         /// Write to FILE instead of standard output (an existing file needs --force)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Replace FILE if it exists
-        #[arg(long)]
-        force: bool,
     },
 }
 
-fn open_store(path: Option<&Path>) -> anyhow::Result<(Store, Snapshot)> {
+/// Read or change: reading never touches the file; a change moves an unusable file aside.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Read,
+    Change,
+}
+
+fn open_store(path: Option<&Path>, purpose: Purpose) -> anyhow::Result<(Store, Snapshot)> {
     let mut store = Store::new(resolve_path(path)?);
     let snap = store.load()?;
-    if let Some(n) = &snap.notice {
-        eprintln!("warning: {n}");
+    if let Some(why) = &snap.unusable
+        && purpose == Purpose::Read
+    {
+        bail!(
+            "{}: not a usable bookmarks file ({why}); it was left as it is. \
+             The next change (`bookmarks add` or `rm`) moves it aside and starts a new file",
+            store.path().display()
+        );
+    }
+    if snap.unusable.is_none()
+        && let Some(n) = &snap.notice
+    {
+        output::warn(n);
     }
     Ok((store, snap))
 }
@@ -70,34 +86,33 @@ fn open_store(path: Option<&Path>) -> anyhow::Result<(Store, Snapshot)> {
 pub fn run(
     corpus_path: Option<&PathBuf>,
     bookmarks_path: Option<&Path>,
+    force: bool,
     args: BookmarksArgs,
 ) -> anyhow::Result<ExitCode> {
     match args.command {
-        BookmarksCommand::List { json } => list(corpus_path, bookmarks_path, json),
+        BookmarksCommand::List { json } => list(corpus_path, bookmarks_path, force, json),
         BookmarksCommand::Add {
             passage,
             note,
             tags,
-        } => add(corpus_path, bookmarks_path, &passage, &note, &tags),
+        } => add(corpus_path, bookmarks_path, force, &passage, &note, &tags),
         BookmarksCommand::Rm { id } => rm(bookmarks_path, &id),
-        BookmarksCommand::Export {
-            format,
-            output,
-            force,
-        } => export_cmd(corpus_path, bookmarks_path, format, output, force),
+        BookmarksCommand::Export { format, output } => {
+            export_cmd(corpus_path, bookmarks_path, format, output, force)
+        }
     }
 }
 
 fn list(
     corpus_path: Option<&PathBuf>,
     bookmarks_path: Option<&Path>,
+    force: bool,
     as_json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let (_, snap) = open_store(bookmarks_path)?;
-    let (corpus, _) = load_corpus(corpus_path)?;
+    let (_, snap) = open_store(bookmarks_path, Purpose::Read)?;
+    let (corpus, _) = load_corpus(corpus_path, force)?;
     let anchorer = Anchorer::new(&corpus);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = output::stdout();
     if as_json {
         let items: Vec<serde_json::Value> = snap
             .bookmarks
@@ -121,8 +136,9 @@ fn list(
                 v
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &items)?;
+        json::to_writer(&mut out, &items, true)?;
         writeln!(out)?;
+        out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
     if snap.bookmarks.is_empty() {
@@ -130,6 +146,7 @@ fn list(
             out,
             "no bookmarks yet (add one with `b` in the browser, or `nghiquyet bookmarks add PASSAGE_ID`)"
         )?;
+        out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
     let width = if stdout_is_tty() { 100 } else { usize::MAX };
@@ -161,6 +178,7 @@ fn list(
             writeln!(out, "    {}", extra.join("  "))?;
         }
     }
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -171,15 +189,16 @@ fn stdout_is_tty() -> bool {
 fn add(
     corpus_path: Option<&PathBuf>,
     bookmarks_path: Option<&Path>,
+    force: bool,
     passage: &str,
     note: &str,
     tags: &[String],
 ) -> anyhow::Result<ExitCode> {
-    let (corpus, name) = load_corpus(corpus_path)?;
+    let (corpus, name) = load_corpus(corpus_path, force)?;
     let at = find_passage(&corpus, passage).with_context(|| {
         format!("no passage {passage:?} in {name} (ids as printed by `nghiquyet search --json`)")
     })?;
-    let (mut store, snap) = open_store(bookmarks_path)?;
+    let (mut store, snap) = open_store(bookmarks_path, Purpose::Change)?;
     let doc_id = &corpus.documents[at.doc as usize].id;
     // A passage may carry several bookmarks (each with its own note); say so, do not refuse.
     if let Some(b) = snap
@@ -187,13 +206,18 @@ fn add(
         .iter()
         .find(|b| &b.doc == doc_id && b.passage == passage)
     {
-        eprintln!("note: this passage is also bookmarked as {}", b.id);
+        output::info(format!("note: this passage is also bookmarked as {}", b.id));
     }
     let tags: Vec<String> = parse_tags(&tags.join(","));
     let b = Bookmark::new(&corpus, at, note, tags);
     let id = b.id.clone();
-    store.apply(&[Op::Add(Box::new(b))], &snap.bookmarks)?;
-    println!("{id}");
+    let done = store.apply(&[Op::Add(Box::new(b))], &snap.bookmarks)?;
+    if let Some(n) = &done.notice {
+        output::warn(n);
+    }
+    let mut out = output::stdout();
+    writeln!(out, "{id}")?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -205,15 +229,18 @@ fn find_passage(corpus: &crate::corpus::Corpus, id: &str) -> Option<PassageRef> 
 }
 
 fn rm(bookmarks_path: Option<&Path>, id: &str) -> anyhow::Result<ExitCode> {
-    let (mut store, snap) = open_store(bookmarks_path)?;
+    let (mut store, snap) = open_store(bookmarks_path, Purpose::Change)?;
     let done = store.apply(&[Op::Remove(id.to_string())], &snap.bookmarks)?;
+    if let Some(n) = &done.notice {
+        output::warn(n);
+    }
     if done.applied.first() != Some(&true) {
         bail!(
             "no bookmark {id:?} in {} (see `nghiquyet bookmarks list`)",
             store.path().display()
         );
     }
-    eprintln!("removed {id}");
+    output::info(format!("removed {id}"));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -224,28 +251,28 @@ fn export_cmd(
     output: Option<PathBuf>,
     force: bool,
 ) -> anyhow::Result<ExitCode> {
-    let (store, snap) = open_store(bookmarks_path)?;
+    let (store, snap) = open_store(bookmarks_path, Purpose::Read)?;
     let bytes = if format == Format::Json {
-        // As stored, byte for byte (a newer version's fields included).
+        // As stored, byte for byte (a newer version's fields included; controls escaped).
         match store.raw()? {
-            Some(b) => b,
+            Some(b) => export::json_as_stored(b),
             None => export::json(&[])?.into_bytes(),
         }
     } else {
-        let (corpus, _) = load_corpus(corpus_path)?;
+        let (corpus, _) = load_corpus(corpus_path, force)?;
         export::render(&corpus, &snap.bookmarks, format)?
     };
     match output {
         None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)?;
-            out.flush()?;
+            let mut out = output::stdout();
+            out.content(&bytes)?;
+            out.finish()?;
         }
         Some(path) => {
             export::write_new(&path, &bytes, force)?;
-            let orphaned = orphan_count(corpus_path, &snap.bookmarks, format)?;
+            let orphaned = orphan_count(corpus_path, force, &snap.bookmarks, format)?;
             let n = snap.bookmarks.len();
-            eprintln!(
+            output::info(format!(
                 "wrote {n} bookmark{} to {}{}",
                 if n == 1 { "" } else { "s" },
                 path.display(),
@@ -254,7 +281,7 @@ fn export_cmd(
                 } else {
                     String::new()
                 }
-            );
+            ));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -262,13 +289,14 @@ fn export_cmd(
 
 fn orphan_count(
     corpus_path: Option<&PathBuf>,
+    force: bool,
     bookmarks: &[Bookmark],
     format: Format,
 ) -> anyhow::Result<usize> {
     if format == Format::Json || bookmarks.is_empty() {
         return Ok(0);
     }
-    let (corpus, _) = load_corpus(corpus_path)?;
+    let (corpus, _) = load_corpus(corpus_path, force)?;
     let a = Anchorer::new(&corpus);
     Ok(bookmarks
         .iter()

@@ -8,6 +8,7 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Args;
 
+use super::output;
 use crate::corpus::{self, Document};
 use crate::gazetteer::Gazetteer;
 use crate::preprocess::{build_document, corpus_from_documents, txt_files};
@@ -23,9 +24,6 @@ pub struct BuildArgs {
     /// Print only errors and the total
     #[arg(short, long)]
     pub quiet: bool,
-    /// Replace FILE even when it is not a nghiquyet corpus
-    #[arg(long)]
-    pub force: bool,
 }
 
 /// Expand inputs into a sorted list of files; report inputs that yield nothing.
@@ -43,10 +41,13 @@ fn collect_inputs(inputs: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> 
                 errors.push(format!("{}: directory has no .txt files", input.display()));
             }
             files.extend(found);
-        } else if input.exists() {
-            files.push(input.clone());
         } else {
-            errors.push(format!("{}: no such file or directory", input.display()));
+            // Only regular files are read: a FIFO or a device is refused here, unread.
+            match crate::files::check(input) {
+                Ok(Some(_)) => files.push(input.clone()),
+                Ok(None) => errors.push(format!("{}: no such file or directory", input.display())),
+                Err(e) => errors.push(e.to_string()),
+            }
         }
     }
     files.sort();
@@ -85,12 +86,18 @@ pub fn summary_line(d: &Document, gaz_names: &dyn Fn(&str) -> String) -> String 
     )
 }
 
-pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: BuildArgs, force: bool) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    // Before the work, not after it: an output that may not be replaced fails at once.
+    let checked = if force {
+        None
+    } else {
+        corpus::io::check_replaceable(&args.output)?
+    };
     let mut errors = Vec::new();
     let files = collect_inputs(&args.inputs, &mut errors);
     for e in &errors {
-        eprintln!("error: {e}");
+        output::error(e);
     }
     let total_bytes: u64 = files
         .iter()
@@ -115,12 +122,11 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
         pb
     });
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = output::stdout();
     let mut documents = Vec::with_capacity(files.len());
     let mut failed = errors.len();
     for (n, path) in files.iter().enumerate() {
-        let result = std::fs::read(path)
+        let result = crate::files::read_existing(path)
             .map_err(|e| e.to_string())
             .and_then(|bytes| {
                 let len = bytes.len() as u64;
@@ -147,10 +153,15 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             }
             Err(e) => {
                 failed += 1;
-                let msg = format!("error: {}: {e}", path.display());
+                // A file error already names the path.
+                let msg = if e.starts_with(&path.display().to_string()) {
+                    e
+                } else {
+                    format!("{}: {e}", path.display())
+                };
                 match &bar {
-                    Some(pb) => pb.suspend(|| eprintln!("{msg}")),
-                    None => eprintln!("{msg}"),
+                    Some(pb) => pb.suspend(|| output::error(&msg)),
+                    None => output::error(&msg),
                 }
             }
         }
@@ -161,8 +172,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }
-    out.flush().ok();
-    drop(out);
+    out.finish()?;
 
     if documents.is_empty() {
         anyhow::bail!(
@@ -171,11 +181,12 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let corpus = corpus_from_documents(documents, gaz);
-    corpus::save_atomic(&corpus, &args.output, args.force)?;
+    corpus::io::save_checked(&corpus, &args.output, force, checked)?;
     let s = corpus.stats();
     let secs = started.elapsed().as_secs_f64();
+    let mut out = output::stdout();
     writeln!(
-        std::io::stdout(),
+        out,
         "{} articles, {} sections, {} passages, {} removed lines, {} localities; {} failed; \
          {:.1} MB in {:.2} s → {}",
         s.documents,
@@ -188,6 +199,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         secs,
         args.output.display()
     )?;
+    out.finish()?;
     Ok(if failed > 0 {
         ExitCode::FAILURE
     } else {

@@ -5,7 +5,6 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::Args;
 
 use crate::gazetteer::Gazetteer;
@@ -26,8 +25,7 @@ pub struct InspectArgs {
 }
 
 pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(&args.file)
-        .with_context(|| format!("{}: cannot read", args.file.display()))?;
+    let bytes = crate::files::read_existing(&args.file)?;
     let stem = args
         .file
         .file_stem()
@@ -36,14 +34,15 @@ pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
     let gaz = Gazetteer::embedded();
     let article = build_document(&stem, &args.file.display().to_string(), &bytes, gaz)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::output::stdout();
     if args.json {
-        serde_json::to_writer_pretty(
+        crate::text::safe::json::to_writer(
             &mut out,
             &serde_json::json!({"lines": article.lines, "document": article.document}),
+            true,
         )?;
         writeln!(out)?;
+        out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
     let width = args.width.unwrap_or_else(|| {
@@ -113,5 +112,6 @@ pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
         d.passage_count(),
         d.removed.len()
     )?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

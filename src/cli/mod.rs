@@ -4,6 +4,7 @@
 pub mod bookmarks;
 mod build;
 mod inspect;
+pub mod output;
 mod report;
 pub mod search;
 
@@ -31,6 +32,12 @@ pub struct Args {
     /// Bookmarks file (default: $NGHIQUYET_BOOKMARKS, else $XDG_DATA_HOME/nghiquyet/bookmarks.json)
     #[arg(long, global = true, value_name = "FILE")]
     pub bookmarks: Option<PathBuf>,
+
+    /// Go ahead where nghiquyet would refuse: replace an output file that is not a corpus
+    /// (`build -o`) or that exists (`bookmarks export -o`), or load a corpus larger than
+    /// the memory available
+    #[arg(long, global = true)]
+    pub force: bool,
 
     /// Browser options for the bare command (the same as `nghiquyet browse …`)
     #[command(flatten)]
@@ -78,33 +85,36 @@ pub enum Theme {
     Mono,
 }
 
-/// Load the corpus named by `--corpus`, or build the embedded one.
-pub fn load_corpus(path: Option<&PathBuf>) -> anyhow::Result<(Corpus, String)> {
+/// Load the corpus named by `--corpus` (refusing one that will not fit in memory unless
+/// `force`), or build the embedded one.
+pub fn load_corpus(path: Option<&PathBuf>, force: bool) -> anyhow::Result<(Corpus, String)> {
     match path {
-        Some(p) => Ok((corpus::load(p)?, p.display().to_string())),
+        Some(p) => Ok((corpus::load(p, force)?, p.display().to_string())),
         None => Ok((crate::embedded::corpus(), crate::embedded::NAME.to_string())),
     }
 }
 
 /// Run a parsed command line. Errors are printed by the caller as `error: …`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let force = args.force;
     match args.command {
-        Some(Command::Build(b)) => build::run(b),
+        Some(Command::Build(b)) => build::run(b, force),
         Some(Command::Inspect(i)) => inspect::run(i),
-        Some(Command::Stats(s)) => report::stats(args.corpus.as_ref(), &s),
-        Some(Command::Localities(l)) => report::localities(args.corpus.as_ref(), &l),
-        Some(Command::Browse(b)) => browse(args.corpus, args.bookmarks, &b),
-        Some(Command::Search(q)) => search::run(args.corpus.as_ref(), &q),
+        Some(Command::Stats(s)) => report::stats(args.corpus.as_ref(), force, &s),
+        Some(Command::Localities(l)) => report::localities(args.corpus.as_ref(), force, &l),
+        Some(Command::Browse(b)) => browse(args.corpus, args.bookmarks, force, &b),
+        Some(Command::Search(q)) => search::run(args.corpus.as_ref(), force, &q),
         Some(Command::Bookmarks(b)) => {
-            bookmarks::run(args.corpus.as_ref(), args.bookmarks.as_deref(), b)
+            bookmarks::run(args.corpus.as_ref(), args.bookmarks.as_deref(), force, b)
         }
-        None => browse(args.corpus, args.bookmarks, &args.browse),
+        None => browse(args.corpus, args.bookmarks, force, &args.browse),
     }
 }
 
 fn browse(
     corpus: Option<PathBuf>,
     bookmarks: Option<PathBuf>,
+    force: bool,
     b: &BrowseArgs,
 ) -> anyhow::Result<ExitCode> {
     // NO_COLOR set to any value turns colour off.
@@ -115,6 +125,7 @@ fn browse(
         ascii: b.ascii,
         color: b.theme == Theme::Default && !no_color,
         fresh: b.fresh,
+        force,
     })
 }
 

@@ -8,8 +8,9 @@ use std::process::ExitCode;
 use clap::Args;
 use serde::Serialize;
 
-use super::load_corpus;
+use super::{load_corpus, output};
 use crate::corpus::{Corpus, Locality, Stats};
+use crate::text::safe::json;
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
@@ -63,18 +64,23 @@ fn counts(corpus: &Corpus) -> Vec<LocalityCount<'_>> {
     v
 }
 
-pub fn stats(corpus_path: Option<&PathBuf>, args: &StatsArgs) -> anyhow::Result<ExitCode> {
-    let (corpus, name) = load_corpus(corpus_path)?;
+pub fn stats(
+    corpus_path: Option<&PathBuf>,
+    force: bool,
+    args: &StatsArgs,
+) -> anyhow::Result<ExitCode> {
+    let (corpus, name) = load_corpus(corpus_path, force)?;
     let stats = corpus.stats();
-    let mut out = std::io::stdout().lock();
+    let mut out = output::stdout();
     if args.json {
         let j = StatsJson {
             corpus: &name,
             stats,
             locality_documents: counts(&corpus),
         };
-        serde_json::to_writer_pretty(&mut out, &j)?;
+        json::to_writer(&mut out, &j, true)?;
         writeln!(out)?;
+        out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(out, "corpus:        {name}")?;
@@ -90,6 +96,7 @@ pub fn stats(corpus_path: Option<&PathBuf>, args: &StatsArgs) -> anyhow::Result<
             c.documents, c.name, c.kind, c.province
         )?;
     }
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -101,9 +108,10 @@ struct Group<'a> {
 
 pub fn localities(
     corpus_path: Option<&PathBuf>,
+    force: bool,
     args: &LocalitiesArgs,
 ) -> anyhow::Result<ExitCode> {
-    let (corpus, _) = load_corpus(corpus_path)?;
+    let (corpus, _) = load_corpus(corpus_path, force)?;
     let mut groups: BTreeMap<&str, Vec<&Locality>> = BTreeMap::new();
     for l in &corpus.localities {
         let key = if args.by_2025 {
@@ -117,7 +125,7 @@ pub fn localities(
     for v in groups.values_mut() {
         v.sort_by_key(|l| (!l.id.starts_with('p'), l.name.clone()));
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = output::stdout();
     if args.json {
         let g: Vec<Group> = groups
             .into_iter()
@@ -126,8 +134,9 @@ pub fn localities(
                 localities,
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &g)?;
+        json::to_writer(&mut out, &g, true)?;
         writeln!(out)?;
+        out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
     for (province, ls) in groups {
@@ -151,5 +160,6 @@ pub fn localities(
             )?;
         }
     }
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

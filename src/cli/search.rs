@@ -7,10 +7,11 @@ use std::process::ExitCode;
 use clap::Args;
 use serde::Serialize;
 
-use super::load_corpus;
+use super::{load_corpus, output};
 use crate::corpus::Corpus;
 use crate::search::{Scope, SearchIndex, highlight_ranges, search_all};
 use crate::text::fold_str;
+use crate::text::safe::json;
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -74,8 +75,12 @@ fn locality_scope(corpus: &Corpus, name: &str) -> anyhow::Result<Scope> {
     Ok(Scope::Documents(docs))
 }
 
-pub fn run(corpus_path: Option<&PathBuf>, args: &SearchArgs) -> anyhow::Result<ExitCode> {
-    let (corpus, _) = load_corpus(corpus_path)?;
+pub fn run(
+    corpus_path: Option<&PathBuf>,
+    force: bool,
+    args: &SearchArgs,
+) -> anyhow::Result<ExitCode> {
+    let (corpus, _) = load_corpus(corpus_path, force)?;
     let scope = match &args.locality {
         Some(name) => locality_scope(&corpus, name)?,
         None => Scope::All,
@@ -83,9 +88,8 @@ pub fn run(corpus_path: Option<&PathBuf>, args: &SearchArgs) -> anyhow::Result<E
     let index = SearchIndex::build(&corpus);
     let raw = args.query.join(" ");
     let hits = search_all(&index, &corpus, &raw, &scope);
-    let stdout = std::io::stdout();
-    let tty = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let tty = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut out = output::stdout();
     let shown = hits.iter().take(args.limit);
     if args.json {
         let items: Vec<JsonHit> = shown
@@ -112,7 +116,7 @@ pub fn run(corpus_path: Option<&PathBuf>, args: &SearchArgs) -> anyhow::Result<E
                 }
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &items)?;
+        json::to_writer(&mut out, &items, true)?;
         writeln!(out)?;
     } else {
         for (n, h) in shown.enumerate() {
@@ -133,29 +137,33 @@ pub fn run(corpus_path: Option<&PathBuf>, args: &SearchArgs) -> anyhow::Result<E
                 crumbs.join(" › ")
             )?;
             let ranges = highlight_ranges(&p.text, &h.ranges);
-            let mut line = String::from("     ");
-            let (open, close) = if tty {
-                ("\x1b[1;7m", "\x1b[0m")
-            } else {
-                ("[", "]")
-            };
-            let mut at = 0;
             let chars: Vec<char> = p.text.chars().collect();
+            let text = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+            write!(out, "     ")?;
+            let mut at = 0;
             for (s, e) in ranges {
-                line.extend(&chars[at..s]);
-                line.push_str(open);
-                line.extend(&chars[s..e]);
-                line.push_str(close);
+                write!(out, "{}", text(at, s))?;
+                // Our own styling is the only escape sequence that passes the sanitiser.
+                if tty {
+                    out.raw(b"\x1b[1;7m")?;
+                } else {
+                    write!(out, "[")?;
+                }
+                write!(out, "{}", text(s, e))?;
+                if tty {
+                    out.raw(b"\x1b[0m")?;
+                } else {
+                    write!(out, "]")?;
+                }
                 at = e;
             }
-            line.extend(&chars[at..]);
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", text(at, chars.len()))?;
         }
         if hits.len() > args.limit {
             writeln!(out, "… {} more (use --limit)", hits.len() - args.limit)?;
         }
     }
-    out.flush()?;
+    out.finish()?;
     // Like grep: 1 when nothing matched.
     Ok(if hits.is_empty() {
         ExitCode::from(1)

@@ -1,6 +1,7 @@
 //! The corpus model and its JSON file format (`docs/corpus-format.md`).
 
 pub mod io;
+pub mod synth;
 
 pub use io::{CorpusError, load, save_atomic};
 

@@ -74,7 +74,7 @@ pub fn normalize(text: &str) -> Vec<RawLine> {
 
 /// Characters that never reach the corpus: C0/C1 controls (escape sequences in a terminal),
 /// and invisible format characters (zero-width, bidi overrides, soft hyphen, BOM).
-fn is_dropped(c: char) -> bool {
+pub fn is_dropped(c: char) -> bool {
     (c.is_control() && c != '\t')
         || matches!(c,
             '\u{00AD}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'

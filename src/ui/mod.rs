@@ -6,6 +6,7 @@ mod help;
 mod localities;
 mod outline;
 mod reader;
+pub mod safe_backend;
 mod status;
 pub mod theme;
 
@@ -17,6 +18,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::{App, Pane, layout};
+pub use safe_backend::SafeBackend;
 pub use theme::Theme;
 
 /// Pane names, numbered by the key that focuses them.
