@@ -3,23 +3,42 @@
 //! One channel feeds the loop: key and resize events (from an input thread), the corpus
 //! loader's progress and result (from a loader thread), and SIGTERM/SIGHUP/SIGINT (from a
 //! signal thread). The loop redraws only after one of those: no ticking. Whatever ends the
-//! loop (q, a signal, an error, a panic), the terminal is restored before the process exits.
+//! loop (q, a signal, a dead terminal, an error, a panic), the way out is the same:
+//! 1. the input thread stops reading the terminal (so it eats none of the shell's input);
+//! 2. the terminal is restored;
+//! 3. re-anchoring bookmarks is cancelled at once, and pending bookmark saves get a short,
+//!    bounded time; what could not be saved is printed as JSON (exit status 1);
+//! 4. the reading position is saved, if it changed;
+//! 5. the process exits without freeing the corpus piece by piece (hundreds of MB).
+//!
+//! Nothing on that way can panic: messages go through `cli::output`, which ignores a dead
+//! stderr.
 
 use std::io::{BufWriter, IsTerminal, Read, Stdout, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::JoinHandle;
+use std::time::Duration;
 
 use crossterm::event::{self, Event};
 
 use crate::app::{App, session};
 use crate::bookmarks::worker::{BookmarkWorker, Request};
 use crate::bookmarks::{self, Store};
+use crate::cli::output;
 use crate::corpus::{self, Corpus};
 use crate::search::SearchIndex;
 use crate::search::worker::{SearchResults, SearchWorker};
-use crate::ui::{self, Theme};
+use crate::ui::{self, SafeBackend, Theme};
+
+/// How long quitting waits for pending bookmark saves (one save takes a few milliseconds;
+/// more means a lock held elsewhere or a hung disk, and then the changes are printed).
+const SAVE_WAIT: Duration = Duration::from_secs(2);
+/// How often the input thread looks up from the terminal to see whether it must stop.
+const INPUT_POLL: Duration = Duration::from_millis(10);
 
 /// How the browser was asked to start.
 #[derive(Debug, Clone, Default)]
@@ -31,18 +50,23 @@ pub struct BrowseOptions {
     pub color: bool,
     /// Ignore the saved position (it is still saved on exit).
     pub fresh: bool,
+    /// Load a corpus even if it looks too large for the memory available.
+    pub force: bool,
 }
 
 enum Msg {
     Input(Event),
     IndexReady(Arc<SearchIndex>),
     Search(SearchResults),
-    InputFailed(String),
+    InputFailed(std::io::Error),
     Progress(u64),
     Loaded(Result<Corpus, String>),
     Signal(i32),
     Bookmarks(bookmarks::worker::Event),
 }
+
+/// Exit status after a hang-up (128 + SIGHUP), as a shell reports it.
+const HANGUP: u8 = 128 + 1;
 
 /// Is the locale able to show UTF-8? (LC_ALL, then LC_CTYPE, then LANG, as libc decides.)
 pub fn locale_is_utf8() -> bool {
@@ -56,11 +80,9 @@ pub fn locale_is_utf8() -> bool {
 }
 
 /// Read a corpus file in chunks, reporting bytes read, then parse it.
-fn load_with_progress(path: &Path, tx: &Sender<Msg>) -> Result<Corpus, String> {
-    let mut f =
-        std::fs::File::open(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(len as usize);
+fn load_with_progress(path: &Path, force: bool, tx: &Sender<Msg>) -> Result<Corpus, String> {
+    let (mut f, meta) = corpus::io::open(path, force).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     let mut buf = vec![0u8; 1 << 20];
     loop {
         let n = f
@@ -75,22 +97,50 @@ fn load_with_progress(path: &Path, tx: &Sender<Msg>) -> Result<Corpus, String> {
     corpus::io::from_slice(path, &bytes).map_err(|e| e.to_string())
 }
 
-fn spawn_input(tx: Sender<Msg>) {
-    std::thread::spawn(move || {
-        loop {
-            match event::read() {
-                Ok(ev) => {
-                    if tx.send(Msg::Input(ev)).is_err() {
+/// The thread that reads the terminal. It polls, so that it can be told to stop: once the
+/// loop ends it must not read another byte (that byte belongs to the shell).
+struct Input {
+    stop: Arc<AtomicBool>,
+    handle: JoinHandle<()>,
+}
+
+impl Input {
+    fn spawn(tx: Sender<Msg>) -> Input {
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let handle = std::thread::spawn(move || {
+            while !flag.load(Ordering::SeqCst) {
+                let ready = match event::poll(INPUT_POLL) {
+                    Ok(ready) => ready,
+                    Err(e) => {
+                        let _ = tx.send(Msg::InputFailed(e));
+                        return;
+                    }
+                };
+                if !ready || flag.load(Ordering::SeqCst) {
+                    continue;
+                }
+                match event::read() {
+                    Ok(ev) => {
+                        if tx.send(Msg::Input(ev)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(e) => {
+                        let _ = tx.send(Msg::InputFailed(e));
                         return;
                     }
                 }
-                Err(e) => {
-                    let _ = tx.send(Msg::InputFailed(e.to_string()));
-                    return;
-                }
             }
-        }
-    });
+        });
+        Input { stop, handle }
+    }
+
+    /// Stop reading and wait for the thread (at most one poll interval).
+    fn stop(self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = self.handle.join();
+    }
 }
 
 fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
@@ -104,12 +154,31 @@ fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Is this the error of a terminal that is gone (a dropped SSH connection, a closed pty)?
+fn terminal_gone(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::BrokenPipe
+        || matches!(
+            e.raw_os_error(),
+            Some(libc::EIO | libc::ENXIO | libc::ENOTTY | libc::EBADF | libc::EPIPE)
+        )
+}
+
+/// Why the loop ended.
+enum Ending {
+    /// `q`, or a signal (its exit status).
+    Code(ExitCode),
+    /// The terminal can no longer be written or read: an orderly hang-up.
+    TerminalGone(String),
+    /// Something else failed; the message names what.
+    Failed(String),
+}
+
 /// Run the browser until the user quits. Refuses (exit 2) when stdout is not a terminal.
 pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "error: the browser needs a terminal (stdin and stdout are not both a tty); \
-             in scripts use `nghiquyet stats`, `localities` or `inspect`"
+        output::error(
+            "the browser needs a terminal (stdin and stdout are not both a tty); \
+             in scripts use `nghiquyet stats`, `localities` or `inspect`",
         );
         return Ok(ExitCode::from(2));
     }
@@ -125,17 +194,19 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
     let (tx, rx) = mpsc::channel();
     let mut app = match &opts.corpus {
         Some(path) => {
-            let total = std::fs::metadata(path)
-                .map(|m| m.len())
-                .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
+            // Checked before the screen changes, so a bad path gets a plain message: not a
+            // regular file, missing, or too large for the memory available.
+            let (_, meta) = corpus::io::open(path, opts.force)?;
+            let total = meta.len();
             let name = path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
             let path = path.clone();
             let ltx = tx.clone();
+            let force = opts.force;
             std::thread::spawn(move || {
-                let result = load_with_progress(&path, &ltx);
+                let result = load_with_progress(&path, force, &ltx);
                 let _ = ltx.send(Msg::Loaded(result));
             });
             App::loading(&name, total, ascii)
@@ -149,11 +220,16 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
     app.notice = notice;
     let state = session::state_path();
     let key = session::corpus_key(opts.corpus.as_deref());
-    if !opts.fresh
-        && let Some(path) = &state
-    {
+    // The position as saved: quitting without moving rewrites nothing.
+    let mut saved = None;
+    if let Some(path) = &state {
         match session::load(path, &key) {
-            Ok(pos) => app.pending_restore = pos,
+            Ok(pos) => {
+                saved = pos.clone();
+                if !opts.fresh {
+                    app.pending_restore = pos;
+                }
+            }
             Err(e) => app.notice = Some(format!("saved position ignored: {e}")),
         }
     }
@@ -173,35 +249,52 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
 
     let mut terminal = init_terminal()?;
     // From here on the terminal is in raw mode: every way out goes through restore().
-    let result = event_loop(&mut terminal, &mut app, theme, tx, rx, bookmarks.as_ref());
+    let input = Input::spawn(tx.clone());
+    let ending = event_loop(&mut terminal, &mut app, theme, tx, rx, bookmarks.as_ref());
+    input.stop();
     restore_terminal();
-    // Whatever ended the loop (q, SIGHUP, an error), the last changes reach the disk.
-    // Unsaved bookmark changes make the exit a failure (unless a signal already did).
-    let mut unsaved = false;
+
+    let mut code = match &ending {
+        Ending::Code(c) => *c,
+        Ending::TerminalGone(_) => ExitCode::from(HANGUP),
+        Ending::Failed(_) => ExitCode::FAILURE,
+    };
+    // Whatever ended the loop, the last changes reach the disk or the user's screen.
     if let Some(w) = bookmarks
-        && let Err(e) = w.shutdown(std::time::Duration::from_secs(10))
+        && let Err(report) = w.shutdown(SAVE_WAIT)
     {
-        eprintln!("error: {e}");
-        unsaved = true;
+        output::error(report);
+        if code == ExitCode::SUCCESS {
+            code = ExitCode::FAILURE;
+        }
     }
     if app.loading.is_none()
         && let Some(path) = &state
-        && let Err(e) = session::save(path, &key, app.saved_position())
     {
-        eprintln!(
-            "warning: {}: could not save the position: {e}",
-            path.display()
-        );
+        let now = app.saved_position();
+        if saved.as_ref() != Some(&now)
+            && let Err(e) = session::save(path, &key, now)
+        {
+            output::warn(format!("could not save the position: {e}"));
+        }
     }
-    match result {
-        Ok(code) if unsaved && code == ExitCode::SUCCESS => Ok(ExitCode::FAILURE),
-        other => other,
+    match ending {
+        Ending::Failed(e) => output::error(e),
+        Ending::TerminalGone(e) => {
+            output::error(format!("the terminal is gone ({e}); position saved"))
+        }
+        Ending::Code(_) => {}
     }
+    // The corpus and its index are hundreds of MB of small allocations: freeing them one by
+    // one would only delay the exit.
+    std::mem::forget(app);
+    Ok(code)
 }
 
 /// The terminal, writing through a buffer as large as a frame: std's stdout flushes every
-/// 1 KiB, so over a slow link a frame would arrive, and show, in pieces.
-type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<BufWriter<Stdout>>>;
+/// 1 KiB, so over a slow link a frame would arrive, and show, in pieces. Every cell passes
+/// the sanitiser on its way ([`SafeBackend`]).
+type Term = ratatui::Terminal<SafeBackend<ratatui::backend::CrosstermBackend<BufWriter<Stdout>>>>;
 
 fn init_terminal() -> std::io::Result<Term> {
     crossterm::terminal::enable_raw_mode()?;
@@ -220,7 +313,7 @@ fn init_terminal() -> std::io::Result<Term> {
         restore_terminal();
         previous(info);
     }));
-    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
+    ratatui::Terminal::new(SafeBackend(ratatui::backend::CrosstermBackend::new(out)))
         .inspect_err(|_| restore_terminal())
 }
 
@@ -238,6 +331,15 @@ fn restore_terminal() {
     let _ = out.flush();
 }
 
+/// A failed terminal operation: a gone terminal is a hang-up, anything else a failure.
+fn terminal_error(e: std::io::Error) -> Ending {
+    if terminal_gone(&e) {
+        Ending::TerminalGone(e.to_string())
+    } else {
+        Ending::Failed(format!("writing to the terminal failed: {e}"))
+    }
+}
+
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
@@ -245,9 +347,11 @@ fn event_loop(
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
     bookmarks: Option<&BookmarkWorker>,
-) -> anyhow::Result<ExitCode> {
-    let size = terminal.size()?;
-    app.resize(size.width, size.height);
+) -> Ending {
+    match terminal.size() {
+        Ok(size) => app.resize(size.width, size.height),
+        Err(e) => return terminal_error(e),
+    }
     app.apply_pending_restore();
     let send_bookmarks = |app: &mut App| {
         for r in app.bookmark_requests.drain(..) {
@@ -262,7 +366,6 @@ fn event_loop(
             .push(Request::SetCorpus(Arc::clone(&app.corpus)));
     }
     send_bookmarks(app);
-    spawn_input(tx.clone());
     let mut worker: Option<SearchWorker> = None;
     // A request made before the index was ready waits here.
     let mut waiting: Option<(u64, String, crate::search::Scope)> = None;
@@ -272,11 +375,13 @@ fn event_loop(
     let mut dirty = true;
     loop {
         if dirty {
-            terminal.draw(|f| ui::draw(f, app, theme))?;
+            if let Err(e) = terminal.draw(|f| ui::draw(f, app, theme)) {
+                return terminal_error(e);
+            }
             dirty = false;
         }
         let Ok(msg) = rx.recv() else {
-            return Ok(ExitCode::SUCCESS);
+            return Ending::Code(ExitCode::SUCCESS);
         };
         match msg {
             Msg::Input(Event::Key(key)) => {
@@ -317,7 +422,13 @@ fn event_loop(
                 dirty = true;
             }
             Msg::Input(_) => {}
-            Msg::InputFailed(e) => anyhow::bail!("reading the terminal failed: {e}"),
+            Msg::InputFailed(e) => {
+                return if terminal_gone(&e) {
+                    Ending::TerminalGone(e.to_string())
+                } else {
+                    Ending::Failed(format!("reading the terminal failed: {e}"))
+                };
+            }
             Msg::Progress(done) => {
                 if let Some(l) = app.loading.as_mut() {
                     // Redraw on whole-percent steps only: a slow link should not pay per MB.
@@ -331,15 +442,17 @@ fn event_loop(
                 spawn_indexer(&app.corpus, tx.clone());
                 app.bookmark_requests
                     .push(Request::SetCorpus(Arc::clone(&app.corpus)));
-                let s = terminal.size()?;
-                app.resize(s.width, s.height);
+                match terminal.size() {
+                    Ok(s) => app.resize(s.width, s.height),
+                    Err(e) => return terminal_error(e),
+                }
                 app.apply_pending_restore();
                 dirty = true;
             }
-            Msg::Loaded(Err(e)) => anyhow::bail!(e),
+            Msg::Loaded(Err(e)) => return Ending::Failed(e),
             Msg::Signal(sig) => {
-                // Restored by the caller; 128 + n is how shells report death by signal n.
-                return Ok(ExitCode::from(128 + sig as u8));
+                // 128 + n is how shells report death by signal n.
+                return Ending::Code(ExitCode::from(128 + sig as u8));
             }
         }
         send_bookmarks(app);
@@ -350,7 +463,7 @@ fn event_loop(
             }
         }
         if app.quit {
-            return Ok(ExitCode::SUCCESS);
+            return Ending::Code(ExitCode::SUCCESS);
         }
     }
 }

@@ -375,34 +375,45 @@ fn bookmarks_are_saved_even_when_the_line_drops() {
     assert_eq!(noted["tags"], serde_json::json!(["cải-cách", "kinh-tế"]));
 }
 
-/// A corrupt bookmarks file is moved aside, the user is told where, and nothing is lost.
+/// A corrupt bookmarks file is reported and left alone while the user only reads; the first
+/// change moves it aside, the user is told where, and nothing is lost.
 #[test]
-fn a_corrupt_bookmarks_file_is_moved_aside_and_reported() {
+fn a_corrupt_bookmarks_file_is_left_alone_until_a_change_moves_it_aside() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("bm.json");
-    std::fs::write(&file, b"{\"format\": \"nghiquyet-bookm").unwrap();
+    let garbage = b"{\"format\": \"nghiquyet-bookm";
+    std::fs::write(&file, garbage).unwrap();
     let mut s = PtySession::spawn_with(
         100,
         30,
         &[],
         &[("NGHIQUYET_BOOKMARKS", file.to_str().unwrap())],
     );
+    s.wait_for("tệp đánh dấu hỏng", TIMEOUT);
+    let names = || -> Vec<String> {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names(), ["bm.json"], "reading moved or created nothing");
+    assert_eq!(std::fs::read(&file).unwrap(), garbage);
+    // A bookmark is a change: now the file is moved aside and a new one written.
+    s.send("3b");
     s.wait_for("đã chuyển sang", TIMEOUT);
     assert!(
         s.status_line().contains("bm.json.corrupt-"),
         "{}",
         s.status_line()
     );
-    let aside: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let aside: Vec<_> = names()
+        .into_iter()
         .filter(|n| n.starts_with("bm.json.corrupt-"))
         .collect();
     assert_eq!(aside.len(), 1, "{aside:?}");
-    assert_eq!(
-        std::fs::read(dir.path().join(&aside[0])).unwrap(),
-        b"{\"format\": \"nghiquyet-bookm"
-    );
+    assert_eq!(std::fs::read(dir.path().join(&aside[0])).unwrap(), garbage);
     s.send("q");
     assert!(s.wait_exit(TIMEOUT).success());
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(saved["bookmarks"].as_array().unwrap().len(), 1);
 }

@@ -315,17 +315,17 @@ impl App {
     /// A list from the bookmark thread.
     pub fn on_bookmark_event(&mut self, e: Event) {
         match e {
-            Event::Snapshot {
-                seq,
-                bookmarks,
-                resolved,
-                notice,
-                read_only,
-            } => {
+            Event::Status { notice, read_only } => {
                 if let Some(n) = notice {
                     self.notice = Some(n);
                 }
                 self.bookmarks.read_only = read_only;
+            }
+            Event::Snapshot {
+                seq,
+                bookmarks,
+                resolved,
+            } => {
                 self.bookmarks.loaded = true;
                 // An older answer would undo what the user just did on screen.
                 if seq < self.bookmarks.seq {
@@ -849,19 +849,20 @@ mod tests {
             seq: seq - 1,
             bookmarks: Vec::new(),
             resolved: Vec::new(),
-            notice: None,
-            read_only: None,
         });
         assert_eq!(a.bookmarks.list.len(), 3);
+        a.on_bookmark_event(Event::Status {
+            notice: Some("moved to X".into()),
+            read_only: None,
+        });
+        assert_eq!(a.bookmarks.list.len(), 3, "a notice alone changes no list");
+        assert_eq!(a.notice.as_deref(), Some("moved to X"));
         a.on_bookmark_event(Event::Snapshot {
             seq,
             bookmarks: Vec::new(),
             resolved: Vec::new(),
-            notice: Some("moved to X".into()),
-            read_only: None,
         });
         assert!(a.bookmarks.list.is_empty());
-        assert_eq!(a.notice.as_deref(), Some("moved to X"));
     }
 
     #[test]

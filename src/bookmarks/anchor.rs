@@ -80,10 +80,20 @@ struct Tokens {
     passages: Vec<(PassageRef, Vec<u32>)>,
 }
 
+/// Resolution was abandoned: a newer list is waiting, or the program is quitting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cancelled;
+
+/// How often (in passages or documents) long loops look at the cancel flag.
+const CHECK_EVERY: usize = 256;
+
 impl Tokens {
-    fn build(corpus: &Corpus) -> Tokens {
+    fn build(corpus: &Corpus, cancelled: &dyn Fn() -> bool) -> Result<Tokens, Cancelled> {
         let mut t = Tokens::default();
         for d in 0..corpus.documents.len() {
+            if d % CHECK_EVERY == 0 && cancelled() {
+                return Err(Cancelled);
+            }
             for r in super::doc_refs(corpus, d) {
                 let ws: Vec<u32> = words(&r.get(corpus).text)
                     .into_iter()
@@ -95,7 +105,7 @@ impl Tokens {
                 t.passages.push((r, ws));
             }
         }
-        t
+        Ok(t)
     }
 
     /// The ids of `words`; a word no passage has gets an id no passage has.
@@ -162,6 +172,16 @@ impl<'a> Anchorer<'a> {
 
     /// Where `b` is in the corpus now.
     pub fn resolve(&self, b: &Bookmark) -> Resolution {
+        self.try_resolve(b, &|| false).expect("never cancelled")
+    }
+
+    /// [`resolve`](Self::resolve), giving up as soon as `cancelled` says so (it is asked
+    /// every few hundred passages, so a cancel takes effect within milliseconds).
+    pub fn try_resolve(
+        &self,
+        b: &Bookmark,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<Resolution, Cancelled> {
         let own = self.docs.get(b.doc.as_str()).copied();
         // 1. By id, in its own document first.
         if let Some(refs) = self.by_passage.get(b.passage.as_str()) {
@@ -172,7 +192,7 @@ impl<'a> Anchorer<'a> {
                 .collect();
             refs.sort_by_key(|r| Some(r.doc as usize) != own);
             if let Some(&at) = refs.first() {
-                return Resolution {
+                return Ok(Resolution {
                     status: if Some(at.doc as usize) == own {
                         Status::Ok
                     } else {
@@ -180,8 +200,11 @@ impl<'a> Anchorer<'a> {
                     },
                     at: Some(at),
                     similarity: 1.0,
-                };
+                });
             }
+        }
+        if cancelled() {
+            return Err(Cancelled);
         }
         let quote = words(&b.quote.text);
         // 2. By the quote in its own document: exact, folded, similar.
@@ -200,12 +223,15 @@ impl<'a> Anchorer<'a> {
                         refs.iter().copied().zip(texts.iter().map(Vec::as_slice)),
                     )
                 })
+                .map(Ok)
                 .or_else(|| {
                     self.fuzzy(
                         b,
                         &quote,
                         refs.iter().copied().zip(texts.iter().map(Vec::as_slice)),
+                        cancelled,
                     )
+                    .transpose()
                 });
             if let Some(r) = found {
                 return r;
@@ -218,12 +244,21 @@ impl<'a> Anchorer<'a> {
                 .flat_map(|d| super::doc_refs(self.corpus, d))
         };
         if let Some(r) = self.exact(b, others()) {
-            return r;
+            return Ok(r);
         }
         if quote.is_empty() {
-            return Resolution::ORPHANED;
+            return Ok(Resolution::ORPHANED);
         }
-        let tokens = self.tokens.get_or_init(|| Tokens::build(self.corpus));
+        if cancelled() {
+            return Err(Cancelled);
+        }
+        let tokens = match self.tokens.get() {
+            Some(t) => t,
+            None => {
+                let t = Tokens::build(self.corpus, cancelled)?;
+                self.tokens.get_or_init(|| t)
+            }
+        };
         let q = tokens.ids_of(&quote);
         let rest = || {
             tokens
@@ -232,9 +267,12 @@ impl<'a> Anchorer<'a> {
                 .filter(|(r, _)| Some(r.doc as usize) != own)
                 .map(|(r, w)| (*r, w.as_slice()))
         };
-        self.same_words(b, &q, rest())
-            .or_else(|| self.fuzzy(b, &q, rest()))
-            .unwrap_or(Resolution::ORPHANED)
+        if let Some(r) = self.same_words(b, &q, rest()) {
+            return Ok(r);
+        }
+        Ok(self
+            .fuzzy(b, &q, rest(), cancelled)?
+            .unwrap_or(Resolution::ORPHANED))
     }
 
     /// Passages with exactly the quoted text.
@@ -267,13 +305,17 @@ impl<'a> Anchorer<'a> {
         b: &Bookmark,
         quote: &[T],
         refs: impl Iterator<Item = (PassageRef, &'w [T])>,
-    ) -> Option<Resolution> {
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<Option<Resolution>, Cancelled> {
         if quote.is_empty() {
-            return None;
+            return Ok(None);
         }
         let set: std::collections::HashSet<&T> = quote.iter().collect();
         let mut best: Option<(f64, PassageRef)> = None;
-        for (r, w) in refs {
+        for (i, (r, w)) in refs.enumerate() {
+            if i % CHECK_EVERY == 0 && cancelled() {
+                return Err(Cancelled);
+            }
             // Word counts too different cannot reach the threshold: skip the LCS.
             if length_bound(quote.len(), w.len()) < THRESHOLD {
                 continue;
@@ -297,7 +339,7 @@ impl<'a> Anchorer<'a> {
                 best = Some((sim, r));
             }
         }
-        best.map(|(s, at)| Resolution::reanchored(at, s.min(1.0)))
+        Ok(best.map(|(s, at)| Resolution::reanchored(at, s.min(1.0))))
     }
 
     /// Of several equal candidates, the one whose neighbours match the quote's context.

@@ -1,14 +1,22 @@
-//! The browser's bookmark thread: every save, load, re-anchoring and export runs here, so the
-//! UI thread never waits on the disk or the lock.
+//! The browser's bookmark threads, so the UI thread never waits on the disk, the lock or the
+//! corpus:
 //!
-//! Changes that fail to save (a full disk, a permission) stay pending and are retried with
-//! the next change and at exit; the caller is told how many are waiting.
+//! - the **store thread** saves every change, re-reads the file and exports. Saving never
+//!   waits behind anything else;
+//! - the **resolver thread** finds each bookmark's passage in the corpus (re-anchoring, which
+//!   after a rebuild can take seconds on a large corpus). It works on the newest list only,
+//!   abandons a list as soon as a newer one or a quit comes, and keeps what it resolved.
+//!
+//! Changes not yet on disk are kept where the quitting thread can see them ([`Shared`]):
+//! [`BookmarkWorker::shutdown`] waits a short, bounded time for the store thread to save
+//! them, and returns whatever is still unsaved, to be printed after the terminal is
+//! restored. Nothing the user was shown as kept is lost.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::thread::JoinHandle;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::export::{self, Format};
@@ -33,11 +41,16 @@ pub enum Request {
 
 #[derive(Debug)]
 pub enum Event {
-    /// The list as on disk now, each bookmark resolved against the corpus.
+    /// The list as on disk, each bookmark resolved against the corpus. `seq` is the newest
+    /// change or reload it includes.
     Snapshot {
         seq: u64,
         bookmarks: Vec<Bookmark>,
         resolved: Vec<Resolution>,
+    },
+    /// The file was read or written: what the user must be told now (a file moved aside, an
+    /// unusable file), and why nothing can be saved (a newer version), if so.
+    Status {
         notice: Option<String>,
         read_only: Option<String>,
     },
@@ -49,26 +62,60 @@ pub enum Event {
     Exported(Result<(PathBuf, usize), String>),
 }
 
+/// What the UI thread and the store thread share: changes not yet on disk.
+#[derive(Default)]
+struct Shared {
+    /// The user's changes that are not on disk yet, oldest first.
+    pending: Mutex<Vec<Op>>,
+    /// The list the user sees: saved in place of a file that turns out to be unusable.
+    local: Mutex<Vec<Bookmark>>,
+    /// Quitting: skip reloads and exports, save what is pending, stop.
+    stopping: AtomicBool,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic elsewhere must not make the unsaved changes unreachable.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// What the store thread is asked to do (the changes themselves wait in [`Shared`]).
+enum Job {
+    Corpus(Arc<Corpus>),
+    Save { seq: u64 },
+    Reload { seq: u64 },
+    Export { format: Format, dir: PathBuf },
+}
+
 pub struct BookmarkWorker {
-    tx: Option<Sender<Request>>,
-    handle: Option<JoinHandle<Vec<Op>>>,
+    tx: Option<Sender<Job>>,
+    shared: Arc<Shared>,
+    /// Set when quitting: the resolver stops at once.
+    cancel: Arc<AtomicBool>,
     done: Receiver<()>,
     path: PathBuf,
 }
 
 impl BookmarkWorker {
-    pub fn spawn(store: Store, on_event: impl Fn(Event) + Send + 'static) -> Self {
+    pub fn spawn(store: Store, on_event: impl Fn(Event) + Send + Sync + 'static) -> Self {
+        let on_event: Arc<dyn Fn(Event) + Send + Sync> = Arc::new(on_event);
         let (tx, rx) = mpsc::channel();
         let (done_tx, done) = mpsc::channel();
         let path = store.path().to_path_buf();
-        let handle = std::thread::spawn(move || {
-            let unsaved = run(store, &rx, &on_event);
-            let _ = done_tx.send(());
-            unsaved
-        });
+        let shared = Arc::new(Shared::default());
+        let cancel = Arc::new(AtomicBool::new(false));
+        let resolver = Resolver::spawn(Arc::clone(&cancel), Arc::clone(&on_event));
+        let thread_shared = Arc::clone(&shared);
+        std::thread::Builder::new()
+            .name("bookmarks-store".into())
+            .spawn(move || {
+                run_store(store, &rx, &thread_shared, &resolver, &*on_event);
+                let _ = done_tx.send(());
+            })
+            .expect("spawn the bookmark store thread");
         BookmarkWorker {
             tx: Some(tx),
-            handle: Some(handle),
+            shared,
+            cancel,
             done,
             path,
         }
@@ -79,34 +126,49 @@ impl BookmarkWorker {
     }
 
     pub fn send(&self, r: Request) {
+        let job = match r {
+            Request::SetCorpus(c) => Job::Corpus(c),
+            Request::Apply { seq, ops, local } => {
+                // Recorded before the thread sees it: from now on it is either saved or
+                // reported at exit.
+                lock(&self.shared.pending).extend(ops);
+                *lock(&self.shared.local) = local;
+                Job::Save { seq }
+            }
+            Request::Reload { seq } => Job::Reload { seq },
+            Request::Export { format, dir } => Job::Export { format, dir },
+        };
         if let Some(tx) = &self.tx {
-            let _ = tx.send(r);
+            let _ = tx.send(job);
         }
     }
 
-    /// Finish the queued work and stop. Returns the changes that could not be saved (all of
-    /// them, unknown, if the thread did not finish within `timeout`: a lock held elsewhere).
+    /// How many changes are not on disk yet.
+    pub fn unsaved(&self) -> usize {
+        lock(&self.shared.pending).len()
+    }
+
+    /// Stop: resolving is abandoned at once; pending changes get at most `timeout` to be
+    /// saved. Returns a report of what could not be saved (the changes as JSON, to keep).
     pub fn shutdown(mut self, timeout: Duration) -> Result<(), String> {
+        self.cancel.store(true, Ordering::SeqCst);
+        self.shared.stopping.store(true, Ordering::SeqCst);
         drop(self.tx.take());
-        match self.done.recv_timeout(timeout) {
-            Ok(()) => {
-                let unsaved = self
-                    .handle
-                    .take()
-                    .and_then(|h| h.join().ok())
-                    .unwrap_or_default();
-                if unsaved.is_empty() {
-                    Ok(())
-                } else {
-                    Err(unsaved_report(&unsaved))
-                }
-            }
-            Err(_) => Err(format!(
-                "bookmarks were still being saved after {} s (is {}.lock held by another process?)",
-                timeout.as_secs(),
-                self.path.display()
-            )),
+        let finished = self.done.recv_timeout(timeout).is_ok();
+        let unsaved = lock(&self.shared.pending).clone();
+        if unsaved.is_empty() {
+            return Ok(());
         }
+        let mut report = unsaved_report(&unsaved);
+        if !finished {
+            report = format!(
+                "{}: still busy after {} ms (is {}.lock held by another process?)\n{report}",
+                self.path.display(),
+                timeout.as_millis(),
+                self.path.display()
+            );
+        }
+        Err(report)
     }
 }
 
@@ -128,83 +190,68 @@ fn unsaved_report(ops: &[Op]) -> String {
     format!(
         "{n} bookmark change{} could not be saved; here they are, to keep:\n{}",
         if n == 1 { "" } else { "s" },
-        serde_json::to_string_pretty(&json).unwrap_or_default()
+        crate::text::safe::json::to_string_pretty(&json).unwrap_or_default()
     )
 }
 
-fn run(mut store: Store, rx: &Receiver<Request>, on_event: &dyn Fn(Event)) -> Vec<Op> {
+fn run_store(
+    mut store: Store,
+    rx: &Receiver<Job>,
+    shared: &Shared,
+    resolver: &Resolver,
+    on_event: &(dyn Fn(Event) + Send + Sync),
+) {
     let mut corpus: Option<Arc<Corpus>> = None;
-    let (mut list, mut notice) = match store.load() {
+    let mut list = match store.load() {
         Ok(s) => {
-            let n = tui_notice(&store, &s);
-            (s.bookmarks, n)
+            status(&store, &s, on_event);
+            s.bookmarks
         }
-        Err(e) => (
-            Vec::new(),
-            Some(format!("⚠ không đọc được tệp đánh dấu: {e}")),
-        ),
+        Err(e) => {
+            on_event(Event::Status {
+                notice: Some(format!("⚠ không dùng được tệp đánh dấu: {e}")),
+                read_only: Some(format!("⚠ không lưu được đánh dấu: {e}")),
+            });
+            Vec::new()
+        }
     };
-    let mut pending: Vec<Op> = Vec::new();
-    let mut cache: HashMap<(String, String), Resolution> = HashMap::new();
     let mut seq = 0;
-    while let Ok(req) = rx.recv() {
-        match req {
-            Request::SetCorpus(c) => {
-                corpus = Some(c);
-                cache.clear();
+    while let Ok(job) = rx.recv() {
+        let stopping = shared.stopping.load(Ordering::SeqCst);
+        match job {
+            Job::Corpus(c) => {
+                corpus = Some(Arc::clone(&c));
+                resolver.corpus(c);
             }
-            Request::Apply { seq: s, ops, local } => {
-                seq = s;
-                pending.extend(ops);
-                match store.apply(&pending, &local) {
-                    Ok(snap) => {
-                        pending.clear();
-                        notice = tui_notice(&store, &snap);
-                        list = snap.bookmarks;
-                    }
-                    Err(e) => {
-                        let error = if matches!(e, StoreError::ReadOnly(_)) {
-                            // Never savable: keep nothing pending, the user was told.
-                            pending.clear();
-                            read_only_notice(&store).unwrap_or_else(|| e.to_string())
-                        } else {
-                            e.to_string()
-                        };
-                        on_event(Event::SaveFailed {
-                            error,
-                            pending: pending.len(),
-                        });
-                        continue;
-                    }
+            Job::Save { seq: s } => {
+                seq = seq.max(s);
+                match save_pending(&mut store, shared, on_event) {
+                    Some(saved) => list = saved,
+                    None => continue,
                 }
             }
-            Request::Reload { seq: s } => {
-                seq = s;
-                let result = if pending.is_empty() {
-                    store.load()
+            Job::Reload { .. } | Job::Export { .. } if stopping => continue,
+            Job::Reload { seq: s } => {
+                seq = seq.max(s);
+                if !lock(&shared.pending).is_empty() {
+                    match save_pending(&mut store, shared, on_event) {
+                        Some(saved) => list = saved,
+                        None => continue,
+                    }
                 } else {
-                    store.apply(&pending, &list)
-                };
-                match result {
-                    Ok(snap) => {
-                        pending.clear();
-                        notice = tui_notice(&store, &snap);
-                        list = snap.bookmarks;
-                    }
-                    Err(e) => {
-                        on_event(if pending.is_empty() {
-                            Event::LoadFailed(e.to_string())
-                        } else {
-                            Event::SaveFailed {
-                                error: e.to_string(),
-                                pending: pending.len(),
-                            }
-                        });
-                        continue;
+                    match store.load() {
+                        Ok(snap) => {
+                            status(&store, &snap, on_event);
+                            list = snap.bookmarks;
+                        }
+                        Err(e) => {
+                            on_event(Event::LoadFailed(e.to_string()));
+                            continue;
+                        }
                     }
                 }
             }
-            Request::Export { format, dir } => {
+            Job::Export { format, dir } => {
                 let result = match &corpus {
                     Some(c) => export_to(c, &store, &list, format, &dir),
                     None => Err("the corpus is still loading".into()),
@@ -213,21 +260,50 @@ fn run(mut store: Store, rx: &Receiver<Request>, on_event: &dyn Fn(Event)) -> Ve
                 continue;
             }
         }
-        let Some(c) = &corpus else { continue };
-        let resolved = resolve(c, &list, &mut cache);
-        on_event(Event::Snapshot {
-            seq,
-            bookmarks: list.clone(),
-            resolved,
-            notice: notice.take(),
-            read_only: read_only_notice(&store),
-        });
+        if !stopping {
+            resolver.list(seq, list.clone());
+        }
     }
-    // The UI is gone: one last try for anything still pending.
-    if !pending.is_empty() && store.apply(&pending, &list).is_ok() {
-        pending.clear();
+    // The UI is gone: one last try for anything still pending (a retry after a failure).
+    if !lock(&shared.pending).is_empty() {
+        save_pending(&mut store, shared, &|_| {});
     }
-    pending
+}
+
+/// Save every pending change; on success they leave the pending list (changes made
+/// meanwhile stay) and the list on disk is returned.
+fn save_pending(
+    store: &mut Store,
+    shared: &Shared,
+    on_event: &dyn Fn(Event),
+) -> Option<Vec<Bookmark>> {
+    let ops = lock(&shared.pending).clone();
+    let local = lock(&shared.local).clone();
+    match store.apply(&ops, &local) {
+        Ok(snap) => {
+            lock(&shared.pending).drain(..ops.len());
+            status(store, &snap, on_event);
+            Some(snap.bookmarks)
+        }
+        Err(e) => {
+            let error = match &e {
+                StoreError::ReadOnly(_) => read_only_notice(store).unwrap_or_else(|| e.to_string()),
+                _ => e.to_string(),
+            };
+            on_event(Event::SaveFailed {
+                error,
+                pending: ops.len(),
+            });
+            None
+        }
+    }
+}
+
+/// Tell the UI what a load or save found, if there is anything to tell.
+fn status(store: &Store, snap: &super::store::Snapshot, on_event: &dyn Fn(Event)) {
+    let notice = tui_notice(store, snap);
+    let read_only = read_only_notice(store);
+    on_event(Event::Status { notice, read_only });
 }
 
 /// What the browser's status bar says about a load or save, in Vietnamese, the new place of
@@ -240,7 +316,12 @@ fn tui_notice(store: &Store, snap: &super::store::Snapshot) -> Option<String> {
             |n| n.to_string_lossy().into_owned(),
         );
         return Some(format!(
-            "tệp đánh dấu hỏng, đã chuyển sang {name} (cùng thư mục); danh sách bắt đầu trống"
+            "tệp đánh dấu hỏng, đã chuyển sang {name} (cùng thư mục); đã lưu danh sách đang hiện"
+        ));
+    }
+    if let Some(why) = &snap.unusable {
+        return Some(format!(
+            "⚠ tệp đánh dấu hỏng ({why}): giữ nguyên, sẽ chuyển sang bên cạnh ở lần thay đổi đầu tiên"
         ));
     }
     read_only_notice(store).or_else(|| snap.notice.clone())
@@ -256,20 +337,138 @@ fn read_only_notice(store: &Store) -> Option<String> {
     })
 }
 
-/// Resolve each bookmark, reusing earlier answers (the corpus has not changed since).
-fn resolve(
-    corpus: &Corpus,
-    list: &[Bookmark],
-    cache: &mut HashMap<(String, String), Resolution>,
-) -> Vec<Resolution> {
-    let key = |b: &Bookmark| (b.id.clone(), b.passage.clone());
-    if list.iter().any(|b| !cache.contains_key(&key(b))) {
-        let anchorer = Anchorer::new(corpus);
-        for b in list {
-            cache.entry(key(b)).or_insert_with(|| anchorer.resolve(b));
+/// The resolver thread's handle.
+struct Resolver {
+    tx: Sender<ResolveJob>,
+    /// The generation of the newest list sent: an older one in progress is abandoned.
+    latest: Arc<AtomicU64>,
+}
+
+enum ResolveJob {
+    Corpus(Arc<Corpus>),
+    List {
+        generation: u64,
+        seq: u64,
+        bookmarks: Vec<Bookmark>,
+    },
+}
+
+impl Resolver {
+    fn spawn(cancel: Arc<AtomicBool>, on_event: Arc<dyn Fn(Event) + Send + Sync>) -> Resolver {
+        let (tx, rx) = mpsc::channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let l = Arc::clone(&latest);
+        std::thread::Builder::new()
+            .name("bookmarks-resolve".into())
+            .spawn(move || run_resolver(&rx, &l, &cancel, &*on_event))
+            .expect("spawn the bookmark resolver thread");
+        Resolver { tx, latest }
+    }
+
+    fn corpus(&self, c: Arc<Corpus>) {
+        // A new corpus makes any list in progress stale.
+        self.latest.fetch_add(1, Ordering::SeqCst);
+        let _ = self.tx.send(ResolveJob::Corpus(c));
+    }
+
+    fn list(&self, seq: u64, bookmarks: Vec<Bookmark>) {
+        let generation = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
+        let _ = self.tx.send(ResolveJob::List {
+            generation,
+            seq,
+            bookmarks,
+        });
+    }
+}
+
+fn run_resolver(
+    rx: &Receiver<ResolveJob>,
+    latest: &AtomicU64,
+    cancel: &AtomicBool,
+    on_event: &(dyn Fn(Event) + Send + Sync),
+) {
+    let mut corpus: Option<Arc<Corpus>> = None;
+    let mut job: Option<(u64, u64, Vec<Bookmark>)> = None;
+    loop {
+        // Until there is a corpus, only remember the newest list.
+        let Some(c) = corpus.take() else {
+            match rx.recv() {
+                Ok(ResolveJob::Corpus(c)) => corpus = Some(c),
+                Ok(ResolveJob::List {
+                    generation,
+                    seq,
+                    bookmarks,
+                }) => job = Some((generation, seq, bookmarks)),
+                Err(_) => return,
+            }
+            continue;
+        };
+        let anchorer = Anchorer::new(&c);
+        // Answers for this corpus, kept across lists: an abandoned list's work is not lost.
+        let mut cache: HashMap<(String, String), Resolution> = HashMap::new();
+        loop {
+            let mut next_corpus = None;
+            while let Ok(m) = rx.try_recv() {
+                match m {
+                    ResolveJob::Corpus(n) => next_corpus = Some(n),
+                    ResolveJob::List {
+                        generation,
+                        seq,
+                        bookmarks,
+                    } => job = Some((generation, seq, bookmarks)),
+                }
+            }
+            if next_corpus.is_some() {
+                corpus = next_corpus;
+                break;
+            }
+            if cancel.load(Ordering::SeqCst) {
+                return;
+            }
+            let Some((generation, seq, bookmarks)) = job.take() else {
+                match rx.recv() {
+                    Ok(ResolveJob::Corpus(n)) => {
+                        corpus = Some(n);
+                        break;
+                    }
+                    Ok(ResolveJob::List {
+                        generation,
+                        seq,
+                        bookmarks,
+                    }) => {
+                        job = Some((generation, seq, bookmarks));
+                        continue;
+                    }
+                    Err(_) => return,
+                }
+            };
+            let stale =
+                || cancel.load(Ordering::Relaxed) || latest.load(Ordering::Relaxed) != generation;
+            if let Some(resolved) = resolve(&anchorer, &bookmarks, &mut cache, &stale) {
+                on_event(Event::Snapshot {
+                    seq,
+                    bookmarks,
+                    resolved,
+                });
+            }
         }
     }
-    list.iter().map(|b| cache[&key(b)]).collect()
+}
+
+/// Resolve each bookmark, reusing earlier answers; `None` when abandoned.
+fn resolve(
+    anchorer: &Anchorer,
+    list: &[Bookmark],
+    cache: &mut HashMap<(String, String), Resolution>,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Vec<Resolution>> {
+    let key = |b: &Bookmark| (b.id.clone(), b.passage.clone());
+    for b in list {
+        if let std::collections::hash_map::Entry::Vacant(e) = cache.entry(key(b)) {
+            e.insert(anchorer.try_resolve(b, cancelled).ok()?);
+        }
+    }
+    Some(list.iter().map(|b| cache[&key(b)]).collect())
 }
 
 /// Export to `dir/nghiquyet-bookmarks-YYYYMMDD-HHMMSS.EXT`, never replacing a file.
@@ -281,9 +480,9 @@ fn export_to(
     dir: &Path,
 ) -> Result<(PathBuf, usize), String> {
     let bytes = match format {
-        // As stored, byte for byte, when there is a file.
+        // As stored, byte for byte, when there is a file (controls escaped).
         Format::Json => match store.raw().map_err(|e| e.to_string())? {
-            Some(b) => b,
+            Some(b) => export::json_as_stored(b),
             None => export::render(corpus, list, format).map_err(|e| e.to_string())?,
         },
         _ => export::render(corpus, list, format).map_err(|e| e.to_string())?,
@@ -299,22 +498,33 @@ fn export_to(
             "nghiquyet-bookmarks-{stamp}{suffix}.{}",
             format.extension()
         ));
-        if path.exists() {
-            continue;
+        match export::write_new(&path, &bytes, false) {
+            Ok(_) => return Ok((path, list.len())),
+            Err(crate::files::FileError::Exists { .. }) => continue,
+            Err(e) => return Err(e.to_string()),
         }
-        return export::write_new(&path, &bytes, false)
-            .map(|()| (path, list.len()))
-            .map_err(|e| format!("{e:#}"));
     }
     Err(format!("{}: too many exports this second", dir.display()))
 }
 
 #[cfg(test)]
 mod tests {
+    use std::time::Instant;
+
     use super::*;
 
     fn recv(rx: &Receiver<Event>) -> Event {
         rx.recv_timeout(Duration::from_secs(10)).expect("an event")
+    }
+
+    /// The next event that is not a status line.
+    fn recv_list(rx: &Receiver<Event>) -> Event {
+        loop {
+            match recv(rx) {
+                Event::Status { .. } => continue,
+                e => return e,
+            }
+        }
     }
 
     #[test]
@@ -328,7 +538,7 @@ mod tests {
         w.send(Request::SetCorpus(Arc::clone(&corpus)));
         // The list as loaded comes first, once there is a corpus to resolve against.
         assert!(
-            matches!(recv(&rx), Event::Snapshot { seq: 0, ref bookmarks, .. } if bookmarks.is_empty())
+            matches!(recv_list(&rx), Event::Snapshot { seq: 0, ref bookmarks, .. } if bookmarks.is_empty())
         );
         let at = super::super::doc_refs(&corpus, 1)[2];
         let b = Bookmark::new(&corpus, at, "ghi chú", vec![]);
@@ -337,12 +547,11 @@ mod tests {
             ops: vec![Op::Add(Box::new(b.clone()))],
             local: vec![],
         });
-        match recv(&rx) {
+        match recv_list(&rx) {
             Event::Snapshot {
                 seq,
                 bookmarks,
                 resolved,
-                ..
             } => {
                 assert_eq!(seq, 1);
                 assert_eq!(bookmarks, vec![b.clone()]);
@@ -350,11 +559,12 @@ mod tests {
             }
             e => panic!("{e:?}"),
         }
+        assert_eq!(w.unsaved(), 0);
         w.send(Request::Export {
             format: Format::Md,
             dir: dir.path().to_path_buf(),
         });
-        match recv(&rx) {
+        match recv_list(&rx) {
             Event::Exported(Ok((path, 1))) => {
                 let text = std::fs::read_to_string(&path).unwrap();
                 assert!(text.contains("ghi chú"), "{text}");
@@ -379,7 +589,7 @@ mod tests {
         });
         w.send(Request::SetCorpus(Arc::clone(&corpus)));
         match recv(&rx) {
-            Event::Snapshot { notice, .. } => assert!(notice.is_some()),
+            Event::Status { notice, .. } => assert!(notice.is_some()),
             e => panic!("{e:?}"),
         }
         let b = Bookmark::new(&corpus, super::super::doc_refs(&corpus, 0)[0], "", vec![]);
@@ -388,14 +598,145 @@ mod tests {
             ops: vec![Op::Add(Box::new(b.clone()))],
             local: vec![],
         });
-        match recv(&rx) {
-            Event::SaveFailed { pending, .. } => assert_eq!(pending, 1),
-            e => panic!("{e:?}"),
+        loop {
+            match recv(&rx) {
+                Event::SaveFailed { pending, .. } => {
+                    assert_eq!(pending, 1);
+                    break;
+                }
+                Event::Status { .. } | Event::Snapshot { .. } => continue,
+                e => panic!("{e:?}"),
+            }
         }
         let err = w.shutdown(Duration::from_secs(10)).unwrap_err();
         assert!(
             err.contains("could not be saved") && err.contains(&b.id),
             "{err}"
         );
+    }
+
+    /// Bookmarks whose quotes are nowhere in the corpus: each one sends the resolver through
+    /// the whole corpus.
+    fn orphans(n: usize) -> Vec<Bookmark> {
+        let mut rng = crate::corpus::synth::Rng::new(99);
+        (0..n)
+            .map(|i| Bookmark {
+                id: format!("b{i:010x}"),
+                created: "2026-01-01T00:00:00Z".into(),
+                doc: "gone".into(),
+                passage: format!("pgone{i}"),
+                quote: super::super::Quote {
+                    text: format!(
+                        "{} {}",
+                        crate::corpus::synth::sentence(&mut rng, 25),
+                        "zzqx ".repeat(10)
+                    ),
+                    prefix: String::new(),
+                    suffix: String::new(),
+                },
+                note: String::new(),
+                tags: Vec::new(),
+                locality: None,
+                title: "Bài đã mất".into(),
+                section: None,
+                outlet: None,
+                date: None,
+                updated: None,
+                extra: serde_json::Map::new(),
+            })
+            .collect()
+    }
+
+    /// The bug this guards against: a save queued behind seconds of re-anchoring, and a quit
+    /// that waited for it, then lost the change.
+    #[test]
+    fn a_save_never_waits_behind_resolving_and_quitting_is_prompt() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.json");
+        let mut store = Store::new(path.clone());
+        store
+            .apply(
+                &orphans(400)
+                    .into_iter()
+                    .map(|b| Op::Add(Box::new(b)))
+                    .collect::<Vec<_>>(),
+                &[],
+            )
+            .unwrap();
+        let corpus = Arc::new(crate::corpus::synth::corpus(4000, 5, 1));
+        let (tx, rx) = mpsc::channel();
+        let w = BookmarkWorker::spawn(Store::new(path.clone()), move |e| {
+            let _ = tx.send(e);
+        });
+        w.send(Request::SetCorpus(Arc::clone(&corpus)));
+        // Let the resolver get going on the orphans.
+        std::thread::sleep(Duration::from_millis(200));
+        let b = Bookmark::new(
+            &corpus,
+            super::super::doc_refs(&corpus, 7)[1],
+            "mới",
+            vec![],
+        );
+        let started = Instant::now();
+        w.send(Request::Apply {
+            seq: 1,
+            ops: vec![Op::Add(Box::new(b.clone()))],
+            local: Vec::new(),
+        });
+        // On disk long before 400 orphans could be resolved.
+        let on_disk = || {
+            Store::new(path.clone())
+                .load()
+                .is_ok_and(|s| s.bookmarks.iter().any(|x| x.id == b.id))
+        };
+        while !on_disk() {
+            assert!(
+                started.elapsed() < Duration::from_secs(3),
+                "the save waited behind resolving"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let resolved_yet = rx.try_iter().any(|e| matches!(e, Event::Snapshot { .. }));
+        let quit = Instant::now();
+        w.shutdown(Duration::from_secs(2)).unwrap();
+        assert!(
+            quit.elapsed() < Duration::from_millis(500),
+            "shutdown took {:?} (resolved before: {resolved_yet})",
+            quit.elapsed()
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_saved_in_time_is_returned_not_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.json");
+        let corpus = Arc::new(crate::embedded::corpus());
+        // Another process holds the lock for longer than the quit may wait.
+        let holder = Store::new(path.clone());
+        std::fs::create_dir_all(dir.path()).unwrap();
+        let lock = crate::files::open_lock(&dir.path().join("b.json.lock")).unwrap();
+        lock.lock().unwrap();
+        let w = BookmarkWorker::spawn(holder, |_| {});
+        w.send(Request::SetCorpus(Arc::clone(&corpus)));
+        let b = Bookmark::new(
+            &corpus,
+            super::super::doc_refs(&corpus, 0)[1],
+            "giữ lại",
+            vec![],
+        );
+        w.send(Request::Apply {
+            seq: 1,
+            ops: vec![Op::Add(Box::new(b.clone()))],
+            local: Vec::new(),
+        });
+        let quit = Instant::now();
+        let err = w.shutdown(Duration::from_millis(300)).unwrap_err();
+        assert!(
+            quit.elapsed() < Duration::from_secs(2),
+            "{:?}",
+            quit.elapsed()
+        );
+        assert!(err.contains(&b.id) && err.contains("giữ lại"), "{err}");
+        assert!(err.contains(".lock"), "{err}");
     }
 }
