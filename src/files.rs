@@ -148,13 +148,21 @@ pub fn check(path: &Path) -> Result<Option<Metadata>, FileError> {
 /// Open a regular file for reading (`None` when it does not exist). The open never blocks
 /// (a FIFO) and never makes a terminal ours, and what was opened is checked before any read.
 pub fn open_read(path: &Path) -> Result<Option<(File, Metadata)>, FileError> {
+    match open_existing(path) {
+        Ok(found) => Ok(Some(found)),
+        Err(FileError::Io { error, .. }) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// [`open_read`] for a file the user named: a missing file is an error too.
+pub fn open_existing(path: &Path) -> Result<(File, Metadata), FileError> {
     let f = match OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)
     {
         Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
             // Say what the path is when that is the reason (a directory, say).
             if let Ok(m) = std::fs::metadata(path)
@@ -175,7 +183,7 @@ pub fn open_read(path: &Path) -> Result<Option<(File, Metadata)>, FileError> {
             kind: Kind::of(&m),
         });
     }
-    Ok(Some((f, m)))
+    Ok((f, m))
 }
 
 /// The whole of a regular file (`None` when it does not exist).
@@ -191,11 +199,11 @@ pub fn read(path: &Path) -> Result<Option<Vec<u8>>, FileError> {
 
 /// Like [`read`], a missing file being an error too (for inputs the user named).
 pub fn read_existing(path: &Path) -> Result<Vec<u8>, FileError> {
-    read(path)?.ok_or_else(|| FileError::Io {
-        path: path.to_path_buf(),
-        what: "cannot read",
-        error: io::Error::from(io::ErrorKind::NotFound),
-    })
+    let (mut f, m) = open_existing(path)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(m.len()).unwrap_or(0));
+    f.read_to_end(&mut bytes)
+        .map_err(FileError::io(path, "cannot read"))?;
+    Ok(bytes)
 }
 
 /// Open (creating if needed, mode 0600) a lock file, which must be a regular file too.

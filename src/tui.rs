@@ -20,7 +20,6 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crossterm::event::{self, Event};
@@ -99,53 +98,122 @@ fn load_with_progress(path: &Path, force: bool, tx: &Sender<Msg>) -> Result<Corp
 
 /// The thread that reads the terminal. It polls, so that it can be told to stop: once the
 /// loop ends it must not read another byte (that byte belongs to the shell).
+///
+/// It looks at the terminal itself first (`poll(2)` on stdin) and only then asks crossterm:
+/// crossterm's reader spins forever on a hung-up terminal (its read loop ignores EIO and
+/// end of file), so a dead terminal must be noticed before crossterm is asked.
 struct Input {
     stop: Arc<AtomicBool>,
-    handle: JoinHandle<()>,
+    done: Receiver<()>,
+}
+
+/// What `poll(2)` says of the terminal on stdin.
+enum TtyState {
+    Quiet,
+    Readable,
+    Gone(std::io::Error),
+}
+
+fn poll_tty(timeout: Duration) -> TtyState {
+    let mut pfd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+    // SAFETY: one valid pollfd on stdin, which stays open for the life of the process.
+    let n = unsafe { libc::poll(&mut pfd, 1, ms) };
+    if n < 0 {
+        let e = std::io::Error::last_os_error();
+        return if e.kind() == std::io::ErrorKind::Interrupted {
+            TtyState::Quiet
+        } else {
+            TtyState::Gone(e)
+        };
+    }
+    if pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        return TtyState::Gone(std::io::Error::from_raw_os_error(libc::EIO));
+    }
+    if pfd.revents & libc::POLLIN != 0 {
+        TtyState::Readable
+    } else {
+        TtyState::Quiet
+    }
 }
 
 impl Input {
     fn spawn(tx: Sender<Msg>) -> Input {
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
-        let handle = std::thread::spawn(move || {
-            while !flag.load(Ordering::SeqCst) {
-                let ready = match event::poll(INPUT_POLL) {
-                    Ok(ready) => ready,
-                    Err(e) => {
-                        let _ = tx.send(Msg::InputFailed(e));
-                        return;
-                    }
-                };
-                if !ready || flag.load(Ordering::SeqCst) {
-                    continue;
-                }
-                match event::read() {
-                    Ok(ev) => {
-                        if tx.send(Msg::Input(ev)).is_err() {
-                            return;
-                        }
-                    }
-                    Err(e) => {
-                        let _ = tx.send(Msg::InputFailed(e));
-                        return;
-                    }
-                }
-            }
+        let (done_tx, done) = mpsc::channel();
+        std::thread::spawn(move || {
+            read_terminal(&tx, &flag);
+            let _ = done_tx.send(());
         });
-        Input { stop, handle }
+        Input { stop, done }
     }
 
-    /// Stop reading and wait for the thread (at most one poll interval).
+    /// Stop reading and wait for the thread (about one poll interval; bounded, so a
+    /// terminal that misbehaves cannot hold the exit).
     fn stop(self) {
         self.stop.store(true, Ordering::SeqCst);
-        let _ = self.handle.join();
+        let _ = self.done.recv_timeout(Duration::from_millis(200));
+    }
+}
+
+fn read_terminal(tx: &Sender<Msg>, stop: &AtomicBool) {
+    while !stop.load(Ordering::SeqCst) {
+        match poll_tty(INPUT_POLL) {
+            TtyState::Gone(e) => {
+                let _ = tx.send(Msg::InputFailed(e));
+                return;
+            }
+            // Quiet: still ask crossterm without waiting, for a resize (SIGWINCH).
+            TtyState::Quiet | TtyState::Readable => {}
+        }
+        if stop.load(Ordering::SeqCst) {
+            return;
+        }
+        let ready = match event::poll(Duration::ZERO) {
+            Ok(ready) => ready,
+            Err(e) => {
+                let _ = tx.send(Msg::InputFailed(e));
+                return;
+            }
+        };
+        if !ready {
+            continue;
+        }
+        match event::read() {
+            Ok(ev) => {
+                if tx.send(Msg::Input(ev)).is_err() {
+                    return;
+                }
+            }
+            Err(e) => {
+                let _ = tx.send(Msg::InputFailed(e));
+                return;
+            }
+        }
+    }
+}
+
+/// Was `sig` ignored when the program started (`nohup`, `trap "" HUP`)? Then it stays ignored.
+fn ignored_at_start(sig: libc::c_int) -> bool {
+    // SAFETY: sigaction with a null new action only reads the current one into `old`.
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(sig, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_IGN
     }
 }
 
 fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let wanted: Vec<i32> = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
+        .into_iter()
+        .filter(|&s| !ignored_at_start(s))
+        .collect();
+    let mut signals = signal_hook::iterator::Signals::new(wanted)?;
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
             let _ = tx.send(Msg::Signal(sig));
@@ -252,6 +320,10 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
     let input = Input::spawn(tx.clone());
     let ending = event_loop(&mut terminal, &mut app, theme, tx, rx, bookmarks.as_ref());
     input.stop();
+    // ratatui's Terminal shows the cursor when dropped and, if that fails (the terminal is
+    // gone), reports it with eprintln!, which panics on a dead stderr. restore_terminal()
+    // does the same work and ignores the failure.
+    std::mem::forget(terminal);
     restore_terminal();
 
     let mut code = match &ending {

@@ -59,7 +59,7 @@ impl Input {
 
     /// Type one character at the cursor. Control characters are ignored.
     pub fn insert_char(&mut self, c: char) {
-        if c.is_control() {
+        if c.is_control() || crate::preprocess::normalize::is_dropped(c) {
             return;
         }
         if !self.telex || !is_word_char(c) {
@@ -315,7 +315,8 @@ fn sanitize_paste(s: &str) -> String {
                     }
                 }
             }
-            _ if c.is_control() => {}
+            // Bidi overrides and other invisible format characters go too, as at build.
+            _ if c.is_control() || crate::preprocess::normalize::is_dropped(c) => {}
             _ => out.push(c),
         }
     }
@@ -326,6 +327,15 @@ fn sanitize_paste(s: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn pasted_bidi_overrides_and_controls_never_reach_the_text() {
+        let mut i = Input::new();
+        i.insert_str("ab\u{202e}cd\u{2066}e\u{1b}]0;PWNED\u{7}f\u{9b}2Jg");
+        assert_eq!(i.text(), "abcdefg");
+        i.insert_char('\u{202d}');
+        assert_eq!(i.text(), "abcdefg");
+    }
 
     fn typed(s: &str) -> Input {
         let mut input = Input::new();

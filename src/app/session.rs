@@ -250,6 +250,25 @@ mod tests {
     }
 
     #[test]
+    fn a_newer_state_file_is_never_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let newer = r#"{"format": "nghiquyet-state", "version": 2, "corpora": {}, "tabs": [1]}"#;
+        std::fs::write(&path, newer).unwrap();
+        let e = load(&path, "embedded").unwrap_err();
+        assert!(e.contains("version 2"), "{e}");
+        let e = save(&path, "embedded", app().saved_position()).unwrap_err();
+        assert!(e.contains("newer"), "{e}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), newer);
+        // Nor is a path that is not a regular file.
+        let d = dir.path().join("dir-state.json");
+        std::fs::create_dir(&d).unwrap();
+        let e = save(&d, "embedded", app().saved_position()).unwrap_err();
+        assert!(e.contains("is a directory"), "{e}");
+        assert!(d.is_dir());
+    }
+
+    #[test]
     fn a_position_in_a_changed_corpus_degrades_gracefully() {
         let mut a = app();
         a.restore(&SavedPosition {

@@ -108,11 +108,7 @@ pub fn load(path: &Path, force: bool) -> Result<Corpus, CorpusError> {
 /// Open a corpus file for reading after the checks of [`load`]; the caller reads it (the
 /// browser does, in chunks, to show progress).
 pub fn open(path: &Path, force: bool) -> Result<(std::fs::File, std::fs::Metadata), CorpusError> {
-    let (f, meta) = files::open_read(path)?.ok_or_else(|| FileError::Io {
-        path: path.to_path_buf(),
-        what: "cannot read",
-        error: std::io::Error::from(std::io::ErrorKind::NotFound),
-    })?;
+    let (f, meta) = files::open_existing(path)?;
     check_memory(path, meta.len(), force)?;
     Ok((f, meta))
 }

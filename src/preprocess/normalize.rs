@@ -34,13 +34,26 @@ pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::Empty);
     }
-    for (i, line) in text.split('\n').enumerate() {
-        if line.len() > MAX_LINE_BYTES {
-            return Err(InputError::LineTooLong {
-                line: i + 1,
-                bytes: line.len(),
-            });
+    // Lines as `normalize` will see them: CR LF, LF and a lone CR each end one.
+    let bytes = text.as_bytes();
+    let (mut line, mut start) = (1, 0);
+    let mut i = 0;
+    while i <= bytes.len() {
+        let end = i == bytes.len();
+        if end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+            if i - start > MAX_LINE_BYTES {
+                return Err(InputError::LineTooLong {
+                    line,
+                    bytes: i - start,
+                });
+            }
+            if !end && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            line += 1;
+            start = i + 1;
         }
+        i += 1;
     }
     Ok(text)
 }
@@ -127,6 +140,20 @@ mod tests {
             Err(InputError::LineTooLong { line: 2, .. })
         ));
         assert_eq!(decode(b"\xEF\xBB\xBFxin chao"), Ok("xin chao"));
+        // Old Mac line ends: many short lines, not one long one.
+        let cr_only = "một dòng ngắn\r".repeat((MAX_LINE_BYTES / 10) * 2);
+        assert!(cr_only.len() > MAX_LINE_BYTES);
+        assert!(decode(cr_only.as_bytes()).is_ok());
+        let crlf = format!("a\r\nb\r\n{long}");
+        assert!(matches!(
+            decode(crlf.as_bytes()),
+            Err(InputError::LineTooLong { line: 3, .. })
+        ));
+        let cr_long = format!("a\rb\r{long}\rc");
+        assert!(matches!(
+            decode(cr_long.as_bytes()),
+            Err(InputError::LineTooLong { line: 3, .. })
+        ));
     }
 
     #[test]

@@ -59,10 +59,13 @@ impl Shared {
 /// The browser running in a pseudo-terminal of a given size.
 pub struct PtySession {
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// `None` once the test has hung up (closed the terminal's master side).
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     shared: Arc<Shared>,
     reader: Option<JoinHandle<()>>,
+    /// Tells the reader thread to close its side of the pty (for a hang-up).
+    stop_reading: Arc<std::sync::atomic::AtomicBool>,
     cols: u16,
     rows: u16,
     // Holds HOME and the XDG directories; removed when the session ends.
@@ -82,6 +85,18 @@ impl PtySession {
 
     /// Like [`spawn`](Self::spawn), with arguments and extra environment variables.
     pub fn spawn_with(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::spawn_program(cols, rows, &binary(), args, env)
+    }
+
+    /// Run any program (a shell around the browser, say) in the pty, with the same clean
+    /// environment as [`spawn_with`](Self::spawn_with).
+    pub fn spawn_program(
+        cols: u16,
+        rows: u16,
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Self {
         let home = tempfile::tempdir().expect("temporary HOME");
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -91,7 +106,7 @@ impl PtySession {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_nghiquyet"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");
@@ -114,6 +129,11 @@ impl PtySession {
         let master = pair.master;
         let mut reader = master.try_clone_reader().expect("pty reader");
         let writer = master.take_writer().expect("pty writer");
+        let fd = master
+            .as_raw_fd()
+            .expect("the pty master has a file descriptor");
+        let stop_reading = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
         let shared = Arc::new(Shared {
             output: Mutex::new(Output {
                 raw: Vec::new(),
@@ -127,6 +147,20 @@ impl PtySession {
         let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
+                // Wait for output a little at a time, so a hang-up can close this side.
+                let mut pfd = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd for the master, which outlives this thread.
+                let ready = unsafe { libc::poll(&mut pfd, 1, 20) };
+                if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    return;
+                }
+                if ready == 0 {
+                    continue;
+                }
                 let n = match reader.read(&mut buf) {
                     Ok(0) | Err(_) => 0,
                     Ok(n) => n,
@@ -145,21 +179,28 @@ impl PtySession {
         });
         PtySession {
             child,
-            master,
-            writer,
+            master: Some(master),
+            writer: Some(writer),
             shared,
             reader: Some(reader),
+            stop_reading,
             cols,
             rows,
             _home: home,
         }
     }
 
+    /// The session's temporary HOME (the XDG directories are `state` and `data` in it).
+    pub fn home(&self) -> &std::path::Path {
+        self._home.path()
+    }
+
     /// Type `keys` (raw bytes as a terminal sends them: `\r` is Enter, `\t` Tab, `\x1b` Esc).
     pub fn send(&mut self, keys: &str) {
-        self.writer
+        let writer = self.writer.as_mut().expect("the terminal is still open");
+        writer
             .write_all(keys.as_bytes())
-            .and_then(|()| self.writer.flush())
+            .and_then(|()| writer.flush())
             .unwrap_or_else(|e| panic!("writing {keys:?} to the pty: {e}"));
     }
 
@@ -170,6 +211,8 @@ impl PtySession {
             .screen
             .set_size(nonzero(rows), nonzero(cols));
         self.master
+            .as_ref()
+            .expect("the terminal is still open")
             .resize(PtySize {
                 rows,
                 cols,
@@ -340,7 +383,7 @@ impl PtySession {
     /// Are canonical mode and echo on in the pty (that is, not raw mode)? `None` when the
     /// terminal settings cannot be read.
     pub fn cooked_mode(&self) -> Option<bool> {
-        let fd = self.master.as_raw_fd()?;
+        let fd = self.master.as_ref()?.as_raw_fd()?;
         // SAFETY: termios is plain data that tcgetattr fills in; fd is the open pty master,
         // whose settings on Linux are those of the terminal the child used.
         let mut t: libc::termios = unsafe { std::mem::zeroed() };
@@ -348,6 +391,34 @@ impl PtySession {
             return None;
         }
         Some(t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0)
+    }
+
+    /// Close the terminal as a dropped SSH connection does: every master-side descriptor
+    /// goes, so the child's terminal hangs up (SIGHUP, then EIO on reads and writes).
+    pub fn hang_up(&mut self) {
+        self.stop_reading
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        if let Some(r) = self.reader.take() {
+            let _ = r.join();
+        }
+        self.shared.lock().closed = true;
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// Wait for the child to exit (after a [`hang_up`](Self::hang_up): nothing to drain).
+    pub fn wait_exit_after_hang_up(&mut self, timeout: Duration) -> ExitStatus {
+        let deadline = Instant::now() + timeout;
+        loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => return status,
+                Ok(None) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Ok(None) => panic!("the child did not exit within {timeout:?} of the hang-up"),
+                Err(e) => panic!("waiting for the child: {e}"),
+            }
+        }
     }
 
     /// Wait for the child to exit, then for its output to be drained to the end.
@@ -401,6 +472,13 @@ impl Drop for PtySession {
             let _ = self.child.wait();
         }
     }
+}
+
+/// The binary under test: this build's, or `NGHIQUYET_TEST_BIN` (to check that a test fails
+/// on an older build).
+pub fn binary() -> String {
+    std::env::var("NGHIQUYET_TEST_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_nghiquyet").to_string())
 }
 
 /// Position of the last occurrence of `needle` in `haystack`.
