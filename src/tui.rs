@@ -36,8 +36,9 @@ use crate::ui::{self, SafeBackend, Theme};
 /// How long quitting waits for pending bookmark saves (one save takes a few milliseconds;
 /// more means a lock held elsewhere or a hung disk, and then the changes are printed).
 const SAVE_WAIT: Duration = Duration::from_secs(2);
-/// How often the input thread looks up from the terminal to see whether it must stop.
-const INPUT_POLL: Duration = Duration::from_millis(10);
+/// How long the input thread waits for a key before looking whether it must stop: the most
+/// a quit waits for it.
+const INPUT_POLL: Duration = Duration::from_millis(20);
 
 /// How the browser was asked to start.
 #[derive(Debug, Clone, Default)]
@@ -96,97 +97,65 @@ fn load_with_progress(path: &Path, force: bool, tx: &Sender<Msg>) -> Result<Corp
     corpus::io::from_slice(path, &bytes).map_err(|e| e.to_string())
 }
 
-/// The thread that reads the terminal. It polls, so that it can be told to stop: once the
-/// loop ends it must not read another byte (that byte belongs to the shell).
-///
-/// It looks at the terminal itself first (`poll(2)` on stdin) and only then asks crossterm:
-/// crossterm's reader spins forever on a hung-up terminal (its read loop ignores EIO and
-/// end of file), so a dead terminal must be noticed before crossterm is asked.
+/// The thread that reads the terminal. After each event it waits for the loop's word
+/// ([`Input::next`]): the loop says stop when that event ends it, so not one byte more is
+/// read (what follows belongs to the shell). Between events it polls, so that a stop for
+/// another reason (a signal) is seen within one poll interval.
 struct Input {
     stop: Arc<AtomicBool>,
+    /// `true`: read on; `false`: stop. One answer per event sent.
+    go_on: Option<Sender<bool>>,
     done: Receiver<()>,
-}
-
-/// What `poll(2)` says of the terminal on stdin.
-enum TtyState {
-    Quiet,
-    Readable,
-    Gone(std::io::Error),
-}
-
-fn poll_tty(timeout: Duration) -> TtyState {
-    let mut pfd = libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
-    // SAFETY: one valid pollfd on stdin, which stays open for the life of the process.
-    let n = unsafe { libc::poll(&mut pfd, 1, ms) };
-    if n < 0 {
-        let e = std::io::Error::last_os_error();
-        return if e.kind() == std::io::ErrorKind::Interrupted {
-            TtyState::Quiet
-        } else {
-            TtyState::Gone(e)
-        };
-    }
-    if pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-        return TtyState::Gone(std::io::Error::from_raw_os_error(libc::EIO));
-    }
-    if pfd.revents & libc::POLLIN != 0 {
-        TtyState::Readable
-    } else {
-        TtyState::Quiet
-    }
 }
 
 impl Input {
     fn spawn(tx: Sender<Msg>) -> Input {
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
+        let (go_tx, go_rx) = mpsc::channel();
         let (done_tx, done) = mpsc::channel();
         std::thread::spawn(move || {
-            read_terminal(&tx, &flag);
+            read_terminal(&tx, &flag, &go_rx);
             let _ = done_tx.send(());
         });
-        Input { stop, done }
+        Input {
+            stop,
+            go_on: Some(go_tx),
+            done,
+        }
     }
 
-    /// Stop reading and wait for the thread (about one poll interval; bounded, so a
-    /// terminal that misbehaves cannot hold the exit).
-    fn stop(self) {
+    /// The loop has handled an input event: read the next one, or stop now.
+    fn next(&self, go_on: bool) {
+        if let Some(tx) = &self.go_on {
+            let _ = tx.send(go_on);
+        }
+    }
+
+    /// Stop reading and wait for the thread: at once when it waits for a word, one poll
+    /// interval when it polls; bounded even if crossterm does not come back (it spins on
+    /// a hung-up terminal, see [`watch_for_hang_up`]).
+    fn stop(mut self) {
         self.stop.store(true, Ordering::SeqCst);
-        let _ = self.done.recv_timeout(Duration::from_millis(200));
+        drop(self.go_on.take());
+        let _ = self.done.recv_timeout(INPUT_POLL * 10);
     }
 }
 
-fn read_terminal(tx: &Sender<Msg>, stop: &AtomicBool) {
+fn read_terminal(tx: &Sender<Msg>, stop: &AtomicBool, go_on: &Receiver<bool>) {
     while !stop.load(Ordering::SeqCst) {
-        match poll_tty(INPUT_POLL) {
-            TtyState::Gone(e) => {
-                let _ = tx.send(Msg::InputFailed(e));
-                return;
-            }
-            // Quiet: still ask crossterm without waiting, for a resize (SIGWINCH).
-            TtyState::Quiet | TtyState::Readable => {}
-        }
-        if stop.load(Ordering::SeqCst) {
-            return;
-        }
-        let ready = match event::poll(Duration::ZERO) {
-            Ok(ready) => ready,
-            Err(e) => {
-                let _ = tx.send(Msg::InputFailed(e));
-                return;
-            }
+        let event = match event::poll(INPUT_POLL) {
+            Ok(false) => continue,
+            Ok(true) => event::read(),
+            Err(e) => Err(e),
         };
-        if !ready {
-            continue;
-        }
-        match event::read() {
+        match event {
             Ok(ev) => {
                 if tx.send(Msg::Input(ev)).is_err() {
+                    return;
+                }
+                // Nothing more is read until the loop has seen this event.
+                if go_on.recv() != Ok(true) {
                     return;
                 }
             }
@@ -196,6 +165,36 @@ fn read_terminal(tx: &Sender<Msg>, stop: &AtomicBool) {
             }
         }
     }
+}
+
+/// Tell the loop when the terminal hangs up, whether or not SIGHUP comes (it may be ignored,
+/// or go to another process group). crossterm cannot: its reader loops forever on a hung-up
+/// terminal (it ignores EIO and end of file), so it would never report it. `poll(2)` asked
+/// for no events still reports POLLHUP and POLLERR, and never reads a byte.
+fn watch_for_hang_up(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            let mut pfd = libc::pollfd {
+                fd: libc::STDIN_FILENO,
+                events: 0,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd on stdin, open for the life of the process.
+            let n = unsafe { libc::poll(&mut pfd, 1, -1) };
+            if n < 0 {
+                if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return;
+            }
+            if pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                let _ = tx.send(Msg::InputFailed(std::io::Error::from_raw_os_error(
+                    libc::EIO,
+                )));
+                return;
+            }
+        }
+    });
 }
 
 /// Was `sig` ignored when the program started (`nohup`, `trap "" HUP`)? Then it stays ignored.
@@ -318,7 +317,15 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
     let mut terminal = init_terminal()?;
     // From here on the terminal is in raw mode: every way out goes through restore().
     let input = Input::spawn(tx.clone());
-    let ending = event_loop(&mut terminal, &mut app, theme, tx, rx, bookmarks.as_ref());
+    watch_for_hang_up(tx.clone());
+    let ending = event_loop(
+        &mut terminal,
+        &mut app,
+        theme,
+        (tx, rx),
+        &input,
+        bookmarks.as_ref(),
+    );
     input.stop();
     // ratatui's Terminal shows the cursor when dropped and, if that fails (the terminal is
     // gone), reports it with eprintln!, which panics on a dead stderr. restore_terminal()
@@ -416,8 +423,8 @@ fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     theme: Theme,
-    tx: Sender<Msg>,
-    rx: Receiver<Msg>,
+    (tx, rx): (Sender<Msg>, Receiver<Msg>),
+    input: &Input,
     bookmarks: Option<&BookmarkWorker>,
 ) -> Ending {
     match terminal.size() {
@@ -455,6 +462,7 @@ fn event_loop(
         let Ok(msg) = rx.recv() else {
             return Ending::Code(ExitCode::SUCCESS);
         };
+        let is_input = matches!(msg, Msg::Input(_));
         match msg {
             Msg::Input(Event::Key(key)) => {
                 if test_panic && key.code == crossterm::event::KeyCode::Char('P') {
@@ -533,6 +541,9 @@ fn event_loop(
                 Some(w) => w.submit_as(g, &q, scope),
                 None => waiting = Some((g, q, scope)),
             }
+        }
+        if is_input {
+            input.next(!app.quit);
         }
         if app.quit {
             return Ending::Code(ExitCode::SUCCESS);

@@ -358,8 +358,13 @@ fn bookmarks_are_saved_even_when_the_line_drops() {
     // Enter jumps to the selected (newest) bookmark and closes the pane.
     s.send("\r");
     s.wait_gone("Đánh dấu 2", TIMEOUT);
+    // The notice of the bookmark before may still be up: wait for this one's.
+    let before = s.status_line();
     s.send("GGb");
-    s.wait_for("đã đánh dấu", TIMEOUT);
+    s.wait_until("the third bookmark's notice", TIMEOUT, |screen| {
+        let last = screen.rows(0, 120).last().unwrap_or_default();
+        last != before && last.contains("đã đánh dấu")
+    });
     // Hang up at once: the last change may still be in flight; it must reach the disk.
     s.signal(libc::SIGHUP);
     let status = s.wait_exit(Duration::from_secs(10));
