@@ -1,15 +1,30 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use nghiquyet::cli::output;
 
 fn main() -> ExitCode {
-    let args = nghiquyet::cli::Args::parse();
+    let args = match nghiquyet::cli::Args::try_parse() {
+        Ok(a) => a,
+        // clap's own messages quote what was typed: they go through the sanitiser too.
+        Err(e) => {
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                output::eprint_text(&text);
+            } else {
+                let mut out = output::stdout();
+                let _ = std::io::Write::write_all(&mut out, text.as_bytes());
+                let _ = out.finish();
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     match nghiquyet::cli::run(args) {
         Ok(code) => code,
         // `nghiquyet inspect … | head` closes the pipe early: that is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            nghiquyet::cli::output::error(nghiquyet::cli::output::error_chain(&e));
+            output::error(output::error_chain(&e));
             ExitCode::FAILURE
         }
     }

@@ -578,6 +578,12 @@ fn a_file_name_with_escapes_is_shown_escaped_in_errors() {
     let err = stderr(&o);
     assert!(unsafe_chars(&err).is_empty(), "{err:?}");
     assert!(err.contains("bad^[[2J^[]0;PWNED^G.json"), "{err}");
+    // The command line parser's own messages quote what was typed.
+    let o = env.run(&["--theme", "x\u{202e}y\u{9b}2J"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(unsafe_chars(&err).is_empty(), "{err:?}");
+    assert!(err.contains("x<U+202E>y"), "{err}");
 }
 
 // ---------------------------------------------------------------------------------------------
