@@ -408,6 +408,36 @@ impl Classifier<'_> {
             && next.is_some_and(|l| is_prose(&l.text) && !is_list_item(&l.text))
     }
 
+    /// A line joined to one that later became something else (a caption's first line
+    /// taken as the title, say) would be in no passage: the first such line heads its own
+    /// passage and the rest of the run follows it.
+    fn rejoin_orphans(&mut self) {
+        let passage = |c: LineClass| {
+            matches!(
+                c,
+                LineClass::Lead | LineClass::Paragraph | LineClass::ListItem | LineClass::Caption
+            )
+        };
+        let mut moved: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for i in 0..self.lines.len() {
+            let Some(h) = self.lines[i].joined_to else {
+                continue;
+            };
+            if passage(self.lines[h].class) && self.lines[h].class == self.lines[i].class {
+                continue;
+            }
+            match moved.get(&h) {
+                Some(&head) if self.lines[head].class == self.lines[i].class => {
+                    self.lines[i].joined_to = Some(head);
+                }
+                _ => {
+                    self.lines[i].joined_to = None;
+                    moved.insert(h, i);
+                }
+            }
+        }
+    }
+
     /// The text of line `i` with its continuation lines.
     fn joined_text(&self, i: usize) -> String {
         let mut text = self.lines[i].text.clone();
@@ -569,5 +599,6 @@ pub fn classify(raw: Vec<RawLine>, gaz: &Gazetteer) -> Vec<Line> {
     {
         c.set(i, LineClass::Title, None);
     }
+    c.rejoin_orphans();
     c.lines
 }

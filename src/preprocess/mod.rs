@@ -255,13 +255,24 @@ pub fn build_document(
 /// The corpus-level locality list: every locality some document or section is about.
 pub fn corpus_from_documents(mut documents: Vec<Document>, gaz: &Gazetteer) -> Corpus {
     // Ids are file stems; two inputs with the same stem get a suffix so bookmarks stay unique.
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // A suffixed id never takes a stem another input has (`a`, `a`, `a-2` → `a`, `a-3`, `a-2`).
+    let stems: std::collections::HashSet<String> = documents.iter().map(|d| d.id.clone()).collect();
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut next: HashMap<String, usize> = HashMap::new();
     for d in &mut documents {
-        let n = seen.entry(d.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            d.id = format!("{}-{}", d.id, n);
+        if taken.insert(d.id.clone()) {
+            continue;
         }
+        let n = next.entry(d.id.clone()).or_insert(1);
+        let id = loop {
+            *n += 1;
+            let candidate = format!("{}-{}", d.id, n);
+            if !stems.contains(&candidate) && !taken.contains(&candidate) {
+                break candidate;
+            }
+        };
+        taken.insert(id.clone());
+        d.id = id;
     }
     let mut about: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for d in &documents {

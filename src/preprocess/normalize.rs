@@ -118,7 +118,12 @@ pub fn normalize_line(line: &str) -> String {
         }
         out.push(c);
     }
-    out
+    // Dropping a character can bring a mark next to a letter it composes with
+    // (`z`, NUL, U+0301): compose again where that happened.
+    match unicode_normalization::is_nfc_quick(out.chars()) {
+        unicode_normalization::IsNormalized::Yes => out,
+        _ => out.nfc().collect(),
+    }
 }
 
 #[cfg(test)]

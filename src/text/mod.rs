@@ -12,7 +12,6 @@ pub mod telex;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-use unicode_width::UnicodeWidthChar;
 
 /// Text folded for matching, with a map from each folded char to the original char index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -366,6 +365,7 @@ pub fn truncate_to_width(s: &str, cols: usize) -> String {
 /// Cut `s` to at most `cols` display columns, ending with `ellipsis` when cut (`...` for
 /// ASCII consoles).
 pub fn truncate_with(s: &str, cols: usize, ellipsis: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     use unicode_width::UnicodeWidthStr;
     if s.width() <= cols {
         return s.to_string();
@@ -373,13 +373,15 @@ pub fn truncate_with(s: &str, cols: usize, ellipsis: &str) -> String {
     let room = cols.saturating_sub(ellipsis.width());
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+    // By grapheme, measured as the whole string is (a control char is not width 0 there),
+    // so a cut never parts a letter from its marks and the result never overflows.
+    for g in s.graphemes(true) {
+        let w = g.width();
         if used + w > room {
             break;
         }
         used += w;
-        out.push(c);
+        out.push_str(g);
     }
     out.push_str(ellipsis);
     out
