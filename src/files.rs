@@ -145,6 +145,13 @@ pub fn check(path: &Path) -> Result<Option<Metadata>, FileError> {
     }
 }
 
+/// Open flags that make an open never block (a FIFO with no writer) and never make a
+/// terminal the controlling one.
+fn no_block_no_tty() -> i32 {
+    // The bits are small positive numbers; the cast cannot truncate.
+    (rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY).bits() as i32
+}
+
 /// Open a regular file for reading (`None` when it does not exist). The open never blocks
 /// (a FIFO) and never makes a terminal ours, and what was opened is checked before any read.
 pub fn open_read(path: &Path) -> Result<Option<(File, Metadata)>, FileError> {
@@ -159,7 +166,7 @@ pub fn open_read(path: &Path) -> Result<Option<(File, Metadata)>, FileError> {
 pub fn open_existing(path: &Path) -> Result<(File, Metadata), FileError> {
     let f = match OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .custom_flags(no_block_no_tty())
         .open(path)
     {
         Ok(f) => f,
@@ -213,7 +220,7 @@ pub fn open_lock(path: &Path) -> Result<File, FileError> {
         .truncate(false)
         .write(true)
         .mode(0o600)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .custom_flags(no_block_no_tty())
         .open(path)
         .map_err(|e| match std::fs::metadata(path) {
             Ok(m) if !m.is_file() => FileError::NotRegular {
@@ -464,36 +471,34 @@ mod tests {
         write_atomic(path, opts(replace), |w| w.write_all(text.as_bytes()))
     }
 
-    fn is_root() -> bool {
-        // SAFETY: geteuid has no preconditions and touches no memory.
-        unsafe { libc::geteuid() == 0 }
-    }
-
     fn mknod_char(path: &Path, major: u32, minor: u32) -> bool {
-        if !is_root() {
+        if !rustix::process::geteuid().is_root() {
             eprintln!("skipped: creating a device node needs root");
             return false;
         }
-        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
-        // SAFETY: a valid NUL-terminated path; mknod only creates a node in our temp dir.
-        let rc = unsafe {
-            libc::mknod(
-                c.as_ptr(),
-                libc::S_IFCHR | 0o666,
-                libc::makedev(major, minor),
-            )
-        };
-        if rc != 0 {
-            eprintln!("skipped: mknod failed: {}", io::Error::last_os_error());
+        let made = rustix::fs::mknodat(
+            rustix::fs::CWD,
+            path,
+            rustix::fs::FileType::CharacterDevice,
+            rustix::fs::Mode::from_raw_mode(0o666),
+            rustix::fs::makedev(major, minor),
+        );
+        if let Err(e) = made {
+            eprintln!("skipped: mknod failed: {e}");
             return false;
         }
         true
     }
 
     fn mkfifo(path: &Path) {
-        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
-        // SAFETY: a valid NUL-terminated path in our temp dir.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            path,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .unwrap();
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! The library (`corpus`, `preprocess`, `text`, `gazetteer`) knows nothing of terminals; the
 //! `cli` module is the binary's edge.
 
+#![forbid(unsafe_code)]
+
 pub mod app;
 pub mod bookmarks;
 pub mod cli;

@@ -172,24 +172,20 @@ fn read_terminal(tx: &Sender<Msg>, stop: &AtomicBool, go_on: &Receiver<bool>) {
 /// terminal (it ignores EIO and end of file), so it would never report it. `poll(2)` asked
 /// for no events still reports POLLHUP and POLLERR, and never reads a byte.
 fn watch_for_hang_up(tx: Sender<Msg>) {
+    use rustix::event::{PollFd, PollFlags, poll};
     std::thread::spawn(move || {
+        let stdin = std::io::stdin();
         loop {
-            let mut pfd = libc::pollfd {
-                fd: libc::STDIN_FILENO,
-                events: 0,
-                revents: 0,
-            };
-            // SAFETY: one valid pollfd on stdin, open for the life of the process.
-            let n = unsafe { libc::poll(&mut pfd, 1, -1) };
-            if n < 0 {
-                if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
-                    continue;
-                }
-                return;
+            let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+            match poll(&mut fds, None) {
+                Ok(_) => {}
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(_) => return,
             }
-            if pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-                let _ = tx.send(Msg::InputFailed(std::io::Error::from_raw_os_error(
-                    libc::EIO,
+            let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+            if fds[0].revents().intersects(gone) {
+                let _ = tx.send(Msg::InputFailed(std::io::Error::from(
+                    rustix::io::Errno::IO,
                 )));
                 return;
             }
@@ -197,22 +193,11 @@ fn watch_for_hang_up(tx: Sender<Msg>) {
     });
 }
 
-/// Was `sig` ignored when the program started (`nohup`, `trap "" HUP`)? Then it stays ignored.
-fn ignored_at_start(sig: libc::c_int) -> bool {
-    // SAFETY: sigaction with a null new action only reads the current one into `old`.
-    unsafe {
-        let mut old: libc::sigaction = std::mem::zeroed();
-        libc::sigaction(sig, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_IGN
-    }
-}
-
 fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let wanted: Vec<i32> = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
-        .into_iter()
-        .filter(|&s| !ignored_at_start(s))
-        .collect();
-    let mut signals = signal_hook::iterator::Signals::new(wanted)?;
+    // Caught even when ignored at start (`nohup`): a browser whose terminal hung up has
+    // nothing left to do but save and go.
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
             let _ = tx.send(Msg::Signal(sig));
@@ -223,11 +208,17 @@ fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
 
 /// Is this the error of a terminal that is gone (a dropped SSH connection, a closed pty)?
 fn terminal_gone(e: &std::io::Error) -> bool {
+    use rustix::io::Errno;
     e.kind() == std::io::ErrorKind::BrokenPipe
-        || matches!(
-            e.raw_os_error(),
-            Some(libc::EIO | libc::ENXIO | libc::ENOTTY | libc::EBADF | libc::EPIPE)
-        )
+        || [
+            Errno::IO,
+            Errno::NXIO,
+            Errno::NOTTY,
+            Errno::BADF,
+            Errno::PIPE,
+        ]
+        .iter()
+        .any(|n| e.raw_os_error() == Some(n.raw_os_error()))
 }
 
 /// Why the loop ended.

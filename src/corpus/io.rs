@@ -63,15 +63,8 @@ pub fn memory_available() -> Option<u64> {
             bound(max.saturating_sub(cur));
         }
     }
-    let mut lim = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: getrlimit only writes the struct we pass.
-    if unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut lim) } == 0
-        && lim.rlim_cur != libc::RLIM_INFINITY
-    {
-        bound(lim.rlim_cur);
+    if let Some(limit) = rustix::process::getrlimit(rustix::process::Resource::As).current {
+        bound(limit);
     }
     best
 }
