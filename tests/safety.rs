@@ -477,64 +477,24 @@ fn hand_edited_bookmarks_and_a_hand_written_corpus_never_drive_the_terminal() {
         "title": c.documents[0].title, "locality": format!("Hạ Long{NASTY}")
     }]);
     std::fs::write(env.path("bm.json"), serde_json::to_vec(&b).unwrap()).unwrap();
+    let search = ["search", "nghi quyet dai hoi", "--corpus", "c.json"];
+    fn on_bookmarks(rest: &'static str) -> Vec<&'static str> {
+        let mut v = vec!["--bookmarks", "bm.json", "bookmarks"];
+        v.extend(rest.split(' '));
+        v
+    }
     for args in [
-        vec!["search", "nghi quyet dai hoi", "--corpus", "c.json"],
-        vec![
-            "search",
-            "nghi quyet dai hoi",
-            "--corpus",
-            "c.json",
-            "--json",
-        ],
+        search.to_vec(),
+        [&search[..], &["--json"]].concat(),
         vec!["stats", "--corpus", "c.json"],
         vec!["stats", "--corpus", "c.json", "--json"],
         vec!["localities", "--corpus", "c.json"],
         vec!["localities", "--corpus", "c.json", "--json"],
-        vec![
-            "--bookmarks",
-            "bm.json",
-            "bookmarks",
-            "list",
-            "--corpus",
-            "c.json",
-        ],
-        vec![
-            "--bookmarks",
-            "bm.json",
-            "bookmarks",
-            "list",
-            "--corpus",
-            "c.json",
-            "--json",
-        ],
-        vec![
-            "--bookmarks",
-            "bm.json",
-            "bookmarks",
-            "export",
-            "--format",
-            "md",
-            "--corpus",
-            "c.json",
-        ],
-        vec![
-            "--bookmarks",
-            "bm.json",
-            "bookmarks",
-            "export",
-            "--format",
-            "csv",
-            "--corpus",
-            "c.json",
-        ],
-        vec![
-            "--bookmarks",
-            "bm.json",
-            "bookmarks",
-            "export",
-            "--format",
-            "json",
-        ],
+        on_bookmarks("list --corpus c.json"),
+        on_bookmarks("list --corpus c.json --json"),
+        on_bookmarks("export --format md --corpus c.json"),
+        on_bookmarks("export --format csv --corpus c.json"),
+        on_bookmarks("export --format json"),
     ] {
         let o = env.run(&args);
         assert!(o.status.success(), "{args:?}: {}", stderr(&o));
