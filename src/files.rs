@@ -338,7 +338,8 @@ pub fn sync_dir(dir: &Path) -> Result<(), FileError> {
 }
 
 /// Is `name` one of our temp files: ours and surely dead when unlocked (`Some(false)`), of
-/// an earlier version (`Some(true)`), or not ours (`None`)?
+/// an earlier version (`Some(true)`: `.nghiquyet-XXXXXX.tmp` of a corpus,
+/// `.nghiquyet-export.XXXXXX`, `.NAME.XXXXXX.tmp` of the bookmarks store), or not ours?
 fn temp_kind(name: &str) -> Option<bool> {
     if !name.starts_with('.') {
         return None;
@@ -346,24 +347,42 @@ fn temp_kind(name: &str) -> Option<bool> {
     if name.ends_with(TEMP_SUFFIX) {
         return Some(false);
     }
-    // Earlier versions: `.nghiquyet-XXXXXX.tmp` (corpus), `.nghiquyet-export.XXXXXX`,
-    // `.NAME.XXXXXX.tmp` (bookmarks).
     let legacy = (name.starts_with(".nghiquyet-") && name.ends_with(".tmp"))
         || name.starts_with(".nghiquyet-export.")
         || (name.ends_with(".tmp") && name[1..].contains(".json."));
     legacy.then_some(true)
 }
 
-/// Remove temp files of ours in `dir` whose writer is gone. Returns how many were removed.
+/// Remove temp files of ours in `dir` whose writer is gone: unlocked, and old enough that a
+/// writer cannot be between creating and locking one. Returns how many were removed.
 pub fn remove_stale_temps(dir: &Path) -> usize {
+    remove_temps(dir, |name| {
+        temp_kind(name).map(|legacy| if legacy { LEGACY_TEMP_AGE } else { TEMP_GRACE })
+    })
+}
+
+/// Remove every temp file of `target` (this version's or an earlier one's), whatever its
+/// age. Only for a caller holding a lock that every writer of `target` takes first (the
+/// bookmarks store): then no writer of it can be alive.
+pub fn remove_temps_of(target: &Path) -> usize {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let prefix = format!(".{name}.");
+    remove_temps(&parent_dir(target), |n| {
+        let ours = n.ends_with(TEMP_SUFFIX) || n.ends_with(".tmp");
+        (n.starts_with(&prefix) && ours).then_some(Duration::ZERO)
+    })
+}
+
+/// Remove the temp files in `dir` for which `min_age` gives an age, once they are that old
+/// and unlocked.
+fn remove_temps(dir: &Path, min_age: impl Fn(&str) -> Option<Duration>) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };
     let now = SystemTime::now();
     let mut removed = 0;
     for e in entries.flatten() {
-        let name = e.file_name();
-        let Some(legacy) = temp_kind(&name.to_string_lossy()) else {
+        let Some(min_age) = min_age(&e.file_name().to_string_lossy()) else {
             continue;
         };
         let path = e.path();
@@ -376,11 +395,8 @@ pub fn remove_stale_temps(dir: &Path) -> usize {
             .ok()
             .and_then(|t| now.duration_since(t).ok())
             .unwrap_or_default();
-        if age < if legacy { LEGACY_TEMP_AGE } else { TEMP_GRACE } {
-            continue;
-        }
         // A live writer holds the lock; only an unlocked file is stale.
-        if f.try_lock().is_ok() && std::fs::remove_file(&path).is_ok() {
+        if age >= min_age && f.try_lock().is_ok() && std::fs::remove_file(&path).is_ok() {
             removed += 1;
         }
     }

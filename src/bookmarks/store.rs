@@ -13,7 +13,6 @@
 //! - A file of a newer version is left alone: the store becomes read-only.
 
 use std::fs::File;
-
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -227,12 +226,6 @@ impl Store {
         }
     }
 
-    /// Wait at most this long for another instance's lock.
-    pub fn with_lock_wait(mut self, wait: Duration) -> Store {
-        self.lock_wait = wait;
-        self
-    }
-
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -361,7 +354,8 @@ impl Store {
             return Err(StoreError::ReadOnly(msg.clone()));
         }
         let _lock = self.lock()?;
-        self.remove_stale_temps();
+        // Under the lock no other writer of this file is alive: its temp files are dead.
+        files::remove_temps_of(&self.path);
         let mut notice = None;
         let mut moved_aside = None;
         let (mut list, extra) = match read_disk(&self.path)? {
@@ -395,27 +389,6 @@ impl Store {
             moved_aside,
             unusable: None,
         })
-    }
-
-    /// Temp files of this file left by a writer that was killed mid-save, of this version
-    /// or an earlier one. Only called under the lock, when no other writer of this file can
-    /// be half-way through one.
-    fn remove_stale_temps(&self) {
-        let prefix = format!(
-            ".{}.",
-            self.path.file_name().unwrap_or_default().to_string_lossy()
-        );
-        let Ok(entries) = std::fs::read_dir(self.dir()) else {
-            return;
-        };
-        for e in entries.flatten() {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            let ours = name.ends_with(".tmp") || name.ends_with(".nghiquyet-tmp");
-            if name.starts_with(&prefix) && ours && e.file_type().is_ok_and(|t| t.is_file()) {
-                let _ = std::fs::remove_file(e.path());
-            }
-        }
     }
 
     /// Atomically (see [`files::write_atomic`]), mode 0600 for a new file.

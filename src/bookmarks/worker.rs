@@ -696,12 +696,17 @@ mod tests {
             );
             std::thread::sleep(Duration::from_millis(5));
         }
-        let resolved_yet = rx.try_iter().any(|e| matches!(e, Event::Snapshot { .. }));
+        // The premise: the save landed while the 400 orphans were still being resolved
+        // (seconds of work in a debug build), so it cannot have waited for them.
+        assert!(
+            !rx.try_iter().any(|e| matches!(e, Event::Snapshot { .. })),
+            "resolving finished before the save: the test proves nothing on this machine"
+        );
         let quit = Instant::now();
         w.shutdown(Duration::from_secs(2)).unwrap();
         assert!(
             quit.elapsed() < Duration::from_millis(500),
-            "shutdown took {:?} (resolved before: {resolved_yet})",
+            "shutdown took {:?}",
             quit.elapsed()
         );
     }

@@ -12,7 +12,6 @@ use crate::bookmarks::export::{self, Format};
 use crate::bookmarks::store::{Snapshot, resolve_path};
 use crate::bookmarks::{Anchorer, Bookmark, Op, Status, Store, parse_tags};
 use crate::search::PassageRef;
-use crate::text::safe::json;
 
 #[derive(Debug, clap::Args)]
 pub struct BookmarksArgs {
@@ -136,8 +135,7 @@ fn list(
                 v
             })
             .collect();
-        json::to_writer(&mut out, &items, true)?;
-        writeln!(out)?;
+        out.json(&items)?;
         out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }

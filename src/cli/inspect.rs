@@ -36,12 +36,7 @@ pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     let mut out = super::output::stdout();
     if args.json {
-        crate::text::safe::json::to_writer(
-            &mut out,
-            &serde_json::json!({"lines": article.lines, "document": article.document}),
-            true,
-        )?;
-        writeln!(out)?;
+        out.json(&serde_json::json!({"lines": article.lines, "document": article.document}))?;
         out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }

@@ -34,6 +34,13 @@ impl Out {
         self.w.raw(bytes)
     }
 
+    /// `value` as indented JSON and a newline (controls and bidi overrides as `\uXXXX`).
+    pub fn json<T: ?Sized + serde::Serialize>(&mut self, value: &T) -> anyhow::Result<()> {
+        safe::json::to_writer(&mut *self, value, true)?;
+        self.write_all(b"\n")?;
+        Ok(())
+    }
+
     /// Flush, and make a failed write (a full disk behind a redirect) an error. Dropping an
     /// `Out` without this would lose that error.
     pub fn finish(self) -> anyhow::Result<()> {

@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use super::{load_corpus, output};
 use crate::corpus::{Corpus, Locality, Stats};
-use crate::text::safe::json;
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
@@ -78,8 +77,7 @@ pub fn stats(
             stats,
             locality_documents: counts(&corpus),
         };
-        json::to_writer(&mut out, &j, true)?;
-        writeln!(out)?;
+        out.json(&j)?;
         out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -134,8 +132,7 @@ pub fn localities(
                 localities,
             })
             .collect();
-        json::to_writer(&mut out, &g, true)?;
-        writeln!(out)?;
+        out.json(&g)?;
         out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }

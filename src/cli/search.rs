@@ -11,7 +11,6 @@ use super::{load_corpus, output};
 use crate::corpus::Corpus;
 use crate::search::{Scope, SearchIndex, highlight_ranges, search_all};
 use crate::text::fold_str;
-use crate::text::safe::json;
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -116,8 +115,7 @@ pub fn run(
                 }
             })
             .collect();
-        json::to_writer(&mut out, &items, true)?;
-        writeln!(out)?;
+        out.json(&items)?;
     } else {
         for (n, h) in shown.enumerate() {
             let doc = &corpus.documents[h.at.doc as usize];
