@@ -18,12 +18,17 @@
 //!     [--runs 5] [--bookmarks 1000] [--bin target/release/nghiquyet] [--wait-after-load 2]
 //! ```
 //!
+//! A peer is measured in the same run: fzf (`--fzf PATH`, or `none` to skip) over the same
+//! passages, one per line, in the same pty; once it has read them all, the same wait, then
+//! Ctrl-C (its abort key). Its rows in the summary are labelled `fzf`, and its "q" is Ctrl-C.
+//!
 //! `--write-bookmarks FILE` only writes the generated bookmarks file, to check that every
 //! bookmark is orphaned: `nghiquyet bookmarks list --corpus flat.json --bookmarks FILE`.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
@@ -56,12 +61,14 @@ struct Args {
     /// Only write the generated bookmarks file here (to check it, e.g. with
     /// `nghiquyet bookmarks list`) and exit.
     write_bookmarks: Option<PathBuf>,
+    /// The peer measured in the same run (`--fzf none` to skip): fzf over the same passages.
+    fzf: Option<PathBuf>,
 }
 
 fn usage() -> ! {
     eprintln!(
         "usage: bench_quit --corpus FILE [--runs N] [--bookmarks N] [--bin PATH] \
-         [--wait-after-load SECS] [--write-bookmarks FILE]"
+         [--wait-after-load SECS] [--write-bookmarks FILE] [--fzf PATH|none]"
     );
     std::process::exit(2)
 }
@@ -73,6 +80,7 @@ fn args() -> Args {
     let mut bin = None;
     let mut wait = 2.0f64;
     let mut write_bookmarks = None;
+    let mut fzf = Some(PathBuf::from("fzf"));
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
         let Some(v) = it.next() else { usage() };
@@ -83,6 +91,7 @@ fn args() -> Args {
             "--bin" => bin = Some(PathBuf::from(v)),
             "--wait-after-load" => wait = v.parse().unwrap_or_else(|_| usage()),
             "--write-bookmarks" => write_bookmarks = Some(PathBuf::from(v)),
+            "--fzf" => fzf = (v != "none").then(|| PathBuf::from(v)),
             _ => usage(),
         }
     }
@@ -112,6 +121,8 @@ fn args() -> Args {
         bin,
         wait_after_load: Duration::from_secs_f64(wait.max(0.0)),
         write_bookmarks,
+        // Only where it runs.
+        fzf: fzf.filter(|f| Command::new(f).arg("--version").output().is_ok()),
     }
 }
 
@@ -357,23 +368,31 @@ impl Session {
     /// Wait until the corpus has loaded: the loading line is gone and the panes and the status
     /// bar are drawn. Returns when the frame showing it arrived.
     fn wait_loaded(&self, timeout: Duration) -> anyhow::Result<(Instant, String)> {
+        self.wait_ready(timeout, |s| {
+            let text = s.contents();
+            let loading = text.contains("Đang tải") || text.contains("Dang tai");
+            s.alternate_screen() && !loading && !status_row(s).is_empty()
+        })
+    }
+
+    /// Wait until a whole frame satisfies `ready`; returns when it arrived and the last row.
+    fn wait_ready(
+        &self,
+        timeout: Duration,
+        ready: impl Fn(&vt100::Screen) -> bool,
+    ) -> anyhow::Result<(Instant, String)> {
         let deadline = Instant::now() + timeout;
         let mut out = self.shared.lock();
         loop {
             if out.closed {
                 anyhow::bail!(
-                    "the browser ended while loading\n--- output ---\n{}",
+                    "the program ended while loading\n--- output ---\n{}",
                     String::from_utf8_lossy(&out.raw)
                 );
             }
             let s = out.screen.screen();
-            if out.settled() && s.alternate_screen() {
-                let text = s.contents();
-                let status = status_row(s);
-                let loading = text.contains("Đang tải") || text.contains("Dang tai");
-                if !loading && !status.is_empty() {
-                    return Ok((out.last, status));
-                }
+            if out.settled() && ready(s) {
+                return Ok((out.last, status_row(s)));
             }
             let now = Instant::now();
             if now >= deadline {
@@ -637,6 +656,57 @@ fn printed_id(q: &Quit) -> bool {
         .is_some_and(|id| String::from_utf8_lossy(&q.after).contains(id.as_str()))
 }
 
+/// Every passage of the corpus on a line of `out`, as fzf reads them; returns how many.
+fn write_passages(corpus: &Path, out: &Path) -> anyhow::Result<usize> {
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(corpus)?)?;
+    let mut text = String::new();
+    let mut n = 0;
+    for d in v["documents"].as_array().into_iter().flatten() {
+        for sec in d["sections"].as_array().into_iter().flatten() {
+            for p in sec["passages"].as_array().into_iter().flatten() {
+                text.push_str(&p["text"].as_str().unwrap_or("").replace('\n', " "));
+                text.push('\n');
+                n += 1;
+            }
+        }
+    }
+    std::fs::write(out, text)?;
+    Ok(n)
+}
+
+/// The peer in the same run: fzf over the same passages, full screen in the same pty; once
+/// it shows `n/n` (all read), wait as for the browser, then press Ctrl-C (fzf's abort; Esc
+/// would add its escape-sequence delay) and time key → exit.
+fn fzf_session(a: &Args, fzf: &Path, passages: &Path, n: usize) -> anyhow::Result<Quit> {
+    let home = tempfile::tempdir()?;
+    let script = format!("exec '{}' < '{}'", fzf.display(), passages.display());
+    let argv: Vec<&std::ffi::OsStr> = vec!["-c".as_ref(), script.as_ref()];
+    let mut s = Session::spawn(Path::new("/bin/sh"), &argv, home.path())?;
+    let all = format!("{n}/{n}");
+    let (loaded, status_at_load) = s.wait_ready(LOAD_TIMEOUT, |sc| sc.contents().contains(&all))?;
+    let load = loaded - s.started;
+    std::thread::sleep(a.wait_after_load);
+    let q = Instant::now();
+    s.send(b"\x03")?;
+    let exit = s.wait_exit(EXIT_TIMEOUT);
+    let to_leave = s.leave().map(|(_, t)| t.saturating_duration_since(q));
+    let (to_exit, status) = match &exit {
+        Some((st, t)) => (Some(t.saturating_duration_since(q)), status_text(st)),
+        None => (None, format!("timeout after {EXIT_TIMEOUT:?}, killed")),
+    };
+    Ok(Quit {
+        load,
+        to_leave,
+        to_exit,
+        status,
+        after: Vec::new(),
+        new_in_file: None,
+        file_count: None,
+        status_at_load,
+        status_at_quit: String::new(),
+    })
+}
+
 fn main() -> anyhow::Result<()> {
     let a = args();
     if let Some(path) = &a.write_bookmarks {
@@ -658,9 +728,34 @@ fn main() -> anyhow::Result<()> {
         a.runs,
         a.wait_after_load.as_secs_f64(),
     );
+    let passages_dir = tempfile::tempdir()?;
+    let peer = match &a.fzf {
+        Some(fzf) => {
+            let file = passages_dir.path().join("passages.txt");
+            let n = write_passages(&a.corpus, &file)?;
+            println!(
+                "peer: {} over the same {n} passages, one per line",
+                fzf.display()
+            );
+            Some((fzf.clone(), file, n))
+        }
+        None => None,
+    };
     let mut plain = Vec::new();
     let mut marked = Vec::new();
+    let mut peers = Vec::new();
     for run in 1..=a.runs {
+        if let Some((fzf, file, n)) = &peer {
+            let f = fzf_session(&a, fzf, file, *n)?;
+            println!(
+                "run {run} fzf: load {:>10}  key→leave-alt {:>8}  key→exit {:>10}  status {}",
+                ms(Some(f.load)),
+                ms(f.to_leave),
+                ms(f.to_exit),
+                f.status
+            );
+            peers.push(f);
+        }
         let p = session(&a, false)?;
         println!(
             "run {run} q:   load {:>10}  q→leave-alt {:>10}  q→exit {:>10}  status {}",
@@ -713,7 +808,10 @@ fn main() -> anyhow::Result<()> {
             .join(", ")
     };
     println!("\nsummary over {} runs", a.runs);
-    for (label, v) in [("q  ", &plain), ("b q", &marked)] {
+    for (label, v) in [("q  ", &plain), ("b q", &marked), ("fzf", &peers)] {
+        if v.is_empty() {
+            continue;
+        }
         let rows: [(&str, Metric); 3] = [
             ("load (spawn → loaded)", |q| Some(q.load)),
             ("q → leave-alt-screen", |q| q.to_leave),
