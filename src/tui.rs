@@ -20,18 +20,18 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event};
+use crossterm::event::{self, Event as CtEvent};
 
-use crate::app::{App, session};
-use crate::bookmarks::worker::{BookmarkWorker, Request};
+use crate::app::{self, App, Effect, session};
+use crate::bookmarks::worker::BookmarkWorker;
 use crate::bookmarks::{self, Store};
 use crate::cli::output;
 use crate::corpus::{self, Corpus};
 use crate::search::SearchIndex;
-use crate::search::worker::{SearchResults, SearchWorker};
-use crate::ui::{self, SafeBackend, Theme};
+use crate::search::worker::SearchWorker;
+use crate::ui::{self, AnsiBackend, SafeBackend, Theme};
 
 /// How long quitting waits for pending bookmark saves (one save takes a few milliseconds;
 /// more means a lock held elsewhere or a hung disk, and then the changes are printed).
@@ -54,15 +54,17 @@ pub struct BrowseOptions {
     pub force: bool,
 }
 
+/// What reaches the event loop. Everything the app must know becomes an [`app::Event`];
+/// the rest ends the loop.
 enum Msg {
-    Input(Event),
-    IndexReady(Arc<SearchIndex>),
-    Search(SearchResults),
+    /// Terminal events read in one go (what was waiting when the first came).
+    Input(Vec<CtEvent>),
+    App(app::Event),
+    /// The search index of a corpus is built (the loop starts a search thread on it).
+    IndexReady(Arc<Corpus>, Arc<SearchIndex>),
     InputFailed(std::io::Error),
-    Progress(u64),
-    Loaded(Result<Corpus, String>),
+    LoadFailed(String),
     Signal(i32),
-    Bookmarks(bookmarks::worker::Event),
 }
 
 /// Exit status after a hang-up (128 + SIGHUP), as a shell reports it.
@@ -92,18 +94,23 @@ fn load_with_progress(path: &Path, force: bool, tx: &Sender<Msg>) -> Result<Corp
             break;
         }
         bytes.extend_from_slice(&buf[..n]);
-        let _ = tx.send(Msg::Progress(bytes.len() as u64));
+        let _ = tx.send(Msg::App(app::Event::LoadProgress(bytes.len() as u64)));
     }
     corpus::io::from_slice(path, &bytes).map_err(|e| e.to_string())
 }
 
-/// The thread that reads the terminal. After each event it waits for the loop's word
-/// ([`Input::next`]): the loop says stop when that event ends it, so not one byte more is
+/// At most this many terminal events are handled between two frames.
+const MAX_BATCH: usize = 256;
+/// Results and other background news redraw at most this often (input always at once).
+const FRAME: Duration = Duration::from_millis(16);
+
+/// The thread that reads the terminal. After each batch of events it waits for the loop's word
+/// ([`Input::next`]): the loop says stop when one of them ends it, so not one byte more is
 /// read (what follows belongs to the shell). Between events it polls, so that a stop for
 /// another reason (a signal) is seen within one poll interval.
 struct Input {
     stop: Arc<AtomicBool>,
-    /// `true`: read on; `false`: stop. One answer per event sent.
+    /// `true`: read on; `false`: stop. One answer per batch sent.
     go_on: Option<Sender<bool>>,
     done: Receiver<()>,
 }
@@ -151,7 +158,16 @@ fn read_terminal(tx: &Sender<Msg>, stop: &AtomicBool, go_on: &Receiver<bool>) {
         };
         match event {
             Ok(ev) => {
-                if tx.send(Msg::Input(ev)).is_err() {
+                // Take what else is waiting too, so the loop handles a burst of keys (a paste
+                // without bracketing, fast typing, key repeat) before it draws once.
+                let mut batch = vec![ev];
+                while batch.len() < MAX_BATCH && matches!(event::poll(Duration::ZERO), Ok(true)) {
+                    match event::read() {
+                        Ok(ev) => batch.push(ev),
+                        Err(_) => break,
+                    }
+                }
+                if tx.send(Msg::Input(batch)).is_err() {
                     return;
                 }
                 // Nothing more is read until the loop has seen this event.
@@ -250,7 +266,7 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
         ascii,
     };
     let (tx, rx) = mpsc::channel();
-    let mut app = match &opts.corpus {
+    let (mut app, embedded) = match &opts.corpus {
         Some(path) => {
             // Checked before the screen changes, so a bad path gets a plain message: not a
             // regular file, missing, or too large for the memory available.
@@ -264,15 +280,17 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
             let ltx = tx.clone();
             let force = opts.force;
             std::thread::spawn(move || {
-                let result = load_with_progress(&path, force, &ltx);
-                let _ = ltx.send(Msg::Loaded(result));
+                let msg = match load_with_progress(&path, force, &ltx) {
+                    Ok(c) => Msg::App(app::Event::Loaded(Arc::new(c))),
+                    Err(e) => Msg::LoadFailed(e),
+                };
+                let _ = ltx.send(msg);
             });
-            App::loading(&name, total, ascii)
+            (App::loading(&name, total, ascii), None)
         }
-        None => App::new(
-            Arc::new(crate::embedded::corpus()),
-            crate::embedded::NAME,
-            ascii,
+        None => (
+            App::loading(crate::embedded::NAME, 0, ascii),
+            Some(Arc::new(crate::embedded::corpus())),
         ),
     };
     app.notice = notice;
@@ -296,7 +314,7 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
         Ok(path) => {
             let btx = tx.clone();
             Some(BookmarkWorker::spawn(Store::new(path), move |e| {
-                let _ = btx.send(Msg::Bookmarks(e));
+                let _ = btx.send(Msg::App(app::Event::Bookmarks(e)));
             }))
         }
         Err(e) => {
@@ -305,7 +323,7 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
         }
     };
 
-    let mut terminal = init_terminal()?;
+    let mut terminal = init_terminal(ascii)?;
     // From here on the terminal is in raw mode: every way out goes through restore().
     let input = Input::spawn(tx.clone());
     watch_for_hang_up(tx.clone());
@@ -315,7 +333,11 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
         theme,
         (tx, rx),
         &input,
-        bookmarks.as_ref(),
+        Workers {
+            bookmarks: bookmarks.as_ref(),
+            search: None,
+        },
+        embedded,
     );
     input.stop();
     // ratatui's Terminal shows the cursor when dropped and, if that fails (the terminal is
@@ -364,27 +386,30 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
 /// The terminal, writing through a buffer as large as a frame: std's stdout flushes every
 /// 1 KiB, so over a slow link a frame would arrive, and show, in pieces. Every cell passes
 /// the sanitiser on its way ([`SafeBackend`]).
-type Term = ratatui::Terminal<SafeBackend<ratatui::backend::CrosstermBackend<BufWriter<Stdout>>>>;
+type Term = ratatui::Terminal<SafeBackend<AnsiBackend<BufWriter<Stdout>>>>;
 
-fn init_terminal() -> std::io::Result<Term> {
-    crossterm::terminal::enable_raw_mode()?;
+fn init_terminal(ascii: bool) -> std::io::Result<Term> {
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout());
-    if let Err(e) = crossterm::execute!(
-        out,
-        crossterm::terminal::EnterAlternateScreen,
-        crossterm::event::EnableBracketedPaste
-    ) {
-        restore_terminal();
-        return Err(e);
-    }
+    enter_terminal(&mut out)?;
     // Restore before the panic message is printed, so it lands on the normal screen.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         previous(info);
     }));
-    ratatui::Terminal::new(SafeBackend(ratatui::backend::CrosstermBackend::new(out)))
+    ratatui::Terminal::new(SafeBackend::new(AnsiBackend::new(out), ascii))
         .inspect_err(|_| restore_terminal())
+}
+
+/// Raw mode, the alternate screen, bracketed paste (at start, and again after Ctrl-z).
+fn enter_terminal(out: &mut impl Write) -> std::io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        out,
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::event::EnableBracketedPaste
+    )
+    .inspect_err(|_| restore_terminal())
 }
 
 /// Leave raw mode and the alternate screen, show the cursor. Errors are ignored: after SIGHUP
@@ -395,6 +420,10 @@ fn restore_terminal() {
     let _ = crossterm::execute!(
         out,
         crossterm::event::DisableBracketedPaste,
+        // Cleared first: when the window grew while the app ran, tmux shrinks the alternate
+        // screen back on leaving it and pulls rows of the last frame onto the shell's screen.
+        crossterm::style::ResetColor,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
         crossterm::terminal::LeaveAlternateScreen,
         crossterm::cursor::Show
     );
@@ -410,143 +439,193 @@ fn terminal_error(e: std::io::Error) -> Ending {
     }
 }
 
+/// The threads effects go to.
+struct Workers<'a> {
+    bookmarks: Option<&'a BookmarkWorker>,
+    /// Started once the first index is built.
+    search: Option<SearchWorker>,
+}
+
+/// What the loop does after an effect.
+enum Next {
+    Go,
+    End(Ending),
+}
+
+#[allow(clippy::too_many_arguments)]
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     theme: Theme,
     (tx, rx): (Sender<Msg>, Receiver<Msg>),
     input: &Input,
-    bookmarks: Option<&BookmarkWorker>,
+    mut workers: Workers,
+    embedded: Option<Arc<Corpus>>,
 ) -> Ending {
-    match terminal.size() {
-        Ok(size) => app.resize(size.width, size.height),
-        Err(e) => return terminal_error(e),
-    }
-    app.apply_pending_restore();
-    let send_bookmarks = |app: &mut App| {
-        for r in app.bookmark_requests.drain(..) {
-            if let Some(w) = bookmarks {
-                w.send(r);
-            }
-        }
-    };
-    if app.loading.is_none() {
-        spawn_indexer(&app.corpus, tx.clone());
-        app.bookmark_requests
-            .push(Request::SetCorpus(Arc::clone(&app.corpus)));
-    }
-    send_bookmarks(app);
-    let mut worker: Option<SearchWorker> = None;
-    // A request made before the index was ready waits here.
-    let mut waiting: Option<(u64, String, crate::search::Scope)> = None;
     // Debug builds only: lets the end-to-end tests provoke a panic (key `P`) to check the
     // terminal is restored and the message printed after it.
     let test_panic = cfg!(debug_assertions) && std::env::var_os("NGHIQUYET_TEST_PANIC").is_some();
+    let mut first = vec![match terminal.size() {
+        Ok(size) => Msg::Input(vec![CtEvent::Resize(size.width, size.height)]),
+        Err(e) => return terminal_error(e),
+    }];
+    if let Some(corpus) = embedded {
+        first.push(Msg::App(app::Event::Loaded(corpus)));
+    }
+    let mut pending: std::collections::VecDeque<Msg> = first.into();
+    // Input draws at once; news from the workers waits for the next frame slot.
+    let mut urgent = true;
     let mut dirty = true;
+    let mut last_draw: Option<Instant> = None;
     loop {
+        // Everything already waiting is handled before one frame is drawn.
+        while let Some(msg) = pending.pop_front().or_else(|| rx.try_recv().ok()) {
+            let is_input = matches!(msg, Msg::Input(_));
+            match handle(msg, app, terminal, &tx, input, &mut workers, test_panic) {
+                Next::Go => {}
+                Next::End(ending) => return ending,
+            }
+            dirty = true;
+            urgent |= is_input;
+        }
         if dirty {
+            let wait = last_draw.map_or(Duration::ZERO, |t| FRAME.saturating_sub(t.elapsed()));
+            if !urgent && !wait.is_zero() {
+                // Too soon after the last frame: gather more until the slot comes.
+                if let Ok(msg) = rx.recv_timeout(wait) {
+                    pending.push_back(msg);
+                    continue;
+                }
+            }
             if let Err(e) = terminal.draw(|f| ui::draw(f, app, theme)) {
                 return terminal_error(e);
             }
+            last_draw = Some(Instant::now());
             dirty = false;
+            urgent = false;
         }
-        let Ok(msg) = rx.recv() else {
-            return Ending::Code(ExitCode::SUCCESS);
-        };
-        let is_input = matches!(msg, Msg::Input(_));
-        match msg {
-            Msg::Input(Event::Key(key)) => {
-                if test_panic && key.code == crossterm::event::KeyCode::Char('P') {
-                    panic!("test panic requested with NGHIQUYET_TEST_PANIC");
-                }
-                app.handle_key(key);
-                dirty = true;
-            }
-            Msg::Input(Event::Paste(text)) => {
-                if !app.bookmarks_paste(&text) {
-                    app.finder_paste(&text);
-                }
-                dirty = true;
-            }
-            Msg::Bookmarks(e) => {
-                app.on_bookmark_event(e);
-                dirty = true;
-            }
-            Msg::IndexReady(index) => {
-                let stx = tx.clone();
-                let w = SearchWorker::spawn(index, Arc::clone(&app.corpus), move |r| {
-                    let _ = stx.send(Msg::Search(r));
-                });
-                if let Some((g, q, scope)) = waiting.take() {
-                    w.submit_as(g, &q, scope);
-                }
-                worker = Some(w);
-                app.index_ready = true;
-                dirty = true;
-            }
-            Msg::Search(results) => {
-                app.on_search_results(results);
-                dirty = true;
-            }
-            Msg::Input(Event::Resize(w, h)) => {
-                app.resize(w, h);
-                dirty = true;
-            }
-            Msg::Input(_) => {}
-            Msg::InputFailed(e) => {
-                return if terminal_gone(&e) {
-                    Ending::TerminalGone(e.to_string())
-                } else {
-                    Ending::Failed(format!("reading the terminal failed: {e}"))
-                };
-            }
-            Msg::Progress(done) => {
-                if let Some(l) = app.loading.as_mut() {
-                    // Redraw on whole-percent steps only: a slow link should not pay per MB.
-                    let before = l.done * 100 / l.total.max(1);
-                    l.done = done;
-                    dirty = done * 100 / l.total.max(1) != before;
-                }
-            }
-            Msg::Loaded(Ok(corpus)) => {
-                app.set_corpus(Arc::new(corpus));
-                spawn_indexer(&app.corpus, tx.clone());
-                app.bookmark_requests
-                    .push(Request::SetCorpus(Arc::clone(&app.corpus)));
-                match terminal.size() {
-                    Ok(s) => app.resize(s.width, s.height),
-                    Err(e) => return terminal_error(e),
-                }
-                app.apply_pending_restore();
-                dirty = true;
-            }
-            Msg::Loaded(Err(e)) => return Ending::Failed(e),
-            Msg::Signal(sig) => {
-                // 128 + n is how shells report death by signal n.
-                return Ending::Code(ExitCode::from(128 + sig as u8));
-            }
-        }
-        send_bookmarks(app);
-        if let Some((g, q, scope)) = app.search_request.take() {
-            match &worker {
-                Some(w) => w.submit_as(g, &q, scope),
-                None => waiting = Some((g, q, scope)),
-            }
-        }
-        if is_input {
-            input.next(!app.quit);
-        }
-        if app.quit {
-            return Ending::Code(ExitCode::SUCCESS);
+        match rx.recv() {
+            Ok(msg) => pending.push_back(msg),
+            Err(_) => return Ending::Code(ExitCode::SUCCESS),
         }
     }
 }
 
+/// Turn one message into app events, and carry out their effects.
+fn handle(
+    msg: Msg,
+    app: &mut App,
+    terminal: &mut Term,
+    tx: &Sender<Msg>,
+    input: &Input,
+    workers: &mut Workers,
+    test_panic: bool,
+) -> Next {
+    match msg {
+        Msg::Input(events) => {
+            for ev in events {
+                let event = match ev {
+                    CtEvent::Key(key) => {
+                        if test_panic && key.code == crossterm::event::KeyCode::Char('P') {
+                            panic!("test panic requested with NGHIQUYET_TEST_PANIC");
+                        }
+                        app::Event::Key(key)
+                    }
+                    CtEvent::Paste(text) => app::Event::Paste(text),
+                    CtEvent::Resize(w, h) => app::Event::Resize(w, h),
+                    _ => continue,
+                };
+                let effects = app.update(event);
+                if let Next::End(ending) = run_effects(effects, app, terminal, tx, workers) {
+                    // Not one byte more is read: what follows belongs to the shell.
+                    input.next(false);
+                    return Next::End(ending);
+                }
+            }
+            input.next(true);
+            Next::Go
+        }
+        Msg::App(event) => {
+            let effects = app.update(event);
+            run_effects(effects, app, terminal, tx, workers)
+        }
+        Msg::IndexReady(corpus, index) => {
+            let stx = tx.clone();
+            let worker = SearchWorker::spawn(Arc::clone(&index), Arc::clone(&corpus), move |r| {
+                let _ = stx.send(Msg::App(app::Event::SearchResults(r)));
+            });
+            // An older worker ends when its sender is dropped here.
+            workers.search = Some(worker);
+            let effects = app.update(app::Event::IndexReady { corpus, index });
+            run_effects(effects, app, terminal, tx, workers)
+        }
+        Msg::InputFailed(e) => Next::End(if terminal_gone(&e) {
+            Ending::TerminalGone(e.to_string())
+        } else {
+            Ending::Failed(format!("reading the terminal failed: {e}"))
+        }),
+        Msg::LoadFailed(e) => Next::End(Ending::Failed(e)),
+        // 128 + n is how shells report death by signal n.
+        Msg::Signal(sig) => Next::End(Ending::Code(ExitCode::from(128 + sig as u8))),
+    }
+}
+
+fn run_effects(
+    effects: Vec<Effect>,
+    app: &mut App,
+    terminal: &mut Term,
+    tx: &Sender<Msg>,
+    workers: &mut Workers,
+) -> Next {
+    for effect in effects {
+        match effect {
+            Effect::Search(req) => {
+                if let Some(w) = &workers.search {
+                    w.submit_as(req.generation, &req.query, req.scope);
+                }
+            }
+            Effect::Bookmarks(req) => {
+                if let Some(w) = workers.bookmarks {
+                    w.send(req);
+                }
+            }
+            Effect::BuildIndex(corpus) => spawn_indexer(corpus, tx.clone()),
+            Effect::Suspend => {
+                if let Err(e) = suspend(terminal) {
+                    return Next::End(terminal_error(e));
+                }
+                // The size may have changed while stopped.
+                match terminal.size() {
+                    Ok(s) => {
+                        let more = app.update(app::Event::Resize(s.width, s.height));
+                        if let Next::End(e) = run_effects(more, app, terminal, tx, workers) {
+                            return Next::End(e);
+                        }
+                    }
+                    Err(e) => return Next::End(terminal_error(e)),
+                }
+            }
+            Effect::Quit => return Next::End(Ending::Code(ExitCode::SUCCESS)),
+        }
+    }
+    Next::Go
+}
+
+/// Ctrl-z: give the terminal back, stop as the shell's job control expects, and on `fg`
+/// take it again and redraw everything (the screen was the shell's meanwhile).
+fn suspend(terminal: &mut Term) -> std::io::Result<()> {
+    restore_terminal();
+    // The whole process group stops, as with Ctrl-z in cooked mode.
+    let _ = rustix::process::kill_current_process_group(rustix::process::Signal::TSTP);
+    // Here again after SIGCONT.
+    enter_terminal(terminal.backend_mut().inner.writer())?;
+    terminal.clear()
+}
+
 /// Fold every passage for search on a background thread; the finder works once it is done.
-fn spawn_indexer(corpus: &Arc<Corpus>, tx: Sender<Msg>) {
-    let corpus = Arc::clone(corpus);
+fn spawn_indexer(corpus: Arc<Corpus>, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let index = SearchIndex::build(&corpus);
-        let _ = tx.send(Msg::IndexReady(Arc::new(index)));
+        let _ = tx.send(Msg::IndexReady(corpus, Arc::new(index)));
     });
 }

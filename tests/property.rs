@@ -4,8 +4,8 @@
 use std::sync::{Arc, LazyLock};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use nghiquyet::app::App;
 use nghiquyet::app::action::KEYMAP;
+use nghiquyet::app::{App, Event};
 use nghiquyet::ui::{self, Theme};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -97,15 +97,17 @@ fn new_terminal(w: u16, h: u16) -> Terminal<TestBackend> {
 /// Start at `w`×`h`, apply `steps`, check the invariants and draw after each one.
 fn run(w: u16, h: u16, steps: &[Step], theme: Theme) {
     let mut app = App::new(Arc::clone(&CORPUS), "embedded", theme.ascii);
-    app.resize(w, h);
+    app.update(Event::Resize(w, h));
     let mut size = (w, h);
     // One terminal per size, as in the real loop, so most draws are diffs.
     let mut terminal = (w > 0 && h > 0).then(|| new_terminal(w, h));
     for (i, s) in steps.iter().enumerate() {
         match *s {
-            Step::Key(code, modifiers) => app.handle_key(KeyEvent::new(code, modifiers)),
+            Step::Key(code, modifiers) => {
+                app.update(Event::Key(KeyEvent::new(code, modifiers)));
+            }
             Step::Resize(w, h) => {
-                app.resize(w, h);
+                app.update(Event::Resize(w, h));
                 if (w, h) != size {
                     size = (w, h);
                     terminal = (w > 0 && h > 0).then(|| new_terminal(w, h));

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use nghiquyet::app::App;
-use nghiquyet::ui::{self, Theme};
+use nghiquyet::app::{App, Effect, Event};
+use nghiquyet::ui::{self, SafeBackend, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -18,23 +18,53 @@ const THEME: Theme = Theme {
 
 fn app(w: u16, h: u16) -> App {
     let mut a = App::new(Arc::new(nghiquyet::embedded::corpus()), "embedded", false);
-    a.resize(w, h);
+    a.update(Event::Resize(w, h));
+    let index = Arc::new(nghiquyet::search::SearchIndex::build(&a.corpus));
+    let corpus = Arc::clone(&a.corpus);
+    a.update(Event::IndexReady { corpus, index });
     a
 }
 
-fn press(a: &mut App, keys: &str) {
+/// The newest search among `effects`, run as the search thread would, its results sent back.
+fn serve_search(a: &mut App, effects: Vec<Effect>) {
+    let req = effects
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::Search(r) => Some(r),
+            _ => None,
+        })
+        .next_back()
+        .expect("a search was asked for");
+    let index = nghiquyet::search::SearchIndex::build(&a.corpus);
+    let hits = nghiquyet::search::search_all(&index, &a.corpus, &req.query, &req.scope);
+    a.update(Event::SearchResults(
+        nghiquyet::search::worker::SearchResults {
+            generation: req.generation,
+            total: hits.len(),
+            hits,
+            done: true,
+            elapsed: std::time::Duration::ZERO,
+        },
+    ));
+}
+
+/// Type `keys` (`\n` Enter, `\t` Tab); the effects the app returned.
+fn press(a: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for c in keys.chars() {
         let code = match c {
             '\n' => KeyCode::Enter,
             '\t' => KeyCode::Tab,
             _ => KeyCode::Char(c),
         };
-        a.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        effects.extend(a.update(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))));
     }
+    effects
 }
 
-fn render(a: &App, w: u16, h: u16, theme: Theme) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+/// Draw as the browser does: through the backend that cleans cells and folds ASCII mode.
+fn render(a: &App, w: u16, h: u16, theme: Theme) -> Terminal<SafeBackend<TestBackend>> {
+    let mut t = Terminal::new(SafeBackend::new(TestBackend::new(w, h), theme.ascii)).unwrap();
     t.draw(|f| ui::draw(f, a, theme)).unwrap();
     t
 }
@@ -61,7 +91,7 @@ fn find_in(buf: &Buffer, needle: &str, cols: std::ops::Range<u16>) -> Option<(u1
 fn three_panes_at_120x40() {
     let a = app(120, 40);
     let t = render(&a, 120, 40, THEME);
-    insta::assert_snapshot!(t.backend());
+    insta::assert_snapshot!(t.backend().inner);
 }
 
 #[test]
@@ -69,7 +99,7 @@ fn two_panes_at_80x24_with_an_article_open() {
     let mut a = app(80, 24);
     press(&mut a, "2jjj\n");
     let t = render(&a, 80, 24, THEME);
-    insta::assert_snapshot!(t.backend());
+    insta::assert_snapshot!(t.backend().inner);
 }
 
 #[test]
@@ -77,7 +107,7 @@ fn one_pane_at_40x12() {
     let mut a = app(40, 12);
     press(&mut a, "2");
     let t = render(&a, 40, 12, THEME);
-    insta::assert_snapshot!(t.backend());
+    insta::assert_snapshot!(t.backend().inner);
 }
 
 #[test]
@@ -85,29 +115,35 @@ fn help_overlay_lists_the_keymap() {
     let mut a = app(120, 40);
     press(&mut a, "?");
     let t = render(&a, 120, 40, THEME);
-    insta::assert_snapshot!(t.backend());
+    insta::assert_snapshot!(t.backend().inner);
     // Taller than 40 rows: every binding shows on a tall terminal…
     let mut tall = app(120, 120);
     press(&mut tall, "?");
     let t = render(&tall, 120, 120, THEME);
-    let buf = t.backend().buffer();
+    let buf = t.backend().inner.buffer();
     for b in nghiquyet::app::action::KEYMAP {
         assert!(find(buf, b.help).is_some(), "help lacks {:?}", b.help);
     }
     // …and j scrolls it on a short one, to its last line.
-    assert!(find(render(&a, 120, 40, THEME).backend().buffer(), "Mọi khung").is_some());
+    assert!(
+        find(
+            render(&a, 120, 40, THEME).backend().inner.buffer(),
+            "Mọi khung"
+        )
+        .is_some()
+    );
     press(&mut a, &"j".repeat(200));
     let t = render(&a, 120, 40, THEME);
-    assert!(find(t.backend().buffer(), "Mọi khung").is_none());
+    assert!(find(t.backend().inner.buffer(), "Mọi khung").is_none());
     // The last group's keys are in view.
-    assert!(find(t.backend().buffer(), "sắp xếp: mới nhất / theo bài").is_some());
+    assert!(find(t.backend().inner.buffer(), "sắp xếp: mới nhất / theo bài").is_some());
     // On a 40×12 terminal, G reaches the very last line (lines are cut, never wrapped).
     let mut small = app(40, 12);
     press(&mut small, "?G");
     let t = render(&small, 40, 12, THEME);
-    let last_row = row_text(t.backend().buffer(), 10);
+    let last_row = row_text(t.backend().inner.buffer(), 10);
     assert!(
-        last_row.contains("q") && last_row.contains("thoát"),
+        last_row.contains("Ctrl-z") && last_row.contains("tạm dừng"),
         "{last_row}"
     );
     let last = nghiquyet::app::action::KEYMAP
@@ -122,7 +158,7 @@ fn the_selection_is_highlighted_in_the_focused_pane() {
     let mut a = app(120, 40);
     press(&mut a, "jjjjjj"); // "Hạ Long" in the localities pane
     let t = render(&a, 120, 40, THEME);
-    let buf = t.backend().buffer();
+    let buf = t.backend().inner.buffer();
     let (x, y) = find_in(buf, "Hạ Long", 0..26).expect("Hạ Long row");
     let cell = &buf[(x, y)];
     assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
@@ -153,7 +189,7 @@ fn no_color_keeps_modifiers_only() {
             ascii: false,
         },
     );
-    let buf = t.backend().buffer();
+    let buf = t.backend().inner.buffer();
     for y in 0..40 {
         for x in 0..120 {
             let c = &buf[(x, y)];
@@ -179,7 +215,7 @@ fn ascii_mode_draws_only_ascii() {
             ascii: true,
         },
     );
-    let buf = t.backend().buffer();
+    let buf = t.backend().inner.buffer();
     for y in 0..30 {
         let row = row_text(buf, y);
         assert!(row.is_ascii(), "row {y}: {row}");
@@ -209,24 +245,11 @@ fn every_size_down_to_1x1_renders() {
 #[test]
 fn finder_shows_count_breadcrumbs_and_highlighted_letters() {
     let mut a = app(120, 40);
-    a.index_ready = true;
-    press(&mut a, "/");
-    for c in "cua luc".chars() {
-        a.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-    let (generation, query, scope) = a.search_request.take().unwrap();
-    let index = nghiquyet::search::SearchIndex::build(&a.corpus);
-    let hits = nghiquyet::search::search_all(&index, &a.corpus, &query, &scope);
-    a.on_search_results(nghiquyet::search::worker::SearchResults {
-        generation,
-        total: hits.len(),
-        hits,
-        done: true,
-        elapsed: std::time::Duration::ZERO,
-    });
+    let fx = press(&mut a, "/cua luc");
+    serve_search(&mut a, fx);
     let t = render(&a, 120, 40, THEME);
-    insta::assert_snapshot!(t.backend());
-    let buf = t.backend().buffer();
+    insta::assert_snapshot!(t.backend().inner);
+    let buf = t.backend().inner.buffer();
     let total = a.finder.as_ref().unwrap().total;
     assert!(find(buf, &format!("1/{total}")).is_some(), "count shown");
     assert!(
@@ -259,7 +282,6 @@ fn with_bookmarks(a: &mut App) {
     a.bookmarks.resolved[2].status = Status::Orphaned;
     a.bookmarks.resolved[2].at = None;
     a.bookmarks.loaded = true;
-    a.bookmark_requests.clear();
     a.notice = None;
 }
 
@@ -271,7 +293,7 @@ fn bookmarked_passages_are_marked_in_the_reader_border_and_the_outline() {
     press(&mut a, "b");
     a.notice = None;
     let t = render(&a, 120, 40, THEME);
-    let buf = t.backend().buffer();
+    let buf = t.backend().inner.buffer();
     let (title_x, _) = find(buf, "3 Bài viết").unwrap();
     let border_x = title_x - 1;
     let node = nghiquyet::app::outline::Node::Passage(
@@ -322,8 +344,8 @@ fn bookmarks_pane_at_80x24() {
     with_bookmarks(&mut a);
     press(&mut a, "'");
     let t = render(&a, 80, 24, THEME);
-    insta::assert_snapshot!(t.backend());
-    let buf = t.backend().buffer();
+    insta::assert_snapshot!(t.backend().inner);
+    let buf = t.backend().inner.buffer();
     assert!(find(buf, "[đã dời]").is_some() && find(buf, "[mồ côi]").is_some());
     assert!(find(buf, "#cải-cách #đô-thị").is_some());
     // Newest first: the orphan (made last) is on top and selected (reversed).
@@ -337,12 +359,10 @@ fn note_dialog_at_80x24() {
     let mut a = app(80, 24);
     with_bookmarks(&mut a);
     press(&mut a, "'se");
-    for c in "Trích ở mục kết quả".chars() {
-        a.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
+    press(&mut a, "Trích ở mục kết quả");
     let t = render(&a, 80, 24, THEME);
-    insta::assert_snapshot!(t.backend());
-    let buf = t.backend().buffer();
+    insta::assert_snapshot!(t.backend().inner);
+    let buf = t.backend().inner.buffer();
     assert!(find(buf, "Trích ở mục kết quả").is_some());
 }
 
@@ -357,10 +377,43 @@ fn bookmarks_pane_in_ascii_mode_is_ascii() {
         ascii: true,
     };
     let t = render(&a, 80, 24, ascii);
-    let buf = t.backend().buffer();
+    let buf = t.backend().inner.buffer();
     for y in 0..24 {
         let row = row_text(buf, y);
         assert!(row.is_ascii(), "row {y}: {row}");
     }
     assert!(find(buf, "+ ").is_some());
+}
+
+#[test]
+fn ascii_help_and_outline_markers_are_ascii_and_distinct() {
+    let ascii = Theme {
+        color: false,
+        ascii: true,
+    };
+    let mut a = App::new(Arc::new(nghiquyet::embedded::corpus()), "embedded", true);
+    a.update(Event::Resize(100, 30));
+    // An open article (▾) above closed ones (▸) in the outline.
+    press(&mut a, "2 ");
+    let t = render(&a, 100, 30, ascii);
+    let buf = t.backend().inner.buffer();
+    let screen: Vec<String> = (0..30).map(|y| row_text(buf, y)).collect();
+    assert!(
+        find(buf, "v KET QUA").is_some(),
+        "open article: v\n{}",
+        screen.join("\n")
+    );
+    assert!(find(buf, "> ").is_some(), "closed article: >");
+    // The help overlay too: it used to keep its diacritics.
+    press(&mut a, "?");
+    let t = render(&a, 100, 30, ascii);
+    let buf = t.backend().inner.buffer();
+    for y in 0..30 {
+        let row = row_text(buf, y);
+        assert!(row.is_ascii(), "row {y}: {row}");
+    }
+    assert!(
+        find(buf, "Moi khung").is_some(),
+        "help headings folded, not dropped"
+    );
 }

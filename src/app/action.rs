@@ -40,11 +40,14 @@ pub enum Action {
     DeleteBookmark,
     Undo,
     SortBookmarks,
+    Suspend,
 }
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
+    /// In every mode, overlays and dialogs included.
+    Anywhere,
     Global,
     Localities,
     Outline,
@@ -276,13 +279,6 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Finder,
     },
     Binding {
-        keys: &[(KeyCode::Char('c'), CTRL)],
-        label: "Ctrl-c",
-        action: Action::Quit,
-        help: "thoát",
-        scope: Scope::Finder,
-    },
-    Binding {
         keys: &[(KeyCode::Enter, NONE)],
         label: "Enter",
         action: Action::Open,
@@ -396,7 +392,7 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Bookmarks,
     },
     Binding {
-        keys: &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        keys: &[(KeyCode::Char('q'), NONE)],
         label: "q",
         action: Action::Quit,
         help: "thoát",
@@ -452,11 +448,25 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Global,
     },
     Binding {
-        keys: &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        keys: &[(KeyCode::Char('q'), NONE)],
         label: "q",
         action: Action::Quit,
         help: "thoát",
         scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('c'), CTRL)],
+        label: "Ctrl-c",
+        action: Action::Quit,
+        help: "thoát",
+        scope: Scope::Anywhere,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('z'), CTRL)],
+        label: "Ctrl-z",
+        action: Action::Suspend,
+        help: "tạm dừng (fg để quay lại)",
+        scope: Scope::Anywhere,
     },
 ];
 
@@ -469,7 +479,15 @@ pub fn action_for(key: KeyEvent, pane: Scope) -> Option<Action> {
     // Terminals differ on whether Shift is reported with an uppercase letter or '?'.
     let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::SHIFT | KeyModifiers::ALT);
     let hit = |b: &&Binding| b.keys.iter().any(|&(c, m)| c == key.code && m == mods);
-    if matches!(pane, Scope::Finder | Scope::Bookmarks) {
+    if pane != Scope::Anywhere
+        && let Some(b) = KEYMAP
+            .iter()
+            .filter(|b| b.scope == Scope::Anywhere)
+            .find(hit)
+    {
+        return Some(b.action);
+    }
+    if matches!(pane, Scope::Anywhere | Scope::Finder | Scope::Bookmarks) {
         // Overlays have their own keys only (in the finder every other key types).
         return KEYMAP
             .iter()
@@ -556,7 +574,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 32] = [
+    const ALL: [Action; 33] = [
         Quit,
         Help,
         Close,
@@ -589,6 +607,7 @@ mod tests {
         DeleteBookmark,
         Undo,
         SortBookmarks,
+        Suspend,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -626,6 +645,7 @@ mod tests {
             DeleteBookmark => 29,
             Undo => 30,
             SortBookmarks => 31,
+            Suspend => 32,
         }
     }
 

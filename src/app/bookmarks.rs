@@ -2,7 +2,7 @@
 //! the bookmarks pane (`'` or `m`), the note dialog, export (`E`).
 //!
 //! The App never touches the disk: changes are applied to its list at once (so the screen
-//! answers within the frame) and left in `bookmark_requests` for the event loop to hand to
+//! answers within the frame) and returned as effects for the event loop to hand to
 //! the bookmark thread, which saves, merges with other instances and sends the list back.
 
 use std::collections::HashSet;
@@ -11,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::input::Input;
 use super::outline::Node;
-use super::{Action, App, Scope as KeyScope, action};
+use super::{Action, App, Effect, Scope as KeyScope, action};
 use crate::bookmarks::export::Format;
 use crate::bookmarks::worker::{Event, Request};
 use crate::bookmarks::{Bookmark, Op, Resolution, Status, parse_tags};
@@ -168,11 +168,11 @@ impl App {
     /// Queue a change for the bookmark thread.
     fn send_ops(&mut self, ops: Vec<Op>) {
         self.bookmarks.seq += 1;
-        self.bookmark_requests.push(Request::Apply {
+        self.effects.push(Effect::Bookmarks(Request::Apply {
             seq: self.bookmarks.seq,
             ops,
             local: self.bookmarks.list.clone(),
-        });
+        }));
     }
 
     fn refuse_if_read_only(&mut self) -> bool {
@@ -257,9 +257,9 @@ impl App {
             self.refresh_pane();
         }
         self.bookmarks.seq += 1;
-        self.bookmark_requests.push(Request::Reload {
+        self.effects.push(Effect::Bookmarks(Request::Reload {
             seq: self.bookmarks.seq,
-        });
+        }));
     }
 
     /// Recompute the pane's rows (filter and sort), keeping the selected bookmark selected.
@@ -313,7 +313,7 @@ impl App {
     }
 
     /// A list from the bookmark thread.
-    pub fn on_bookmark_event(&mut self, e: Event) {
+    pub(super) fn on_bookmark_event(&mut self, e: Event) {
         match e {
             Event::Status { notice, read_only } => {
                 if let Some(n) = notice {
@@ -357,7 +357,7 @@ impl App {
     }
 
     /// Keys while the note or export dialog is open.
-    pub fn dialog_key(&mut self, key: KeyEvent) {
+    pub(super) fn dialog_key(&mut self, key: KeyEvent) {
         let Some(dialog) = self.bookmarks.dialog.as_mut() else {
             return;
         };
@@ -376,7 +376,6 @@ impl App {
                 KeyCode::Char('m') => self.export(Format::Md),
                 KeyCode::Char('c') if !ctrl => self.export(Format::Csv),
                 KeyCode::Char('j') => self.export(Format::Json),
-                KeyCode::Char('c') => self.quit = true,
                 _ => {}
             },
             Dialog::Note {
@@ -400,7 +399,6 @@ impl App {
                     }
                 }
                 KeyCode::Enter => self.save_note_dialog(),
-                KeyCode::Char('c') if ctrl => self.quit = true,
                 _ => {
                     if *field == 0 {
                         note.handle_key(key);
@@ -413,7 +411,7 @@ impl App {
     }
 
     /// Pasted text goes into the dialog's field or the pane's filter.
-    pub fn bookmarks_paste(&mut self, text: &str) -> bool {
+    pub(super) fn bookmarks_paste(&mut self, text: &str) -> bool {
         let one_line = text.replace(['\r', '\n'], " ");
         if let Some(Dialog::Note {
             note, tags, field, ..
@@ -475,11 +473,12 @@ impl App {
             return;
         };
         self.notice = Some(format!("đang xuất {} …", format.extension()));
-        self.bookmark_requests.push(Request::Export { format, dir });
+        self.effects
+            .push(Effect::Bookmarks(Request::Export { format, dir }));
     }
 
     /// Keys while the bookmarks pane is open.
-    pub fn bookmarks_key(&mut self, key: KeyEvent) {
+    pub(super) fn bookmarks_key(&mut self, key: KeyEvent) {
         let filtering = self.bookmarks.pane.as_ref().is_some_and(|p| p.filtering);
         if filtering {
             match key.code {
@@ -494,9 +493,6 @@ impl App {
                     if let Some(p) = self.bookmarks.pane.as_mut() {
                         p.filtering = false;
                     }
-                }
-                KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.quit = true
                 }
                 _ => {
                     let changed = self
@@ -520,7 +516,7 @@ impl App {
         let page = 5;
         match a {
             Action::Close => self.bookmarks.pane = None,
-            Action::Quit => self.quit = true,
+            Action::Quit => self.quit(),
             Action::Help => {
                 self.help = true;
                 self.help_scroll = 0;
@@ -634,7 +630,7 @@ impl App {
 #[cfg(test)]
 mod tests {
 
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use crossterm::event::{KeyCode, KeyModifiers};
 
     use super::*;
     use crate::app::Pane as Focus;
@@ -647,10 +643,21 @@ mod tests {
 
     use crate::app::tests::press;
 
+    /// What the app asked of the bookmark thread since the last check, in order.
+    fn requests(a: &mut App) -> Vec<Request> {
+        a.sent
+            .drain(..)
+            .filter_map(|e| match e {
+                crate::app::Effect::Bookmarks(r) => Some(r),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The ops the app asked the bookmark thread to save, in order.
     fn sent_ops(a: &mut App) -> Vec<Op> {
-        a.bookmark_requests
-            .drain(..)
+        requests(a)
+            .into_iter()
             .filter_map(|r| match r {
                 Request::Apply { ops, .. } => Some(ops),
                 _ => None,
@@ -706,7 +713,7 @@ mod tests {
         assert!(matches!(a.bookmarks.dialog, Some(Dialog::Note { .. })));
         press(&mut a, "Cải cách hành chính\t#cải-cách, kinh-tế số");
         // Telex turned on in one box stays on in the other.
-        a.handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL));
+        crate::app::tests::key(&mut a, KeyCode::Char('t'), KeyModifiers::CONTROL);
         press(&mut a, "\t");
         let Some(Dialog::Note { note, .. }) = &a.bookmarks.dialog else {
             panic!()
@@ -760,7 +767,7 @@ mod tests {
         let ids = three(&mut a);
         press(&mut a, "'");
         assert!(matches!(
-            a.bookmark_requests.last(),
+            requests(&mut a).last(),
             Some(Request::Reload { .. })
         ));
         assert_eq!(
@@ -816,7 +823,7 @@ mod tests {
         let mut a = app();
         let ids = three(&mut a);
         press(&mut a, "'");
-        a.bookmark_requests.clear();
+        requests(&mut a);
         press(&mut a, "jd");
         assert_eq!(shown_ids(&a), [ids[2].clone(), ids[0].clone()]);
         assert_eq!(a.bookmarks.pane.as_ref().unwrap().selected, 1);
@@ -894,7 +901,6 @@ mod tests {
     #[test]
     fn the_finder_bookmarks_its_selection_with_ctrl_s() {
         let mut a = app();
-        a.index_ready = true;
         press(&mut a, "/");
         let f = a.finder.as_mut().unwrap();
         let at = crate::bookmarks::doc_refs(&a.corpus, 1)[1];
@@ -904,7 +910,7 @@ mod tests {
             ranges: vec![],
             slot: 0,
         }];
-        a.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        crate::app::tests::key(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
         assert!(a.finder.is_some(), "the finder stays open");
         assert!(a.bookmarks.is_marked(at));
     }
@@ -920,7 +926,7 @@ mod tests {
         press(&mut a, "c");
         assert!(a.bookmarks.dialog.is_none());
         assert!(matches!(
-            a.bookmark_requests.last(),
+            requests(&mut a).last(),
             Some(Request::Export {
                 format: Format::Csv,
                 ..

@@ -1,19 +1,18 @@
 //! The finder (`/`): a query box over the current scope, ranked passages, a preview; and
 //! the last query's matches for `n` / `N` in the reader.
 //!
-//! The App never runs a search itself: it leaves a request in `App::search_request` for the
-//! event loop to hand to the worker, and takes results back with `on_search_results`,
-//! dropping any whose generation is not the newest.
+//! The App never runs a search itself: it returns an [`Effect::Search`] for the event loop to
+//! hand to the worker, and takes results back with `on_search_results`, dropping any whose
+//! generation is not the newest. A query typed before the index is built runs when it is.
 
 use crossterm::event::KeyEvent;
 
 use super::input::Input;
 use super::localities::Filter;
 use super::outline::{Node, document_matches};
-use super::{Action, App, Pane, Scope as KeyScope, action};
-use crate::search::matcher::term_hit;
-use crate::search::worker::SearchResults;
-use crate::search::{Hit, PassageRef, Query, Scope, highlight_ranges, parse};
+use super::{Action, App, Effect, Pane, Scope as KeyScope, action};
+use crate::search::worker::{SearchRequest, SearchResults};
+use crate::search::{Hit, PassageRef, Scope, highlight_ranges};
 
 /// What the finder searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,12 +48,13 @@ pub struct Finder {
     pub elapsed_ms: u128,
 }
 
-/// The last query a jump was made from, for `n` / `N`.
+/// The last query a jump was made from, for `n` / `N` and the reader's highlights.
 #[derive(Debug, Clone)]
 pub struct LastQuery {
-    pub query: Query,
-    /// Matches in document order.
-    pub hits: Vec<PassageRef>,
+    /// The search generation it came from (it names the query).
+    pub generation: u64,
+    /// Matches in document order, with the letters each matched.
+    pub hits: Vec<Hit>,
     pub current: usize,
 }
 
@@ -96,8 +96,8 @@ impl App {
         }
     }
 
-    /// Leave a request for the worker (the event loop takes it).
-    fn request_search(&mut self) {
+    /// Ask the search thread for the finder's query (once the index is built).
+    pub(super) fn request_search(&mut self) {
         let Some(f) = &self.finder else { return };
         let text = f.input.text().to_string();
         let scope = self.search_scope(f.scope);
@@ -112,13 +112,17 @@ impl App {
                 f.selected = 0;
             }
         }
-        if !text.trim().is_empty() {
-            self.search_request = Some((generation, text, scope));
+        if !text.trim().is_empty() && self.index.is_some() {
+            self.effects.push(Effect::Search(SearchRequest {
+                generation,
+                query: text,
+                scope,
+            }));
         }
     }
 
     /// Results from the worker; stale ones (an older generation) are dropped.
-    pub fn on_search_results(&mut self, r: SearchResults) {
+    pub(super) fn on_search_results(&mut self, r: SearchResults) {
         let Some(f) = self.finder.as_mut() else {
             return;
         };
@@ -133,16 +137,9 @@ impl App {
     }
 
     /// Keys while the finder is open: navigation from the keymap, the rest types.
-    pub fn finder_key(&mut self, key: KeyEvent) {
+    pub(super) fn finder_key(&mut self, key: KeyEvent) {
         match action::action_for(key, KeyScope::Finder) {
             Some(Action::Close) => self.finder = None,
-            Some(Action::Quit)
-                if key
-                    .modifiers
-                    .contains(crossterm::event::KeyModifiers::CONTROL) =>
-            {
-                self.quit = true
-            }
             Some(Action::Open) => self.jump_to_selected(),
             Some(Action::Bookmark) => {
                 let at = self
@@ -179,7 +176,7 @@ impl App {
     }
 
     /// Pasted text goes into the query box.
-    pub fn finder_paste(&mut self, text: &str) {
+    pub(super) fn finder_paste(&mut self, text: &str) {
         if let Some(f) = self.finder.as_mut() {
             f.input.insert_str(text);
             self.request_search();
@@ -201,15 +198,17 @@ impl App {
         let Some(hit) = f.hits.get(f.selected) else {
             return;
         };
-        let mut order: Vec<&Hit> = f.hits.iter().collect();
-        order.sort_by_key(|h| h.slot);
-        let current = order.iter().position(|h| h.slot == hit.slot).unwrap_or(0);
+        let at = hit.at;
+        let slot = hit.slot;
+        let mut hits = f.hits;
+        hits.sort_by_key(|h| h.slot);
+        let current = hits.iter().position(|h| h.slot == slot).unwrap_or(0);
         self.last_query = Some(LastQuery {
-            query: parse(f.input.text()),
-            hits: order.iter().map(|h| h.at).collect(),
+            generation: f.generation,
+            hits,
             current,
         });
-        self.go_to_passage(hit.at);
+        self.go_to_passage(at);
     }
 
     /// Show a passage in the reader and the outline (leaving a locality filter that hides it).
@@ -242,7 +241,7 @@ impl App {
         } else {
             (lq.current + n - 1) % n
         };
-        let at = lq.hits[lq.current];
+        let at = lq.hits[lq.current].at;
         self.go_to_passage(at);
     }
 
@@ -255,15 +254,27 @@ impl App {
     }
 }
 
-/// Char ranges of the last query's matches inside one line of text (for the reader).
-pub fn line_highlights(query: &Query, line: &str) -> Vec<(usize, usize)> {
-    let folded = crate::text::fold_for_search(line).text;
-    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default();
-    let mut ranges = Vec::new();
-    for t in query.terms.iter().filter(|t| !t.negate) {
-        if let Some(hit) = term_hit(&folded, t, false, &matcher) {
-            ranges.extend(hit.ranges);
+impl App {
+    /// The letters the last query matched in the passages of the article in the reader, as
+    /// char ranges per passage: worked out once when the article or the query changes, so
+    /// drawing only slices them onto lines.
+    pub(super) fn refresh_reader_marks(&mut self) {
+        let key = self
+            .reader
+            .doc
+            .zip(self.last_query.as_ref().map(|lq| lq.generation));
+        if self.reader.marks_for == key {
+            return;
+        }
+        self.reader.marks_for = key;
+        self.reader.marks.clear();
+        if let (Some(d), Some(lq)) = (self.reader.doc, &self.last_query) {
+            for h in lq.hits.iter().filter(|h| h.at.doc as usize == d) {
+                let text = &h.at.get(&self.corpus).text;
+                self.reader
+                    .marks
+                    .insert(h.at, highlight_ranges(text, &h.ranges));
+            }
         }
     }
-    highlight_ranges(line, &ranges)
 }

@@ -1,8 +1,10 @@
-//! Application state and its one update path: key → [`Action`] → [`App::update`] → state.
-//! Drawing (in `ui`) only reads it.
+//! Application state and its one update path: [`Event`] → [`App::update`] → state, and the
+//! [`Effect`]s for the event loop to carry out. Keys become an [`Action`] through the one
+//! keymap first. Drawing (in `ui`) only reads the state.
 
 pub mod action;
 pub mod bookmarks;
+pub mod event;
 pub mod finder;
 pub mod input;
 pub mod layout;
@@ -18,11 +20,13 @@ use ratatui::layout::Rect;
 use serde::{Deserialize, Serialize};
 
 pub use action::{Action, Scope};
+pub use event::{Effect, Event};
 use localities::LocalityList;
 use outline::{Node, Outline};
 use reader::Reader;
 
 use crate::corpus::Corpus;
+use crate::search::SearchIndex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -61,7 +65,7 @@ pub struct Loading {
     pub total: u64,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct App {
     pub corpus: Arc<Corpus>,
     /// Name shown for the corpus (file name or "embedded").
@@ -77,7 +81,6 @@ pub struct App {
     /// First line of the help shown (it is longer than small terminals).
     pub help_scroll: usize,
     pub size: Rect,
-    pub quit: bool,
     /// A one-line message for the status bar (e.g. why a saved position was ignored).
     pub notice: Option<String>,
     pub ascii: bool,
@@ -89,14 +92,15 @@ pub struct App {
     pub last_query: Option<finder::LastQuery>,
     /// Generation of the newest search asked for.
     pub search_generation: u64,
-    /// The search index is built (searches run).
-    pub index_ready: bool,
-    /// A search for the event loop to hand to the worker: (generation, query, scope).
-    pub search_request: Option<(u64, String, crate::search::Scope)>,
+    /// The search index of the corpus, once built (searches run then).
+    pub index: Option<Arc<SearchIndex>>,
     /// Bookmarks, their pane and dialogs.
     pub bookmarks: bookmarks::Bookmarks,
-    /// Work for the bookmark thread (the event loop takes it).
-    pub bookmark_requests: Vec<crate::bookmarks::worker::Request>,
+    /// What the current update asks of the event loop; [`App::update`] hands it over.
+    effects: Vec<Effect>,
+    /// Unit tests only: every effect the test helpers' updates returned, in order.
+    #[cfg(test)]
+    pub(crate) sent: Vec<Effect>,
 }
 
 impl App {
@@ -109,24 +113,21 @@ impl App {
             left: Pane::Localities,
             localities: LocalityList::default(),
             outline: Outline::default(),
-            reader: Reader {
-                ascii,
-                ..Reader::default()
-            },
+            reader: Reader::default(),
             help: false,
             help_scroll: 0,
             size: Rect::default(),
-            quit: false,
             notice: None,
             ascii,
             pending_restore: None,
             finder: None,
             last_query: None,
             search_generation: 0,
-            search_request: None,
-            index_ready: false,
+            index: None,
             bookmarks: bookmarks::Bookmarks::default(),
-            bookmark_requests: Vec::new(),
+            effects: Vec::new(),
+            #[cfg(test)]
+            sent: Vec::new(),
         };
         app.set_corpus(corpus);
         app
@@ -143,6 +144,7 @@ impl App {
     pub fn set_corpus(&mut self, corpus: Arc<Corpus>) {
         self.corpus = corpus;
         self.loading = None;
+        self.index = None;
         self.localities = LocalityList::new(&self.corpus, self.localities.by_2025);
         self.outline = Outline::default();
         self.outline
@@ -165,9 +167,60 @@ impl App {
         layout::panes(self.size, self.focus, self.left)
     }
 
-    /// Apply the saved position, if any, once the corpus is there.
-    pub fn apply_pending_restore(&mut self) {
+    /// The one place state changes: handle `event`, and return what the event loop must do.
+    pub fn update(&mut self, event: Event) -> Vec<Effect> {
+        match event {
+            Event::Key(key) => self.handle_key(key),
+            Event::Paste(text) => {
+                if !self.bookmarks_paste(&text) {
+                    self.finder_paste(&text);
+                }
+            }
+            Event::Resize(w, h) => {
+                self.resize(w, h);
+                self.apply_pending_restore();
+            }
+            Event::SearchResults(r) => self.on_search_results(r),
+            Event::Bookmarks(e) => self.on_bookmark_event(e),
+            Event::IndexReady { corpus, index } => {
+                // Only the index of the corpus shown counts (a newer one may be loading).
+                if Arc::ptr_eq(&corpus, &self.corpus) {
+                    self.index = Some(index);
+                    // A query typed while the index was being built runs now.
+                    if self.finder.is_some() {
+                        self.request_search();
+                    }
+                }
+            }
+            Event::LoadProgress(done) => {
+                if let Some(l) = self.loading.as_mut() {
+                    l.done = done;
+                }
+            }
+            Event::Loaded(corpus) => {
+                self.set_corpus(corpus);
+                self.relayout();
+                self.effects
+                    .push(Effect::BuildIndex(Arc::clone(&self.corpus)));
+                self.effects.push(Effect::Bookmarks(
+                    crate::bookmarks::worker::Request::SetCorpus(Arc::clone(&self.corpus)),
+                ));
+                self.apply_pending_restore();
+            }
+        }
+        self.refresh_reader_marks();
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Ask the event loop to end the program.
+    fn quit(&mut self) {
+        self.effects.push(Effect::Quit);
+    }
+
+    /// Apply the saved position, if any, once the corpus is there and the size known.
+    fn apply_pending_restore(&mut self) {
         if self.loading.is_none()
+            && self.size.width > 0
             && let Some(pos) = self.pending_restore.take()
         {
             self.restore(&pos);
@@ -202,7 +255,13 @@ impl App {
     }
 
     /// Handle a key press.
-    pub fn handle_key(&mut self, key: KeyEvent) {
+    fn handle_key(&mut self, key: KeyEvent) {
+        // Keys that act the same in every mode (Ctrl-c, Ctrl-z), handled once here.
+        match action::action_for(key, Scope::Anywhere) {
+            Some(Action::Quit) => return self.quit(),
+            Some(Action::Suspend) => return self.effects.push(Effect::Suspend),
+            _ => {}
+        }
         // The topmost overlay takes the key: help, a dialog, the bookmarks pane, the finder.
         if !self.help {
             if self.bookmarks.dialog.is_some() {
@@ -219,12 +278,12 @@ impl App {
             }
         }
         if let Some(action) = action::action_for(key, self.focus.scope()) {
-            self.update(action);
+            self.act(action);
         }
     }
 
-    /// The one place state changes in answer to the user.
-    pub fn update(&mut self, action: Action) {
+    /// Do what the user asked for in the panes (overlays handle their own actions).
+    pub fn act(&mut self, action: Action) {
         if self.help {
             // The overlay is modal: it closes on Esc or ?, and q still quits.
             match action {
@@ -237,7 +296,7 @@ impl App {
                 }
                 Action::Bottom => self.help_scroll = usize::MAX,
                 Action::Top => self.help_scroll = 0,
-                Action::Quit => self.quit = true,
+                Action::Quit => self.quit(),
                 _ => {}
             }
             // The help is drawn one line per binding (never wrapped) in a box as tall as it
@@ -254,7 +313,8 @@ impl App {
         }
         let page = self.page() as isize;
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.quit(),
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Help => {
                 self.help = true;
                 self.help_scroll = 0;

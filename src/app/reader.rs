@@ -22,6 +22,29 @@ pub struct ReaderLine {
     pub text: String,
     pub kind: LineKind,
     pub node: Node,
+    /// Char offset, in the passage (or title…) text, of this line's first char after the
+    /// indent: a highlight given in the passage's chars is sliced onto the line with it.
+    pub start: usize,
+    /// Chars of indent before the text.
+    pub indent: usize,
+}
+
+impl ReaderLine {
+    /// `ranges` (char offsets into the whole passage, sorted) as char offsets into this line.
+    pub fn slice_ranges(&self, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+        let len = self.text.chars().count().saturating_sub(self.indent);
+        let (from, to) = (self.start, self.start + len);
+        ranges
+            .iter()
+            .filter(|&&(s, e)| s < to && e > from)
+            .map(|&(s, e)| {
+                (
+                    s.max(from) - from + self.indent,
+                    e.min(to) - from + self.indent,
+                )
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -33,7 +56,10 @@ pub struct Reader {
     /// Text width the lines were laid out for, and the visible height.
     pub width: u16,
     pub height: u16,
-    pub ascii: bool,
+    /// Letters to highlight, as char ranges per passage of this article (the last query's).
+    pub marks: std::collections::HashMap<crate::search::PassageRef, Vec<(usize, usize)>>,
+    /// The (article, query generation) `marks` were worked out for.
+    pub marks_for: Option<(usize, u64)>,
 }
 
 fn wrap_into(
@@ -48,38 +74,46 @@ fn wrap_into(
         .initial_indent(indent)
         .subsequent_indent(indent)
         .break_words(true);
+    // Where each line starts in `text`: lines are slices of it, in order, with the
+    // whitespace between them dropped.
+    let (mut byte, mut chars) = (0, 0);
     for l in textwrap::wrap(text, opts) {
+        let content = l.get(indent.len()..).unwrap_or_default();
+        if let Some(at) = text[byte..].find(content) {
+            chars += text[byte..byte + at].chars().count();
+            byte += at;
+        }
+        let start = chars;
+        chars += content.chars().count();
+        byte = (byte + content.len()).min(text.len());
         out.push(ReaderLine {
             text: l.into_owned(),
             kind,
             node,
+            start,
+            indent: indent.chars().count(),
         });
     }
 }
 
 /// Lay out document `d` for `width` columns.
-pub fn layout(corpus: &Corpus, d: usize, width: u16, ascii: bool) -> Vec<ReaderLine> {
+pub fn layout(corpus: &Corpus, d: usize, width: u16) -> Vec<ReaderLine> {
     let Some(doc) = corpus.documents.get(d) else {
         return Vec::new();
     };
     let w = usize::from(width.max(1));
-    let show = |s: &str| {
-        if ascii {
-            crate::text::to_ascii(s)
-        } else {
-            s.to_string()
-        }
-    };
     let article = Node::Article(d);
     let blank = |node| ReaderLine {
         text: String::new(),
         kind: LineKind::Blank,
         node,
+        start: 0,
+        indent: 0,
     };
     let mut out = Vec::new();
-    wrap_into(&mut out, &show(&doc.title), w, "", LineKind::Title, article);
+    wrap_into(&mut out, &doc.title, w, "", LineKind::Title, article);
     if let Some(sub) = &doc.subtitle {
-        wrap_into(&mut out, &show(sub), w, "", LineKind::Meta, article);
+        wrap_into(&mut out, sub, w, "", LineKind::Meta, article);
     }
     let places: Vec<&str> = doc
         .localities
@@ -96,14 +130,7 @@ pub fn layout(corpus: &Corpus, d: usize, width: u16, ascii: bool) -> Vec<ReaderL
     .flatten()
     .collect();
     if !meta.is_empty() {
-        wrap_into(
-            &mut out,
-            &show(&meta.join(" · ")),
-            w,
-            "",
-            LineKind::Meta,
-            article,
-        );
+        wrap_into(&mut out, &meta.join(" · "), w, "", LineKind::Meta, article);
     }
     out.push(blank(article));
     for (s, section) in doc.sections.iter().enumerate() {
@@ -113,7 +140,7 @@ pub fn layout(corpus: &Corpus, d: usize, width: u16, ascii: bool) -> Vec<ReaderL
             corpus.locality(id).map(|l| format!("◆ {}", l.name))
         });
         if let Some(h) = heading {
-            wrap_into(&mut out, &show(&h), w, "", LineKind::Heading, sec);
+            wrap_into(&mut out, &h, w, "", LineKind::Heading, sec);
             out.push(blank(sec));
         }
         for (p, passage) in section.passages.iter().enumerate() {
@@ -124,7 +151,7 @@ pub fn layout(corpus: &Corpus, d: usize, width: u16, ascii: bool) -> Vec<ReaderL
                 PassageKind::ListItem => (LineKind::ListItem, "  "),
                 PassageKind::Caption => (LineKind::Caption, "  "),
             };
-            wrap_into(&mut out, &show(&passage.text), w, indent, kind, node);
+            wrap_into(&mut out, &passage.text, w, indent, kind, node);
             out.push(blank(node));
         }
     }
@@ -138,7 +165,7 @@ impl Reader {
             let keep = (self.doc == Some(d)).then(|| self.top_node()).flatten();
             self.doc = Some(d);
             self.width = width;
-            self.lines = layout(corpus, d, width, self.ascii);
+            self.lines = layout(corpus, d, width);
             self.scroll = 0;
             if let Some(node) = keep {
                 self.scroll_to(node);
@@ -154,7 +181,7 @@ impl Reader {
         {
             let keep = self.top_node();
             self.width = width;
-            self.lines = layout(corpus, d, width, self.ascii);
+            self.lines = layout(corpus, d, width);
             if let Some(node) = keep {
                 self.scroll_to(node);
             }
@@ -241,7 +268,7 @@ mod tests {
         let c = crate::embedded::corpus();
         for d in 0..c.documents.len() {
             for width in [20u16, 37, 80] {
-                let lines = layout(&c, d, width, false);
+                let lines = layout(&c, d, width);
                 for l in &lines {
                     assert!(
                         l.text.width() <= usize::from(width),
@@ -283,10 +310,23 @@ mod tests {
     }
 
     #[test]
-    fn ascii_mode_folds_text() {
+    fn each_line_knows_where_it_starts_in_its_passage() {
         let c = crate::embedded::corpus();
-        let lines = layout(&c, 0, 80, true);
-        assert!(lines.iter().all(|l| l.text.is_ascii()));
-        assert!(lines[0].text.starts_with("KET QUA THUC HIEN NGHI QUYET"));
+        for width in [12u16, 25, 72] {
+            let lines = layout(&c, 0, width);
+            for l in lines.iter().filter(|l| l.kind == LineKind::Paragraph) {
+                let Node::Passage(d, s, p) = l.node else {
+                    panic!("{l:?}")
+                };
+                let text = &c.documents[d].sections[s].passages[p].text;
+                let shown: String = l.text.chars().skip(l.indent).collect();
+                let at: String = text
+                    .chars()
+                    .skip(l.start)
+                    .take(shown.chars().count())
+                    .collect();
+                assert_eq!(shown, at, "width {width}");
+            }
+        }
     }
 }

@@ -206,13 +206,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nghiquyet/state.json");
         let mut a = app();
-        a.update(super::super::Action::FocusOutline);
+        a.act(super::super::Action::FocusOutline);
         for _ in 0..3 {
-            a.update(super::super::Action::Down);
+            a.act(super::super::Action::Down);
         }
-        a.update(super::super::Action::Open);
+        a.act(super::super::Action::Open);
         for _ in 0..12 {
-            a.update(super::super::Action::Down);
+            a.act(super::super::Action::Down);
         }
         let pos = a.saved_position();
         assert!(pos.passage.is_some());

@@ -10,8 +10,33 @@ use super::*;
 
 pub(super) fn app(w: u16, h: u16) -> App {
     let mut a = App::new(Arc::new(crate::embedded::corpus()), "embedded", false);
-    a.resize(w, h);
+    send(&mut a, Event::Resize(w, h));
+    let index = Arc::new(crate::search::SearchIndex::build(&a.corpus));
+    let corpus = Arc::clone(&a.corpus);
+    send(&mut a, Event::IndexReady { corpus, index });
     a
+}
+
+/// Hand `event` to the app as the event loop does; its effects are kept in `a.sent`.
+pub(super) fn send(a: &mut App, event: Event) {
+    let fx = a.update(event);
+    a.sent.extend(fx);
+}
+
+/// Did any update so far ask to quit?
+fn quit_sent(a: &App) -> bool {
+    a.sent.iter().any(|e| matches!(e, Effect::Quit))
+}
+
+/// The newest search the app asked for since the last check.
+fn search_sent(a: &mut App) -> Option<crate::search::worker::SearchRequest> {
+    a.sent
+        .drain(..)
+        .filter_map(|e| match e {
+            Effect::Search(r) => Some(r),
+            _ => None,
+        })
+        .next_back()
 }
 
 /// Type `keys`: `\n` is Enter, `\t` Tab, `\x1b` Esc.
@@ -23,12 +48,12 @@ pub(super) fn press(a: &mut App, keys: &str) {
             '\x1b' => KeyCode::Esc,
             _ => KeyCode::Char(c),
         };
-        a.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        send(a, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     }
 }
 
-fn key(a: &mut App, code: KeyCode, m: KeyModifiers) {
-    a.handle_key(KeyEvent::new(code, m));
+pub(super) fn key(a: &mut App, code: KeyCode, m: KeyModifiers) {
+    send(a, Event::Key(KeyEvent::new(code, m)));
 }
 
 fn select_locality(a: &mut App, name: &str) {
@@ -137,8 +162,9 @@ fn focus_cycles_and_help_is_modal() {
     assert_eq!(a.focus, Pane::Reader);
     key(&mut a, KeyCode::Esc, KeyModifiers::NONE);
     assert!(!a.help);
+    assert!(!quit_sent(&a));
     press(&mut a, "q");
-    assert!(a.quit);
+    assert!(quit_sent(&a));
 }
 
 #[test]
@@ -176,27 +202,29 @@ fn tiny_sizes_do_not_panic() {
 /// Run the search the app asked for, as the event loop's worker would, and hand back the
 /// results.
 fn serve_search(a: &mut App) {
-    let (generation, query, scope) = a.search_request.take().expect("a search was requested");
+    let req = search_sent(a).expect("a search was requested");
     let index = crate::search::SearchIndex::build(&a.corpus);
-    let hits = crate::search::search_all(&index, &a.corpus, &query, &scope);
-    a.on_search_results(crate::search::worker::SearchResults {
-        generation,
-        total: hits.len(),
-        hits,
-        done: true,
-        elapsed: std::time::Duration::ZERO,
-    });
+    let hits = crate::search::search_all(&index, &a.corpus, &req.query, &req.scope);
+    send(
+        a,
+        Event::SearchResults(crate::search::worker::SearchResults {
+            generation: req.generation,
+            total: hits.len(),
+            hits,
+            done: true,
+            elapsed: std::time::Duration::ZERO,
+        }),
+    );
 }
 
 #[test]
 fn finder_types_searches_and_jumps_to_the_passage() {
     let mut a = app(120, 40);
-    a.index_ready = true;
     press(&mut a, "/");
     assert!(a.finder.is_some());
     // Letters type into the box: j, k and q do not move or quit here.
     press(&mut a, "cua luc");
-    assert!(!a.quit);
+    assert!(!quit_sent(&a));
     assert_eq!(a.finder.as_ref().unwrap().input.text(), "cua luc");
     serve_search(&mut a);
     let f = a.finder.as_ref().unwrap();
@@ -225,19 +253,30 @@ fn stale_results_are_dropped_and_esc_returns() {
     let mut a = app(120, 40);
     let before = (a.focus, a.reader.doc, a.reader.scroll);
     press(&mut a, "/ha");
-    let (old_generation, q, scope) = a.search_request.take().unwrap();
+    let old = search_sent(&mut a).unwrap();
     press(&mut a, "l"); // the query changes: a newer generation
-    let newest = a.search_request.as_ref().unwrap().0;
-    assert!(newest > old_generation);
+    let newest = a
+        .sent
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Effect::Search(r) => Some(r.generation),
+            _ => None,
+        })
+        .unwrap();
+    assert!(newest > old.generation);
     let index = crate::search::SearchIndex::build(&a.corpus);
-    let stale = crate::search::search_all(&index, &a.corpus, &q, &scope);
-    a.on_search_results(crate::search::worker::SearchResults {
-        generation: old_generation,
-        total: stale.len(),
-        hits: stale,
-        done: true,
-        elapsed: std::time::Duration::ZERO,
-    });
+    let stale = crate::search::search_all(&index, &a.corpus, &old.query, &old.scope);
+    send(
+        &mut a,
+        Event::SearchResults(crate::search::worker::SearchResults {
+            generation: old.generation,
+            total: stale.len(),
+            hits: stale,
+            done: true,
+            elapsed: std::time::Duration::ZERO,
+        }),
+    );
     assert_eq!(
         a.finder.as_ref().unwrap().total,
         0,

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragra
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, list_offset, shown};
+use super::{Theme, list_offset};
 use crate::app::App;
 use crate::app::bookmarks::{Dialog, NoteTarget};
 use crate::app::input::Input;
@@ -24,7 +24,7 @@ fn block(theme: Theme, title: &str) -> Block<'static> {
         .borders(Borders::ALL)
         .border_set(theme.border_set())
         .border_style(theme.border(true))
-        .title(shown(theme, title).into_owned())
+        .title(String::from(title))
 }
 
 fn status_tag(status: Status) -> &'static str {
@@ -68,7 +68,7 @@ pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let hints = "Enter tới · e sửa · d xoá · u hoàn tác · s sắp xếp · / lọc · E xuất";
     let hints = truncate_to_width(hints, usize::from(rect.width.saturating_sub(4)));
     let b = block(theme, &title).title_bottom(Line::from(Span::styled(
-        format!(" {} ", shown(theme, &hints)),
+        format!(" {} ", &hints),
         theme.meta(),
     )));
     let inner = b.inner(rect);
@@ -87,7 +87,7 @@ pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             "Không có đánh dấu nào khớp bộ lọc (Esc trong ô lọc: bỏ lọc)"
         };
         frame.render_widget(
-            Paragraph::new(shown(theme, msg).into_owned())
+            Paragraph::new(String::from(msg))
                 .style(theme.meta())
                 .wrap(Wrap { trim: true }),
             body,
@@ -113,11 +113,7 @@ fn draw_filter(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     if !pane.filtering && pane.filter.text().is_empty() {
         frame.render_widget(
             Line::from(Span::styled(
-                shown(
-                    theme,
-                    "/ để lọc theo trích dẫn, ghi chú, thẻ, bài, địa phương",
-                )
-                .into_owned(),
+                "/ để lọc theo trích dẫn, ghi chú, thẻ, bài, địa phương",
                 theme.meta(),
             )),
             area,
@@ -129,13 +125,13 @@ fn draw_filter(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else {
         "lọc › "
     };
-    let label = shown(theme, label).into_owned();
+    let label = String::from(label);
     let lw = label.width();
     let (text, cursor) = visible(&pane.filter, usize::from(area.width).saturating_sub(lw + 1));
     frame.render_widget(
         Line::from(vec![
             Span::styled(label, theme.key()),
-            Span::raw(shown(theme, &text).into_owned()),
+            Span::raw(String::from(&text)),
         ]),
         area,
     );
@@ -170,14 +166,11 @@ fn draw_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             ListItem::new(vec![
                 Line::from(vec![
                     Span::styled(mark.clone(), theme.bookmark()),
-                    Span::styled(shown(theme, &head).into_owned(), theme.meta()),
-                    Span::styled(shown(theme, tag).into_owned(), theme.notice()),
+                    Span::styled(String::from(&head), theme.meta()),
+                    Span::styled(String::from(tag), theme.notice()),
                 ]),
-                Line::from(format!("  {}", shown(theme, &quote))),
-                Line::from(Span::styled(
-                    format!("  {}", shown(theme, &extra)),
-                    theme.key(),
-                )),
+                Line::from(format!("  {}", &quote)),
+                Line::from(Span::styled(format!("  {}", &extra), theme.key())),
             ])
         })
         .collect();
@@ -211,26 +204,23 @@ fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .collect::<Vec<_>>()
         .join(" › ");
     let mut lines = vec![
+        Line::from(Span::styled(String::from(&path), theme.title())),
         Line::from(Span::styled(
-            shown(theme, &path).into_owned(),
-            theme.title(),
-        )),
-        Line::from(Span::styled(
-            shown(theme, &format!("{} · {when}{state}", b.id)).into_owned(),
+            String::from(&format!("{} · {when}{state}", b.id)),
             theme.meta(),
         )),
     ];
-    lines.push(Line::from(shown(theme, &b.quote.text).into_owned()));
+    lines.push(Line::from(String::from(&b.quote.text)));
     if !b.note.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(shown(theme, "Ghi chú: ").into_owned(), theme.key()),
-            Span::raw(shown(theme, &b.note).into_owned()),
+            Span::styled(String::from("Ghi chú: "), theme.key()),
+            Span::raw(String::from(&b.note)),
         ]));
     }
     if !b.tags.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(shown(theme, "Thẻ: ").into_owned(), theme.key()),
-            Span::raw(shown(theme, &b.tags_label()).into_owned()),
+            Span::styled(String::from("Thẻ: "), theme.key()),
+            Span::raw(String::from(&b.tags_label())),
         ]));
     }
     let block = Block::new()
@@ -329,7 +319,7 @@ fn draw_note(
     let rows = Layout::vertical([Constraint::Length(1); 5]).split(inner);
     frame.render_widget(
         Line::from(Span::styled(
-            shown(theme, &truncate_to_width(&format!("“{quote}”"), width)).into_owned(),
+            String::from(&truncate_to_width(&format!("“{quote}”"), width)),
             theme.meta(),
         )),
         rows[0],
@@ -343,7 +333,7 @@ fn draw_note(
             break;
         }
         let active = usize::from(field) == k;
-        let label = shown(theme, label).into_owned();
+        let label = String::from(label);
         let lw = label.width();
         let (text, cursor) = visible(input, width.saturating_sub(lw + 1));
         let style = if active {
@@ -354,7 +344,7 @@ fn draw_note(
         frame.render_widget(
             Line::from(vec![
                 Span::styled(label, theme.key()),
-                Span::styled(shown(theme, &text).into_owned(), style),
+                Span::styled(String::from(&text), style),
             ]),
             row,
         );
@@ -374,7 +364,7 @@ fn draw_note(
         let hint = format!("thẻ: #cải-cách, kinh-tế (phẩy hoặc cách) · Ctrl-t: Telex ({telex})");
         frame.render_widget(
             Line::from(Span::styled(
-                shown(theme, &truncate_to_width(&hint, width)).into_owned(),
+                String::from(&truncate_to_width(&hint, width)),
                 theme.meta(),
             )),
             row,
@@ -410,16 +400,12 @@ fn draw_export(
             } else {
                 Style::new()
             };
-            Line::from(Span::styled(shown(theme, &text).into_owned(), style))
+            Line::from(Span::styled(String::from(&text), style))
         })
         .collect();
     let dir = dir.display();
     lines.push(Line::from(Span::styled(
-        shown(
-            theme,
-            &truncate_to_width(&format!("vào thư mục {dir}"), usize::from(inner.width)),
-        )
-        .into_owned(),
+        truncate_to_width(&format!("vào thư mục {dir}"), usize::from(inner.width)),
         theme.meta(),
     )));
     frame.render_widget(Paragraph::new(lines), inner);

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::{Theme, list_offset, shown};
+use super::{Theme, list_offset};
 use crate::app::App;
 use crate::app::finder::Finder;
 use crate::search::{Hit, highlight_ranges};
@@ -29,23 +29,51 @@ pub fn highlighted<'a>(
         }
         let plain: String = chars[at..s].iter().collect();
         let hit: String = chars[s..e].iter().collect();
-        spans.push(Span::styled(shown(theme, &plain).into_owned(), base));
-        spans.push(Span::styled(
-            shown(theme, &hit).into_owned(),
-            theme.matched(),
-        ));
+        spans.push(Span::styled(String::from(&plain), base));
+        spans.push(Span::styled(String::from(&hit), theme.matched()));
         at = e;
     }
     let rest: String = chars[at..].iter().collect();
-    spans.push(Span::styled(shown(theme, &rest).into_owned(), base));
+    spans.push(Span::styled(String::from(&rest), base));
     spans
+}
+
+/// The char ranges of a hit's letters in the passage, for the part a one-line snippet can
+/// show: only the text up to there is folded again (a flattened article is one passage of
+/// tens of thousands of characters, and a frame shows a few dozen rows).
+pub fn snippet_highlights(text: &str, hit: &Hit, width: usize) -> Vec<(usize, usize)> {
+    let Some(first) = hit.ranges.iter().map(|r| r.0).min() else {
+        return Vec::new();
+    };
+    let window = first + 2 * width + 64;
+    let ranges: Vec<_> = hit
+        .ranges
+        .iter()
+        .copied()
+        .filter(|r| r.0 < window)
+        .collect();
+    let end = ranges.iter().map(|r| r.1).max().unwrap_or(0);
+    // Folding never makes text longer than one folded char per original char plus the
+    // dropped ones, so grow the prefix until its folded form reaches past the last range.
+    let mut n = end + 64;
+    loop {
+        let cut = text.char_indices().nth(n).map_or(text.len(), |(b, _)| b);
+        let prefix = &text[..cut];
+        if cut == text.len() || crate::text::fold_for_search(prefix).text.len() > end + 1 {
+            return highlight_ranges(prefix, &ranges);
+        }
+        n *= 2;
+    }
 }
 
 /// The passage text around its first match, so the match shows in a one-line snippet.
 fn snippet(text: &str, ranges: &[(usize, usize)], width: usize) -> (String, Vec<(usize, usize)>) {
     let first = ranges.first().map_or(0, |r| r.0);
-    // Start a little before the match, at a word start.
-    let chars: Vec<char> = text.chars().collect();
+    // Start a little before the match, at a word start; only what one row can show is
+    // copied.
+    let room = first + 2 * width + 8;
+    let chars: Vec<char> = text.chars().take(room).collect();
+    let first = first.min(chars.len());
     let mut start = first.saturating_sub(width / 4);
     while start > 0 && !chars[start - 1].is_whitespace() {
         start -= 1;
@@ -91,13 +119,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .borders(Borders::ALL)
         .border_set(theme.border_set())
         .border_style(theme.border(true))
-        .title(
-            shown(
-                theme,
-                " Tìm · Enter: đọc · Tab: phạm vi · Ctrl-t: Telex · Esc: đóng ",
-            )
-            .into_owned(),
-        );
+        .title(" Tìm · Enter: đọc · Tab: phạm vi · Ctrl-t: Telex · Esc: đóng ");
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if inner.height < 2 || inner.width < 4 {
@@ -118,7 +140,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
 fn draw_prompt(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rect) {
     let telex = if f.input.telex() { " Telex" } else { "" };
     let label = format!("[{}{telex}] › ", f.scope.label());
-    let count = if !app.index_ready {
+    let count = if app.index.is_none() {
         "đang lập chỉ mục…".to_string()
     } else if f.input.text().trim().is_empty() {
         String::new()
@@ -127,19 +149,15 @@ fn draw_prompt(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rec
         let more = if f.done { "" } else { " …" };
         format!("{pos}/{}{more}", f.total)
     };
-    let label = shown(theme, &label).into_owned();
+    let label = String::from(&label);
     let label_w = unicode_width::UnicodeWidthStr::width(label.as_str());
     let line = Line::from(vec![
         Span::styled(label, theme.key()),
-        Span::raw(shown(theme, f.input.text()).into_owned()),
+        Span::raw(String::from(f.input.text())),
     ]);
     frame.render_widget(line, area);
     frame.render_widget(
-        Line::from(Span::styled(
-            shown(theme, &count).into_owned(),
-            theme.meta(),
-        ))
-        .right_aligned(),
+        Line::from(Span::styled(String::from(&count), theme.meta())).right_aligned(),
         area,
     );
     // The terminal cursor sits in the box, so IMEs and screen readers follow it.
@@ -150,27 +168,28 @@ fn draw_prompt(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rec
 
 fn draw_results(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rect) {
     let width = usize::from(area.width);
+    // Only the rows in view are built (of up to 2,000 results).
+    let rows = usize::from(area.height) / 2;
+    let offset = list_offset(f.selected, f.hits.len(), rows);
     let items: Vec<ListItem> = f
         .hits
         .iter()
+        .skip(offset)
+        .take(rows.max(1))
         .map(|hit| {
             let p = hit.at.get(&app.corpus);
-            let ranges = highlight_ranges(&p.text, &hit.ranges);
+            let ranges = snippet_highlights(&p.text, hit, width);
             let (text, ranges) = snippet(&p.text, &ranges, width);
             let crumbs = crate::text::truncate_to_width(&breadcrumb(app, hit), width);
             ListItem::new(vec![
-                Line::from(Span::styled(
-                    shown(theme, &crumbs).into_owned(),
-                    theme.meta(),
-                )),
+                Line::from(Span::styled(String::from(&crumbs), theme.meta())),
                 Line::from(highlighted(&text, &ranges, theme, Style::new())),
             ])
         })
         .collect();
-    let rows = usize::from(area.height) / 2;
     let mut state = ListState::default()
-        .with_selected((!items.is_empty()).then_some(f.selected))
-        .with_offset(list_offset(f.selected, items.len(), rows));
+        .with_selected((!items.is_empty()).then_some(f.selected - offset))
+        .with_offset(0);
     let list = List::new(items).highlight_style(theme.selected(true));
     frame.render_stateful_widget(list, area, &mut state);
 }
@@ -183,13 +202,13 @@ fn draw_preview(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Re
     let section = &c.documents[hit.at.doc as usize].sections[hit.at.section as usize];
     let p = hit.at.passage as usize;
     let mut lines = vec![Line::from(Span::styled(
-        shown(theme, &breadcrumb(app, hit)).into_owned(),
+        String::from(&breadcrumb(app, hit)),
         theme.title(),
     ))];
     // The passage between its neighbours, dimmed.
     if p > 0 {
         lines.push(Line::from(Span::styled(
-            shown(theme, &section.passages[p - 1].text).into_owned(),
+            String::from(&section.passages[p - 1].text),
             theme.meta(),
         )));
     }
@@ -202,7 +221,7 @@ fn draw_preview(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Re
     )));
     if let Some(next) = section.passages.get(p + 1) {
         lines.push(Line::from(Span::styled(
-            shown(theme, &next.text).into_owned(),
+            String::from(&next.text),
             theme.meta(),
         )));
     }

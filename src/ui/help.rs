@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{Theme, shown};
+use super::Theme;
 use crate::app::App;
 use crate::app::action::{KEYMAP, Scope};
 
@@ -20,18 +20,16 @@ pub fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
         (Scope::Reader, "Bài viết"),
         (Scope::Finder, "Tìm kiếm (/)"),
         (Scope::Bookmarks, "Danh sách đánh dấu (' m)"),
+        (Scope::Anywhere, "Mọi nơi, cả hộp thoại"),
     ] {
         let rows: Vec<_> = KEYMAP.iter().filter(|b| b.scope == scope).collect();
         if rows.is_empty() {
             continue;
         }
-        out.push(Line::from(Span::styled(
-            shown(theme, title).into_owned(),
-            theme.title(),
-        )));
+        out.push(Line::from(Span::styled(String::from(title), theme.title())));
         for b in rows {
             out.push(Line::from(vec![
-                Span::styled(format!("  {:<10}", shown(theme, b.label)), theme.key()),
+                Span::styled(format!("  {:<10}", b.label), theme.key()),
                 Span::raw(crate::text::truncate_to_width(
                     b.help,
                     width.saturating_sub(12),
@@ -58,7 +56,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .borders(Borders::ALL)
         .border_set(theme.border_set())
         .border_style(theme.border(true))
-        .title(shown(theme, " Phím tắt · j/k: cuộn · Esc: đóng ").into_owned());
+        .title(String::from(" Phím tắt · j/k: cuộn · Esc: đóng "));
     // Clamped here: the app does not know the height the help is drawn at.
     let room = usize::from(h.saturating_sub(2));
     let scroll = app.help_scroll.min(total.saturating_sub(room));

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, list_offset, pane_block, shown};
+use super::{Theme, list_offset, pane_block};
 use crate::app::localities::LocalityRow;
 use crate::app::{App, Pane};
 
@@ -45,18 +45,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else {
         "tỉnh trước 2025 · p"
     };
-    let block = block.title_bottom(shown(theme, title).into_owned());
+    let block = block.title_bottom(String::from(title));
+    let n = app.localities.rows.len();
+    let height = usize::from(inner.height);
+    let offset = list_offset(app.localities.selected, n, height);
     let items: Vec<ListItem> = app
         .localities
         .rows
         .iter()
+        .skip(offset)
+        .take(height)
         .map(|row| {
             let line = match row {
                 LocalityRow::All { documents } => with_count(
-                    vec![Span::styled(
-                        shown(theme, "Tất cả").into_owned(),
-                        theme.province(),
-                    )],
+                    vec![Span::styled(String::from("Tất cả"), theme.province())],
                     *documents,
                     width,
                     theme,
@@ -64,10 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 LocalityRow::Province {
                     name, documents, ..
                 } => with_count(
-                    vec![Span::styled(
-                        shown(theme, name).into_owned(),
-                        theme.province(),
-                    )],
+                    vec![Span::styled(String::from(name), theme.province())],
                     *documents,
                     width,
                     theme,
@@ -80,9 +79,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 } => with_count(
                     vec![
                         Span::raw("  "),
-                        Span::raw(shown(theme, name).into_owned()),
+                        Span::raw(String::from(name)),
                         Span::raw(" "),
-                        Span::styled(shown(theme, kind_abbrev(kind)).into_owned(), theme.meta()),
+                        Span::styled(String::from(kind_abbrev(kind)), theme.meta()),
                     ],
                     *documents,
                     width,
@@ -92,14 +91,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             ListItem::new(line)
         })
         .collect();
-    let n = items.len();
     let mut state = ListState::default()
-        .with_selected(Some(app.localities.selected))
-        .with_offset(list_offset(
-            app.localities.selected,
-            n,
-            usize::from(inner.height),
-        ));
+        .with_selected((n > 0).then(|| app.localities.selected - offset))
+        .with_offset(0);
     let list = List::new(items)
         .block(block)
         .highlight_style(theme.selected(focused));

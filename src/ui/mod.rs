@@ -1,5 +1,6 @@
 //! Drawing. Every function here only reads the [`App`]; one file per pane.
 
+pub mod ansi_backend;
 mod bookmarks;
 mod finder;
 mod help;
@@ -10,14 +11,13 @@ pub mod safe_backend;
 mod status;
 pub mod theme;
 
-use std::borrow::Cow;
-
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::{App, Pane, layout};
+pub use ansi_backend::AnsiBackend;
 pub use safe_backend::SafeBackend;
 pub use theme::Theme;
 
@@ -35,21 +35,12 @@ fn pane_title(p: Pane) -> &'static str {
         .map_or("", |(_, t)| t)
 }
 
-/// Text as shown: folded to ASCII in `--ascii` mode.
-pub fn shown<'a>(theme: Theme, s: &'a str) -> Cow<'a, str> {
-    if theme.ascii {
-        Cow::Owned(crate::text::to_ascii(s))
-    } else {
-        Cow::Borrowed(s)
-    }
-}
-
 fn pane_block(theme: Theme, pane: Pane, focused: bool) -> Block<'static> {
     Block::new()
         .borders(Borders::ALL)
         .border_set(theme.border_set())
         .border_style(theme.border(focused))
-        .title(shown(theme, pane_title(pane)).into_owned())
+        .title(String::from(pane_title(pane)))
 }
 
 /// First row to show so the selected row stays in view, near the middle once the list is
@@ -68,7 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         return;
     }
     if let Some(l) = app.loading {
-        draw_loading(frame, app, theme, l);
+        draw_loading(frame, app, l);
         return;
     }
     let panes = layout::panes(area, app.focus, app.left);
@@ -108,20 +99,17 @@ fn draw_tabs(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         } else {
             theme.meta()
         };
-        spans.push(ratatui::text::Span::styled(
-            format!(" {} ", shown(theme, title)),
-            style,
-        ));
+        spans.push(ratatui::text::Span::styled(format!(" {} ", title), style));
         spans.push(" ".into());
     }
     spans.push(ratatui::text::Span::styled(
-        shown(theme, "Tab: đổi khung").into_owned(),
+        String::from("Tab: đổi khung"),
         theme.meta(),
     ));
     frame.render_widget(Line::from(spans), area);
 }
 
-fn draw_loading(frame: &mut Frame, app: &App, theme: Theme, l: crate::app::Loading) {
+fn draw_loading(frame: &mut Frame, app: &App, l: crate::app::Loading) {
     let pct = (l.done * 100).checked_div(l.total).unwrap_or(0);
     let text = format!(
         "Đang tải {} … {pct}% ({:.1}/{:.1} MB) · q: thoát",
@@ -132,10 +120,7 @@ fn draw_loading(frame: &mut Frame, app: &App, theme: Theme, l: crate::app::Loadi
     let area = frame.area();
     let y = area.height / 2;
     let line = Rect::new(area.x, area.y + y, area.width, 1);
-    frame.render_widget(
-        Paragraph::new(shown(theme, &text).into_owned()).alignment(Alignment::Center),
-        line,
-    );
+    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), line);
 }
 
 #[cfg(test)]

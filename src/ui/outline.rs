@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
 
-use super::{Theme, list_offset, pane_block, shown};
+use super::{Theme, list_offset, pane_block};
 use crate::app::outline::Node;
 use crate::app::{App, Pane};
 use crate::corpus::PassageKind;
@@ -68,10 +68,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let focused = app.focus == Pane::Outline;
     let block = pane_block(theme, Pane::Outline, focused);
     let inner = block.inner(area);
+    let n = app.outline.rows.len();
+    // Only the rows in view are built: an outline can hold every article of the corpus.
+    let height = usize::from(inner.height);
+    let offset = list_offset(app.outline.selected, n, height);
     let items: Vec<ListItem> = app
         .outline
         .rows
         .iter()
+        .skip(offset)
+        .take(height)
         .map(|&node| {
             let depth = node.depth(app.outline.is_flat(node.doc()));
             let marked = |d: usize, s: usize, p: usize| {
@@ -116,21 +122,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 star,
                 label(app, node)
             );
-            ListItem::new(Line::from(Span::styled(
-                shown(theme, &text).into_owned(),
-                style,
-            )))
+            ListItem::new(Line::from(Span::styled(String::from(&text), style)))
         })
         .collect();
-    let n = items.len();
     let block = block.title_bottom(format!("{n}"));
     let mut state = ListState::default()
-        .with_selected(Some(app.outline.selected))
-        .with_offset(list_offset(
-            app.outline.selected,
-            n,
-            usize::from(inner.height),
-        ));
+        .with_selected((n > 0).then(|| app.outline.selected - offset))
+        .with_offset(0);
     let list = List::new(items)
         .block(block)
         .highlight_style(theme.selected(focused));

@@ -5,16 +5,15 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::{Theme, pane_block, shown};
+use super::{Theme, pane_block};
 use crate::app::reader::LineKind;
 use crate::app::{App, Pane};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let focused = app.focus == Pane::Reader;
     let r = &app.reader;
-    let block = pane_block(theme, Pane::Reader, focused).title_bottom(
-        Line::from(shown(theme, &r.position(&app.corpus)).into_owned()).right_aligned(),
-    );
+    let block = pane_block(theme, Pane::Reader, focused)
+        .title_bottom(Line::from(String::from(&r.position(&app.corpus))).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = usize::from(inner.height);
@@ -31,15 +30,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 LineKind::Caption => theme.caption(),
                 _ => ratatui::style::Style::new(),
             };
-            // Matches of the last query are highlighted in its passages.
-            let hits = app.last_query.as_ref().filter(|lq| {
-                matches!(l.node, crate::app::outline::Node::Passage(d, s, p)
-                    if lq.hits.iter().any(|h| h.doc as usize == d && h.section as usize == s && h.passage as usize == p))
-            });
-            match hits {
-                Some(lq) => Line::from(super::finder::highlighted(
+            // The letters the last query matched, worked out per passage when it was opened.
+            let marks = match l.node {
+                crate::app::outline::Node::Passage(d, s, p) => {
+                    r.marks.get(&crate::search::PassageRef {
+                        doc: d as u32,
+                        section: s as u32,
+                        passage: p as u32,
+                    })
+                }
+                _ => None,
+            };
+            match marks {
+                Some(ranges) => Line::from(super::finder::highlighted(
                     &l.text,
-                    &crate::app::finder::line_highlights(&lq.query, &l.text),
+                    &l.slice_ranges(ranges),
                     theme,
                     style,
                 )),

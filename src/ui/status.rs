@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, shown};
+use super::Theme;
 use crate::app::action::bindings_for;
 use crate::app::{Action, App};
 
@@ -55,11 +55,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         // The breadcrumb keeps at least a third of the line.
         (None, None) => hints(app, width * 2 / 3),
     };
-    let right = shown(theme, &right).into_owned();
+    let right = String::from(&right);
     // The keys win the space; the breadcrumb is cut from its end.
     let room = width.saturating_sub(right.width() + 2);
     let ellipsis = if theme.ascii { "..." } else { "…" };
-    let crumbs = crate::text::truncate_with(&shown(theme, &crumbs), room, ellipsis);
+    let crumbs = crate::text::truncate_with(&crumbs, room, ellipsis);
     let pad = width.saturating_sub(crumbs.width() + right.width());
     let right_style = if app.notice.is_some() {
         theme.notice()
