@@ -46,6 +46,9 @@ pub struct Finder {
     pub done: bool,
     pub selected: usize,
     pub elapsed_ms: u128,
+    /// The query (spaces collapsed) and scope of the newest search asked for: typing a
+    /// space, or anything else that leaves the words as they were, asks nothing new.
+    pub asked: Option<(String, FinderScope)>,
 }
 
 /// The last query a jump was made from, for `n` / `N` and the reader's highlights.
@@ -75,6 +78,7 @@ impl App {
             done: true,
             selected: 0,
             elapsed_ms: 0,
+            asked: None,
         });
     }
 
@@ -100,11 +104,16 @@ impl App {
     pub(super) fn request_search(&mut self) {
         let Some(f) = &self.finder else { return };
         let text = f.input.text().to_string();
+        let key = (text.split_whitespace().collect::<Vec<_>>().join(" "), f.scope);
+        if self.index.is_some() && f.asked.as_ref() == Some(&key) {
+            return;
+        }
         let scope = self.search_scope(f.scope);
         self.search_generation += 1;
         let generation = self.search_generation;
         if let Some(f) = self.finder.as_mut() {
             f.generation = generation;
+            f.asked = self.index.is_some().then_some(key);
             f.done = text.trim().is_empty();
             if f.done {
                 f.hits.clear();

@@ -333,3 +333,88 @@ fn tab_cycles_the_finder_scope_and_n_steps_through_matches() {
     press(&mut a, "N");
     assert_eq!(a.reader.top_node(), first);
 }
+
+#[test]
+fn a_space_or_a_cursor_move_asks_no_new_search() {
+    let mut a = app(120, 40);
+    press(&mut a, "/ha long");
+    let first = search_sent(&mut a).expect("typing asks for a search");
+    press(&mut a, " ");
+    key(&mut a, KeyCode::Left, KeyModifiers::NONE);
+    press(&mut a, " ");
+    assert!(search_sent(&mut a).is_none(), "the words did not change");
+    assert_eq!(a.finder.as_ref().unwrap().generation, first.generation);
+    // Results of the first request still count.
+    let index = crate::search::SearchIndex::build(&a.corpus);
+    let hits = crate::search::search_all(&index, &a.corpus, &first.query, &first.scope);
+    send(
+        &mut a,
+        Event::SearchResults(crate::search::worker::SearchResults {
+            generation: first.generation,
+            total: hits.len(),
+            hits,
+            done: true,
+            elapsed: std::time::Duration::ZERO,
+        }),
+    );
+    assert!(a.finder.as_ref().unwrap().total > 0);
+    // A new word, or a new scope, asks again.
+    press(&mut a, "x");
+    assert!(search_sent(&mut a).is_some());
+    press(&mut a, "\t");
+    assert!(search_sent(&mut a).is_some());
+}
+
+#[test]
+fn a_query_typed_before_the_index_is_built_runs_when_it_is() {
+    let mut a = App::new(Arc::new(crate::embedded::corpus()), "embedded", false);
+    send(&mut a, Event::Resize(120, 40));
+    press(&mut a, "/cua luc");
+    assert!(search_sent(&mut a).is_none(), "no index yet");
+    let index = Arc::new(crate::search::SearchIndex::build(&a.corpus));
+    // An index of another corpus (one loaded before) is not taken.
+    let other = Arc::new(crate::embedded::corpus());
+    send(
+        &mut a,
+        Event::IndexReady {
+            corpus: other,
+            index: Arc::clone(&index),
+        },
+    );
+    assert!(a.index.is_none() && search_sent(&mut a).is_none());
+    let corpus = Arc::clone(&a.corpus);
+    send(&mut a, Event::IndexReady { corpus, index });
+    let req = search_sent(&mut a).expect("the waiting query runs");
+    assert_eq!(req.query, "cua luc");
+}
+
+#[test]
+fn loading_a_corpus_asks_for_its_index_and_its_bookmarks() {
+    let mut a = App::loading("x.json", 100, false);
+    send(&mut a, Event::Resize(80, 24));
+    send(&mut a, Event::LoadProgress(50));
+    assert_eq!(a.loading.unwrap().done, 50);
+    let corpus = Arc::new(crate::embedded::corpus());
+    send(&mut a, Event::Loaded(Arc::clone(&corpus)));
+    assert!(a.loading.is_none());
+    assert!(matches!(&a.sent[..], [
+        Effect::BuildIndex(c),
+        Effect::Bookmarks(crate::bookmarks::worker::Request::SetCorpus(b)),
+    ] if Arc::ptr_eq(c, &corpus) && Arc::ptr_eq(b, &corpus)));
+}
+
+#[test]
+fn ctrl_c_quits_and_ctrl_z_suspends_in_every_mode() {
+    for setup in ["", "/", "?", "'", "B"] {
+        let mut a = app(100, 30);
+        press(&mut a, setup);
+        key(&mut a, KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert!(
+            matches!(a.sent.last(), Some(Effect::Suspend)),
+            "{setup:?}: {:?}",
+            a.sent.last()
+        );
+        key(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert!(quit_sent(&a), "{setup:?}");
+    }
+}
