@@ -473,3 +473,27 @@ fn du_lich_highlights_the_words_not_du_inside_xay_dung() {
         );
     }
 }
+
+#[test]
+fn a_long_query_in_a_narrow_finder_scrolls_and_keeps_its_count() {
+    let mut a = app(50, 20);
+    let fx = press(&mut a, "/thuc hien nghi quyet dai hoi dang bo");
+    serve_search(&mut a, fx);
+    let mut t = render(&a, 50, 20, THEME);
+    let buf = t.backend().inner.buffer().clone();
+    let total = a.finder.as_ref().unwrap().total;
+    let count = format!("1/{total}");
+    let (_, y) = find(&buf, &count).expect("the count is shown");
+    let row = row_text(&buf, y);
+    // The end of the query (where the cursor is) shows, and the count is not written over it.
+    assert!(row.contains("dang bo "), "{row:?}");
+    assert!(row.contains(&format!(" {count}")), "{row:?}");
+    let cursor = t.get_cursor_position().unwrap();
+    assert_eq!(cursor.y, y);
+    let before_cursor: String = row.chars().take(usize::from(cursor.x)).collect();
+    assert!(
+        before_cursor.ends_with("dang bo"),
+        "{row:?} cursor at {}",
+        cursor.x
+    );
+}

@@ -104,7 +104,10 @@ impl App {
     pub(super) fn request_search(&mut self) {
         let Some(f) = &self.finder else { return };
         let text = f.input.text().to_string();
-        let key = (text.split_whitespace().collect::<Vec<_>>().join(" "), f.scope);
+        let key = (
+            text.split_whitespace().collect::<Vec<_>>().join(" "),
+            f.scope,
+        );
         if self.index.is_some() && f.asked.as_ref() == Some(&key) {
             return;
         }

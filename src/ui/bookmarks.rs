@@ -1,13 +1,13 @@
 //! The bookmarks pane (`'` / `m`), the note dialog (`B`, `e`) and the export dialog (`E`).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Margin, Position, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use super::text_box::TextBox;
 use super::{Theme, list_offset};
 use crate::app::App;
 use crate::app::bookmarks::{Dialog, NoteTarget};
@@ -125,22 +125,15 @@ fn draw_filter(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else {
         "lọc › "
     };
-    let label = String::from(label);
-    let lw = label.width();
-    let (text, cursor) = visible(&pane.filter, usize::from(area.width).saturating_sub(lw + 1));
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled(label, theme.key()),
-            Span::raw(String::from(&text)),
-        ]),
-        area,
-    );
-    if pane.filtering {
-        frame.set_cursor_position(Position::new(
-            area.x + (lw + cursor).min(usize::from(area.width.saturating_sub(1))) as u16,
-            area.y,
-        ));
+    TextBox {
+        input: &pane.filter,
+        label,
+        label_style: theme.key(),
+        text_style: Style::new(),
+        note: None,
+        focused: pane.filtering,
     }
+    .render(frame, area);
 }
 
 fn draw_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
@@ -233,34 +226,6 @@ fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     );
 }
 
-/// The part of an input that fits `width` columns with the cursor in view, and the cursor's
-/// column in it.
-fn visible(input: &Input, width: usize) -> (String, usize) {
-    let text = input.text();
-    let cursor = input.cursor_column();
-    if width == 0 {
-        return (String::new(), 0);
-    }
-    if text.width() <= width || cursor < width {
-        return (truncate_to_width(text, width), cursor);
-    }
-    // Drop graphemes from the front until the cursor fits (a wide one may overshoot).
-    let mut skipped = 0;
-    let mut start = 0;
-    for (i, g) in text.grapheme_indices(true) {
-        if cursor.saturating_sub(skipped) < width {
-            start = i;
-            break;
-        }
-        skipped += g.width();
-        start = i + g.len();
-    }
-    (
-        truncate_to_width(&text[start..], width),
-        cursor.saturating_sub(skipped),
-    )
-}
-
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
@@ -333,27 +298,20 @@ fn draw_note(
             break;
         }
         let active = usize::from(field) == k;
-        let label = String::from(label);
-        let lw = label.width();
-        let (text, cursor) = visible(input, width.saturating_sub(lw + 1));
         let style = if active {
             Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED)
         } else {
             Style::new()
         };
-        frame.render_widget(
-            Line::from(vec![
-                Span::styled(label, theme.key()),
-                Span::styled(String::from(&text), style),
-            ]),
-            row,
-        );
-        if active {
-            frame.set_cursor_position(Position::new(
-                row.x + (lw + cursor).min(width.saturating_sub(1)) as u16,
-                row.y,
-            ));
+        TextBox {
+            input,
+            label,
+            label_style: theme.key(),
+            text_style: style,
+            note: None,
+            focused: active,
         }
+        .render(frame, row);
     }
     if let Some(&row) = rows.get(4) {
         let telex = if inputs[usize::from(field)].telex() {
@@ -409,30 +367,4 @@ fn draw_export(
         theme.meta(),
     )));
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_long_input_scrolls_to_keep_the_cursor_in_view() {
-        let mut i = Input::new();
-        i.insert_str("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX");
-        let (text, cursor) = visible(&i, 10);
-        assert!(text.width() <= 10, "{text}");
-        assert!(cursor < 10);
-        assert!(
-            "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX".ends_with(text.trim_end_matches('…'))
-        );
-        // Wide characters and no room at all do not underflow.
-        let mut wide = Input::new();
-        wide.insert_str("文字文字");
-        wide.left();
-        assert!(visible(&wide, 1).1 <= 1);
-        assert_eq!(visible(&wide, 0), (String::new(), 0));
-        let mut short = Input::new();
-        short.insert_str("ngắn");
-        assert_eq!(visible(&short, 10), ("ngắn".to_string(), 4));
-    }
 }

@@ -2,11 +2,12 @@
 //! letters, a count, and a preview of the selected passage in its context.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
+use super::text_box::TextBox;
 use super::{Theme, list_offset};
 use crate::app::App;
 use crate::app::finder::Finder;
@@ -149,21 +150,15 @@ fn draw_prompt(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rec
         let more = if f.done { "" } else { " …" };
         format!("{pos}/{}{more}", f.total)
     };
-    let label = String::from(&label);
-    let label_w = unicode_width::UnicodeWidthStr::width(label.as_str());
-    let line = Line::from(vec![
-        Span::styled(label, theme.key()),
-        Span::raw(String::from(f.input.text())),
-    ]);
-    frame.render_widget(line, area);
-    frame.render_widget(
-        Line::from(Span::styled(String::from(&count), theme.meta())).right_aligned(),
-        area,
-    );
-    // The terminal cursor sits in the box, so IMEs and screen readers follow it.
-    let x = area.x
-        + (label_w + f.input.cursor_column()).min(usize::from(area.width.saturating_sub(1))) as u16;
-    frame.set_cursor_position(Position::new(x, area.y));
+    TextBox {
+        input: &f.input,
+        label: &label,
+        label_style: theme.key(),
+        text_style: Style::new(),
+        note: Some((&count, theme.meta())),
+        focused: true,
+    }
+    .render(frame, area);
 }
 
 fn draw_results(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rect) {

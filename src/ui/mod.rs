@@ -9,6 +9,7 @@ mod outline;
 mod reader;
 pub mod safe_backend;
 mod status;
+pub mod text_box;
 pub mod theme;
 
 use ratatui::Frame;
