@@ -41,6 +41,18 @@ pub enum Action {
     Undo,
     SortBookmarks,
     Suspend,
+    CycleFinderScope,
+    FilterBookmarks,
+    DismissNotice,
+    ToggleTelex,
+    EndFilter,
+    ClearFilter,
+    SaveNote,
+    NextField,
+    ExportChosen,
+    ExportMarkdown,
+    ExportCsv,
+    ExportJson,
 }
 
 /// Where a binding applies.
@@ -56,6 +68,23 @@ pub enum Scope {
     Finder,
     /// The bookmarks pane: only these keys act.
     Bookmarks,
+    /// Typing the bookmarks pane's filter: only these keys act, every other key types.
+    BookmarkFilter,
+    /// The note and tags dialog: only these keys act, every other key types.
+    NoteDialog,
+    /// The export dialog: only these keys act.
+    ExportDialog,
+}
+
+impl Scope {
+    /// Overlays and dialogs have their own keys only (in a text box every other key types);
+    /// panes fall back to the global keys.
+    pub fn is_modal(self) -> bool {
+        !matches!(
+            self,
+            Scope::Global | Scope::Localities | Scope::Outline | Scope::Reader
+        )
+    }
 }
 
 /// One row of the keymap: keys, what they do, and the text the help shows.
@@ -267,7 +296,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[(KeyCode::Tab, NONE)],
         label: "Tab",
-        action: Action::FocusNext,
+        action: Action::CycleFinderScope,
         help: "phạm vi: tất cả / địa phương / bài này",
         scope: Scope::Finder,
     },
@@ -334,7 +363,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[(KeyCode::Char('/'), NONE)],
         label: "/",
-        action: Action::Find,
+        action: Action::FilterBookmarks,
         help: "lọc (không cần dấu; Enter: xong, Esc: bỏ lọc)",
         scope: Scope::Bookmarks,
     },
@@ -443,8 +472,8 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[(KeyCode::Esc, NONE)],
         label: "Esc",
-        action: Action::Close,
-        help: "đóng cửa sổ",
+        action: Action::DismissNotice,
+        help: "ẩn thông báo",
         scope: Scope::Global,
     },
     Binding {
@@ -453,6 +482,125 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Quit,
         help: "thoát",
         scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('t'), CTRL)],
+        label: "Ctrl-t",
+        action: Action::ToggleTelex,
+        help: "gõ Telex bật/tắt (aa → â, dd → đ, s f r x j → dấu)",
+        scope: Scope::Finder,
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Enter, NONE),
+            (KeyCode::Down, NONE),
+            (KeyCode::Up, NONE),
+        ],
+        label: "Enter",
+        action: Action::EndFilter,
+        help: "xong, về danh sách (giữ bộ lọc)",
+        scope: Scope::BookmarkFilter,
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE)],
+        label: "Esc",
+        action: Action::ClearFilter,
+        help: "bỏ lọc",
+        scope: Scope::BookmarkFilter,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('t'), CTRL)],
+        label: "Ctrl-t",
+        action: Action::ToggleTelex,
+        help: "gõ Telex bật/tắt",
+        scope: Scope::BookmarkFilter,
+    },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE)],
+        label: "Enter",
+        action: Action::SaveNote,
+        help: "lưu ghi chú và thẻ",
+        scope: Scope::NoteDialog,
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Tab, NONE),
+            (KeyCode::BackTab, SHIFT),
+            (KeyCode::BackTab, NONE),
+            (KeyCode::Down, NONE),
+            (KeyCode::Up, NONE),
+        ],
+        label: "Tab",
+        action: Action::NextField,
+        help: "đổi ô: ghi chú / thẻ",
+        scope: Scope::NoteDialog,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('t'), CTRL)],
+        label: "Ctrl-t",
+        action: Action::ToggleTelex,
+        help: "gõ Telex bật/tắt",
+        scope: Scope::NoteDialog,
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE)],
+        label: "Esc",
+        action: Action::Close,
+        help: "huỷ, không lưu",
+        scope: Scope::NoteDialog,
+    },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE)],
+        label: "Enter",
+        action: Action::ExportChosen,
+        help: "xuất theo định dạng đã chọn",
+        scope: Scope::ExportDialog,
+    },
+    Binding {
+        keys: &[(KeyCode::Down, NONE), (KeyCode::Tab, NONE)],
+        label: "↓ Tab",
+        action: Action::Down,
+        help: "định dạng sau",
+        scope: Scope::ExportDialog,
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Up, NONE),
+            (KeyCode::BackTab, SHIFT),
+            (KeyCode::BackTab, NONE),
+        ],
+        label: "↑ S-Tab",
+        action: Action::Up,
+        help: "định dạng trước",
+        scope: Scope::ExportDialog,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('m'), NONE)],
+        label: "m",
+        action: Action::ExportMarkdown,
+        help: "xuất Markdown (báo cáo)",
+        scope: Scope::ExportDialog,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('c'), NONE)],
+        label: "c",
+        action: Action::ExportCsv,
+        help: "xuất CSV (bảng tính)",
+        scope: Scope::ExportDialog,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('j'), NONE)],
+        label: "j",
+        action: Action::ExportJson,
+        help: "xuất JSON",
+        scope: Scope::ExportDialog,
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE), (KeyCode::Char('q'), NONE)],
+        label: "Esc q",
+        action: Action::Close,
+        help: "đóng, không xuất",
+        scope: Scope::ExportDialog,
     },
     Binding {
         keys: &[(KeyCode::Char('c'), CTRL)],
@@ -487,7 +635,7 @@ pub fn action_for(key: KeyEvent, pane: Scope) -> Option<Action> {
     {
         return Some(b.action);
     }
-    if matches!(pane, Scope::Anywhere | Scope::Finder | Scope::Bookmarks) {
+    if pane.is_modal() {
         // Overlays have their own keys only (in the finder every other key types).
         return KEYMAP
             .iter()
@@ -503,7 +651,20 @@ pub fn action_for(key: KeyEvent, pane: Scope) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// Lines of the help overlay: one per binding and one per group (a scope with bindings).
+/// The query language of the finder (and the bookmark filter), for the help: an example
+/// and what it does.
+pub const QUERY_SYNTAX: &[(&str, &str)] = &[
+    ("nghi quyet", "các từ, thứ tự bất kỳ, không cần dấu"),
+    ("\"dai hoi dang\"", "cụm từ, đúng thứ tự"),
+    ("'tu", "đúng chuỗi này (không khớp mờ)"),
+    ("^tu", "đoạn bắt đầu bằng từ này"),
+    ("tu$", "đoạn kết thúc bằng từ này"),
+    ("!tu", "bỏ các đoạn có từ này"),
+    ("HĐND", "từ viết tắt khớp cả dạng đầy đủ"),
+];
+
+/// Lines of the help overlay: one per binding and one per group (a scope with bindings),
+/// then the query language under its own heading.
 pub fn help_lines() -> usize {
     let mut scopes: Vec<Scope> = Vec::new();
     for b in KEYMAP {
@@ -511,15 +672,21 @@ pub fn help_lines() -> usize {
             scopes.push(b.scope);
         }
     }
-    KEYMAP.len() + scopes.len()
+    KEYMAP.len() + scopes.len() + 1 + QUERY_SYNTAX.len()
 }
 
-/// Bindings to show for a pane: its own, then the global ones.
-pub fn bindings_for(pane: Scope) -> impl Iterator<Item = &'static Binding> {
+/// Bindings in effect in a scope: its own, then the global ones (for a pane) or those that
+/// work anywhere (for an overlay).
+pub fn bindings_for(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+    let fallback = if scope.is_modal() {
+        Scope::Anywhere
+    } else {
+        Scope::Global
+    };
     KEYMAP
         .iter()
-        .filter(move |b| b.scope == pane)
-        .chain(KEYMAP.iter().filter(|b| b.scope == Scope::Global))
+        .filter(move |b| b.scope == scope)
+        .chain(KEYMAP.iter().filter(move |b| b.scope == fallback))
 }
 
 #[cfg(test)]
@@ -574,7 +741,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 33] = [
+    const ALL: [Action; 45] = [
         Quit,
         Help,
         Close,
@@ -608,6 +775,18 @@ mod tests {
         Undo,
         SortBookmarks,
         Suspend,
+        CycleFinderScope,
+        FilterBookmarks,
+        DismissNotice,
+        ToggleTelex,
+        EndFilter,
+        ClearFilter,
+        SaveNote,
+        NextField,
+        ExportChosen,
+        ExportMarkdown,
+        ExportCsv,
+        ExportJson,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -646,6 +825,18 @@ mod tests {
             Undo => 30,
             SortBookmarks => 31,
             Suspend => 32,
+            CycleFinderScope => 33,
+            FilterBookmarks => 34,
+            DismissNotice => 35,
+            ToggleTelex => 36,
+            EndFilter => 37,
+            ClearFilter => 38,
+            SaveNote => 39,
+            NextField => 40,
+            ExportChosen => 41,
+            ExportMarkdown => 42,
+            ExportCsv => 43,
+            ExportJson => 44,
         }
     }
 

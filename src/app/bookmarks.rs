@@ -7,11 +7,11 @@
 
 use std::collections::HashSet;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::input::Input;
 use super::outline::Node;
-use super::{Action, App, Effect, Scope as KeyScope, action};
+use super::{Action, App, Effect, Scope as KeyScope};
 use crate::bookmarks::export::Format;
 use crate::bookmarks::worker::{Event, Request};
 use crate::bookmarks::{Bookmark, Op, Resolution, Status, parse_tags};
@@ -356,36 +356,36 @@ impl App {
         }
     }
 
-    /// Keys while the note or export dialog is open.
-    pub(super) fn dialog_key(&mut self, key: KeyEvent) {
+    /// Keys while the note or export dialog is open: the dialog's actions from the keymap;
+    /// in the note dialog other keys type.
+    pub(super) fn dialog_key(&mut self, action: Option<Action>, key: KeyEvent) {
         let Some(dialog) = self.bookmarks.dialog.as_mut() else {
             return;
         };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match dialog {
-            Dialog::Export { selected, .. } => match key.code {
-                KeyCode::Esc | KeyCode::Char('q') => self.bookmarks.dialog = None,
-                KeyCode::Down | KeyCode::Tab => *selected = (*selected + 1) % Format::ALL.len(),
-                KeyCode::Up | KeyCode::BackTab => {
-                    *selected = (*selected + Format::ALL.len() - 1) % Format::ALL.len()
+            Dialog::Export { selected, .. } => match action {
+                Some(Action::Close) => self.bookmarks.dialog = None,
+                Some(Action::Down) => *selected = (*selected + 1) % Format::ALL.len(),
+                Some(Action::Up) => {
+                    *selected = (*selected + Format::ALL.len() - 1) % Format::ALL.len();
                 }
-                KeyCode::Enter => {
+                Some(Action::ExportChosen) => {
                     let f = Format::ALL[*selected];
                     self.export(f);
                 }
-                KeyCode::Char('m') => self.export(Format::Md),
-                KeyCode::Char('c') if !ctrl => self.export(Format::Csv),
-                KeyCode::Char('j') => self.export(Format::Json),
+                Some(Action::ExportMarkdown) => self.export(Format::Md),
+                Some(Action::ExportCsv) => self.export(Format::Csv),
+                Some(Action::ExportJson) => self.export(Format::Json),
                 _ => {}
             },
             Dialog::Note {
                 note, tags, field, ..
-            } => match key.code {
-                KeyCode::Esc => {
+            } => match action {
+                Some(Action::Close) => {
                     self.bookmarks.dialog = None;
                     self.notice = Some("đã huỷ".into());
                 }
-                KeyCode::Tab | KeyCode::BackTab | KeyCode::Down | KeyCode::Up => {
+                Some(Action::NextField) => {
                     // Telex is a choice for the dialog, not for one box.
                     let telex = if *field == 0 {
                         note.telex()
@@ -398,7 +398,14 @@ impl App {
                         other.toggle_telex();
                     }
                 }
-                KeyCode::Enter => self.save_note_dialog(),
+                Some(Action::ToggleTelex) => {
+                    if *field == 0 {
+                        note.toggle_telex();
+                    } else {
+                        tags.toggle_telex();
+                    }
+                }
+                Some(Action::SaveNote) => self.save_note_dialog(),
                 _ => {
                     if *field == 0 {
                         note.handle_key(key);
@@ -477,21 +484,25 @@ impl App {
             .push(Effect::Bookmarks(Request::Export { format, dir }));
     }
 
-    /// Keys while the bookmarks pane is open.
-    pub(super) fn bookmarks_key(&mut self, key: KeyEvent) {
-        let filtering = self.bookmarks.pane.as_ref().is_some_and(|p| p.filtering);
-        if filtering {
-            match key.code {
-                KeyCode::Esc => {
+    /// Keys while the bookmarks pane is open (`scope`: the list, or its filter box).
+    pub(super) fn bookmarks_key(&mut self, scope: KeyScope, action: Option<Action>, key: KeyEvent) {
+        if scope == KeyScope::BookmarkFilter {
+            match action {
+                Some(Action::ClearFilter) => {
                     if let Some(p) = self.bookmarks.pane.as_mut() {
                         p.filtering = false;
                         p.filter = Input::new();
                     }
                     self.refresh_pane();
                 }
-                KeyCode::Enter | KeyCode::Down | KeyCode::Up => {
+                Some(Action::EndFilter) => {
                     if let Some(p) = self.bookmarks.pane.as_mut() {
                         p.filtering = false;
+                    }
+                }
+                Some(Action::ToggleTelex) => {
+                    if let Some(p) = self.bookmarks.pane.as_mut() {
+                        p.filter.toggle_telex();
                     }
                 }
                 _ => {
@@ -510,7 +521,7 @@ impl App {
             }
             return;
         }
-        let Some(a) = action::action_for(key, KeyScope::Bookmarks) else {
+        let Some(a) = action else {
             return;
         };
         let page = 5;
@@ -527,7 +538,7 @@ impl App {
             Action::PageUp => self.pane_move(-page),
             Action::Top => self.pane_move(isize::MIN / 2),
             Action::Bottom => self.pane_move(isize::MAX / 2),
-            Action::Find => {
+            Action::FilterBookmarks => {
                 if let Some(p) = self.bookmarks.pane.as_mut() {
                     p.filtering = true;
                 }

@@ -10,7 +10,7 @@ use crossterm::event::KeyEvent;
 use super::input::Input;
 use super::localities::Filter;
 use super::outline::{Node, document_matches};
-use super::{Action, App, Effect, Pane, Scope as KeyScope, action};
+use super::{Action, App, Effect, Pane};
 use crate::search::worker::{SearchRequest, SearchResults};
 use crate::search::{Hit, PassageRef, Scope, highlight_ranges};
 
@@ -148,9 +148,9 @@ impl App {
         f.selected = f.selected.min(f.hits.len().saturating_sub(1));
     }
 
-    /// Keys while the finder is open: navigation from the keymap, the rest types.
-    pub(super) fn finder_key(&mut self, key: KeyEvent) {
-        match action::action_for(key, KeyScope::Finder) {
+    /// Keys while the finder is open: its actions from the keymap; other keys type.
+    pub(super) fn finder_key(&mut self, action: Option<Action>, key: KeyEvent) {
+        match action {
             Some(Action::Close) => self.finder = None,
             Some(Action::Open) => self.jump_to_selected(),
             Some(Action::Bookmark) => {
@@ -165,7 +165,7 @@ impl App {
             Some(Action::Up) => self.finder_move(-1),
             Some(Action::PageDown) => self.finder_move(10),
             Some(Action::PageUp) => self.finder_move(-10),
-            Some(Action::FocusNext) => {
+            Some(Action::CycleFinderScope) => {
                 if let Some(f) = self.finder.as_mut() {
                     f.scope = match f.scope {
                         FinderScope::All => FinderScope::Locality,
@@ -174,6 +174,11 @@ impl App {
                     };
                 }
                 self.request_search();
+            }
+            Some(Action::ToggleTelex) => {
+                if let Some(f) = self.finder.as_mut() {
+                    f.input.toggle_telex();
+                }
             }
             _ => {
                 let changed = self

@@ -154,7 +154,8 @@ impl Input {
     }
 
     /// Apply a key; returns whether the text changed. Ctrl-a/e go home/end, Ctrl-w and Ctrl-u
-    /// delete, Ctrl-t toggles Telex, Ctrl-h is Backspace (some terminals send it so).
+    /// delete, Ctrl-h is Backspace (some terminals send it so). (Ctrl-t, Telex, is in the
+    /// keymap of each box's scope, so the help lists it.)
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
         if key.kind == KeyEventKind::Release {
             return false;
@@ -169,7 +170,6 @@ impl Input {
                 'e' => self.end(),
                 'w' => self.delete_word_back(),
                 'u' => self.clear(),
-                't' => self.toggle_telex(),
                 'h' => self.backspace(),
                 _ => {}
             },
@@ -480,7 +480,10 @@ mod tests {
     #[test]
     fn telex_converts_while_typing() {
         let mut input = Input::new();
+        // Ctrl-t belongs to the keymap now: the box ignores it.
         assert!(!input.handle_key(ctrl('t')));
+        assert!(!input.telex());
+        input.toggle_telex();
         assert!(input.telex());
         for c in "thanhf".chars() {
             input.handle_key(key(KeyCode::Char(c)));

@@ -262,24 +262,43 @@ impl App {
             Some(Action::Suspend) => return self.effects.push(Effect::Suspend),
             _ => {}
         }
-        // The topmost overlay takes the key: help, a dialog, the bookmarks pane, the finder.
-        if !self.help {
-            if self.bookmarks.dialog.is_some() {
-                self.dialog_key(key);
-                return;
-            }
-            if self.bookmarks.pane.is_some() {
-                self.bookmarks_key(key);
-                return;
-            }
-            if self.finder.is_some() {
-                self.finder_key(key);
-                return;
+        // The help is modal too, but moves with the panes' keys (see `act`).
+        let scope = self.key_scope();
+        let action = action::action_for(key, scope);
+        match scope {
+            Scope::NoteDialog | Scope::ExportDialog => self.dialog_key(action, key),
+            Scope::Bookmarks | Scope::BookmarkFilter => self.bookmarks_key(scope, action, key),
+            Scope::Finder => self.finder_key(action, key),
+            _ => {
+                if let Some(action) = action {
+                    self.act(action);
+                }
             }
         }
-        if let Some(action) = action::action_for(key, self.focus.scope()) {
-            self.act(action);
+    }
+
+    /// Which keys are in effect now: those of the topmost dialog or overlay, else the
+    /// focused pane's.
+    pub fn key_scope(&self) -> Scope {
+        if self.help {
+            return self.focus.scope();
         }
+        match &self.bookmarks.dialog {
+            Some(bookmarks::Dialog::Note { .. }) => return Scope::NoteDialog,
+            Some(bookmarks::Dialog::Export { .. }) => return Scope::ExportDialog,
+            None => {}
+        }
+        if let Some(p) = &self.bookmarks.pane {
+            return if p.filtering {
+                Scope::BookmarkFilter
+            } else {
+                Scope::Bookmarks
+            };
+        }
+        if self.finder.is_some() {
+            return Scope::Finder;
+        }
+        self.focus.scope()
     }
 
     /// Do what the user asked for in the panes (overlays handle their own actions).
@@ -287,7 +306,7 @@ impl App {
         if self.help {
             // The overlay is modal: it closes on Esc or ?, and q still quits.
             match action {
-                Action::Close | Action::Help => self.help = false,
+                Action::DismissNotice | Action::Close | Action::Help => self.help = false,
                 Action::Down => self.help_scroll += 1,
                 Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
                 Action::PageDown | Action::HalfPageDown => self.help_scroll += 10,
@@ -319,7 +338,7 @@ impl App {
                 self.help = true;
                 self.help_scroll = 0;
             }
-            Action::Close => self.notice = None,
+            Action::DismissNotice => self.notice = None,
             Action::FocusNext => self.focus(self.focus.next()),
             Action::FocusPrev => self.focus(self.focus.prev()),
             Action::FocusLocalities => self.focus(Pane::Localities),
@@ -355,11 +374,23 @@ impl App {
             Action::BookmarkNote => self.bookmark_with_note(self.current_passage()),
             Action::Bookmarks => self.open_bookmarks(),
             Action::Export => self.open_export(),
-            // Keys of the bookmarks pane only.
-            Action::EditBookmark
+            // Keys of the overlays and dialogs only.
+            Action::Close
+            | Action::EditBookmark
             | Action::DeleteBookmark
             | Action::Undo
-            | Action::SortBookmarks => {}
+            | Action::SortBookmarks
+            | Action::CycleFinderScope
+            | Action::FilterBookmarks
+            | Action::ToggleTelex
+            | Action::EndFilter
+            | Action::ClearFilter
+            | Action::SaveNote
+            | Action::NextField
+            | Action::ExportChosen
+            | Action::ExportMarkdown
+            | Action::ExportCsv
+            | Action::ExportJson => {}
         }
     }
 

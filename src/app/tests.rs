@@ -418,3 +418,50 @@ fn ctrl_c_quits_and_ctrl_z_suspends_in_every_mode() {
         assert!(quit_sent(&a), "{setup:?}");
     }
 }
+
+#[test]
+fn every_dialog_is_a_key_scope_and_its_keys_act() {
+    let mut a = app(100, 30);
+    // The export dialog: `j` exports JSON here, it does not move a pane.
+    press(&mut a, "3b");
+    press(&mut a, "E");
+    assert_eq!(a.key_scope(), Scope::ExportDialog);
+    press(&mut a, "j");
+    assert!(a.bookmarks.dialog.is_none());
+    assert!(a.sent.iter().any(|e| matches!(
+        e,
+        Effect::Bookmarks(crate::bookmarks::worker::Request::Export {
+            format: crate::bookmarks::export::Format::Json,
+            ..
+        })
+    )));
+    // The note dialog: Ctrl-t turns Telex on for the field, Tab moves to the tags.
+    press(&mut a, "B");
+    assert_eq!(a.key_scope(), Scope::NoteDialog);
+    key(&mut a, KeyCode::Char('t'), KeyModifiers::CONTROL);
+    press(&mut a, "vieetj");
+    let Some(bookmarks::Dialog::Note { note, .. }) = &a.bookmarks.dialog else {
+        panic!("the note dialog is open");
+    };
+    assert_eq!(note.text(), "việt");
+    key(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(a.bookmarks.dialog.is_none());
+    // The bookmarks pane's filter box: `q` types, Esc clears and leaves the box.
+    press(&mut a, "'/");
+    assert_eq!(a.key_scope(), Scope::BookmarkFilter);
+    press(&mut a, "q");
+    assert!(!quit_sent(&a));
+    assert_eq!(a.bookmarks.pane.as_ref().unwrap().filter.text(), "q");
+    key(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(a.key_scope(), Scope::Bookmarks);
+    assert_eq!(a.bookmarks.pane.as_ref().unwrap().filter.text(), "");
+}
+
+#[test]
+fn esc_in_a_pane_dismisses_the_notice() {
+    let mut a = app(100, 30);
+    press(&mut a, "n"); // no search yet: a notice says so
+    assert!(a.notice.is_some());
+    key(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(a.notice.is_none());
+}

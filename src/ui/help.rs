@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Theme;
 use crate::app::App;
-use crate::app::action::{KEYMAP, Scope};
+use crate::app::action::{KEYMAP, QUERY_SYNTAX, Scope};
 
 /// The help text lines: one per binding, grouped by where it applies; descriptions are cut
 /// to `width` columns so a line never wraps (the app knows how far the help scrolls).
@@ -20,6 +20,9 @@ pub fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
         (Scope::Reader, "Bài viết"),
         (Scope::Finder, "Tìm kiếm (/)"),
         (Scope::Bookmarks, "Danh sách đánh dấu (' m)"),
+        (Scope::BookmarkFilter, "Ô lọc đánh dấu (/ trong danh sách)"),
+        (Scope::NoteDialog, "Ghi chú và thẻ (B, e)"),
+        (Scope::ExportDialog, "Xuất đánh dấu (E)"),
         (Scope::Anywhere, "Mọi nơi, cả hộp thoại"),
     ] {
         let rows: Vec<_> = KEYMAP.iter().filter(|b| b.scope == scope).collect();
@@ -36,6 +39,20 @@ pub fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
                 )),
             ]));
         }
+    }
+    out.push(Line::from(Span::styled(
+        "Cú pháp tìm kiếm (/)",
+        theme.title(),
+    )));
+    for (example, what) in QUERY_SYNTAX {
+        out.push(Line::from(vec![
+            // The examples are ASCII or one column per letter: padding by chars is by width.
+            Span::styled(format!("  {example:<16}"), theme.key()),
+            Span::raw(crate::text::truncate_to_width(
+                what,
+                width.saturating_sub(18),
+            )),
+        ]));
     }
     out
 }

@@ -10,22 +10,32 @@ use super::Theme;
 use crate::app::action::bindings_for;
 use crate::app::{Action, App};
 
-/// Actions worth a hint in the status bar, most important first.
-const HINTED: [Action; 7] = [
+/// Actions worth a hint in the status bar, most important first (each scope has a few).
+const HINTED: [Action; 15] = [
     Action::Help,
     Action::Quit,
     Action::Open,
+    Action::SaveNote,
+    Action::ExportChosen,
+    Action::EndFilter,
+    Action::NextField,
+    Action::CycleFinderScope,
+    Action::FilterBookmarks,
+    Action::Close,
+    Action::ClearFilter,
     Action::Toggle,
     Action::ToggleGrouping,
     Action::FocusNext,
     Action::Down,
 ];
 
-/// Key hints for the focused pane that fit in `max` columns, most important first.
+/// Key hints for the keys in effect (the focused pane's, or the open dialog's) that fit in
+/// `max` columns, most important first.
 pub fn hints(app: &App, max: usize) -> String {
     let mut out = String::new();
+    let scope = app.key_scope();
     for action in HINTED {
-        let Some(b) = bindings_for(app.focus.scope()).find(|b| b.action == action) else {
+        let Some(b) = bindings_for(scope).find(|b| b.action == action) else {
             continue;
         };
         let label = b.label.split(' ').next().unwrap_or(b.label);
