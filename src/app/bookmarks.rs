@@ -81,7 +81,7 @@ pub struct Bookmarks {
     /// Passages that have a bookmark (for the reader gutter and the outline).
     pub marked: HashSet<PassageRef>,
     /// Documents and sections that hold a bookmarked passage (for the collapsed outline).
-    pub marked_in: HashSet<(u32, Option<u32>)>,
+    pub marked_in: HashSet<(usize, Option<usize>)>,
     /// The first list from the bookmark thread arrived.
     pub loaded: bool,
     /// Why nothing can be saved (a file of a newer version).
@@ -100,14 +100,18 @@ impl Bookmarks {
         self.marked_in = self
             .marked
             .iter()
-            .flat_map(|r| [(r.doc, None), (r.doc, Some(r.section))])
+            .flat_map(|r| {
+                [
+                    (r.doc_index(), None),
+                    (r.doc_index(), Some(r.section_index())),
+                ]
+            })
             .collect();
     }
 
     /// Does an article (`section` None) or a section hold a bookmarked passage?
     pub fn holds_marks(&self, doc: usize, section: Option<usize>) -> bool {
-        self.marked_in
-            .contains(&(doc as u32, section.map(|s| s as u32)))
+        self.marked_in.contains(&(doc, section))
     }
 
     pub fn is_marked(&self, at: PassageRef) -> bool {
@@ -144,11 +148,7 @@ impl App {
     /// else the first passage at or below the top of the reader.
     pub fn current_passage(&self) -> Option<PassageRef> {
         let to_ref = |n: Node| match n {
-            Node::Passage(d, s, p) => Some(PassageRef {
-                doc: d as u32,
-                section: s as u32,
-                passage: p as u32,
-            }),
+            Node::Passage(at) => Some(at),
             _ => None,
         };
         if self.focus == super::Pane::Outline
@@ -705,15 +705,11 @@ mod tests {
             }
             press(&mut a, "lj");
         }
-        let Some(Node::Passage(d, s, p)) = a.outline.selected_node() else {
+        let Some(Node::Passage(selected)) = a.outline.selected_node() else {
             panic!("expected a passage row: {:?}", a.outline.selected_node());
         };
         press(&mut a, "b");
-        let at = a.bookmarks.resolved[0].at.unwrap();
-        assert_eq!(
-            (at.doc, at.section, at.passage),
-            (d as u32, s as u32, p as u32)
-        );
+        assert_eq!(a.bookmarks.resolved[0].at, Some(selected));
     }
 
     #[test]
@@ -811,7 +807,7 @@ mod tests {
         assert!(a.bookmarks.pane.is_none());
         assert_eq!(a.focus, Focus::Reader);
         let at = a.bookmarks.resolved[1].at.unwrap();
-        assert_eq!(a.reader.doc, Some(at.doc as usize));
+        assert_eq!(a.reader.doc, Some(at.doc_index()));
         assert_eq!(a.current_passage(), Some(at));
     }
 

@@ -230,8 +230,8 @@ impl App {
 
     /// Show a passage in the reader and the outline (leaving a locality filter that hides it).
     pub fn go_to_passage(&mut self, at: PassageRef) {
-        let (d, s, p) = (at.doc as usize, at.section as usize, at.passage as usize);
-        let node = Node::Passage(d, s, p);
+        let d = at.doc_index();
+        let node = Node::Passage(at);
         if !document_matches(&self.corpus.documents[d], &self.localities.filter()) {
             self.localities.selected = 0;
             self.outline
@@ -286,7 +286,7 @@ impl App {
         self.reader.marks_for = key;
         self.reader.marks.clear();
         if let (Some(d), Some(lq)) = (self.reader.doc, &self.last_query) {
-            for h in lq.hits.iter().filter(|h| h.at.doc as usize == d) {
+            for h in lq.hits.iter().filter(|h| h.at.doc_index() == d) {
                 let text = &h.at.get(&self.corpus).text;
                 self.reader
                     .marks

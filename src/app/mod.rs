@@ -502,7 +502,7 @@ impl App {
         if let Some(d) = self.reader.doc {
             let doc = &self.corpus.documents[d];
             parts.push(doc.title.clone());
-            if let Some(Node::Passage(_, s, _) | Node::Section(_, s)) = self.reader.top_node() {
+            if let Some(s) = self.reader.top_node().and_then(Node::section) {
                 let sec = &doc.sections[s];
                 let label = sec
                     .heading

@@ -4,19 +4,30 @@ use std::collections::HashSet;
 
 use super::localities::Filter;
 use crate::corpus::{Corpus, Document};
+use crate::search::PassageRef;
 
 /// A node of the tree: indices into `corpus.documents[d].sections[s].passages[p]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Node {
     Article(usize),
     Section(usize, usize),
-    Passage(usize, usize, usize),
+    Passage(PassageRef),
 }
 
 impl Node {
     pub fn doc(self) -> usize {
         match self {
-            Node::Article(d) | Node::Section(d, _) | Node::Passage(d, _, _) => d,
+            Node::Article(d) | Node::Section(d, _) => d,
+            Node::Passage(at) => at.doc_index(),
+        }
+    }
+
+    /// The section a section or passage node is in.
+    pub fn section(self) -> Option<usize> {
+        match self {
+            Node::Article(_) => None,
+            Node::Section(_, s) => Some(s),
+            Node::Passage(at) => Some(at.section_index()),
         }
     }
 
@@ -109,7 +120,7 @@ impl Outline {
                     }
                 }
                 for p in 0..doc.sections[s].passages.len() {
-                    self.rows.push(Node::Passage(d, s, p));
+                    self.rows.push(Node::Passage(PassageRef::new(d, s, p)));
                 }
             }
         }
@@ -123,7 +134,9 @@ impl Outline {
     pub fn position_of(&self, node: Node) -> Option<usize> {
         let exact = self.rows.iter().position(|&r| r == node);
         exact.or_else(|| match node {
-            Node::Passage(d, s, _) => self.position_of(Node::Section(d, s)),
+            Node::Passage(at) => {
+                self.position_of(Node::Section(at.doc_index(), at.section_index()))
+            }
             Node::Section(d, _) => self.position_of(Node::Article(d)),
             Node::Article(_) => None,
         })
@@ -140,7 +153,7 @@ impl Outline {
     pub fn reveal(&mut self, corpus: &Corpus, node: Node) {
         let d = node.doc();
         self.expanded_docs.insert(d);
-        if let Node::Passage(_, s, _) | Node::Section(_, s) = node {
+        if let Some(s) = node.section() {
             self.expanded_sections.insert((d, s));
         }
         self.refresh(corpus);
@@ -192,8 +205,10 @@ impl Outline {
                 node
             }
             Node::Section(d, _) => Node::Article(d),
-            Node::Passage(d, _, _) if self.flat_docs.contains(&d) => Node::Article(d),
-            Node::Passage(d, s, _) => Node::Section(d, s),
+            Node::Passage(at) if self.flat_docs.contains(&at.doc_index()) => {
+                Node::Article(at.doc_index())
+            }
+            Node::Passage(at) => Node::Section(at.doc_index(), at.section_index()),
         };
         self.refresh(corpus);
         self.select_node(target);
@@ -232,12 +247,12 @@ mod tests {
         o.expand(&c); // already open: step into the first section
         assert_eq!(o.selected_node(), Some(Node::Section(0, 0)));
         o.expand(&c);
-        assert_eq!(o.rows[2], Node::Passage(0, 0, 0));
+        assert_eq!(o.rows[2], Node::Passage(PassageRef::new(0, 0, 0)));
         o.selected = 2;
         o.collapse(&c); // from a passage: to its section
         assert_eq!(o.selected_node(), Some(Node::Section(0, 0)));
         o.collapse(&c); // collapse the section
-        assert!(!o.rows.contains(&Node::Passage(0, 0, 0)));
+        assert!(!o.rows.contains(&Node::Passage(PassageRef::new(0, 0, 0))));
         o.collapse(&c); // to the article
         o.collapse(&c); // collapse it
         assert_eq!(o.rows.len(), 5);
@@ -259,7 +274,7 @@ mod tests {
         let passages = o
             .rows
             .iter()
-            .filter(|n| matches!(n, Node::Passage(d, ..) if *d == d4))
+            .filter(|n| matches!(n, Node::Passage(at) if at.doc_index() == d4))
             .count();
         assert_eq!(passages, c.documents[d4].passage_count());
     }
@@ -295,7 +310,10 @@ mod tests {
         let c = corpus();
         let mut o = Outline::default();
         o.rebuild(&c, &Filter::All);
-        o.reveal(&c, Node::Passage(1, 1, 0));
-        assert_eq!(o.selected_node(), Some(Node::Passage(1, 1, 0)));
+        o.reveal(&c, Node::Passage(PassageRef::new(1, 1, 0)));
+        assert_eq!(
+            o.selected_node(),
+            Some(Node::Passage(PassageRef::new(1, 1, 0)))
+        );
     }
 }

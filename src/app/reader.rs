@@ -4,6 +4,7 @@
 
 use super::outline::Node;
 use crate::corpus::{Corpus, PassageKind};
+use crate::search::PassageRef;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -57,7 +58,7 @@ pub struct Reader {
     pub width: u16,
     pub height: u16,
     /// Letters to highlight, as char ranges per passage of this article (the last query's).
-    pub marks: std::collections::HashMap<crate::search::PassageRef, Vec<(usize, usize)>>,
+    pub marks: std::collections::HashMap<PassageRef, Vec<(usize, usize)>>,
     /// The (article, query generation) `marks` were worked out for.
     pub marks_for: Option<(usize, u64)>,
 }
@@ -144,7 +145,7 @@ pub fn layout(corpus: &Corpus, d: usize, width: u16) -> Vec<ReaderLine> {
             out.push(blank(sec));
         }
         for (p, passage) in section.passages.iter().enumerate() {
-            let node = Node::Passage(d, s, p);
+            let node = Node::Passage(PassageRef::new(d, s, p));
             let (kind, indent) = match passage.kind {
                 PassageKind::Lead => (LineKind::Lead, ""),
                 PassageKind::Paragraph => (LineKind::Paragraph, ""),
@@ -211,10 +212,10 @@ impl Reader {
         let found = self.lines.iter().position(|l| l.node == node).or_else(|| {
             // A section without a heading starts at its first passage.
             match node {
-                Node::Section(d, s) => self
-                    .lines
-                    .iter()
-                    .position(|l| matches!(l.node, Node::Passage(dd, ss, _) if dd == d && ss == s)),
+                Node::Section(d, s) => self.lines.iter().position(|l| {
+                    matches!(l.node, Node::Passage(at)
+                            if at.doc_index() == d && at.section_index() == s)
+                }),
                 _ => None,
             }
         });
@@ -242,7 +243,8 @@ impl Reader {
             self.scroll * 100 / self.max_scroll()
         };
         let here = match self.top_node() {
-            Some(Node::Passage(_, s, p)) => {
+            Some(Node::Passage(at)) => {
+                let (s, p) = (at.section_index(), at.passage_index());
                 let ordinal: usize = doc.sections[..s]
                     .iter()
                     .map(|x| x.passages.len())
@@ -280,7 +282,7 @@ mod tests {
                 let p = &c.documents[d].sections[0].passages[0];
                 let joined: Vec<&str> = lines
                     .iter()
-                    .filter(|l| l.node == Node::Passage(d, 0, 0))
+                    .filter(|l| l.node == Node::Passage(PassageRef::new(d, 0, 0)))
                     .flat_map(|l| l.text.split_whitespace())
                     .collect();
                 let words: Vec<&str> = p.text.split_whitespace().collect();
@@ -297,7 +299,7 @@ mod tests {
         let mut r = Reader::default();
         r.resize(&c, 60, 10);
         r.open(&c, 3, 60);
-        let target = Node::Passage(3, 2, 1);
+        let target = Node::Passage(PassageRef::new(3, 2, 1));
         r.scroll_to(target);
         assert_eq!(r.top_node(), Some(target));
         r.resize(&c, 30, 10);
@@ -315,10 +317,10 @@ mod tests {
         for width in [12u16, 25, 72] {
             let lines = layout(&c, 0, width);
             for l in lines.iter().filter(|l| l.kind == LineKind::Paragraph) {
-                let Node::Passage(d, s, p) = l.node else {
+                let Node::Passage(at) = l.node else {
                     panic!("{l:?}")
                 };
-                let text = &c.documents[d].sections[s].passages[p].text;
+                let text = &at.get(&c).text;
                 let shown: String = l.text.chars().skip(l.indent).collect();
                 let at: String = text
                     .chars()

@@ -132,7 +132,8 @@ impl App {
     pub fn saved_position(&self) -> SavedPosition {
         let doc = self.reader.doc.map(|d| &self.corpus.documents[d]);
         let passage = match (doc, self.reader.top_node()) {
-            (Some(doc), Some(Node::Passage(_, s, p))) => {
+            (Some(doc), Some(Node::Passage(at))) => {
+                let (s, p) = (at.section_index(), at.passage_index());
                 Some(doc.sections[s].passages[p].id.clone())
             }
             _ => None,
@@ -172,7 +173,7 @@ impl App {
                             sec.passages
                                 .iter()
                                 .position(|p| p.id == pid)
-                                .map(|p| Node::Passage(d, s, p))
+                                .map(|p| Node::Passage(crate::search::PassageRef::new(d, s, p)))
                         })
                 })
                 .unwrap_or(Node::Article(d));

@@ -198,6 +198,31 @@ impl Document {
     }
 }
 
+impl crate::search::PassageRef {
+    /// The address of passage `p` of section `s` of document `d`. A corpus holds fewer than
+    /// 2³² of each (the index stores them as `u32` to halve its size).
+    pub fn new(d: usize, s: usize, p: usize) -> Self {
+        let n = |i: usize| u32::try_from(i).expect("fewer than 2^32 documents, sections, passages");
+        crate::search::PassageRef {
+            doc: n(d),
+            section: n(s),
+            passage: n(p),
+        }
+    }
+
+    pub fn doc_index(self) -> usize {
+        self.doc as usize
+    }
+
+    pub fn section_index(self) -> usize {
+        self.section as usize
+    }
+
+    pub fn passage_index(self) -> usize {
+        self.passage as usize
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Stats {
     pub documents: usize,

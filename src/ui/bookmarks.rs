@@ -47,9 +47,8 @@ fn crumbs(b: &Bookmark) -> String {
 }
 
 /// The mark of a bookmark: `+` in ASCII, where `*` already stands for a section's place.
-pub fn mark(theme: Theme) -> &'static str {
-    if theme.ascii { "+" } else { "★" }
-}
+/// The bookmark mark, in the reader's border, the outline and this pane.
+pub const MARK: &str = "★";
 
 pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let bm = &app.bookmarks;
@@ -140,7 +139,7 @@ fn draw_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let bm = &app.bookmarks;
     let Some(pane) = &bm.pane else { return };
     let width = usize::from(area.width);
-    let mark = format!("{} ", mark(theme));
+    let mark = format!("{MARK} ");
     let items: Vec<ListItem> = pane
         .rows
         .iter()

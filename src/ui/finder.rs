@@ -98,10 +98,10 @@ fn snippet(text: &str, ranges: &[(usize, usize)], width: usize) -> (String, Vec<
 
 fn breadcrumb(app: &App, hit: &Hit) -> String {
     let c = &app.corpus;
-    let doc = &c.documents[hit.at.doc as usize];
+    let doc = &c.documents[hit.at.doc_index()];
     // The section's own locality when it has one (seed 003 covers three places).
     let place = crate::bookmarks::locality_label(c, hit.at);
-    let section = c.section_label(hit.at.doc as usize, hit.at.section as usize);
+    let section = c.section_label(hit.at.doc_index(), hit.at.section_index());
     [place, Some(doc.title.clone()), section]
         .into_iter()
         .flatten()
@@ -194,8 +194,8 @@ fn draw_preview(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Re
         return;
     };
     let c = &app.corpus;
-    let section = &c.documents[hit.at.doc as usize].sections[hit.at.section as usize];
-    let p = hit.at.passage as usize;
+    let section = &c.documents[hit.at.doc_index()].sections[hit.at.section_index()];
+    let p = hit.at.passage_index();
     let mut lines = vec![Line::from(Span::styled(
         String::from(&breadcrumb(app, hit)),
         theme.title(),

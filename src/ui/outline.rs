@@ -10,6 +10,9 @@ use crate::app::outline::Node;
 use crate::app::{App, Pane};
 use crate::corpus::PassageKind;
 
+/// A bookmarked passage, or a closed article or section holding one.
+const MARKED: &str = "★ ";
+
 /// The first words of a text, for a one-line label.
 fn first_words(text: &str, n: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().take(n + 1).collect();
@@ -51,8 +54,8 @@ pub fn label(app: &App, node: Node) -> String {
                     .map_or_else(|| format!("§{}", s + 1), |p| first_words(&p.text, 8))
             }
         }
-        Node::Passage(d, s, p) => {
-            let passage = &c.documents[d].sections[s].passages[p];
+        Node::Passage(at) => {
+            let passage = at.get(c);
             let words = first_words(&passage.text, 8);
             match passage.kind {
                 PassageKind::Caption => format!("[ảnh] {words}"),
@@ -80,21 +83,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .take(height)
         .map(|&node| {
             let depth = node.depth(app.outline.is_flat(node.doc()));
-            let marked = |d: usize, s: usize, p: usize| {
-                app.bookmarks.is_marked(crate::search::PassageRef {
-                    doc: d as u32,
-                    section: s as u32,
-                    passage: p as u32,
-                })
-            };
             let marker = match node {
-                Node::Passage(d, s, p) if marked(d, s, p) => {
-                    if theme.ascii {
-                        "+ "
-                    } else {
-                        "★ "
-                    }
-                }
+                Node::Passage(at) if app.bookmarks.is_marked(at) => MARKED,
                 Node::Passage(..) => "  ",
                 n if app.outline.is_expanded(n) => "▾ ",
                 _ => "▸ ",
@@ -110,11 +100,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 Node::Section(d, s) => app.bookmarks.holds_marks(d, Some(s)),
                 Node::Passage(..) => false,
             };
-            let star = match (holds, theme.ascii) {
-                (false, _) => "",
-                (true, false) => "★ ",
-                (true, true) => "+ ",
-            };
+            let star = if holds { MARKED } else { "" };
             let text = format!(
                 "{}{}{}{}",
                 "  ".repeat(depth),
@@ -122,7 +108,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 star,
                 label(app, node)
             );
-            ListItem::new(Line::from(Span::styled(String::from(&text), style)))
+            ListItem::new(Line::from(Span::styled(text, style)))
         })
         .collect();
     let block = block.title_bottom(format!("{n}"));

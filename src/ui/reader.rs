@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{Theme, pane_block};
+use crate::app::outline::Node;
 use crate::app::reader::LineKind;
 use crate::app::{App, Pane};
 
@@ -32,13 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             };
             // The letters the last query matched, worked out per passage when it was opened.
             let marks = match l.node {
-                crate::app::outline::Node::Passage(d, s, p) => {
-                    r.marks.get(&crate::search::PassageRef {
-                        doc: d as u32,
-                        section: s as u32,
-                        passage: p as u32,
-                    })
-                }
+                Node::Passage(at) => r.marks.get(&at),
                 _ => None,
             };
             match marks {
@@ -56,15 +51,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     // Bookmarked passages: a mark in the left border beside every line of them (it costs
     // no text width, which small terminals need).
     if area.width > 2 {
-        let mark = super::bookmarks::mark(theme);
+        let mark = super::bookmarks::MARK;
         for (row, l) in r.lines.iter().skip(r.scroll).take(height).enumerate() {
-            if let crate::app::outline::Node::Passage(d, s, p) = l.node
+            if let Node::Passage(at) = l.node
                 && l.kind != LineKind::Blank
-                && app.bookmarks.is_marked(crate::search::PassageRef {
-                    doc: d as u32,
-                    section: s as u32,
-                    passage: p as u32,
-                })
+                && app.bookmarks.is_marked(at)
             {
                 frame.render_widget(
                     Span::styled(mark, theme.bookmark()),
@@ -78,11 +69,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None);
-        let bar = if theme.ascii {
-            bar.track_symbol(Some("|")).thumb_symbol("#")
-        } else {
-            bar
-        };
         frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut sb);
     }
 }

@@ -65,11 +65,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         // The breadcrumb keeps at least a third of the line.
         (None, None) => hints(app, width * 2 / 3),
     };
-    let right = String::from(&right);
     // The keys win the space; the breadcrumb is cut from its end.
     let room = width.saturating_sub(right.width() + 2);
-    let ellipsis = if theme.ascii { "..." } else { "…" };
-    let crumbs = crate::text::truncate_with(&crumbs, room, ellipsis);
+    let crumbs = crate::text::truncate_to_width(&crumbs, room);
     let pad = width.saturating_sub(crumbs.width() + right.width());
     let right_style = if app.notice.is_some() {
         theme.notice()

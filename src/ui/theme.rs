@@ -10,18 +10,6 @@ pub struct Theme {
     pub ascii: bool,
 }
 
-/// Borders drawn with plain ASCII, for consoles without UTF-8.
-pub const ASCII_BORDER: border::Set = border::Set {
-    top_left: "+",
-    top_right: "+",
-    bottom_left: "+",
-    bottom_right: "+",
-    vertical_left: "|",
-    vertical_right: "|",
-    horizontal_top: "-",
-    horizontal_bottom: "-",
-};
-
 impl Theme {
     fn fg(self, c: Color) -> Style {
         if self.color {
@@ -32,11 +20,7 @@ impl Theme {
     }
 
     pub fn border_set(self) -> border::Set<'static> {
-        if self.ascii {
-            ASCII_BORDER
-        } else {
-            border::ROUNDED
-        }
+        border::ROUNDED
     }
 
     pub fn border(self, focused: bool) -> Style {
