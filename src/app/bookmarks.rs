@@ -569,7 +569,7 @@ impl App {
 
     fn pane_move(&mut self, delta: isize) {
         if let Some(p) = self.bookmarks.pane.as_mut() {
-            p.selected = super::step(p.selected, delta, p.rows.len());
+            p.selected = super::navigation::step(p.selected, delta, p.rows.len());
         }
     }
 
