@@ -58,7 +58,7 @@ fn picks(corpus: &Corpus, n: usize) -> Vec<PassageRef> {
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
-        let d = (x % corpus.documents.len() as u64) as usize;
+        let d = usize::try_from(x % corpus.documents.len() as u64).unwrap();
         let refs = doc_refs(corpus, d);
         if let Some(&r) = refs.get((x >> 32) as usize % refs.len().max(1)) {
             out.push(r);
@@ -177,7 +177,7 @@ fn main() -> anyhow::Result<()> {
             "resolve {} {name}: median {} ({} per bookmark); ok {} reanchored {} orphaned {}",
             set.len(),
             ms(m),
-            ms(m / set.len().max(1) as u32),
+            ms(m / u32::try_from(set.len().max(1)).unwrap()),
             statuses[0],
             statuses[1],
             statuses[2]

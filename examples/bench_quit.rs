@@ -45,8 +45,8 @@ const FRAME_END: &[u8] = b"\x1b[?25l";
 /// Or, failing that marker, once the output has been quiet this long.
 const SETTLE: Duration = Duration::from_millis(100);
 /// The longest the corpus may take to load, and the browser to exit after `q`.
-const LOAD_TIMEOUT: Duration = Duration::from_secs(60);
-const EXIT_TIMEOUT: Duration = Duration::from_secs(60);
+const LOAD_TIMEOUT: Duration = Duration::from_mins(1);
+const EXIT_TIMEOUT: Duration = Duration::from_mins(1);
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
 /// Bytes of the output after the leave-alternate-screen sequence shown per run.
@@ -143,7 +143,7 @@ impl XorShift {
     }
 
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
+        items[usize::try_from(self.next() % items.len() as u64).unwrap()]
     }
 }
 
@@ -238,7 +238,9 @@ struct Shared {
 
 impl Shared {
     fn lock(&self) -> MutexGuard<'_, Output> {
-        self.output.lock().unwrap_or_else(|e| e.into_inner())
+        self.output
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -406,7 +408,7 @@ impl Session {
                 .shared
                 .changed
                 .wait_timeout(out, wait)
-                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .0;
         }
     }
@@ -418,7 +420,7 @@ impl Session {
         if got.is_none() {
             self.kill();
         }
-        self.exit = got.clone();
+        self.exit.clone_from(&got);
         // The reader sees EOF as soon as it has read what was left.
         let deadline = Instant::now() + Duration::from_secs(5);
         let mut out = self.shared.lock();
@@ -427,7 +429,7 @@ impl Session {
                 .shared
                 .changed
                 .wait_timeout(out, Duration::from_millis(50))
-                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .0;
         }
         let closed = out.closed;
@@ -499,7 +501,7 @@ struct Quit {
     file_count: Option<usize>,
     /// The status bar once loaded, and in the last frame before the alternate screen was left.
     status_at_load: String,
-    status_at_quit: String,
+    status_at_exit: String,
 }
 
 /// One timing of a session.
@@ -541,7 +543,7 @@ fn session(a: &Args, bookmark_first: bool) -> anyhow::Result<Quit> {
     let exit = s.wait_exit(EXIT_TIMEOUT);
     let raw = s.raw();
     let leave = s.leave();
-    let status_at_quit = s.last_status();
+    let status_at_exit = s.last_status();
     let to_leave = leave.map(|(_, t)| t.saturating_duration_since(q));
     let after = match leave {
         Some((at, _)) => {
@@ -558,13 +560,12 @@ fn session(a: &Args, bookmark_first: bool) -> anyhow::Result<Quit> {
         match read_ids(&bfile) {
             Ok(ids) => {
                 // The id the status bar showed, else any id that was not generated.
-                let found = match new_id(&status_at_quit) {
-                    Some(new) => ids.contains(&new),
-                    None => {
-                        let known: std::collections::HashSet<String> =
-                            (0..a.bookmarks).map(orphan_id).collect();
-                        ids.iter().any(|id| !known.contains(id))
-                    }
+                let found = if let Some(new) = new_id(&status_at_exit) {
+                    ids.contains(&new)
+                } else {
+                    let known: std::collections::HashSet<String> =
+                        (0..a.bookmarks).map(orphan_id).collect();
+                    ids.iter().any(|id| !known.contains(id))
                 };
                 (Some(found), Some(ids.len()))
             }
@@ -585,7 +586,7 @@ fn session(a: &Args, bookmark_first: bool) -> anyhow::Result<Quit> {
         new_in_file,
         file_count,
         status_at_load,
-        status_at_quit,
+        status_at_exit,
     })
 }
 
@@ -652,7 +653,7 @@ fn new_id(status: &str) -> Option<String> {
 
 /// Was the new bookmark printed after the terminal was restored (unsaved changes are)?
 fn printed_id(q: &Quit) -> bool {
-    new_id(&q.status_at_quit)
+    new_id(&q.status_at_exit)
         .is_some_and(|id| String::from_utf8_lossy(&q.after).contains(id.as_str()))
 }
 
@@ -703,7 +704,7 @@ fn fzf_session(a: &Args, fzf: &Path, passages: &Path, n: usize) -> anyhow::Resul
         new_in_file: None,
         file_count: None,
         status_at_load,
-        status_at_quit: String::new(),
+        status_at_exit: String::new(),
     })
 }
 
@@ -789,7 +790,7 @@ fn main() -> anyhow::Result<()> {
             },
             m.file_count.map_or("?".to_string(), |n| n.to_string()),
         );
-        let id = new_id(&m.status_at_quit);
+        let id = new_id(&m.status_at_exit);
         println!(
             "    after leaving the alternate screen ({} bytes; the new id {} printed: {}): {}",
             m.after.len(),
@@ -797,7 +798,7 @@ fn main() -> anyhow::Result<()> {
             if printed_id(&m) { "yes" } else { "no" },
             shown_tail(&m.after)
         );
-        println!("    status bar before leaving: {:?}", m.status_at_quit);
+        println!("    status bar before leaving: {:?}", m.status_at_exit);
         marked.push(m);
     }
     let col = |v: &[Quit], f: Metric| -> String { summary(&v.iter().map(f).collect::<Vec<_>>()) };

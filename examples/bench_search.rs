@@ -106,10 +106,10 @@ fn parse_args() -> anyhow::Result<Args> {
 }
 
 /// Build every .txt under `dir` on all cores, in path order.
-fn build_articles(dir: &Path) -> anyhow::Result<Corpus> {
+fn build_articles(dir: &Path) -> Corpus {
     let (files, _) = txt_files(dir);
     let gaz = Gazetteer::embedded();
-    let threads = std::thread::available_parallelism().map_or(1, |p| p.get());
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let chunk = files.len().div_ceil(threads).max(1);
     let parts: Vec<Vec<_>> = std::thread::scope(|s| {
         let handles: Vec<_> = files
@@ -134,10 +134,7 @@ fn build_articles(dir: &Path) -> anyhow::Result<Corpus> {
             .map(|h| h.join().unwrap_or_default())
             .collect()
     });
-    Ok(corpus_from_documents(
-        parts.into_iter().flatten().collect(),
-        gaz,
-    ))
+    corpus_from_documents(parts.into_iter().flatten().collect(), gaz)
 }
 
 fn passage_bytes(doc: &nghiquyet::corpus::Document) -> usize {
@@ -155,6 +152,11 @@ fn ms(d: Duration) -> f64 {
 }
 
 /// Nearest-rank percentile of sorted samples.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "the rank is in 0..=len for p in 0..=100, and clamped"
+)]
 fn pct(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -211,7 +213,7 @@ impl FrameProbe {
                     next = woke + FRAME; // a missed frame: start again from now
                 }
             }
-            *l.lock().unwrap_or_else(|e| e.into_inner()) = lates;
+            *l.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = lates;
         });
         FrameProbe { stop, late, handle }
     }
@@ -219,7 +221,12 @@ impl FrameProbe {
     fn finish(self) -> Vec<Duration> {
         self.stop.store(true, Ordering::Relaxed);
         let _ = self.handle.join();
-        std::mem::take(&mut *self.late.lock().unwrap_or_else(|e| e.into_inner()))
+        std::mem::take(
+            &mut *self
+                .late
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
     }
 }
 
@@ -286,12 +293,17 @@ fn main() -> anyhow::Result<()> {
                 );
                 return Ok(());
             }
-            (build_articles(&dir)?, dir.display().to_string())
+            (build_articles(&dir), dir.display().to_string())
         }
     };
     let loaded = started.elapsed();
     let all_docs = corpus.documents.len();
     if let Some(mb) = args.subset_mb {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a size in bytes; `as` saturates a negative or huge one, as wanted"
+        )]
         let limit = (mb * 1e6) as usize;
         let mut total = 0;
         let keep = corpus
@@ -314,7 +326,7 @@ fn main() -> anyhow::Result<()> {
     let mut index = SearchIndex::build(&corpus);
     let mut builds = vec![t.elapsed()];
     let mb = index.bytes as f64 / 1e6;
-    let threads = std::thread::available_parallelism().map_or(1, |p| p.get());
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     println!(
         "{source}: {} of {all_docs} documents, {} passages, {mb:.1} MB of passage text \
          (loaded in {:.2} s); {threads} cores; RSS after SearchIndex::build {} MB",
@@ -455,7 +467,11 @@ fn main() -> anyhow::Result<()> {
             let mut file = tempfile::NamedTempFile::new()?;
             {
                 let mut w = std::io::BufWriter::new(file.as_file_mut());
-                for p in corpus.documents.iter().flat_map(|d| d.passages()) {
+                for p in corpus
+                    .documents
+                    .iter()
+                    .flat_map(nghiquyet::corpus::Document::passages)
+                {
                     let line = p.text.replace(['\n', '\r'], " ");
                     writeln!(w, "{line}")?;
                 }

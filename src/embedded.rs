@@ -33,6 +33,10 @@ pub const RAW_ARTICLES: [(&str, &[u8]); 5] = [
 pub const NAME: &str = "embedded";
 
 /// Preprocess the embedded articles (a few milliseconds).
+///
+/// # Panics
+///
+/// Only if an article compiled into the binary is not valid text, which the tests rule out.
 pub fn corpus() -> Corpus {
     let gaz = Gazetteer::embedded();
     let documents = RAW_ARTICLES

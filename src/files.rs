@@ -148,8 +148,10 @@ pub fn check(path: &Path) -> Result<Option<Metadata>, FileError> {
 /// Open flags that make an open never block (a FIFO with no writer) and never make a
 /// terminal the controlling one.
 fn no_block_no_tty() -> i32 {
-    // The bits are small positive numbers; the cast cannot truncate.
-    (rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY).bits() as i32
+    // The same bits, as the C `int` that open(2) takes.
+    (rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY)
+        .bits()
+        .cast_signed()
 }
 
 /// Open a regular file for reading (`None` when it does not exist). The open never blocks
@@ -261,9 +263,9 @@ pub struct WriteOptions {
 /// Suffix of our temp files; the name starts with `.` and the target's name.
 const TEMP_SUFFIX: &str = ".nghiquyet-tmp";
 /// A temp file younger than this may be one whose writer has not locked it yet.
-const TEMP_GRACE: Duration = Duration::from_secs(60);
+const TEMP_GRACE: Duration = Duration::from_mins(1);
 /// Temp files of earlier versions were not locked: only this old are they surely dead.
-const LEGACY_TEMP_AGE: Duration = Duration::from_secs(3600);
+const LEGACY_TEMP_AGE: Duration = Duration::from_hours(1);
 
 fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {
@@ -340,6 +342,10 @@ pub fn sync_dir(dir: &Path) -> Result<(), FileError> {
 /// Is `name` one of our temp files: ours and surely dead when unlocked (`Some(false)`), of
 /// an earlier version (`Some(true)`: `.nghiquyet-XXXXXX.tmp` of a corpus,
 /// `.nghiquyet-export.XXXXXX`, `.NAME.XXXXXX.tmp` of the bookmarks store), or not ours?
+#[allow(
+    clippy::case_sensitive_file_extension_comparisons,
+    reason = "our temp names are lowercase: a `.TMP` file is not ours"
+)]
 fn temp_kind(name: &str) -> Option<bool> {
     if !name.starts_with('.') {
         return None;
@@ -364,6 +370,10 @@ pub fn remove_stale_temps(dir: &Path) -> usize {
 /// Remove every temp file of `target` (this version's or an earlier one's), whatever its
 /// age. Only for a caller holding a lock that every writer of `target` takes first (the
 /// bookmarks store): then no writer of it can be alive.
+#[allow(
+    clippy::case_sensitive_file_extension_comparisons,
+    reason = "our temp names are lowercase: a `.TMP` file is not ours"
+)]
 pub fn remove_temps_of(target: &Path) -> usize {
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     let prefix = format!(".{name}.");
@@ -435,7 +445,8 @@ pub fn move_aside(path: &Path) -> Result<PathBuf, FileError> {
                 let _ = sync_dir(&parent_dir(&target));
                 return Ok(aside);
             }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            // Taken: try the next name.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
             Err(_) if !aside.exists() => {
                 // A file system without hard links.
                 std::fs::rename(&target, &aside).map_err(FileError::io(&target, "cannot move"))?;
@@ -634,7 +645,7 @@ mod tests {
     #[test]
     fn stale_temp_files_go_live_ones_stay() {
         let dir = tempfile::tempdir().unwrap();
-        let old = SystemTime::now() - Duration::from_secs(7200);
+        let old = SystemTime::now() - Duration::from_hours(2);
         let mk = |name: &str, age: SystemTime| {
             let p = dir.path().join(name);
             std::fs::write(&p, b"half").unwrap();

@@ -35,7 +35,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
             || c.downcast_ref::<serde_json::Error>()
-                .and_then(|j| j.io_error_kind())
+                .and_then(serde_json::Error::io_error_kind)
                 .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
     })
 }

@@ -402,7 +402,7 @@ fn a_newer_file_is_listed_but_never_changed() {
 
 const SEED_DOC: &str = "000_da172d7989a1d926";
 
-/// Copy the seeds into `dir`, with `edit` applied to the text of SEED_DOC, and build them.
+/// Copy the seeds into `dir`, with `edit` applied to the text of `SEED_DOC`, and build them.
 fn build_corpus(env: &Env, name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
     let raw = env.path(&format!("raw-{name}"));
     std::fs::create_dir_all(&raw).unwrap();
@@ -645,7 +645,7 @@ fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/bookmarks")
 }
 
-/// Compare with `tests/golden/bookmarks/NAME`, or write it when UPDATE_GOLDEN=1.
+/// Compare with `tests/golden/bookmarks/NAME`, or write it when `UPDATE_GOLDEN=1`.
 fn golden(name: &str, actual: &[u8]) {
     let path = golden_dir().join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {

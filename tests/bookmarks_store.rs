@@ -176,7 +176,7 @@ impl Writer {
 
     /// SIGKILL it, reap it, and return the ids whose save had completed.
     fn kill(mut self) -> Vec<String> {
-        let pid = self.child.id() as libc::pid_t;
+        let pid = libc::pid_t::try_from(self.child.id()).unwrap();
         // SAFETY: `pid` is our own child, not yet reaped.
         assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
         self.child.wait().unwrap();
@@ -228,11 +228,15 @@ fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
+/// Temp files in `dir`: `….nghiquyet-tmp`, or `….tmp` of earlier versions. None when a
+/// writer was killed before it made `dir`.
 fn temp_files(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
+        .filter(|n| n.ends_with("tmp"))
         .collect()
 }
 
@@ -287,10 +291,12 @@ impl Rng {
             .ok()
             .and_then(|s| s.parse().ok())
             .unwrap_or_else(|| {
-                std::time::SystemTime::now()
+                // The low 64 bits of the time in nanoseconds.
+                let nanos = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
                     .unwrap()
-                    .as_nanos() as u64
+                    .as_nanos();
+                u64::try_from(nanos & u128::from(u64::MAX)).unwrap()
             });
         eprintln!("crash test seed: {seed} (NGHIQUYET_TEST_SEED={seed} to repeat)");
         Rng(seed | 1)

@@ -258,7 +258,7 @@ fn output_is_never_clobbered_or_half_written() {
     // No temporary files are left behind either.
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty());
@@ -306,10 +306,7 @@ fn search_json_has_char_ranges_on_the_original_text() {
         let ranges = h["ranges"].as_array().unwrap();
         assert!(!ranges.is_empty());
         for r in ranges {
-            let (s, e) = (
-                r[0].as_u64().unwrap() as usize,
-                r[1].as_u64().unwrap() as usize,
-            );
+            let (s, e) = (offset(&r[0]), offset(&r[1]));
             let piece: String = text[s..e].iter().collect();
             let folded = nghiquyet::text::fold_str(&piece);
             assert!(
@@ -322,9 +319,7 @@ fn search_json_has_char_ranges_on_the_original_text() {
     let top = &hits[0];
     let text: Vec<char> = top["text"].as_str().unwrap().chars().collect();
     let r = &top["ranges"][0];
-    let piece: String = text[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
-        .iter()
-        .collect();
+    let piece: String = text[offset(&r[0])..offset(&r[1])].iter().collect();
     assert_eq!(nghiquyet::text::fold_str(&piece), "thanh hoa");
 }
 
@@ -342,4 +337,9 @@ fn search_exits_1_when_nothing_matches_and_scopes_by_locality() {
     let o = run(&["search", "x", "--locality", "Atlantis"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("Atlantis"));
+}
+
+/// A char offset in the JSON output.
+fn offset(v: &serde_json::Value) -> usize {
+    usize::try_from(v.as_u64().unwrap()).unwrap()
 }

@@ -114,7 +114,11 @@ fn dies_cleanly_on(signal: libc::c_int) {
         None,
         "the browser handles signal {signal} itself"
     );
-    assert_eq!(status.exit_code(), 128 + signal as u32, "{status}");
+    assert_eq!(
+        status.exit_code(),
+        128 + u32::try_from(signal).unwrap(),
+        "{status}"
+    );
     assert_restored(&s);
 }
 

@@ -84,8 +84,8 @@ impl Fixture {
 
 /// Wait until the corpus is loaded and the panes are drawn.
 fn wait_loaded(s: &PtySession) {
-    s.wait_for("Địa phương", Duration::from_secs(60));
-    s.wait_gone("Đang tải", Duration::from_secs(60));
+    s.wait_for("Địa phương", Duration::from_mins(1));
+    s.wait_gone("Đang tải", Duration::from_mins(1));
 }
 
 fn spawn(f: &Fixture) -> PtySession {
@@ -129,7 +129,7 @@ fn what_is_typed_after_quitting_reaches_the_shell() {
     // The browser has given the terminal back: these keys are the shell's.
     s.send("hello\n");
     let deadline = Instant::now() + Duration::from_secs(20);
-    while std::fs::read(&out).map(|b| b.len()).unwrap_or(0) < 6 {
+    while std::fs::read(&out).map_or(0, |b| b.len()) < 6 {
         assert!(
             Instant::now() < deadline,
             "the shell never got the keys typed after quitting"
@@ -210,7 +210,7 @@ fn a_closed_terminal_is_a_hang_up_even_without_sighup() {
     let mut args = args
         .iter()
         .take(3)
-        .map(|a| a.to_string())
+        .map(ToString::to_string)
         .collect::<Vec<_>>();
     args.extend(f.args());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();

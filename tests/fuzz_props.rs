@@ -90,7 +90,7 @@ fn passage() -> impl Strategy<Value = String> {
 
 /// A query over `passages`: a run of words from one of them, typed plain, folded, with
 /// an operator, as a phrase or as initials; an acronym; or any text.
-fn query(passages: Vec<String>) -> impl Strategy<Value = String> {
+fn query(passages: &[String]) -> impl Strategy<Value = String> + use<> {
     let runs: Vec<Vec<String>> = passages
         .iter()
         .map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>())
@@ -148,7 +148,7 @@ fn search_case() -> impl Strategy<Value = (Vec<Sections>, String)> {
             .flatten()
             .flat_map(|(_, texts)| texts.iter().cloned())
             .collect();
-        (Just(docs), query(passages))
+        (Just(docs), query(&passages))
     })
 }
 
@@ -206,7 +206,7 @@ proptest! {
     fn search_highlight((docs, q) in search_case(), every_other in any::<bool>()) {
         let corpus = invariants::search_corpus(&docs);
         let scope = if every_other {
-            Scope::Documents((0..corpus.documents.len() as u32).step_by(2).collect())
+            Scope::Documents((0..u32::try_from(corpus.documents.len()).unwrap()).step_by(2).collect())
         } else {
             Scope::All
         };
@@ -300,7 +300,11 @@ fn saved_fuzz_inputs_stay_fixed() {
             let message = panic
                 .downcast_ref::<String>()
                 .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .or_else(|| {
+                    panic
+                        .downcast_ref::<&str>()
+                        .map(std::string::ToString::to_string)
+                })
                 .unwrap_or_default();
             failures.push(format!("{name}: {message}"));
         }

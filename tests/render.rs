@@ -82,8 +82,12 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
 fn find_in(buf: &Buffer, needle: &str, cols: std::ops::Range<u16>) -> Option<(u16, u16)> {
     (0..buf.area.height).find_map(|y| {
         let row: String = cols.clone().map(|x| buf[(x, y)].symbol()).collect();
-        row.find(needle)
-            .map(|byte| (cols.start + row[..byte].chars().count() as u16, y))
+        row.find(needle).map(|byte| {
+            (
+                cols.start + u16::try_from(row[..byte].chars().count()).unwrap(),
+                y,
+            )
+        })
     })
 }
 
@@ -313,7 +317,7 @@ fn bookmarked_passages_are_marked_in_the_reader_border_and_the_outline() {
         .skip(a.reader.scroll)
         .take(usize::from(a.reader.height))
     {
-        let y = 1 + (i - a.reader.scroll) as u16;
+        let y = 1 + u16::try_from(i - a.reader.scroll).unwrap();
         let cell = &buf[(border_x, y)];
         let ours = line.node == node && line.kind != nghiquyet::app::reader::LineKind::Blank;
         if ours {

@@ -61,7 +61,7 @@ impl Env {
             .stderr(Stdio::piped())
             .spawn()
             .expect("the binary runs");
-        let pid = child.id() as libc::pid_t;
+        let pid = libc::pid_t::try_from(child.id()).unwrap();
         let (done, finished) = std::sync::mpsc::channel::<()>();
         let watchdog = std::thread::spawn(move || {
             let late = finished.recv_timeout(Duration::from_secs(20)).is_err();
@@ -384,7 +384,7 @@ fn build_replaces_only_a_corpus() {
 fn temp_files_of_a_killed_writer_are_cleaned_by_the_next_run() {
     let env = Env::new();
     let raw = raw_dir();
-    let old = std::time::SystemTime::now() - Duration::from_secs(2 * 3600);
+    let old = std::time::SystemTime::now() - Duration::from_hours(2);
     let stale = [
         env.path(".c.json.a1b2c3.nghiquyet-tmp"),
         // Of the previous version's naming.
@@ -458,6 +458,11 @@ fn notes_are_cleaned_and_listings_never_carry_escapes() {
 
 #[test]
 fn hand_edited_bookmarks_and_a_hand_written_corpus_never_drive_the_terminal() {
+    fn on_bookmarks(rest: &'static str) -> Vec<&'static str> {
+        let mut v = vec!["--bookmarks", "bm.json", "bookmarks"];
+        v.extend(rest.split(' '));
+        v
+    }
     let env = Env::new();
     // A corpus written by hand (or by another tool): escapes in a title, a passage, a
     // locality name, an outlet.
@@ -478,11 +483,6 @@ fn hand_edited_bookmarks_and_a_hand_written_corpus_never_drive_the_terminal() {
     }]);
     std::fs::write(env.path("bm.json"), serde_json::to_vec(&b).unwrap()).unwrap();
     let search = ["search", "nghi quyet dai hoi", "--corpus", "c.json"];
-    fn on_bookmarks(rest: &'static str) -> Vec<&'static str> {
-        let mut v = vec!["--bookmarks", "bm.json", "bookmarks"];
-        v.extend(rest.split(' '));
-        v
-    }
     for args in [
         search.to_vec(),
         [&search[..], &["--json"]].concat(),

@@ -364,7 +364,7 @@ fn corpus_json_has_the_documented_fields() {
     let kinds: Vec<&str> = c
         .documents
         .iter()
-        .flat_map(|d| d.passages())
+        .flat_map(nghiquyet::corpus::Document::passages)
         .map(|p| p.kind.as_str())
         .collect();
     for k in ["lead", "paragraph", "list_item", "caption"] {

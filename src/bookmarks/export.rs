@@ -5,6 +5,7 @@
 //! Exports carry no timestamp of their own, so the same bookmarks always export the same.
 
 use std::cmp::Ordering;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{Bookmark, BookmarkFile, Resolution, Status};
@@ -60,38 +61,34 @@ pub struct Cited<'a> {
 /// The citation of `b`: from the corpus where it resolves (its section may have changed),
 /// else from what the bookmark stored.
 pub fn cite<'a>(corpus: &Corpus, b: &'a Bookmark, res: Resolution) -> Cited<'a> {
-    match res.at {
-        Some(at) => {
-            let doc = &corpus.documents[at.doc as usize];
-            Cited {
-                bookmark: b,
-                status: res.status,
-                locality: super::locality_label(corpus, at).or_else(|| b.locality.clone()),
-                title: doc.title.clone(),
-                outlet: doc.outlet.clone(),
-                date: doc.date.clone(),
-                section: corpus.section_label(at.doc as usize, at.section as usize),
-                doc_id: doc.id.clone(),
-                article: Some(at.doc as usize),
-                order: Some((at.doc, at.section, at.passage)),
-            }
+    if let Some(at) = res.at {
+        let doc = &corpus.documents[at.doc as usize];
+        Cited {
+            bookmark: b,
+            status: res.status,
+            locality: super::locality_label(corpus, at).or_else(|| b.locality.clone()),
+            title: doc.title.clone(),
+            outlet: doc.outlet.clone(),
+            date: doc.date.clone(),
+            section: corpus.section_label(at.doc as usize, at.section as usize),
+            doc_id: doc.id.clone(),
+            article: Some(at.doc as usize),
+            order: Some((at.doc, at.section, at.passage)),
         }
-        None => {
-            let article = corpus.documents.iter().position(|d| d.id == b.doc);
-            Cited {
-                bookmark: b,
-                status: res.status,
-                locality: b.locality.clone(),
-                // Under the article's current title when the article is still there.
-                title: article
-                    .map_or_else(|| b.title.clone(), |d| corpus.documents[d].title.clone()),
-                outlet: b.outlet.clone(),
-                date: b.date.clone(),
-                section: b.section.clone(),
-                doc_id: b.doc.clone(),
-                article,
-                order: None,
-            }
+    } else {
+        let article = corpus.documents.iter().position(|d| d.id == b.doc);
+        Cited {
+            bookmark: b,
+            status: res.status,
+            locality: b.locality.clone(),
+            // Under the article's current title when the article is still there.
+            title: article.map_or_else(|| b.title.clone(), |d| corpus.documents[d].title.clone()),
+            outlet: b.outlet.clone(),
+            date: b.date.clone(),
+            section: b.section.clone(),
+            doc_id: b.doc.clone(),
+            article,
+            order: None,
         }
     }
 }
@@ -166,24 +163,26 @@ pub fn markdown(items: &[Cited]) -> String {
         .map(|c| c.locality.as_deref().unwrap_or(NO_LOCALITY))
         .collect::<std::collections::BTreeSet<_>>()
         .len();
+    // (Writing to a String cannot fail: the `fmt::Result`s below are ignored.)
     let mut out = String::from("# Trích dẫn đã đánh dấu\n\n");
-    out.push_str(&format!(
-        "{} đoạn trích · {} địa phương · xuất từ nghiquyet\n",
+    let _ = writeln!(
+        out,
+        "{} đoạn trích · {} địa phương · xuất từ nghiquyet",
         items.len(),
         localities
-    ));
+    );
     let mut locality: Option<&str> = None;
     let mut article: Option<(&str, &str)> = None;
     for c in items {
         let loc = c.locality.as_deref().unwrap_or(NO_LOCALITY);
         if locality != Some(loc) {
-            out.push_str(&format!("\n## {}\n", md_escape(loc)));
+            let _ = writeln!(out, "\n## {}", md_escape(loc));
             locality = Some(loc);
             article = None;
         }
         let key = (c.doc_id.as_str(), c.title.as_str());
         if article != Some(key) {
-            out.push_str(&format!("\n### {}\n", md_escape(&c.title)));
+            let _ = writeln!(out, "\n### {}", md_escape(&c.title));
             article = Some(key);
         }
         out.push('\n');
@@ -214,11 +213,11 @@ pub fn markdown(items: &[Cited]) -> String {
             .map(md_escape)
             .collect();
         if !note.is_empty() {
-            out.push_str(&format!("\n**Ghi chú:** {}\n", note.join("  \n")));
+            let _ = writeln!(out, "\n**Ghi chú:** {}", note.join("  \n"));
         }
         if !c.bookmark.tags.is_empty() {
             let tags: Vec<String> = c.bookmark.tags.iter().map(|t| format!("`#{t}`")).collect();
-            out.push_str(&format!("\n**Thẻ:** {}\n", tags.join(" ")));
+            let _ = writeln!(out, "\n**Thẻ:** {}", tags.join(" "));
         }
     }
     // Whatever a hand-edited file or corpus holds, `cat` of the export cannot drive the
@@ -278,7 +277,7 @@ pub fn csv(items: &[Cited]) -> anyhow::Result<Vec<u8>> {
             ]
             .map(cell)
             .iter()
-            .map(|c| c.as_ref()),
+            .map(std::convert::AsRef::as_ref),
         )?;
     }
     Ok(w.into_inner()?)

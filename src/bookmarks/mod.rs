@@ -206,11 +206,7 @@ pub fn doc_refs(corpus: &Corpus, d: usize) -> Vec<PassageRef> {
     let mut out = Vec::new();
     for (s, sec) in corpus.documents[d].sections.iter().enumerate() {
         for p in 0..sec.passages.len() {
-            out.push(PassageRef {
-                doc: d as u32,
-                section: s as u32,
-                passage: p as u32,
-            });
+            out.push(PassageRef::new(d, s, p));
         }
     }
     out
@@ -244,8 +240,8 @@ impl Bookmark {
             },
             note: clean_note(note),
             tags: tags
-                .iter()
-                .map(|t| clean_tag(t))
+                .into_iter()
+                .map(|t| clean_tag(&t))
                 .filter(|t| !t.is_empty())
                 .collect(),
             locality: locality_label(corpus, at),

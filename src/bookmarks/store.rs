@@ -128,7 +128,10 @@ fn read_disk(path: &Path) -> Result<Disk, FileError> {
             "not a bookmarks file (no \"format\": \"{FORMAT}\")"
         )));
     }
-    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0);
     if version == 0 {
         return Ok(Disk::Bad("no valid \"version\"".into()));
     }
@@ -183,13 +186,12 @@ fn apply_op(list: &mut Vec<Bookmark>, op: &Op) -> bool {
             None => false,
         },
         Op::Update(new) => {
-            match list.iter_mut().find(|b| b.id == new.id) {
-                Some(b) => set_note(b, &new.note, &new.tags),
-                None => {
-                    list.push((**new).clone());
-                    let b = list.last_mut().expect("just pushed");
-                    b.updated = Some(now_rfc3339());
-                }
+            if let Some(b) = list.iter_mut().find(|b| b.id == new.id) {
+                set_note(b, &new.note, &new.tags);
+            } else {
+                list.push((**new).clone());
+                let b = list.last_mut().expect("just pushed");
+                b.updated = Some(now_rfc3339());
             }
             true
         }
@@ -474,12 +476,12 @@ mod tests {
         assert!(snap.bookmarks.is_empty());
         let snap = s.apply(&[Op::Remove("b1".into())], &[]).unwrap();
         assert_eq!(snap.applied, vec![false]);
-        // No temp files are left behind.
+        // No temp files (`….nghiquyet-tmp`, `….tmp` of earlier versions) are left behind.
         let names: Vec<String> = std::fs::read_dir(dir.path().join("sub"))
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+        assert!(names.iter().all(|n| !n.ends_with("tmp")), "{names:?}");
     }
 
     #[test]

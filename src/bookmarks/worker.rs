@@ -75,7 +75,7 @@ struct Shared {
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic elsewhere must not make the unsaved changes unreachable.
-    m.lock().unwrap_or_else(|e| e.into_inner())
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// What the store thread is asked to do (the changes themselves wait in [`Shared`]).
@@ -96,6 +96,12 @@ pub struct BookmarkWorker {
 }
 
 impl BookmarkWorker {
+    /// Start the threads that save, load and resolve the bookmarks of `store`; `on_event`
+    /// is called from them.
+    ///
+    /// # Panics
+    ///
+    /// If the operating system cannot start a thread.
     pub fn spawn(store: Store, on_event: impl Fn(Event) + Send + Sync + 'static) -> Self {
         let on_event: Arc<dyn Fn(Event) + Send + Sync> = Arc::new(on_event);
         let (tx, rx) = mpsc::channel();
@@ -233,12 +239,7 @@ fn run_store(
             Job::Reload { .. } | Job::Export { .. } if stopping => continue,
             Job::Reload { seq: s } => {
                 seq = seq.max(s);
-                if !lock(&shared.pending).is_empty() {
-                    match save_pending(&mut store, shared, on_event) {
-                        Some(saved) => list = saved,
-                        None => continue,
-                    }
-                } else {
+                if lock(&shared.pending).is_empty() {
                     match store.load() {
                         Ok(snap) => {
                             status(&store, &snap, on_event);
@@ -248,6 +249,11 @@ fn run_store(
                             on_event(Event::LoadFailed(e.to_string()));
                             continue;
                         }
+                    }
+                } else {
+                    match save_pending(&mut store, shared, on_event) {
+                        Some(saved) => list = saved,
+                        None => continue,
                     }
                 }
             }
@@ -500,7 +506,8 @@ fn export_to(
         ));
         match export::write_new(&path, &bytes, false) {
             Ok(_) => return Ok((path, list.len())),
-            Err(crate::files::FileError::Exists { .. }) => continue,
+            // Taken: try the next name.
+            Err(crate::files::FileError::Exists { .. }) => {}
             Err(e) => return Err(e.to_string()),
         }
     }
@@ -520,9 +527,9 @@ mod tests {
     /// The next event that is not a status line.
     fn recv_list(rx: &Receiver<Event>) -> Event {
         loop {
-            match recv(rx) {
-                Event::Status { .. } => continue,
-                e => return e,
+            let e = recv(rx);
+            if !matches!(e, Event::Status { .. }) {
+                return e;
             }
         }
     }
@@ -604,7 +611,7 @@ mod tests {
                     assert_eq!(pending, 1);
                     break;
                 }
-                Event::Status { .. } | Event::Snapshot { .. } => continue,
+                Event::Status { .. } | Event::Snapshot { .. } => {}
                 e => panic!("{e:?}"),
             }
         }

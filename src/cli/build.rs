@@ -57,8 +57,7 @@ fn collect_inputs(inputs: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> 
 
 fn file_stem(p: &Path) -> String {
     p.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "article".into())
+        .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned())
 }
 
 /// One summary line per article.
@@ -86,7 +85,7 @@ pub fn summary_line(d: &Document, gaz_names: &dyn Fn(&str) -> String) -> String 
     )
 }
 
-pub fn run(args: BuildArgs, force: bool) -> anyhow::Result<ExitCode> {
+pub fn run(args: &BuildArgs, force: bool) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     // Before the work, not after it: an output that may not be replaced fails at once.
     let checked = if force {
@@ -108,8 +107,7 @@ pub fn run(args: BuildArgs, force: bool) -> anyhow::Result<ExitCode> {
     let gaz = Gazetteer::embedded();
     let names = |id: &str| {
         gaz.by_id(id)
-            .map(|u| gaz.unit(u).name.clone())
-            .unwrap_or_else(|| id.to_string())
+            .map_or_else(|| id.to_string(), |u| gaz.unit(u).name.clone())
     };
     // A bar only where a person watches, and only when there is enough work to watch.
     let bar = (std::io::stderr().is_terminal() && files.len() > 20).then(|| {
@@ -140,7 +138,7 @@ pub fn run(args: BuildArgs, force: bool) -> anyhow::Result<ExitCode> {
                     let line = summary_line(&doc, &names);
                     match &bar {
                         Some(pb) => {
-                            pb.suspend(|| writeln!(out, "{line}").and_then(|_| out.flush()))
+                            pb.suspend(|| writeln!(out, "{line}").and_then(|()| out.flush()))
                         }
                         None => writeln!(out, "{line}"),
                     }

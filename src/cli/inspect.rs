@@ -24,7 +24,7 @@ pub struct InspectArgs {
     pub width: Option<usize>,
 }
 
-pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &InspectArgs) -> anyhow::Result<ExitCode> {
     let bytes = crate::files::read_existing(&args.file)?;
     let stem = args
         .file
@@ -70,9 +70,10 @@ pub fn run(args: InspectArgs) -> anyhow::Result<ExitCode> {
         .localities
         .iter()
         .map(|id| {
-            gaz.by_id(id)
-                .map(|u| format!("{} ({})", gaz.unit(u).name, gaz.unit(u).kind))
-                .unwrap_or_else(|| id.clone())
+            gaz.by_id(id).map_or_else(
+                || id.clone(),
+                |u| format!("{} ({})", gaz.unit(u).name, gaz.unit(u).kind),
+            )
         })
         .collect();
     writeln!(out)?;

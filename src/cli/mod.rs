@@ -30,6 +30,7 @@ pub struct Args {
     pub corpus: Option<PathBuf>,
 
     /// Bookmarks file (default: $NGHIQUYET_BOOKMARKS, else $XDG_DATA_HOME/nghiquyet/bookmarks.json)
+    #[allow(clippy::doc_markdown, reason = "the --help text, shown as written")]
     #[arg(long, global = true, value_name = "FILE")]
     pub bookmarks: Option<PathBuf>,
 
@@ -71,6 +72,7 @@ pub struct BrowseArgs {
     #[arg(long)]
     pub ascii: bool,
     /// Colours: `default` (16 ANSI colours) or `mono` (bold/dim/reverse only; also when NO_COLOR is set)
+    #[allow(clippy::doc_markdown, reason = "the --help text, shown as written")]
     #[arg(long, value_name = "THEME", default_value = "default")]
     pub theme: Theme,
     /// Start at the top, ignoring the position saved for this corpus
@@ -98,8 +100,8 @@ pub fn load_corpus(path: Option<&PathBuf>, force: bool) -> anyhow::Result<(Corpu
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let force = args.force;
     match args.command {
-        Some(Command::Build(b)) => build::run(b, force),
-        Some(Command::Inspect(i)) => inspect::run(i),
+        Some(Command::Build(b)) => build::run(&b, force),
+        Some(Command::Inspect(i)) => inspect::run(&i),
         Some(Command::Stats(s)) => report::stats(args.corpus.as_ref(), force, &s),
         Some(Command::Localities(l)) => report::localities(args.corpus.as_ref(), force, &l),
         Some(Command::Browse(b)) => browse(args.corpus, args.bookmarks, force, &b),

@@ -69,8 +69,8 @@ fn locality_scope(corpus: &Corpus, name: &str) -> anyhow::Result<Scope> {
                     .iter()
                     .any(|s| s.locality.as_deref().is_some_and(|l| ids.contains(&l)))
         })
-        .map(|(i, _)| i as u32)
-        .collect();
+        .map(|(i, _)| u32::try_from(i))
+        .collect::<Result<_, _>>()?;
     Ok(Scope::Documents(docs))
 }
 

@@ -37,7 +37,7 @@ pub fn memory_needed(file_len: u64) -> u64 {
     file_len.saturating_mul(5) / 2 + (64 << 20)
 }
 
-/// Memory this process can still take: the kernel's MemAvailable, bounded by the cgroup's
+/// Memory this process can still take: the kernel's `MemAvailable`, bounded by the cgroup's
 /// (v2) limit and the address-space limit. `None` when none of them can be read.
 pub fn memory_available() -> Option<u64> {
     let mut best: Option<u64> = None;
@@ -166,6 +166,11 @@ fn check_header(
 /// (or nothing at all); `Ok(Some(identity))` names the file checked, so the write can tell
 /// whether it changed meanwhile.
 pub fn check_replaceable(path: &Path) -> Result<Option<files::Identity>, CorpusError> {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        format: String,
+        version: u32,
+    }
     let target = files::resolve(path)?;
     let Some(meta) = files::check(&target)? else {
         return Ok(None);
@@ -193,11 +198,6 @@ pub fn check_replaceable(path: &Path) -> Result<Option<files::Identity>, CorpusE
         Ok(std::io::BufReader::with_capacity(1 << 16, f))
     };
     // The header first: a newer version's documents may not fit this version's model.
-    #[derive(serde::Deserialize)]
-    struct Header {
-        format: String,
-        version: u32,
-    }
     let h: Header = serde_json::from_reader(reader()?).map_err(read)?;
     if h.format != FORMAT {
         return Err(not_ours(format!("the \"format\" field is {:?}", h.format)));
@@ -289,12 +289,12 @@ mod tests {
 
     #[test]
     fn round_trip_and_validation() {
+        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("c.json");
         let c = Corpus::default();
         save_atomic(&c, &p, false).unwrap();
         assert_eq!(load(&p, false).unwrap(), c);
-        use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&p).unwrap().permissions().mode();
         assert_eq!(
             mode & 0o777,

@@ -201,6 +201,10 @@ impl Document {
 impl crate::search::PassageRef {
     /// The address of passage `p` of section `s` of document `d`. A corpus holds fewer than
     /// 2³² of each (the index stores them as `u32` to halve its size).
+    ///
+    /// # Panics
+    ///
+    /// If one of them is 2³² or more.
     pub fn new(d: usize, s: usize, p: usize) -> Self {
         let n = |i: usize| u32::try_from(i).expect("fewer than 2^32 documents, sections, passages");
         crate::search::PassageRef {

@@ -94,6 +94,10 @@ impl Rng {
     }
 
     /// In `0..n` (n > 0).
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "the remainder is below n, a usize"
+    )]
     pub fn below(&mut self, n: usize) -> usize {
         (self.next_u64() % n as u64) as usize
     }

@@ -125,7 +125,7 @@ impl Index {
         if let Some(&id) = self.vocab.get(word) {
             return id;
         }
-        let id = self.flags.len() as u32;
+        let id = u32::try_from(self.flags.len()).expect("fewer than 2^32 distinct words");
         self.vocab.insert(word.to_string(), id);
         self.words.push(word.to_string());
         self.flags.push(0);
@@ -183,7 +183,7 @@ pub(super) fn needs_canonical(word: &str) -> bool {
     let (Some(b), Some(a)) = (it.next(), it.next()) else {
         return false;
     };
-    matches!((a, b), ('o', 'a') | ('o', 'e') | ('u', 'y'))
+    matches!((a, b), ('o', 'a' | 'e') | ('u', 'y'))
 }
 
 impl Gazetteer {

@@ -442,10 +442,7 @@ impl Gazetteer {
             canon_words.push(buf.clone());
         }
         let canon = canon_words.join(" ");
-        if canon_words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_numeric()))
-        {
+        if canon_words.iter().all(|w| w.chars().all(char::is_numeric)) {
             // `1` of `Quận 1` is only a district after `quận`/`Q.`.
             needs_prefix = true;
         }

@@ -47,7 +47,7 @@ impl Gazetteer {
                     None => strict.push(hit),
                     Some(p) if p.allows(kind) => strict.push(hit),
                     Some(p) if p.district_level() && matches!(kind, Kind::District(_)) => {
-                        loose.push(hit)
+                        loose.push(hit);
                     }
                     Some(_) => {}
                 }

@@ -58,6 +58,10 @@ impl Gazetteer {
     }
 
     /// The gazetteer built from the JSON compiled into the binary.
+    ///
+    /// # Panics
+    ///
+    /// Only if that JSON is invalid, which the tests rule out.
     pub fn embedded() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| {

@@ -111,13 +111,12 @@ impl PrefixType {
 
     pub(super) fn allows(self, kind: Kind) -> bool {
         match (self, kind) {
-            (PrefixType::Tinh, Kind::Province { .. }) => true,
+            (PrefixType::Tinh, Kind::Province { .. }) | (PrefixType::ThiTran, Kind::Town) => true,
             (PrefixType::ThanhPho, Kind::Province { central }) => central,
             (PrefixType::ThanhPho, Kind::District(d)) => d == DistrictKind::City,
             (PrefixType::ThiXa, Kind::District(d)) => d == DistrictKind::TownLevel,
             (PrefixType::Quan, Kind::District(d)) => d == DistrictKind::Urban,
             (PrefixType::Huyen, Kind::District(d)) => d == DistrictKind::Rural,
-            (PrefixType::ThiTran, Kind::Town) => true,
             _ => false,
         }
     }

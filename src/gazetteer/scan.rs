@@ -290,7 +290,7 @@ impl<'a> Scanner<'a> {
                     }
                     Some(p) if p.allows(e.kind) => strict.push(e.unit),
                     Some(p) if p.district_level() && matches!(e.kind, Kind::District(_)) => {
-                        loose.push(e.unit)
+                        loose.push(e.unit);
                     }
                     Some(_) => {}
                 }

@@ -7,7 +7,10 @@ use serde::Serialize;
 use super::junk::{self, Chrome, Foreign};
 use super::meta;
 use super::normalize::RawLine;
-use super::shapes::*;
+use super::shapes::{
+    breadcrumb_category, credit_byline, ends_sentence, is_heading_shape, is_list_item, is_prose,
+    is_series_line, strip_bullet, word_count, words,
+};
 use crate::gazetteer::Gazetteer;
 use crate::text::is_all_caps;
 

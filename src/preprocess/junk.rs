@@ -408,7 +408,7 @@ pub fn foreign(line: &str) -> Foreign {
     let words: Vec<String> = line
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 2)
-        .map(|w| w.to_lowercase())
+        .map(str::to_lowercase)
         .collect();
     if words.len() < 2 {
         return Foreign::No;

@@ -48,7 +48,7 @@ pub fn txt_files(dir: &Path) -> (Vec<PathBuf>, Vec<walkdir::Error>) {
                         .extension()
                         .is_some_and(|x| x.eq_ignore_ascii_case("txt")) =>
             {
-                files.push(e.into_path())
+                files.push(e.into_path());
             }
             Ok(_) => {}
             Err(e) => errors.push(e),
@@ -228,7 +228,9 @@ pub fn build_document(
                     new_section(&mut doc.sections, None);
                     openers.push(None);
                 }
-                let section = doc.sections.last_mut().expect("a section exists");
+                let Some(section) = doc.sections.last_mut() else {
+                    unreachable!("a section was pushed above")
+                };
                 section.passages.push(Passage {
                     id: ids.next(&text),
                     kind,

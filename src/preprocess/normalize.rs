@@ -28,7 +28,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
-        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count();
         InputError::InvalidUtf8 { offset, line }
     })?;
     if text.trim().is_empty() {

@@ -146,7 +146,7 @@ pub fn breadcrumb_category(t: &str) -> Option<&str> {
         && parts
             .iter()
             .all(|p| (1..=6).contains(&word_count(p)) && !ends_sentence(p));
-    ok.then(|| *parts.last().expect("at least two parts"))
+    parts.last().copied().filter(|_| ok)
 }
 
 /// Lines that open with a credit introduce the author anywhere in the article.

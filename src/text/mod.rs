@@ -219,7 +219,7 @@ fn retone_word(w: &str) -> Option<String> {
     }
     let lower = |i: usize| letters[i].0.to_ascii_lowercase();
     let (a, b) = (lower(n - 2), lower(n - 1));
-    let pair_ok = matches!((a, b), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+    let pair_ok = matches!((a, b), ('o', 'a' | 'e') | ('u', 'y'));
     if !pair_ok {
         return None;
     }
@@ -260,9 +260,9 @@ pub fn is_vietnamese_letter(c: char) -> bool {
     let mut marks = Vec::new();
     decompose_canonical(c, |d| {
         if is_combining_mark(d) {
-            marks.push(d)
+            marks.push(d);
         } else {
-            base = Some(d)
+            base = Some(d);
         }
     });
     match base {

@@ -6,10 +6,11 @@
 //! - on a line of human-readable output they are shown escaped (`^[`, `<U+202E>`), see
 //!   [`escape_line`] and [`SafeWriter`];
 //! - in a terminal cell they are dropped (`ui::SafeBackend`);
-//! - in JSON they are written as `\uXXXX` ([`json`]): serde_json escapes C0 itself, this
+//! - in JSON they are written as `\uXXXX` ([`json`]): `serde_json` escapes C0 itself, this
 //!   adds DEL, C1 and the bidi controls.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// Would `c` change what a terminal does or shows beyond itself?
@@ -35,7 +36,10 @@ fn push_escaped(out: &mut String, c: char) {
             out.push(char::from(b'@' + c as u8));
         }
         '\u{7f}' => out.push_str("^?"),
-        _ => out.push_str(&format!("<U+{:04X}>", u32::from(c))),
+        _ => {
+            // (Writing to a String cannot fail.)
+            let _ = write!(out, "<U+{:04X}>", u32::from(c));
+        }
     }
 }
 
@@ -164,7 +168,7 @@ impl<W: Write> Write for SafeWriter<W> {
     }
 }
 
-/// JSON that is safe to print: serde_json's output with DEL, C1 and the bidi controls also
+/// JSON that is safe to print: `serde_json`'s output with DEL, C1 and the bidi controls also
 /// written as `\uXXXX`.
 pub mod json {
     use std::io::{self, Write};
@@ -252,7 +256,7 @@ pub mod json {
     pub fn to_string_pretty<T: ?Sized + Serialize>(value: &T) -> serde_json::Result<String> {
         let mut v = Vec::new();
         to_writer(&mut v, value, true)?;
-        Ok(String::from_utf8(v).expect("serde_json writes UTF-8"))
+        String::from_utf8(v).map_err(serde::ser::Error::custom)
     }
 }
 

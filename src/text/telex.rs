@@ -85,6 +85,10 @@ impl Tone {
 
 /// One letter of the word being built from keys.
 #[derive(Debug, Clone, Copy)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags, each set by a different key"
+)]
 struct Letter {
     /// The key typed, lowercased (ASCII).
     base: char,
@@ -202,7 +206,7 @@ impl Word {
             return;
         }
         match (prev.base, prev.mark) {
-            ('u', Mark::Horn) | ('o', Mark::Horn) | ('a', Mark::Breve) => {
+            ('u' | 'o', Mark::Horn) | ('a', Mark::Breve) => {
                 if prev.lone_w {
                     self.letters[n - 1] = Letter::locked(if prev.upper { 'W' } else { 'w' });
                 } else {

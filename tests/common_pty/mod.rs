@@ -52,7 +52,9 @@ impl Output {
 impl Shared {
     fn lock(&self) -> MutexGuard<'_, Output> {
         // A panicking test thread must not hide the output from the next assertion.
-        self.output.lock().unwrap_or_else(|e| e.into_inner())
+        self.output
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -69,7 +71,7 @@ pub struct PtySession {
     cols: u16,
     rows: u16,
     // Holds HOME and the XDG directories; removed when the session ends.
-    _home: TempDir,
+    home: TempDir,
 }
 
 fn nonzero(n: u16) -> NonZeroU16 {
@@ -154,7 +156,7 @@ impl PtySession {
                     revents: 0,
                 };
                 // SAFETY: one valid pollfd for the master, which outlives this thread.
-                let ready = unsafe { libc::poll(&mut pfd, 1, 20) };
+                let ready = unsafe { libc::poll(&raw mut pfd, 1, 20) };
                 if stop.load(std::sync::atomic::Ordering::SeqCst) {
                     return;
                 }
@@ -186,13 +188,13 @@ impl PtySession {
             stop_reading,
             cols,
             rows,
-            _home: home,
+            home,
         }
     }
 
     /// The session's temporary HOME (the XDG directories are `state` and `data` in it).
     pub fn home(&self) -> &std::path::Path {
-        self._home.path()
+        self.home.path()
     }
 
     /// Type `keys` (raw bytes as a terminal sends them: `\r` is Enter, `\t` Tab, `\x1b` Esc).
@@ -284,7 +286,7 @@ impl PtySession {
                 .shared
                 .changed
                 .wait_timeout(out, wait)
-                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .0;
         }
     }
@@ -322,12 +324,12 @@ impl PtySession {
                      --- screen ---\n{screen}\n--------------"
                 );
             }
-            let wait = (quiet - silent).min(deadline - now);
+            let wait = quiet.checked_sub(silent).unwrap().min(deadline - now);
             out = self
                 .shared
                 .changed
                 .wait_timeout(out, wait)
-                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .0;
         }
     }
@@ -347,7 +349,7 @@ impl PtySession {
                 .shared
                 .changed
                 .wait_timeout(out, deadline - now)
-                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .0;
         }
     }
@@ -387,7 +389,7 @@ impl PtySession {
         // SAFETY: termios is plain data that tcgetattr fills in; fd is the open pty master,
         // whose settings on Linux are those of the terminal the child used.
         let mut t: libc::termios = unsafe { std::mem::zeroed() };
-        if unsafe { libc::tcgetattr(fd, &mut t) } != 0 {
+        if unsafe { libc::tcgetattr(fd, &raw mut t) } != 0 {
             return None;
         }
         Some(t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0)
@@ -447,14 +449,15 @@ impl PtySession {
         let mut out = self.shared.lock();
         while !out.closed {
             let now = Instant::now();
-            if now >= deadline {
-                panic!("the pty was not closed {timeout:?} after the child exited");
-            }
+            assert!(
+                now < deadline,
+                "the pty was not closed {timeout:?} after the child exited"
+            );
             out = self
                 .shared
                 .changed
                 .wait_timeout(out, deadline - now)
-                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .0;
         }
         drop(out);

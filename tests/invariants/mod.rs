@@ -323,7 +323,11 @@ pub fn search_case(data: &[u8]) -> (Corpus, String, Scope) {
     }
     let corpus = search_corpus(&docs);
     let scope = if every_other {
-        Scope::Documents((0..corpus.documents.len() as u32).step_by(2).collect())
+        Scope::Documents(
+            (0..u32::try_from(corpus.documents.len()).unwrap())
+                .step_by(2)
+                .collect(),
+        )
     } else {
         Scope::All
     };
@@ -396,7 +400,11 @@ fn admits(scope: &Scope, doc: u32) -> bool {
 pub fn check_search(corpus: &Corpus, raw: &str, scope: &Scope) {
     let index = SearchIndex::build(corpus);
     // Every passage, in document order, folded as `fold_for_search` folds it.
-    let all: Vec<&Passage> = corpus.documents.iter().flat_map(|d| d.passages()).collect();
+    let all: Vec<&Passage> = corpus
+        .documents
+        .iter()
+        .flat_map(nghiquyet::corpus::Document::passages)
+        .collect();
     assert_eq!(index.len(), all.len(), "index size");
     assert!(
         index.refs.windows(2).all(|w| w[0] < w[1]),
@@ -436,8 +444,8 @@ pub fn check_search(corpus: &Corpus, raw: &str, scope: &Scope) {
     }
     // An index filled by hand (no private facts) gives the same hits.
     let mut by_hand = SearchIndex::default();
-    by_hand.refs = index.refs.clone();
-    by_hand.folded = index.folded.clone();
+    by_hand.refs.clone_from(&index.refs);
+    by_hand.folded.clone_from(&index.folded);
     by_hand.bytes = index.bytes;
     assert!(
         search_all(&by_hand, corpus, raw, scope) == hits,
@@ -454,7 +462,7 @@ pub fn check_search(corpus: &Corpus, raw: &str, scope: &Scope) {
             if admits(scope, at.doc)
                 && let Some(m) = match_passage(&index.folded[slot], &q, true, &matcher)
             {
-                expected.push((slot as u32, m));
+                expected.push((u32::try_from(slot).unwrap(), m));
             }
         }
         let got: Vec<u32> = by_slot.iter().map(|h| h.slot).collect();
@@ -464,7 +472,9 @@ pub fn check_search(corpus: &Corpus, raw: &str, scope: &Scope) {
             assert_eq!(hit.ranges, m.ranges, "ranges of slot {}", hit.slot);
             let bonus = hit.score - m.score;
             assert!(
-                bonus >= 0 && bonus % W_ACCENT == 0 && bonus / W_ACCENT <= q.terms.len() as i64,
+                bonus >= 0
+                    && bonus % W_ACCENT == 0
+                    && bonus / W_ACCENT <= i64::try_from(q.terms.len()).unwrap(),
                 "slot {}: score {} vs matcher {}",
                 hit.slot,
                 hit.score,
@@ -509,7 +519,7 @@ pub fn check_highlight(text: &str, ranges: &[(usize, usize)]) {
         assert!(text.get(byte(s)..byte(e)).is_some());
     }
     for w in ranges.windows(2) {
-        assert!(w[0].1 < w[1].0, "highlights {:?} not merged", w);
+        assert!(w[0].1 < w[1].0, "highlights {w:?} not merged");
     }
 }
 
@@ -518,14 +528,15 @@ pub fn check_highlight(text: &str, ranges: &[(usize, usize)]) {
 
 /// First byte: a column count; the rest: text (invalid UTF-8 replaced).
 pub fn text_helpers(data: &[u8]) {
+    /// Telex keys: letters only, so every key is exercised.
+    const KEYS: &[u8] = b"aaaeeooouuwwddsfrxjzyinghtcqmpklvbAEOUWDSFRXJ";
     let (cols, rest) = match data.split_first() {
         Some((c, rest)) => (usize::from(*c % 64), rest),
         None => (0, data),
     };
     let s = String::from_utf8_lossy(rest);
     check_text(&s, cols);
-    // The same bytes as Telex keys: letters only, so every key is exercised.
-    const KEYS: &[u8] = b"aaaeeooouuwwddsfrxjzyinghtcqmpklvbAEOUWDSFRXJ";
+    // The same bytes as Telex keys.
     let keys: String = rest
         .iter()
         .take(24)
@@ -722,7 +733,7 @@ pub fn corpus_load(data: &[u8]) {
     let first_words: String = corpus
         .documents
         .iter()
-        .flat_map(|d| d.passages())
+        .flat_map(nghiquyet::corpus::Document::passages)
         .next()
         .map(|p| {
             p.text

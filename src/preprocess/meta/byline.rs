@@ -195,8 +195,8 @@ fn before_appended_credit(s: &str) -> Option<&str> {
     (name.len() < head.len() && !name.is_empty()).then_some(name)
 }
 
-/// Part of a byline that names the outlet or desk, dropped from the author ("Bích Huệ -
-/// TTXVN", "Minh Anh - TNTBros").
+/// Part of a byline that names the outlet or desk, dropped from the author (`Bích Huệ -
+/// TTXVN`, `Minh Anh - TNTBros`).
 fn outlet_part(p: &str) -> bool {
     after_folded_prefix(p, "theo").is_some()
         || is_known_outlet(p)

@@ -60,7 +60,7 @@ fn marker_words(s: &str) -> Vec<(usize, &str)> {
         }
         let st = *start.get_or_insert(i);
         if c == ':' {
-            out.push((st, &s[st..i + 1]));
+            out.push((st, &s[st..=i]));
             start = None;
         }
     }

@@ -89,9 +89,9 @@ pub fn copyright_outlet(line: &str) -> Option<String> {
     let s = strip_bullet(line.trim()).trim_start_matches('®').trim();
     // "Ghi rõ nguồn 'Báo X' khi phát hành lại": the outlet is the quoted part; without one,
     // the notice may still name it ("Bản quyền thuộc về Báo X. Ghi rõ nguồn khi …").
-    let quotes = ['"', '“', '”', '\'', '‘', '’'];
+    let quote_marks = ['"', '“', '”', '\'', '‘', '’'];
     if fold_str(s).contains("ghi ro nguon") {
-        let quoted = s.split(quotes).nth(1).map(str::trim);
+        let quoted = s.split(quote_marks).nth(1).map(str::trim);
         if let Some(q) = quoted.filter(|q| !q.is_empty()) {
             return Some(finish_outlet(q));
         }
@@ -108,8 +108,10 @@ pub fn copyright_outlet(line: &str) -> Option<String> {
     let notice = s[..end].trim().trim_end_matches('.');
     // "Báo Nghệ An giữ bản quyền (nội dung)": the holder comes before the verb, and what
     // follows "bản quyền" there is no outlet.
-    if let Some(holder) = holder_before_giu(notice) {
-        return holder.map(finish_outlet);
+    match holder_before_giu(notice) {
+        Holder::Named(holder) => return Some(finish_outlet(holder)),
+        Holder::Nobody => return None,
+        Holder::NoNotice => {}
     }
     // The outlet follows the last linking word ("by", "thuộc về", "©"), years skipped.
     let words = word_spans(notice);
@@ -128,13 +130,15 @@ pub fn copyright_outlet(line: &str) -> Option<String> {
 /// The holder named before "giữ bản quyền": `© 2022 Báo Nghệ An giữ bản quyền` → `Báo Nghệ
 /// An`. Leading signs, "Copyright" and years are skipped; the holder must be a short proper
 /// name (every word capitalised, or an outlet kind such as "Báo" before capitalised words), so
-/// "Tác giả giữ bản quyền" names nobody. `None` when the notice has no "giữ bản quyền",
-/// `Some(None)` when it names no holder.
-fn holder_before_giu(notice: &str) -> Option<Option<&str>> {
+/// "Tác giả giữ bản quyền" names nobody.
+fn holder_before_giu(notice: &str) -> Holder<'_> {
     let words = word_spans(notice);
     let folded: Vec<String> = words.iter().map(|(_, w)| fold_str(w)).collect();
-    let giu = (0..folded.len().saturating_sub(2))
-        .find(|&i| folded[i] == "giu" && folded[i + 1] == "ban" && folded[i + 2] == "quyen")?;
+    let Some(giu) = (0..folded.len().saturating_sub(2))
+        .find(|&i| folded[i] == "giu" && folded[i + 1] == "ban" && folded[i + 2] == "quyen")
+    else {
+        return Holder::NoNotice;
+    };
     let first = (0..giu).find(|&i| {
         let w = words[i].1;
         !(is_year_token(w)
@@ -143,7 +147,7 @@ fn holder_before_giu(notice: &str) -> Option<Option<&str>> {
             || !w.chars().any(char::is_alphanumeric))
     });
     let Some(first) = first else {
-        return Some(None);
+        return Holder::Nobody;
     };
     let holder = notice[words[first].0..words[giu].0].trim();
     let hw: Vec<&str> = holder.split_whitespace().collect();
@@ -163,7 +167,20 @@ fn holder_before_giu(notice: &str) -> Option<Option<&str>> {
         [head, rest @ ..] if kind => proper(head) && rest.iter().any(proper),
         all => all.iter().all(proper),
     };
-    Some((named && hw.len() <= 8 && !holder.contains(['"', ':'])).then_some(holder))
+    if named && hw.len() <= 8 && !holder.contains(['"', ':']) {
+        Holder::Named(holder)
+    } else {
+        Holder::Nobody
+    }
+}
+
+/// What a notice says of the holder before "giữ bản quyền".
+enum Holder<'a> {
+    /// The notice has no "giữ bản quyền".
+    NoNotice,
+    /// It has, but names no holder.
+    Nobody,
+    Named(&'a str),
 }
 
 fn finish_outlet(name: &str) -> String {

@@ -1,6 +1,8 @@
 //! Dates and datelines: `06/06/2020`, `2020-06-06T14:00`, `ngày 6 tháng 6 năm 2020`, with a
 //! clock time when one sits next to the date.
 
+use std::fmt::Write as _;
+
 use super::{longer_than, word_spans};
 use crate::text::fold_str;
 
@@ -210,10 +212,9 @@ fn day_part(line: &str, at: usize, h: u32) -> Option<(u32, usize)> {
         (_, "pm" | "chiều" | "tối") | ("CH", _) if (1..=11).contains(&h) => h + 12,
         (_, "pm" | "chiều" | "tối" | "sáng") | ("CH", _) => h,
         (_, "trưa") if (1..=5).contains(&h) => h + 12,
-        (_, "trưa") => h,
         (_, "đêm") if (6..=11).contains(&h) => h + 12,
         (_, "đêm") if h == 12 => 0,
-        (_, "đêm") => h,
+        (_, "trưa" | "đêm") => h,
         _ => return None,
     };
     Some((h, end))
@@ -339,9 +340,10 @@ pub fn parse_date(line: &str) -> Option<String> {
         .filter(|(gap, _)| *gap <= MAX_TIME_GAP)
         .min_by_key(|(gap, _)| *gap);
     if let Some((_, t)) = near {
-        out.push_str(&format!("T{:02}:{:02}", t.h, t.m));
+        // (Writing to a String cannot fail.)
+        let _ = write!(out, "T{:02}:{:02}", t.h, t.m);
         if let Some(s) = t.s {
-            out.push_str(&format!(":{s:02}"));
+            let _ = write!(out, ":{s:02}");
         }
     }
     Some(out)

@@ -329,9 +329,7 @@ fn outlet_body(s: &str, bracketed: bool) -> Option<String> {
         .as_slice()
     {
         ["báo", "điện", "tử"] => 3,
-        ["tạp", "chí", ..] | ["thời", "báo", ..] | ["tuần", "báo", ..] | ["nhật", "báo", ..] => {
-            2
-        }
+        ["tạp", "chí", ..] | ["thời" | "tuần" | "nhật", "báo", ..] => 2,
         ["báo" | "đài" | "kênh" | "cổng", ..] => 1,
         _ => 0,
     };
