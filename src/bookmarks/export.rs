@@ -12,10 +12,15 @@ use super::{Bookmark, BookmarkFile, Resolution, Status};
 use crate::corpus::Corpus;
 use crate::text::fold_str;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// What an export is written as. (The command line's names for these are in
+/// `cli::bookmarks`, the browser's labels in `ui::bookmarks`.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// A report: grouped by locality and article, quotes with citations.
     Md,
+    /// One row per bookmark (UTF-8 with a BOM).
     Csv,
+    /// The bookmarks file as stored.
     Json,
 }
 
@@ -29,14 +34,17 @@ impl Format {
     }
 
     pub const ALL: [Format; 3] = [Format::Md, Format::Csv, Format::Json];
+}
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::Md => "Markdown (báo cáo)",
-            Format::Csv => "CSV (bảng tính)",
-            Format::Json => "JSON (như lưu trữ)",
-        }
-    }
+/// Why an export could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Csv(#[from] ::csv::Error),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
 }
 
 /// A bookmark with what the current corpus says about its passage.
@@ -246,7 +254,7 @@ fn cell(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub fn csv(items: &[Cited]) -> anyhow::Result<Vec<u8>> {
+pub fn csv(items: &[Cited]) -> Result<Vec<u8>, ExportError> {
     let mut items: Vec<&Cited> = items.iter().collect();
     items.sort_by(|a, b| report_order(a, b));
     let mut w = ::csv::WriterBuilder::new()
@@ -280,18 +288,22 @@ pub fn csv(items: &[Cited]) -> anyhow::Result<Vec<u8>> {
             .map(std::convert::AsRef::as_ref),
         )?;
     }
-    Ok(w.into_inner()?)
+    w.into_inner().map_err(|e| e.into_error().into())
 }
 
 /// The bookmarks as stored (the file format), in the stored order.
-pub fn json(bookmarks: &[Bookmark]) -> anyhow::Result<String> {
+pub fn json(bookmarks: &[Bookmark]) -> Result<String, ExportError> {
     let mut s = crate::text::safe::json::to_string_pretty(&BookmarkFile::new(bookmarks.to_vec()))?;
     s.push('\n');
     Ok(s)
 }
 
 /// Export `bookmarks` resolved against `corpus`.
-pub fn render(corpus: &Corpus, bookmarks: &[Bookmark], format: Format) -> anyhow::Result<Vec<u8>> {
+pub fn render(
+    corpus: &Corpus,
+    bookmarks: &[Bookmark],
+    format: Format,
+) -> Result<Vec<u8>, ExportError> {
     if format == Format::Json {
         return Ok(json(bookmarks)?.into_bytes());
     }

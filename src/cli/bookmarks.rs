@@ -48,11 +48,29 @@ pub enum BookmarksCommand {
         /// md: grouped by locality and article, quotes with citations; csv: one row each
         /// (UTF-8 with BOM); json: as stored
         #[arg(long, value_name = "FORMAT")]
-        format: Format,
+        format: ExportFormat,
         /// Write to FILE instead of standard output (an existing file needs --force)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+/// The export formats as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Csv,
+    Json,
+}
+
+impl From<ExportFormat> for Format {
+    fn from(f: ExportFormat) -> Format {
+        match f {
+            ExportFormat::Md => Format::Md,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Json => Format::Json,
+        }
+    }
 }
 
 /// Read or change: reading never touches the file; a change moves an unusable file aside.
@@ -97,7 +115,7 @@ pub fn run(
         } => add(corpus_path, bookmarks_path, force, &passage, &note, &tags),
         BookmarksCommand::Rm { id } => rm(bookmarks_path, &id),
         BookmarksCommand::Export { format, output } => {
-            export_cmd(corpus_path, bookmarks_path, format, output, force)
+            export_cmd(corpus_path, bookmarks_path, format.into(), output, force)
         }
     }
 }

@@ -329,6 +329,15 @@ fn draw_note(
     }
 }
 
+/// An export format as the export dialog lists it.
+fn format_label(f: Format) -> &'static str {
+    match f {
+        Format::Md => "Markdown (báo cáo)",
+        Format::Csv => "CSV (bảng tính)",
+        Format::Json => "JSON (như lưu trữ)",
+    }
+}
+
 fn draw_export(
     frame: &mut Frame,
     theme: Theme,
@@ -350,7 +359,7 @@ fn draw_export(
                 "{} {}  {}",
                 if i == selected { "▸" } else { " " },
                 keys[i],
-                f.label()
+                format_label(*f)
             );
             let style = if i == selected {
                 theme.selected(true)
