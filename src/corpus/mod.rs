@@ -1,9 +1,11 @@
 //! The corpus model and its JSON file format (`docs/corpus-format.md`).
 
 pub mod io;
+mod reason;
 pub mod synth;
 
 pub use io::{CorpusError, load, save_atomic};
+pub use reason::RemovalReason;
 
 use serde::{Deserialize, Serialize};
 
@@ -110,7 +112,7 @@ pub struct Removed {
     /// 1-based line number in the raw file.
     pub line: usize,
     pub text: String,
-    pub reason: String,
+    pub reason: RemovalReason,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

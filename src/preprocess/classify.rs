@@ -2,7 +2,9 @@
 //! content), then the header (title, category, dateline, byline …), then the body (lead,
 //! headings, paragraphs, list items, captions, the closing byline).
 
-use serde::Serialize;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
 
 use super::junk::{self, Chrome, Foreign};
 use super::meta;
@@ -11,6 +13,7 @@ use super::shapes::{
     breadcrumb_category, credit_byline, ends_sentence, is_heading_shape, is_list_item, is_prose,
     is_series_line, strip_bullet, word_count, words,
 };
+use crate::corpus::RemovalReason;
 use crate::gazetteer::Gazetteer;
 use crate::text::is_all_caps;
 
@@ -59,10 +62,44 @@ pub struct Line {
     pub text: String,
     pub class: LineClass,
     /// Why a junk line was removed, or a note on another class (e.g. "locality tag").
-    pub reason: Option<String>,
+    pub reason: Option<LineReason>,
     /// For the 2nd, 3rd … line of a caption broken over several lines: the index (in the
     /// line list) of the caption's first line, which carries the joined text.
     pub joined_to: Option<usize>,
+}
+
+/// Why a line has its class: the reason a junk line was removed, or a note on a kept line.
+/// In JSON (`inspect --json`) it is the sentence [`fmt::Display`] writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineReason {
+    /// A junk line: why it was removed.
+    Removed(RemovalReason),
+    /// A category line that is a locality's name ("Hải Phòng" above the title).
+    LocalityTag,
+    /// A category taken from breadcrumb navigation (its last part).
+    Breadcrumb,
+    /// A subtitle that is a series kicker ("Bài 3: …" above the title).
+    Series,
+    /// A caption found right under an image's alt text.
+    UnderAnImage,
+}
+
+impl fmt::Display for LineReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            LineReason::Removed(r) => return r.fmt(f),
+            LineReason::LocalityTag => "locality tag",
+            LineReason::Breadcrumb => "breadcrumb",
+            LineReason::Series => "series",
+            LineReason::UnderAnImage => "under an image",
+        })
+    }
+}
+
+impl Serialize for LineReason {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Is the whole line one locality name ("Hải Phòng", "TP Hạ Long")? Pages print such tags
@@ -89,14 +126,14 @@ impl Classifier<'_> {
         !self.decided[i]
     }
 
-    fn set(&mut self, i: usize, class: LineClass, reason: Option<String>) {
+    fn set(&mut self, i: usize, class: LineClass, reason: Option<LineReason>) {
         self.lines[i].class = class;
         self.lines[i].reason = reason;
         self.decided[i] = true;
     }
 
-    fn junk(&mut self, i: usize, reason: impl Into<String>) {
-        self.set(i, LineClass::Junk, Some(reason.into()));
+    fn junk(&mut self, i: usize, reason: RemovalReason) {
+        self.set(i, LineClass::Junk, Some(LineReason::Removed(reason)));
     }
 
     /// Indices of lines still open to classification (not blank, not junk, not yet decided).
@@ -125,8 +162,8 @@ impl Classifier<'_> {
                 continue;
             }
             let t = self.lines[i].text.clone();
-            if let Some((kind, reason)) = junk::chrome_phrase(&t) {
-                self.junk(i, reason);
+            if let Some(kind) = junk::chrome_phrase(&t) {
+                self.junk(i, kind.removal_reason());
                 // A footer has no running text after it (one repeated lead at most), or it
                 // comes right after the closing byline: then whatever follows is the page's.
                 let closes = self.after_closing_byline(i);
@@ -159,10 +196,11 @@ impl Classifier<'_> {
                         if word_count(h) > 30 || (h.ends_with('.') && !h.ends_with("...")) {
                             break;
                         }
+                        let header = t.clone();
                         let why = if kind == Chrome::TagsHeader {
-                            format!("keyword tag (listed under \"{t}\")")
+                            RemovalReason::KeywordTag { header }
                         } else {
-                            format!("related headline (listed under \"{t}\")")
+                            RemovalReason::RelatedHeadline { header }
                         };
                         self.junk(j, why);
                         j += 1;
@@ -171,24 +209,24 @@ impl Classifier<'_> {
                     continue;
                 }
             } else if junk::inline_related_link(&t) {
-                self.junk(i, "link to another article");
+                self.junk(i, RemovalReason::LinkToAnotherArticle);
             } else if junk::is_tag_list(&t) {
-                self.junk(i, "keyword tags");
+                self.junk(i, RemovalReason::KeywordTags);
             } else if junk::is_widget_bar(&t) {
-                self.junk(i, "share bar or page widget");
+                self.junk(i, RemovalReason::ShareBarOrWidget);
             } else if let Some(why) = junk::is_marker_line(&t) {
                 self.junk(i, why);
             } else if junk::is_licence_line(&t) {
-                self.junk(i, "site licence line");
+                self.junk(i, RemovalReason::SiteLicence);
             } else if meta::is_copyright(&t) {
-                self.junk(i, "copyright line");
+                self.junk(i, RemovalReason::Copyright);
             } else if junk::is_alt_slug(&t) {
-                self.junk(i, "image alt text (unaccented copy of the text)");
+                self.junk(i, RemovalReason::ImageAltText);
                 if i + 1 < n {
                     slug_before[i + 1] = true;
                 }
             } else if junk::foreign(&t) == Foreign::Spam {
-                self.junk(i, "foreign-language spam");
+                self.junk(i, RemovalReason::ForeignSpam);
             }
             i += 1;
         }
@@ -202,7 +240,7 @@ impl Classifier<'_> {
             } else if !blank {
                 if run.len() >= 2 {
                     for &k in &run {
-                        self.junk(k, "related headline (a dated list of other articles)");
+                        self.junk(k, RemovalReason::DatedHeadlines);
                     }
                 }
                 run.clear();
@@ -219,7 +257,7 @@ impl Classifier<'_> {
             let counter = junk::is_counter(&self.lines[j].text);
             let label = junk::is_counter_label(&self.lines[j].text);
             if self.is_open(j) && counter && (prev_label || in_footer) {
-                self.junk(j, "view counter (a number alone on a line)");
+                self.junk(j, RemovalReason::ViewCounter);
             }
             prev_label = label;
         }
@@ -231,7 +269,12 @@ impl Classifier<'_> {
                     if meta::copyright_outlet(t).is_some() || meta::outlet_line(t).is_some() {
                         continue;
                     }
-                    self.junk(j, format!("page footer (after \"{marker}\")"));
+                    self.junk(
+                        j,
+                        RemovalReason::PageFooter {
+                            marker: marker.clone(),
+                        },
+                    );
                 }
             }
         }
@@ -242,7 +285,7 @@ impl Classifier<'_> {
         {
             for j in last_prose + 1..n {
                 if self.is_open(j) && junk::foreign(&self.lines[j].text) != Foreign::No {
-                    self.junk(j, "foreign-language text at the end of the page");
+                    self.junk(j, RemovalReason::TrailingForeignText);
                 }
             }
         }
@@ -252,7 +295,7 @@ impl Classifier<'_> {
             // it is the summary, not a caption.
             let in_body = first_prose.is_some_and(|p| p < j);
             if self.is_open(j) && in_body && word_count(&self.lines[j].text) <= 40 {
-                self.set(j, LineClass::Caption, Some("under an image".into()));
+                self.set(j, LineClass::Caption, Some(LineReason::UnderAnImage));
             }
         }
     }
@@ -330,7 +373,7 @@ impl Classifier<'_> {
             if is_dateline_line(&t) {
                 self.set(i, LineClass::Dateline, None);
             } else if breadcrumb_category(&t).is_some() {
-                self.set(i, LineClass::Category, Some("breadcrumb".into()));
+                self.set(i, LineClass::Category, Some(LineReason::Breadcrumb));
             } else if meta::outlet_line(&t).is_some() {
                 self.set(i, LineClass::OutletTag, None);
             } else if !title_set {
@@ -353,10 +396,10 @@ impl Classifier<'_> {
                 let short = n <= 4 && t.chars().count() <= 40 && !ends_sentence(&t);
                 if is_series_line(&t) && !later.is_empty() && !subtitle_set {
                     // "Bài 3: …" above the headline is the series kicker.
-                    self.set(i, LineClass::Subtitle, Some("series".into()));
+                    self.set(i, LineClass::Subtitle, Some(LineReason::Series));
                     subtitle_set = true;
                 } else if short && later.iter().any(|u| words(u) >= 5 || words(u) >= n) {
-                    let note = is_locality_tag(self.gaz, &t).then(|| "locality tag".to_string());
+                    let note = is_locality_tag(self.gaz, &t).then_some(LineReason::LocalityTag);
                     self.set(i, LineClass::Category, note);
                 } else {
                     self.set(i, LineClass::Title, None);
@@ -367,7 +410,7 @@ impl Classifier<'_> {
             {
                 self.set(i, LineClass::Byline, None);
             } else if is_locality_tag(self.gaz, &t) {
-                self.set(i, LineClass::Category, Some("locality tag".into()));
+                self.set(i, LineClass::Category, Some(LineReason::LocalityTag));
             } else if credit_byline(&t) || (word_count(&t) <= 5 && meta::parse_byline(&t).is_some())
             {
                 self.set(i, LineClass::Byline, None);

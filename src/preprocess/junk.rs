@@ -3,6 +3,7 @@
 //! folded, so case and diacritics do not matter), shapes and the language of the line;
 //! `classify` adds the rules that depend on position (headline lists, page footers).
 
+use crate::corpus::RemovalReason;
 use crate::text::{fold_str, has_vietnamese_letters, is_vietnamese_syllable};
 
 /// What kind of page element a chrome phrase introduces.
@@ -16,6 +17,18 @@ pub enum Chrome {
     TagsHeader,
     /// A single stray element (button, counter label, loading text).
     Single,
+}
+
+impl Chrome {
+    /// Why the line that is this element is removed.
+    pub fn removal_reason(self) -> RemovalReason {
+        match self {
+            Chrome::RelatedHeader => RemovalReason::RelatedLinksHeader,
+            Chrome::FooterStart => RemovalReason::CommentBoxOrFooter,
+            Chrome::TagsHeader => RemovalReason::KeywordTagsHeader,
+            Chrome::Single => RemovalReason::Navigation,
+        }
+    }
 }
 
 /// Line key for phrase rules: folded, punctuation and digits to spaces, single-spaced.
@@ -179,7 +192,7 @@ pub fn is_counter_label(line: &str) -> bool {
 }
 
 /// Phrase rules: the whole line (as a key) is a known chrome phrase.
-pub fn chrome_phrase(line: &str) -> Option<(Chrome, &'static str)> {
+pub fn chrome_phrase(line: &str) -> Option<Chrome> {
     // Chrome lines are short; a sentence that happens to start with "Xem thêm" is not.
     if line.split_whitespace().count() > 8 {
         return None;
@@ -189,19 +202,19 @@ pub fn chrome_phrase(line: &str) -> Option<(Chrome, &'static str)> {
         return None;
     }
     if RELATED.contains(&key.as_str()) {
-        return Some((Chrome::RelatedHeader, "related-links header"));
+        return Some(Chrome::RelatedHeader);
     }
     if matches!(
         key.as_str(),
         "tu khoa" | "tags" | "tag" | "the" | "tim kiem theo tu khoa"
     ) {
-        return Some((Chrome::TagsHeader, "keyword tags header"));
+        return Some(Chrome::TagsHeader);
     }
     if FOOTER.contains(&key.as_str()) {
-        return Some((Chrome::FooterStart, "comment box / page footer"));
+        return Some(Chrome::FooterStart);
     }
     if SINGLE.contains(&key.as_str()) {
-        return Some((Chrome::Single, "navigation, counter or loading text"));
+        return Some(Chrome::Single);
     }
     None
 }
@@ -291,7 +304,7 @@ pub fn is_widget_bar(line: &str) -> bool {
 
 /// Editorial markers between parts of a series or at its end, and visual separators:
 /// "(Còn nữa)", "(Còn tiếp)", "(Hết)", "* * *".
-pub fn is_marker_line(line: &str) -> Option<&'static str> {
+pub fn is_marker_line(line: &str) -> Option<RemovalReason> {
     if line.split_whitespace().nth(5).is_some() {
         return None;
     }
@@ -300,10 +313,10 @@ pub fn is_marker_line(line: &str) -> Option<&'static str> {
         key.as_str(),
         "con nua" | "con tiep" | "het" | "con nua ky sau" | "ky sau dang tiep" | "doc tiep ky sau"
     ) {
-        return Some("series continuation marker");
+        return Some(RemovalReason::SeriesMarker);
     }
     if key.is_empty() && !line.chars().any(|c| c.is_ascii_digit()) {
-        return Some("separator line");
+        return Some(RemovalReason::Separator);
     }
     None
 }
@@ -442,11 +455,7 @@ mod tests {
             "Các tin khác",
             "Tin cùng chuyên mục",
         ] {
-            assert_eq!(
-                chrome_phrase(l).map(|c| c.0),
-                Some(Chrome::RelatedHeader),
-                "{l}"
-            );
+            assert_eq!(chrome_phrase(l), Some(Chrome::RelatedHeader), "{l}");
         }
         for l in [
             "Viết bình luận mới",
@@ -455,18 +464,14 @@ mod tests {
             "Phản hồi",
             "Liên hệ - Góp ý Quay lại!",
         ] {
-            assert_eq!(
-                chrome_phrase(l).map(|c| c.0),
-                Some(Chrome::FooterStart),
-                "{l}"
-            );
+            assert_eq!(chrome_phrase(l), Some(Chrome::FooterStart), "{l}");
         }
         for l in [
             "Trực tuyến",
             "• Xin chờ trong giây lát...",
             "Lượt xem: 1.234",
         ] {
-            assert_eq!(chrome_phrase(l).map(|c| c.0), Some(Chrome::Single), "{l}");
+            assert_eq!(chrome_phrase(l), Some(Chrome::Single), "{l}");
         }
         // Real sentences that start like chrome are not chrome.
         assert_eq!(chrome_phrase("Phản hồi của người dân được tiếp thu."), None);
@@ -496,9 +501,9 @@ mod tests {
         assert!(!is_widget_bar("Chia sẻ kinh nghiệm xây dựng nông thôn mới"));
         assert_eq!(
             is_marker_line("(Còn nữa)"),
-            Some("series continuation marker")
+            Some(RemovalReason::SeriesMarker)
         );
-        assert_eq!(is_marker_line("* * *"), Some("separator line"));
+        assert_eq!(is_marker_line("* * *"), Some(RemovalReason::Separator));
         assert_eq!(is_marker_line("2020"), None);
         assert_eq!(is_marker_line("Hết năm 2021, huyện đạt 19 tiêu chí"), None);
         assert!(is_licence_line("Giấy phép số 123/GP-BTTTT"));

@@ -15,10 +15,12 @@ pub mod shapes;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-pub use classify::{Line, LineClass};
+pub use classify::{Line, LineClass, LineReason};
 pub use normalize::InputError;
 
-use crate::corpus::{Corpus, Document, Locality, Passage, PassageKind, Removed, Section};
+use crate::corpus::{
+    Corpus, Document, Locality, Passage, PassageKind, RemovalReason, Removed, Section,
+};
 use crate::gazetteer::Gazetteer;
 
 /// One article as the preprocessor saw it: the document and every classified line.
@@ -99,10 +101,15 @@ pub fn build_document(
                 if copyright_outlet.is_none() {
                     copyright_outlet = meta::copyright_outlet(t);
                 }
+                let reason = match &line.reason {
+                    Some(LineReason::Removed(r)) => r.clone(),
+                    // `classify` gives every junk line its reason; this is only a default.
+                    _ => RemovalReason::Other("junk".into()),
+                };
                 doc.removed.push(Removed {
                     line: line.number,
                     text: t.to_string(),
-                    reason: line.reason.clone().unwrap_or_else(|| "junk".into()),
+                    reason,
                 });
             }
             LineClass::Title => {
@@ -116,9 +123,9 @@ pub fn build_document(
                 doc.subtitle.get_or_insert_with(|| t.to_string());
             }
             LineClass::Category => {
-                let is_place = line.reason.as_deref() == Some("locality tag");
-                let category = match line.reason.as_deref() {
-                    Some("breadcrumb") => shapes::breadcrumb_category(t).unwrap_or(t),
+                let is_place = line.reason == Some(LineReason::LocalityTag);
+                let category = match line.reason {
+                    Some(LineReason::Breadcrumb) => shapes::breadcrumb_category(t).unwrap_or(t),
                     _ => t,
                 };
                 if !is_place && doc.category.is_none() {

@@ -180,7 +180,7 @@ pub fn check_article(raw: &[u8], article: &Article) {
     for r in &d.removed {
         assert!((1..=raw_lines).contains(&r.line), "removed line {}", r.line);
         assert!(
-            !r.reason.is_empty(),
+            !r.reason.to_string().is_empty(),
             "removed line {} without a reason",
             r.line
         );
