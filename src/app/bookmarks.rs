@@ -296,7 +296,7 @@ impl App {
             .collect();
         match pane.sort {
             Sort::Added => {
-                rows.sort_by(|&a, &b| bm.list[b].created.cmp(&bm.list[a].created).then(b.cmp(&a)))
+                rows.sort_by(|&a, &b| bm.list[b].created.cmp(&bm.list[a].created).then(b.cmp(&a)));
             }
             Sort::Article => rows.sort_by_key(|&i| {
                 let r = bm.resolved.get(i).and_then(|r| r.at);
@@ -586,7 +586,7 @@ impl App {
                 self.notice = Some(
                     "đánh dấu mồ côi: đoạn này không còn trong kho dữ liệu (trích dẫn vẫn giữ)"
                         .into(),
-                )
+                );
             }
         }
     }

@@ -90,13 +90,17 @@ impl App {
                 Scope::Documents(
                     (0..self.corpus.documents.len())
                         .filter(|&d| document_matches(&self.corpus.documents[d], &filter))
-                        .map(|d| d as u32)
+                        .map(|d| PassageRef::new(d, 0, 0).doc)
                         .collect(),
                 )
             }
-            FinderScope::Article => {
-                Scope::Documents(self.reader.doc.map(|d| d as u32).into_iter().collect())
-            }
+            FinderScope::Article => Scope::Documents(
+                self.reader
+                    .doc
+                    .map(|d| PassageRef::new(d, 0, 0).doc)
+                    .into_iter()
+                    .collect(),
+            ),
         }
     }
 

@@ -160,9 +160,7 @@ impl LocalityList {
     pub fn selected_name(&self) -> &str {
         match self.rows.get(self.selected) {
             None | Some(LocalityRow::All { .. }) => "Tất cả",
-            Some(LocalityRow::Province { name, .. }) | Some(LocalityRow::Locality { name, .. }) => {
-                name
-            }
+            Some(LocalityRow::Province { name, .. } | LocalityRow::Locality { name, .. }) => name,
         }
     }
 

@@ -313,7 +313,7 @@ impl App {
                 Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
                 Action::PageDown | Action::HalfPageDown => self.help_scroll += 10,
                 Action::PageUp | Action::HalfPageUp => {
-                    self.help_scroll = self.help_scroll.saturating_sub(10)
+                    self.help_scroll = self.help_scroll.saturating_sub(10);
                 }
                 Action::Bottom => self.help_scroll = usize::MAX,
                 Action::Top => self.help_scroll = 0,
@@ -332,7 +332,7 @@ impl App {
             }
             return;
         }
-        let page = self.page() as isize;
+        let page = isize::try_from(self.page()).unwrap_or(isize::MAX);
         match action {
             Action::Quit => self.quit(),
             Action::Suspend => self.effects.push(Effect::Suspend),

@@ -217,7 +217,7 @@ impl Outline {
     pub fn toggle(&mut self, corpus: &Corpus) {
         match self.selected_node() {
             Some(n @ (Node::Article(_) | Node::Section(..))) if self.is_expanded(n) => {
-                self.collapse(corpus)
+                self.collapse(corpus);
             }
             Some(Node::Passage(..)) => self.collapse(corpus),
             _ => self.expand(corpus),

@@ -82,7 +82,10 @@ fn read(path: &Path) -> Result<Option<StateFile>, ReadError> {
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(corrupt(format!("no \"format\": \"{FORMAT}\"")));
     }
-    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0);
     if version > u64::from(VERSION) {
         return Err(ReadError::Untouchable(format!(
             "{}: state file version {version} is newer than this nghiquyet ({VERSION}); \

@@ -121,7 +121,7 @@ fn browse(
 ) -> anyhow::Result<ExitCode> {
     // NO_COLOR set to any value turns colour off.
     let no_color = std::env::var_os("NO_COLOR").is_some();
-    crate::tui::run(crate::tui::BrowseOptions {
+    crate::tui::run(&crate::tui::BrowseOptions {
         corpus,
         bookmarks,
         ascii: b.ascii,

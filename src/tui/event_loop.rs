@@ -50,7 +50,7 @@ pub(crate) fn event_loop(
     let test_panic = cfg!(debug_assertions) && std::env::var_os("NGHIQUYET_TEST_PANIC").is_some();
     let mut first = vec![match terminal.size() {
         Ok(size) => Msg::Input(vec![CtEvent::Resize(size.width, size.height)]),
-        Err(e) => return terminal_error(e),
+        Err(e) => return terminal_error(&e),
     }];
     if let Some(corpus) = embedded {
         first.push(Msg::App(app::Event::Loaded(corpus)));
@@ -81,7 +81,7 @@ pub(crate) fn event_loop(
                 }
             }
             if let Err(e) = terminal.draw(|f| ui::draw(f, app, theme)) {
-                return terminal_error(e);
+                return terminal_error(&e);
             }
             last_draw = Some(Instant::now());
             dirty = false;
@@ -109,9 +109,10 @@ fn handle(
             for ev in events {
                 let event = match ev {
                     CtEvent::Key(key) => {
-                        if test_panic && key.code == crossterm::event::KeyCode::Char('P') {
-                            panic!("test panic requested with NGHIQUYET_TEST_PANIC");
-                        }
+                        assert!(
+                            !(test_panic && key.code == crossterm::event::KeyCode::Char('P')),
+                            "test panic requested with NGHIQUYET_TEST_PANIC"
+                        );
                         app::Event::Key(key)
                     }
                     CtEvent::Paste(text) => app::Event::Paste(text),
@@ -149,7 +150,9 @@ fn handle(
         }),
         Msg::LoadFailed(e) => Next::End(Ending::Failed(e)),
         // 128 + n is how shells report death by signal n.
-        Msg::Signal(sig) => Next::End(Ending::Code(ExitCode::from(128 + sig as u8))),
+        Msg::Signal(sig) => Next::End(Ending::Code(ExitCode::from(
+            u8::try_from(128 + sig).unwrap_or(u8::MAX),
+        ))),
     }
 }
 
@@ -175,7 +178,7 @@ fn run_effects(
             Effect::BuildIndex(corpus) => spawn_indexer(corpus, tx.clone()),
             Effect::Suspend => {
                 if let Err(e) = suspend(terminal) {
-                    return Next::End(terminal_error(e));
+                    return Next::End(terminal_error(&e));
                 }
                 // The size may have changed while stopped.
                 match terminal.size() {
@@ -185,7 +188,7 @@ fn run_effects(
                             return Next::End(e);
                         }
                     }
-                    Err(e) => return Next::End(terminal_error(e)),
+                    Err(e) => return Next::End(terminal_error(&e)),
                 }
             }
             Effect::Quit => return Next::End(Ending::Code(ExitCode::SUCCESS)),

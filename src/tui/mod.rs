@@ -46,8 +46,13 @@ use crate::ui::Theme;
 /// How long quitting waits for pending bookmark saves (one save takes a few milliseconds;
 /// more means a lock held elsewhere or a hung disk, and then the changes are printed).
 const SAVE_WAIT: Duration = Duration::from_secs(2);
-/// How the browser was asked to start.
+
+/// How the browser was asked to start (the command line's flags).
 #[derive(Debug, Clone, Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "one field per command-line flag"
+)]
 pub struct BrowseOptions {
     pub corpus: Option<PathBuf>,
     /// `--bookmarks FILE`.
@@ -76,7 +81,7 @@ pub(crate) enum Msg {
 /// Exit status after a hang-up (128 + SIGHUP), as a shell reports it.
 const HANGUP: u8 = 128 + 1;
 
-/// Is the locale able to show UTF-8? (LC_ALL, then LC_CTYPE, then LANG, as libc decides.)
+/// Is the locale able to show UTF-8? (`LC_ALL`, then `LC_CTYPE`, then `LANG`, as libc decides.)
 pub fn locale_is_utf8() -> bool {
     let value = ["LC_ALL", "LC_CTYPE", "LANG"]
         .iter()
@@ -131,7 +136,7 @@ pub(crate) enum Ending {
 }
 
 /// Run the browser until the user quits. Refuses (exit 2) when stdout is not a terminal.
-pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
+pub fn run(opts: &BrowseOptions) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         output::error(
             "the browser needs a terminal (stdin and stdout are not both a tty); \
@@ -184,7 +189,7 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
     if let Some(path) = &state {
         match session::load(path, &key) {
             Ok(pos) => {
-                saved = pos.clone();
+                saved.clone_from(&pos);
                 if !opts.fresh {
                     app.pending_restore = pos;
                 }
@@ -256,7 +261,7 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
     match ending {
         Ending::Failed(e) => output::error(e),
         Ending::TerminalGone(e) => {
-            output::error(format!("the terminal is gone ({e}); position saved"))
+            output::error(format!("the terminal is gone ({e}); position saved"));
         }
         Ending::Code(_) => {}
     }
@@ -267,8 +272,8 @@ pub fn run(opts: BrowseOptions) -> anyhow::Result<ExitCode> {
 }
 
 /// A failed terminal operation: a gone terminal is a hang-up, anything else a failure.
-pub(crate) fn terminal_error(e: std::io::Error) -> Ending {
-    if terminal_gone(&e) {
+pub(crate) fn terminal_error(e: &std::io::Error) -> Ending {
+    if terminal_gone(e) {
         Ending::TerminalGone(e.to_string())
     } else {
         Ending::Failed(format!("writing to the terminal failed: {e}"))

@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let w = 64.min(area.width);
     let text = lines(theme, usize::from(w.saturating_sub(2)));
     let total = text.len();
-    let h = (text.len() as u16 + 2).min(area.height);
+    let h = u16::try_from(text.len() + 2).map_or(area.height, |h| h.min(area.height));
     let [row] = Layout::vertical([Constraint::Length(h)])
         .flex(Flex::Center)
         .areas(area);
@@ -78,7 +78,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let room = usize::from(h.saturating_sub(2));
     let scroll = app.help_scroll.min(total.saturating_sub(room));
     frame.render_widget(
-        Paragraph::new(text).block(block).scroll((scroll as u16, 0)),
+        Paragraph::new(text)
+            .block(block)
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         rect,
     );
 }

@@ -25,7 +25,7 @@ pub fn kind_abbrev(kind: &str) -> &'static str {
 }
 
 /// `left` and a count pushed to the right edge of `width` columns.
-fn with_count<'a>(left: Vec<Span<'a>>, count: usize, width: usize, theme: Theme) -> Line<'a> {
+fn with_count(left: Vec<Span<'_>>, count: usize, width: usize, theme: Theme) -> Line<'_> {
     let count = count.to_string();
     let used: usize = left.iter().map(|s| s.content.width()).sum();
     let pad = width.saturating_sub(used + count.width()).max(1);

@@ -100,7 +100,7 @@ fn draw_tabs(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         } else {
             theme.meta()
         };
-        spans.push(ratatui::text::Span::styled(format!(" {} ", title), style));
+        spans.push(ratatui::text::Span::styled(format!(" {title} "), style));
         spans.push(" ".into());
     }
     spans.push(ratatui::text::Span::styled(

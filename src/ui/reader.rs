@@ -52,14 +52,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     // no text width, which small terminals need).
     if area.width > 2 {
         let mark = super::bookmarks::MARK;
-        for (row, l) in r.lines.iter().skip(r.scroll).take(height).enumerate() {
+        for (y, l) in (inner.y..).zip(r.lines.iter().skip(r.scroll).take(height)) {
             if let Node::Passage(at) = l.node
                 && l.kind != LineKind::Blank
                 && app.bookmarks.is_marked(at)
             {
                 frame.render_widget(
                     Span::styled(mark, theme.bookmark()),
-                    Rect::new(area.x, inner.y + row as u16, 1, 1),
+                    Rect::new(area.x, y, 1, 1),
                 );
             }
         }
