@@ -271,26 +271,28 @@ fn finder_searches_in_the_background_and_jumps() {
     });
     assert!(s.screen_text().contains("Cửa Lục"), "{}", s.screen_text());
     s.send("\r");
-    s.wait_until("match i of N", TIMEOUT, |screen| {
-        screen.contents().contains("match ")
+    s.wait_until("kết quả i/N · n/N", TIMEOUT, |screen| {
+        screen.contents().contains(" · n/N")
     });
-    // "match i of N": n moves to i + 1 (in reading order, wrapping after N).
+    // "kết quả i/N": n moves to i + 1 (in reading order, wrapping after N).
     let status = s.status_line();
     let after = status
-        .split("match ")
+        .split("kết quả ")
         .nth(1)
         .unwrap_or_default()
         .to_string();
-    let mut words = after.split_whitespace();
-    let i: usize = words
+    let mut numbers = after
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| !w.is_empty());
+    let i: usize = numbers
         .next()
         .and_then(|w| w.parse().ok())
-        .expect("match number");
-    let n: usize = words
-        .nth(1)
+        .unwrap_or_else(|| panic!("match number in {status:?}"));
+    let n: usize = numbers
+        .next()
         .and_then(|w| w.parse().ok())
         .expect("match total");
-    let next = format!("match {} of {n}", i % n + 1);
+    let next = format!("kết quả {}/{n}", i % n + 1);
     s.send("n");
     s.wait_until("the next match", TIMEOUT, |screen| {
         screen.contents().contains(&next)

@@ -452,7 +452,7 @@ fn a_phrase_that_wraps_stays_highlighted_in_the_reader() {
     let fx = press(&mut a, "/\"thuc hien nghi quyet dai hoi dang bo\"");
     serve_search(&mut a, fx);
     press(&mut a, "\n");
-    assert!(a.match_status().unwrap().starts_with("match 1 of"));
+    assert!(a.match_status().unwrap().starts_with("kết quả 1/"));
     let t = render(&a, 72, 30, THEME);
     let runs = highlighted_runs(t.backend().inner.buffer());
     // At 72 columns the phrase breaks after "Nghị quyết": two runs on two rows, together

@@ -11,7 +11,7 @@ use crossterm::event::KeyEvent;
 
 use super::input::Input;
 use super::outline::Node;
-use super::{Action, App, Effect, Scope as KeyScope};
+use super::{Action, App, Effect, Scope as KeyScope, strings};
 use crate::bookmarks::export::Format;
 use crate::bookmarks::worker::{Event, Request};
 use crate::bookmarks::{Bookmark, Op, Resolution, Status, parse_tags};
@@ -31,8 +31,8 @@ pub enum Sort {
 impl Sort {
     pub fn label(self) -> &'static str {
         match self {
-            Sort::Added => "mới nhất",
-            Sort::Article => "theo bài",
+            Sort::Added => strings::SORT_ADDED,
+            Sort::Article => strings::SORT_ARTICLE,
         }
     }
 }
@@ -186,7 +186,7 @@ impl App {
     /// `b` (or Ctrl-s in the finder): bookmark a passage; a second `b` says where it is.
     pub fn bookmark(&mut self, at: Option<PassageRef>) {
         let Some(at) = at else {
-            self.notice = Some("không có đoạn nào để đánh dấu".into());
+            self.notice = Some(strings::NOTHING_TO_BOOKMARK.into());
             return;
         };
         if self.refuse_if_read_only() {
@@ -194,11 +194,7 @@ impl App {
         }
         if let Some(i) = self.bookmarks.find(at) {
             let id = &self.bookmarks.list[i].id;
-            self.notice = Some(if self.finder.is_some() {
-                format!("đã đánh dấu rồi ({id})")
-            } else {
-                format!("đã đánh dấu rồi ({id}) · B: sửa ghi chú · ': danh sách")
-            });
+            self.notice = Some(strings::already_bookmarked(id, self.finder.is_some()));
             return;
         }
         self.add_bookmark(at, "", Vec::new());
@@ -206,7 +202,7 @@ impl App {
 
     fn add_bookmark(&mut self, at: PassageRef, note: &str, tags: Vec<String>) {
         let b = Bookmark::new(&self.corpus, at, note, tags);
-        self.notice = Some(format!("★ đã đánh dấu {} · ': danh sách", b.id));
+        self.notice = Some(strings::bookmarked(&b.id));
         self.bookmarks.list.push(b.clone());
         self.bookmarks.resolved.push(Resolution {
             status: Status::Ok,
@@ -221,7 +217,7 @@ impl App {
     /// `B`: the note dialog for a passage (editing its bookmark if it has one).
     pub fn bookmark_with_note(&mut self, at: Option<PassageRef>) {
         let Some(at) = at else {
-            self.notice = Some("không có đoạn nào để đánh dấu".into());
+            self.notice = Some(strings::NOTHING_TO_BOOKMARK.into());
             return;
         };
         if self.refuse_if_read_only() {
@@ -315,11 +311,13 @@ impl App {
     /// A list from the bookmark thread.
     pub(super) fn on_bookmark_event(&mut self, e: Event) {
         match e {
-            Event::Status { notice, read_only } => {
-                if let Some(n) = notice {
+            Event::Status(facts) => {
+                if let Some(n) = strings::file_facts(&facts) {
                     self.notice = Some(n);
                 }
-                self.bookmarks.read_only = read_only;
+                self.bookmarks.read_only = facts.read_only().then(|| {
+                    strings::bookmarks_read_only(facts.newer_version, facts.failed.as_deref())
+                });
             }
             Event::Snapshot {
                 seq,
@@ -337,22 +335,16 @@ impl App {
                 self.bookmarks.refresh_marked();
                 self.refresh_pane_keeping(keep);
             }
-            Event::SaveFailed { error, pending } => {
-                self.notice = Some(if pending > 0 {
-                    format!("⚠ chưa lưu được {pending} thay đổi đánh dấu: {error}")
-                } else {
-                    format!("⚠ không lưu: {error}")
-                });
+            Event::SaveFailed {
+                error,
+                pending,
+                newer_version,
+            } => {
+                self.notice = Some(strings::save_failed(&error, pending, newer_version));
             }
-            Event::LoadFailed(e) => {
-                self.notice = Some(format!("⚠ không đọc lại được tệp đánh dấu: {e}"));
-            }
-            Event::Exported(Ok((path, n))) => {
-                self.notice = Some(format!("đã xuất {n} đánh dấu → {}", path.display()));
-            }
-            Event::Exported(Err(e)) => {
-                self.notice = Some(format!("⚠ không xuất được: {e}"));
-            }
+            Event::LoadFailed(e) => self.notice = Some(strings::reload_failed(&e)),
+            Event::Exported(Ok((path, n))) => self.notice = Some(strings::exported(n, &path)),
+            Event::Exported(Err(e)) => self.notice = Some(strings::export_failed(&e)),
         }
     }
 
@@ -383,7 +375,7 @@ impl App {
             } => match action {
                 Some(Action::Close) => {
                     self.bookmarks.dialog = None;
-                    self.notice = Some("đã huỷ".into());
+                    self.notice = Some(strings::CANCELLED.into());
                 }
                 Some(Action::NextField) => {
                     // Telex is a choice for the dialog, not for one box.
@@ -457,7 +449,7 @@ impl App {
                     b.note = text;
                     b.tags = tag_list;
                     let b = Box::new(b.clone());
-                    self.notice = Some(format!("đã lưu ghi chú {id}"));
+                    self.notice = Some(strings::note_saved(&id));
                     self.refresh_pane();
                     self.send_ops(vec![Op::Update(b)]);
                 }
@@ -468,7 +460,7 @@ impl App {
     /// `E`: the export dialog.
     pub fn open_export(&mut self) {
         if self.bookmarks.list.is_empty() {
-            self.notice = Some("chưa có đánh dấu nào để xuất (b: đánh dấu)".into());
+            self.notice = Some(strings::NOTHING_TO_EXPORT.into());
             return;
         }
         let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
@@ -479,7 +471,7 @@ impl App {
         let Some(Dialog::Export { dir, .. }) = self.bookmarks.dialog.take() else {
             return;
         };
-        self.notice = Some(format!("đang xuất {} …", format.extension()));
+        self.notice = Some(strings::exporting(format.extension()));
         self.effects
             .push(Effect::Bookmarks(Request::Export { format, dir }));
     }
@@ -583,10 +575,7 @@ impl App {
                 self.go_to_passage(at);
             }
             None => {
-                self.notice = Some(
-                    "đánh dấu mồ côi: đoạn này không còn trong kho dữ liệu (trích dẫn vẫn giữ)"
-                        .into(),
-                );
+                self.notice = Some(strings::ORPHAN_CANNOT_OPEN.into());
             }
         }
     }
@@ -601,7 +590,7 @@ impl App {
         let b = self.bookmarks.list.remove(i);
         let res = self.bookmarks.resolved.remove(i);
         self.bookmarks.refresh_marked();
-        self.notice = Some(format!("đã xoá {} · u: hoàn tác", b.id));
+        self.notice = Some(strings::deleted(&b.id));
         let id = b.id.clone();
         self.bookmarks.undo.push((b, res));
         // Rows index the list as it was: rebuild them, the cursor staying at its row.
@@ -618,10 +607,10 @@ impl App {
 
     fn undo_delete(&mut self) {
         let Some((b, res)) = self.bookmarks.undo.pop() else {
-            self.notice = Some("không có gì để hoàn tác".into());
+            self.notice = Some(strings::NOTHING_TO_UNDO.into());
             return;
         };
-        self.notice = Some(format!("đã khôi phục {}", b.id));
+        self.notice = Some(strings::restored(&b.id));
         self.bookmarks.list.push(b.clone());
         self.bookmarks.resolved.push(res);
         self.bookmarks.refresh_marked();
@@ -865,12 +854,12 @@ mod tests {
             resolved: Vec::new(),
         });
         assert_eq!(a.bookmarks.list.len(), 3);
-        a.on_bookmark_event(Event::Status {
-            notice: Some("moved to X".into()),
-            read_only: None,
-        });
+        a.on_bookmark_event(Event::Status(crate::bookmarks::worker::FileFacts {
+            moved_aside: Some("/d/b.json.corrupt-1".into()),
+            ..Default::default()
+        }));
         assert_eq!(a.bookmarks.list.len(), 3, "a notice alone changes no list");
-        assert_eq!(a.notice.as_deref(), Some("moved to X"));
+        assert!(a.notice.as_deref().unwrap().contains("b.json.corrupt-1"));
         a.on_bookmark_event(Event::Snapshot {
             seq,
             bookmarks: Vec::new(),

@@ -10,7 +10,7 @@ use crossterm::event::KeyEvent;
 use super::input::Input;
 use super::localities::Filter;
 use super::outline::{Node, document_matches};
-use super::{Action, App, Effect, Pane};
+use super::{Action, App, Effect, Pane, strings};
 use crate::search::worker::{SearchRequest, SearchResults};
 use crate::search::{Hit, PassageRef, Scope, highlight_ranges};
 
@@ -27,9 +27,9 @@ pub enum FinderScope {
 impl FinderScope {
     pub fn label(self) -> &'static str {
         match self {
-            FinderScope::All => "tất cả",
-            FinderScope::Locality => "địa phương",
-            FinderScope::Article => "bài này",
+            FinderScope::All => strings::SCOPE_ALL,
+            FinderScope::Locality => strings::SCOPE_LOCALITY,
+            FinderScope::Article => strings::SCOPE_ARTICLE,
         }
     }
 }
@@ -250,7 +250,7 @@ impl App {
     /// `n` / `N`: the next / previous match of the last query, in reading order.
     pub fn next_match(&mut self, forward: bool) {
         let Some(lq) = self.last_query.as_mut() else {
-            self.notice = Some("chưa có tìm kiếm: / để tìm".into());
+            self.notice = Some(strings::NO_SEARCH_YET.into());
             return;
         };
         let n = lq.hits.len();
@@ -266,12 +266,12 @@ impl App {
         self.go_to_passage(at);
     }
 
-    /// "match 3 of 12" for the status bar.
+    /// "kết quả 3/12" for the status bar.
     pub fn match_status(&self) -> Option<String> {
         self.last_query
             .as_ref()
             .filter(|lq| !lq.hits.is_empty())
-            .map(|lq| format!("match {} of {}", lq.current + 1, lq.hits.len()))
+            .map(|lq| strings::match_position(lq.current + 1, lq.hits.len()))
     }
 }
 

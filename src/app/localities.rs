@@ -159,7 +159,7 @@ impl LocalityList {
     /// The name of the selection, for the status bar.
     pub fn selected_name(&self) -> &str {
         match self.rows.get(self.selected) {
-            None | Some(LocalityRow::All { .. }) => "Tất cả",
+            None | Some(LocalityRow::All { .. }) => super::strings::ALL_LOCALITIES,
             Some(LocalityRow::Province { name, .. } | LocalityRow::Locality { name, .. }) => name,
         }
     }

@@ -14,6 +14,7 @@ mod navigation;
 pub mod outline;
 pub mod reader;
 pub mod session;
+pub mod strings;
 
 use std::sync::Arc;
 

@@ -239,7 +239,7 @@ fn finder_types_searches_and_jumps_to_the_passage() {
         unreachable!()
     };
     assert!(at.get(&a.corpus).text.contains("Cửa Lục"));
-    assert!(a.match_status().unwrap().starts_with("match "));
+    assert!(a.match_status().unwrap().starts_with("kết quả "));
     // The outline shows the same passage.
     assert_eq!(a.outline.selected_node(), Some(top));
 }

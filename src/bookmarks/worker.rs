@@ -48,18 +48,45 @@ pub enum Event {
         bookmarks: Vec<Bookmark>,
         resolved: Vec<Resolution>,
     },
-    /// The file was read or written: what the user must be told now (a file moved aside, an
-    /// unusable file), and why nothing can be saved (a newer version), if so.
-    Status {
-        notice: Option<String>,
-        read_only: Option<String>,
+    /// The file was read or written: the facts the user must know (the browser words them).
+    Status(FileFacts),
+    /// A save failed; `pending` changes wait for the next try. `newer_version`: it failed
+    /// because the file is of a newer version (nothing is ever written to it).
+    SaveFailed {
+        error: String,
+        pending: usize,
+        newer_version: Option<u64>,
     },
-    /// A save failed; `pending` changes wait for the next try.
-    SaveFailed { error: String, pending: usize },
     /// Reading the file again failed (nothing was lost: the list shown stays).
     LoadFailed(String),
     /// An export finished: the file and how many bookmarks it holds.
     Exported(Result<(PathBuf, usize), String>),
+}
+
+/// What a load or save found about the bookmarks file: facts, not sentences, so each user
+/// interface says them in its own words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileFacts {
+    /// An unusable file was moved here; the list shown was saved in its place.
+    pub moved_aside: Option<PathBuf>,
+    /// The file cannot be used (why); it stays as it is until the next change moves it aside.
+    pub unusable: Option<String>,
+    /// The file is of a newer version: it is read, never written.
+    pub newer_version: Option<u64>,
+    /// The file cannot be opened or read at all (why): nothing can be saved.
+    pub failed: Option<String>,
+}
+
+impl FileFacts {
+    /// Nothing the user needs to hear about.
+    pub fn is_quiet(&self) -> bool {
+        *self == FileFacts::default()
+    }
+
+    /// Changes cannot be saved.
+    pub fn read_only(&self) -> bool {
+        self.newer_version.is_some() || self.failed.is_some()
+    }
 }
 
 /// What the UI thread and the store thread share: changes not yet on disk.
@@ -214,10 +241,10 @@ fn run_store(
             s.bookmarks
         }
         Err(e) => {
-            on_event(Event::Status {
-                notice: Some(format!("⚠ không dùng được tệp đánh dấu: {e}")),
-                read_only: Some(format!("⚠ không lưu được đánh dấu: {e}")),
-            });
+            on_event(Event::Status(FileFacts {
+                failed: Some(e.to_string()),
+                ..FileFacts::default()
+            }));
             Vec::new()
         }
     };
@@ -292,55 +319,28 @@ fn save_pending(
             Some(snap.bookmarks)
         }
         Err(e) => {
-            let error = match &e {
-                StoreError::ReadOnly(_) => read_only_notice(store).unwrap_or_else(|| e.to_string()),
-                _ => e.to_string(),
+            let newer_version = match &e {
+                StoreError::ReadOnly(_) => store.newer_version(),
+                _ => None,
             };
             on_event(Event::SaveFailed {
-                error,
+                error: e.to_string(),
                 pending: ops.len(),
+                newer_version,
             });
             None
         }
     }
 }
 
-/// Tell the UI what a load or save found, if there is anything to tell.
+/// Tell the UI what a load or save found about the file.
 fn status(store: &Store, snap: &super::store::Snapshot, on_event: &dyn Fn(Event)) {
-    let notice = tui_notice(store, snap);
-    let read_only = read_only_notice(store);
-    on_event(Event::Status { notice, read_only });
-}
-
-/// What the browser's status bar says about a load or save, in Vietnamese, the new place of
-/// a moved file first (a narrow status bar cuts the end; the file name is enough there, it
-/// sits beside the bookmarks file).
-fn tui_notice(store: &Store, snap: &super::store::Snapshot) -> Option<String> {
-    if let Some(aside) = &snap.moved_aside {
-        let name = aside.file_name().map_or_else(
-            || aside.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        return Some(format!(
-            "tệp đánh dấu hỏng, đã chuyển sang {name} (cùng thư mục); đã lưu danh sách đang hiện"
-        ));
-    }
-    if let Some(why) = &snap.unusable {
-        return Some(format!(
-            "⚠ tệp đánh dấu hỏng ({why}): giữ nguyên, sẽ chuyển sang bên cạnh ở lần thay đổi đầu tiên"
-        ));
-    }
-    read_only_notice(store).or_else(|| snap.notice.clone())
-}
-
-fn read_only_notice(store: &Store) -> Option<String> {
-    store.read_only()?;
-    Some(match store.newer_version() {
-        Some(v) => format!(
-            "tệp đánh dấu phiên bản {v}, mới hơn bản nghiquyet này: chỉ đọc, không lưu thay đổi nào"
-        ),
-        None => "tệp đánh dấu chỉ đọc".to_string(),
-    })
+    on_event(Event::Status(FileFacts {
+        moved_aside: snap.moved_aside.clone(),
+        unusable: snap.unusable.clone(),
+        newer_version: store.newer_version(),
+        failed: None,
+    }));
 }
 
 /// The resolver thread's handle.
@@ -528,7 +528,7 @@ mod tests {
     fn recv_list(rx: &Receiver<Event>) -> Event {
         loop {
             let e = recv(rx);
-            if !matches!(e, Event::Status { .. }) {
+            if !matches!(e, Event::Status(_)) {
                 return e;
             }
         }
@@ -596,7 +596,7 @@ mod tests {
         });
         w.send(Request::SetCorpus(Arc::clone(&corpus)));
         match recv(&rx) {
-            Event::Status { notice, .. } => assert!(notice.is_some()),
+            Event::Status(facts) => assert!(!facts.is_quiet(), "{facts:?}"),
             e => panic!("{e:?}"),
         }
         let b = Bookmark::new(&corpus, super::super::doc_refs(&corpus, 0)[0], "", vec![]);
@@ -611,7 +611,7 @@ mod tests {
                     assert_eq!(pending, 1);
                     break;
                 }
-                Event::Status { .. } | Event::Snapshot { .. } => {}
+                Event::Status(_) | Event::Snapshot { .. } => {}
                 e => panic!("{e:?}"),
             }
         }

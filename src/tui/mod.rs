@@ -147,7 +147,7 @@ pub fn run(opts: &BrowseOptions) -> anyhow::Result<ExitCode> {
     let mut notice = None;
     let ascii = opts.ascii || !locale_is_utf8();
     if ascii && !opts.ascii {
-        notice = Some("locale is not UTF-8: ASCII mode (--ascii)".to_string());
+        notice = Some(app::strings::ASCII_LOCALE.to_string());
     }
     let theme = Theme {
         color: opts.color,
@@ -194,7 +194,7 @@ pub fn run(opts: &BrowseOptions) -> anyhow::Result<ExitCode> {
                     app.pending_restore = pos;
                 }
             }
-            Err(e) => app.notice = Some(format!("saved position ignored: {e}")),
+            Err(e) => app.notice = Some(app::strings::position_ignored(&e)),
         }
     }
     spawn_signals(tx.clone())?;

@@ -1,5 +1,6 @@
 //! The bookmarks pane (`'` / `m`), the note dialog (`B`, `e`) and the export dialog (`E`).
 
+use crate::app::strings;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::style::Style;
@@ -30,8 +31,8 @@ fn block(theme: Theme, title: &str) -> Block<'static> {
 fn status_tag(status: Status) -> &'static str {
     match status {
         Status::Ok => "",
-        Status::Reanchored => " [đã dời]",
-        Status::Orphaned => " [mồ côi]",
+        Status::Reanchored => strings::STATUS_REANCHORED,
+        Status::Orphaned => strings::STATUS_ORPHANED,
     }
 }
 
@@ -63,8 +64,8 @@ pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else {
         format!("{}/{}", pane.rows.len(), bm.list.len())
     };
-    let title = format!(" Đánh dấu {count} · {} · Esc: đóng ", pane.sort.label());
-    let hints = "Enter tới · e sửa · d xoá · u hoàn tác · s sắp xếp · / lọc · E xuất";
+    let title = strings::bookmarks_title(&count, pane.sort.label());
+    let hints = strings::BOOKMARKS_HINTS;
     let hints = truncate_to_width(hints, usize::from(rect.width.saturating_sub(4)));
     let b = block(theme, &title).title_bottom(Line::from(Span::styled(
         format!(" {} ", &hints),
@@ -79,11 +80,11 @@ pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     draw_filter(frame, app, theme, prompt);
     if pane.rows.is_empty() {
         let msg = if !bm.loaded {
-            "đang đọc tệp đánh dấu…"
+            strings::BOOKMARKS_LOADING
         } else if bm.list.is_empty() {
-            "Chưa có đánh dấu nào. b: đánh dấu đoạn đang đọc · B: kèm ghi chú và thẻ"
+            strings::BOOKMARKS_NONE
         } else {
-            "Không có đánh dấu nào khớp bộ lọc (Esc trong ô lọc: bỏ lọc)"
+            strings::BOOKMARKS_NONE_MATCH
         };
         frame.render_widget(
             Paragraph::new(String::from(msg))
@@ -111,18 +112,15 @@ fn draw_filter(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     };
     if !pane.filtering && pane.filter.text().is_empty() {
         frame.render_widget(
-            Line::from(Span::styled(
-                "/ để lọc theo trích dẫn, ghi chú, thẻ, bài, địa phương",
-                theme.meta(),
-            )),
+            Line::from(Span::styled(strings::FILTER_PROMPT, theme.meta())),
             area,
         );
         return;
     }
     let label = if pane.filter.telex() {
-        "lọc [Telex] › "
+        strings::FILTER_LABEL_TELEX
     } else {
-        "lọc › "
+        strings::FILTER_LABEL
     };
     TextBox {
         input: &pane.filter,
@@ -187,8 +185,8 @@ fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let when = b.created.get(..10).unwrap_or(&b.created);
     let state = match status {
         Status::Ok => "",
-        Status::Reanchored => " · kho đã dựng lại: tìm lại theo trích dẫn",
-        Status::Orphaned => " · mồ côi: đoạn không còn trong kho, giữ trích dẫn",
+        Status::Reanchored => strings::DETAIL_REANCHORED,
+        Status::Orphaned => strings::DETAIL_ORPHANED,
     };
     let path = [Some(b.title.as_str()), b.section.as_deref()]
         .into_iter()
@@ -205,13 +203,13 @@ fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     lines.push(Line::from(String::from(&b.quote.text)));
     if !b.note.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(String::from("Ghi chú: "), theme.key()),
+            Span::styled(strings::NOTE_LABEL, theme.key()),
             Span::raw(String::from(&b.note)),
         ]));
     }
     if !b.tags.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(String::from("Thẻ: "), theme.key()),
+            Span::styled(strings::TAGS_LABEL, theme.key()),
             Span::raw(String::from(&b.tags_label())),
         ]));
     }
@@ -260,8 +258,8 @@ fn draw_note(
     let rect = centered(area, 72, 7);
     frame.render_widget(Clear, rect);
     let title = match target {
-        NoteTarget::New(_) => " Đánh dấu · Enter: lưu · Tab: đổi ô · Esc: huỷ ",
-        NoteTarget::Edit(_) => " Sửa ghi chú · Enter: lưu · Tab: đổi ô · Esc: huỷ ",
+        NoteTarget::New(_) => strings::NOTE_NEW_TITLE,
+        NoteTarget::Edit(_) => strings::NOTE_EDIT_TITLE,
     };
     let b = block(theme, title);
     let inner = b.inner(rect);
@@ -288,9 +286,12 @@ fn draw_note(
         )),
         rows[0],
     );
-    for (k, (label, input)) in [("Ghi chú: ", inputs[0]), ("Thẻ:     ", inputs[1])]
-        .into_iter()
-        .enumerate()
+    for (k, (label, input)) in [
+        (strings::NOTE_LABEL, inputs[0]),
+        (strings::TAGS_LABEL, inputs[1]),
+    ]
+    .into_iter()
+    .enumerate()
     {
         let Some(&row) = rows.get(k + 1) else { break };
         if row.height == 0 {
@@ -313,12 +314,7 @@ fn draw_note(
         .render(frame, row);
     }
     if let Some(&row) = rows.get(4) {
-        let telex = if inputs[usize::from(field)].telex() {
-            "bật"
-        } else {
-            "tắt"
-        };
-        let hint = format!("thẻ: #cải-cách, kinh-tế (phẩy hoặc cách) · Ctrl-t: Telex ({telex})");
+        let hint = strings::tags_hint(inputs[usize::from(field)].telex());
         frame.render_widget(
             Line::from(Span::styled(
                 String::from(&truncate_to_width(&hint, width)),
@@ -332,9 +328,9 @@ fn draw_note(
 /// An export format as the export dialog lists it.
 fn format_label(f: Format) -> &'static str {
     match f {
-        Format::Md => "Markdown (báo cáo)",
-        Format::Csv => "CSV (bảng tính)",
-        Format::Json => "JSON (như lưu trữ)",
+        Format::Md => strings::FORMAT_MARKDOWN,
+        Format::Csv => strings::FORMAT_CSV,
+        Format::Json => strings::FORMAT_JSON,
     }
 }
 
@@ -347,7 +343,7 @@ fn draw_export(
 ) {
     let rect = centered(area, 48, 7);
     frame.render_widget(Clear, rect);
-    let b = block(theme, " Xuất đánh dấu · Enter · Esc: huỷ ");
+    let b = block(theme, strings::EXPORT_TITLE);
     let inner = b.inner(rect);
     frame.render_widget(b, rect);
     let keys = ['m', 'c', 'j'];
@@ -371,7 +367,10 @@ fn draw_export(
         .collect();
     let dir = dir.display();
     lines.push(Line::from(Span::styled(
-        truncate_to_width(&format!("vào thư mục {dir}"), usize::from(inner.width)),
+        truncate_to_width(
+            &strings::export_into(&dir.to_string()),
+            usize::from(inner.width),
+        ),
         theme.meta(),
     )));
     frame.render_widget(Paragraph::new(lines), inner);

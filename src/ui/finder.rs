@@ -1,6 +1,7 @@
 //! The finder overlay: the query box, ranked passages with breadcrumbs and highlighted
 //! letters, a count, and a preview of the selected passage in its context.
 
+use crate::app::strings;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -120,7 +121,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .borders(Borders::ALL)
         .border_set(theme.border_set())
         .border_style(theme.border(true))
-        .title(" Tìm · Enter: đọc · Tab: phạm vi · Ctrl-t: Telex · Esc: đóng ");
+        .title(strings::FINDER_TITLE);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if inner.height < 2 || inner.width < 4 {
@@ -142,7 +143,7 @@ fn draw_prompt(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rec
     let telex = if f.input.telex() { " Telex" } else { "" };
     let label = format!("[{}{telex}] › ", f.scope.label());
     let count = if app.index.is_none() {
-        "đang lập chỉ mục…".to_string()
+        strings::FINDER_INDEXING.to_string()
     } else if f.input.text().trim().is_empty() {
         String::new()
     } else {

@@ -1,5 +1,6 @@
 //! The help overlay, generated from the keymap.
 
+use crate::app::strings;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -14,17 +15,20 @@ use crate::app::action::{KEYMAP, QUERY_SYNTAX, Scope};
 pub fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for (scope, title) in [
-        (Scope::Global, "Mọi khung"),
-        (Scope::Localities, "Địa phương"),
-        (Scope::Outline, "Mục lục"),
-        (Scope::Reader, "Bài viết"),
-        (Scope::Finder, "Tìm kiếm (/)"),
-        (Scope::Bookmarks, "Danh sách đánh dấu (' m)"),
-        (Scope::BookmarkFilter, "Ô lọc đánh dấu (/ trong danh sách)"),
-        (Scope::NoteDialog, "Ghi chú và thẻ (B, e)"),
-        (Scope::ExportDialog, "Xuất đánh dấu (E)"),
-        (Scope::Anywhere, "Mọi nơi, cả hộp thoại"),
-    ] {
+        Scope::Global,
+        Scope::Localities,
+        Scope::Outline,
+        Scope::Reader,
+        Scope::Finder,
+        Scope::Bookmarks,
+        Scope::BookmarkFilter,
+        Scope::NoteDialog,
+        Scope::ExportDialog,
+        Scope::Anywhere,
+    ]
+    .into_iter()
+    .map(|scope| (scope, strings::scope_title(scope)))
+    {
         let rows: Vec<_> = KEYMAP.iter().filter(|b| b.scope == scope).collect();
         if rows.is_empty() {
             continue;
@@ -41,7 +45,7 @@ pub fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
         }
     }
     out.push(Line::from(Span::styled(
-        "Cú pháp tìm kiếm (/)",
+        strings::QUERY_SYNTAX_TITLE,
         theme.title(),
     )));
     for (example, what) in QUERY_SYNTAX {
@@ -73,7 +77,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .borders(Borders::ALL)
         .border_set(theme.border_set())
         .border_style(theme.border(true))
-        .title(String::from(" Phím tắt · j/k: cuộn · Esc: đóng "));
+        .title(strings::HELP_TITLE);
     // Clamped here: the app does not know the height the help is drawn at.
     let room = usize::from(h.saturating_sub(2));
     let scroll = app.help_scroll.min(total.saturating_sub(room));

@@ -1,5 +1,6 @@
 //! The locality pane: "Tất cả", then provinces with their localities and document counts.
 
+use crate::app::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -41,9 +42,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let inner = block.inner(area);
     let width = usize::from(inner.width);
     let title = if app.localities.by_2025 {
-        "tỉnh từ 1/7/2025 · p"
+        strings::PROVINCES_SINCE_2025
     } else {
-        "tỉnh trước 2025 · p"
+        strings::PROVINCES_BEFORE_2025
     };
     let block = block.title_bottom(String::from(title));
     let n = app.localities.rows.len();
@@ -58,7 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .map(|row| {
             let line = match row {
                 LocalityRow::All { documents } => with_count(
-                    vec![Span::styled(String::from("Tất cả"), theme.province())],
+                    vec![Span::styled(strings::ALL_LOCALITIES, theme.province())],
                     *documents,
                     width,
                     theme,

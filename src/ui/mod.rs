@@ -12,6 +12,7 @@ mod status;
 pub mod text_box;
 pub mod theme;
 
+use crate::app::strings;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
@@ -24,9 +25,9 @@ pub use theme::Theme;
 
 /// Pane names, numbered by the key that focuses them.
 pub const PANE_TITLES: [(Pane, &str); 3] = [
-    (Pane::Localities, "1 Địa phương"),
-    (Pane::Outline, "2 Mục lục"),
-    (Pane::Reader, "3 Bài viết"),
+    (Pane::Localities, strings::PANE_LOCALITIES),
+    (Pane::Outline, strings::PANE_OUTLINE),
+    (Pane::Reader, strings::PANE_READER),
 ];
 
 fn pane_title(p: Pane) -> &'static str {
@@ -104,7 +105,7 @@ fn draw_tabs(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         spans.push(" ".into());
     }
     spans.push(ratatui::text::Span::styled(
-        String::from("Tab: đổi khung"),
+        strings::PANE_SWITCH_HINT,
         theme.meta(),
     ));
     frame.render_widget(Line::from(spans), area);
@@ -112,11 +113,11 @@ fn draw_tabs(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
 
 fn draw_loading(frame: &mut Frame, app: &App, l: crate::app::Loading) {
     let pct = (l.done * 100).checked_div(l.total).unwrap_or(0);
-    let text = format!(
-        "Đang tải {} … {pct}% ({:.1}/{:.1} MB) · q: thoát",
-        app.corpus_name,
+    let text = strings::loading(
+        &app.corpus_name,
+        pct,
         l.done as f64 / 1e6,
-        l.total as f64 / 1e6
+        l.total as f64 / 1e6,
     );
     let area = frame.area();
     let y = area.height / 2;

@@ -1,5 +1,6 @@
 //! The outline pane: articles, their sections and passages.
 
+use crate::app::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -58,9 +59,9 @@ pub fn label(app: &App, node: Node) -> String {
             let passage = at.get(c);
             let words = first_words(&passage.text, 8);
             match passage.kind {
-                PassageKind::Caption => format!("[ảnh] {words}"),
+                PassageKind::Caption => format!("{}{words}", strings::CAPTION_MARK),
                 PassageKind::ListItem => format!("• {words}"),
-                PassageKind::Lead => format!("[sapo] {words}"),
+                PassageKind::Lead => format!("{}{words}", strings::LEAD_MARK),
                 PassageKind::Paragraph => words,
             }
         }

@@ -1,0 +1,226 @@
+//! Every sentence the browser shows, in Vietnamese, in one place: notices, titles, labels
+//! and hints. (The keymap's descriptions live with the keymap, which the help is made from.)
+//! Workers report facts ([`FileFacts`], counts, paths); they are worded here.
+//!
+//! An error's own detail (an OS message, a parser's) is quoted as it comes.
+
+use std::path::Path;
+
+use super::Scope;
+use crate::bookmarks::worker::FileFacts;
+
+// Panes and frames.
+pub const PANE_LOCALITIES: &str = "1 Địa phương";
+pub const PANE_OUTLINE: &str = "2 Mục lục";
+pub const PANE_READER: &str = "3 Bài viết";
+pub const PANE_SWITCH_HINT: &str = "Tab: đổi khung";
+pub const ALL_LOCALITIES: &str = "Tất cả";
+pub const PROVINCES_BEFORE_2025: &str = "tỉnh trước 2025 · p";
+pub const PROVINCES_SINCE_2025: &str = "tỉnh từ 1/7/2025 · p";
+pub const HELP_TITLE: &str = " Phím tắt · j/k: cuộn · Esc: đóng ";
+pub const QUERY_SYNTAX_TITLE: &str = "Cú pháp tìm kiếm (/)";
+pub const CAPTION_MARK: &str = "[ảnh] ";
+pub const LEAD_MARK: &str = "[sapo] ";
+
+/// The heading of a scope's keys in the help.
+pub fn scope_title(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Global => "Mọi khung",
+        Scope::Localities => "Địa phương",
+        Scope::Outline => "Mục lục",
+        Scope::Reader => "Bài viết",
+        Scope::Finder => "Tìm kiếm (/)",
+        Scope::Bookmarks => "Danh sách đánh dấu (' m)",
+        Scope::BookmarkFilter => "Ô lọc đánh dấu (/ trong danh sách)",
+        Scope::NoteDialog => "Ghi chú và thẻ (B, e)",
+        Scope::ExportDialog => "Xuất đánh dấu (E)",
+        Scope::Anywhere => "Mọi nơi, cả hộp thoại",
+    }
+}
+
+/// The progress line while a corpus loads.
+pub fn loading(name: &str, percent: u64, done_mb: f64, total_mb: f64) -> String {
+    format!("Đang tải {name} … {percent}% ({done_mb:.1}/{total_mb:.1} MB) · q: thoát")
+}
+
+// The finder.
+pub const FINDER_TITLE: &str = " Tìm · Enter: đọc · Tab: phạm vi · Ctrl-t: Telex · Esc: đóng ";
+pub const FINDER_INDEXING: &str = "đang lập chỉ mục…";
+pub const SCOPE_ALL: &str = "tất cả";
+pub const SCOPE_LOCALITY: &str = "địa phương";
+pub const SCOPE_ARTICLE: &str = "bài này";
+pub const NO_SEARCH_YET: &str = "chưa có tìm kiếm: / để tìm";
+
+/// "kết quả 3/12" in the status bar while stepping with `n` / `N`.
+pub fn match_position(current: usize, total: usize) -> String {
+    format!("kết quả {current}/{total}")
+}
+
+// The bookmarks pane and its dialogs.
+pub const SORT_ADDED: &str = "mới nhất";
+pub const SORT_ARTICLE: &str = "theo bài";
+pub const BOOKMARKS_HINTS: &str =
+    "Enter tới · e sửa · d xoá · u hoàn tác · s sắp xếp · / lọc · E xuất";
+pub const BOOKMARKS_LOADING: &str = "đang đọc tệp đánh dấu…";
+pub const BOOKMARKS_NONE: &str =
+    "Chưa có đánh dấu nào. b: đánh dấu đoạn đang đọc · B: kèm ghi chú và thẻ";
+pub const BOOKMARKS_NONE_MATCH: &str =
+    "Không có đánh dấu nào khớp bộ lọc (Esc trong ô lọc: bỏ lọc)";
+pub const FILTER_PROMPT: &str = "/ để lọc theo trích dẫn, ghi chú, thẻ, bài, địa phương";
+pub const FILTER_LABEL: &str = "lọc › ";
+pub const FILTER_LABEL_TELEX: &str = "lọc [Telex] › ";
+pub const STATUS_REANCHORED: &str = " [đã dời]";
+pub const STATUS_ORPHANED: &str = " [mồ côi]";
+pub const DETAIL_REANCHORED: &str = " · kho đã dựng lại: tìm lại theo trích dẫn";
+pub const DETAIL_ORPHANED: &str = " · mồ côi: đoạn không còn trong kho, giữ trích dẫn";
+pub const NOTE_LABEL: &str = "Ghi chú: ";
+pub const TAGS_LABEL: &str = "Thẻ:     ";
+pub const NOTE_NEW_TITLE: &str = " Đánh dấu · Enter: lưu · Tab: đổi ô · Esc: huỷ ";
+pub const NOTE_EDIT_TITLE: &str = " Sửa ghi chú · Enter: lưu · Tab: đổi ô · Esc: huỷ ";
+pub const EXPORT_TITLE: &str = " Xuất đánh dấu · Enter · Esc: huỷ ";
+pub const FORMAT_MARKDOWN: &str = "Markdown (báo cáo)";
+pub const FORMAT_CSV: &str = "CSV (bảng tính)";
+pub const FORMAT_JSON: &str = "JSON (như lưu trữ)";
+
+/// The pane's title: how many bookmarks are shown and how they are sorted.
+pub fn bookmarks_title(count: &str, sort: &str) -> String {
+    format!(" Đánh dấu {count} · {sort} · Esc: đóng ")
+}
+
+/// The line under the note dialog's fields.
+pub fn tags_hint(telex: bool) -> String {
+    let telex = if telex { "bật" } else { "tắt" };
+    format!("thẻ: #cải-cách, kinh-tế (phẩy hoặc cách) · Ctrl-t: Telex ({telex})")
+}
+
+/// Where the export dialog writes.
+pub fn export_into(dir: &str) -> String {
+    format!("vào thư mục {dir}")
+}
+
+// Notices in the status bar.
+pub const NOTHING_TO_BOOKMARK: &str = "không có đoạn nào để đánh dấu";
+pub const CANCELLED: &str = "đã huỷ";
+pub const NOTHING_TO_EXPORT: &str = "chưa có đánh dấu nào để xuất (b: đánh dấu)";
+pub const NOTHING_TO_UNDO: &str = "không có gì để hoàn tác";
+pub const ORPHAN_CANNOT_OPEN: &str =
+    "đánh dấu mồ côi: đoạn này không còn trong kho dữ liệu (trích dẫn vẫn giữ)";
+pub const ASCII_LOCALE: &str = "ngôn ngữ hệ thống không phải UTF-8: chế độ ASCII (--ascii)";
+
+pub fn already_bookmarked(id: &str, in_finder: bool) -> String {
+    if in_finder {
+        format!("đã đánh dấu rồi ({id})")
+    } else {
+        format!("đã đánh dấu rồi ({id}) · B: sửa ghi chú · ': danh sách")
+    }
+}
+
+pub fn bookmarked(id: &str) -> String {
+    format!("★ đã đánh dấu {id} · ': danh sách")
+}
+
+pub fn note_saved(id: &str) -> String {
+    format!("đã lưu ghi chú {id}")
+}
+
+pub fn deleted(id: &str) -> String {
+    format!("đã xoá {id} · u: hoàn tác")
+}
+
+pub fn restored(id: &str) -> String {
+    format!("đã khôi phục {id}")
+}
+
+pub fn exporting(extension: &str) -> String {
+    format!("đang xuất {extension} …")
+}
+
+pub fn exported(n: usize, path: &Path) -> String {
+    format!("đã xuất {n} đánh dấu → {}", path.display())
+}
+
+pub fn export_failed(error: &str) -> String {
+    format!("⚠ không xuất được: {error}")
+}
+
+pub fn reload_failed(error: &str) -> String {
+    format!("⚠ không đọc lại được tệp đánh dấu: {error}")
+}
+
+pub fn position_ignored(error: &str) -> String {
+    format!("bỏ qua vị trí đã lưu: {error}")
+}
+
+/// Why changes cannot be saved: a newer file, or one that cannot be used at all.
+pub fn bookmarks_read_only(newer_version: Option<u64>, failed: Option<&str>) -> String {
+    match (newer_version, failed) {
+        (Some(v), _) => format!(
+            "tệp đánh dấu phiên bản {v}, mới hơn bản nghiquyet này: chỉ đọc, không lưu thay đổi nào"
+        ),
+        (None, Some(e)) => format!("⚠ không lưu được đánh dấu: {e}"),
+        (None, None) => "tệp đánh dấu chỉ đọc".to_string(),
+    }
+}
+
+pub fn save_failed(error: &str, pending: usize, newer_version: Option<u64>) -> String {
+    if newer_version.is_some() {
+        return bookmarks_read_only(newer_version, None);
+    }
+    if pending > 0 {
+        format!("⚠ chưa lưu được {pending} thay đổi đánh dấu: {error}")
+    } else {
+        format!("⚠ không lưu: {error}")
+    }
+}
+
+/// What the status bar says about a load or save, the new place of a moved file first (a
+/// narrow status bar cuts the end; the file name is enough there, it sits beside the
+/// bookmarks file). `None`: nothing to say.
+pub fn file_facts(facts: &FileFacts) -> Option<String> {
+    if let Some(aside) = &facts.moved_aside {
+        let name = aside.file_name().map_or_else(
+            || aside.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        return Some(format!(
+            "tệp đánh dấu hỏng, đã chuyển sang {name} (cùng thư mục); đã lưu danh sách đang hiện"
+        ));
+    }
+    if let Some(why) = &facts.unusable {
+        return Some(format!(
+            "⚠ tệp đánh dấu hỏng ({why}): giữ nguyên, sẽ chuyển sang bên cạnh ở lần thay đổi đầu tiên"
+        ));
+    }
+    if let Some(e) = &facts.failed {
+        return Some(format!("⚠ không dùng được tệp đánh dấu: {e}"));
+    }
+    facts
+        .read_only()
+        .then(|| bookmarks_read_only(facts.newer_version, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    #[test]
+    fn facts_are_worded_most_urgent_first_and_quiet_facts_say_nothing() {
+        assert_eq!(file_facts(&FileFacts::default()), None);
+        let moved = FileFacts {
+            moved_aside: Some(PathBuf::from("/d/b.json.corrupt-1")),
+            unusable: Some("not JSON".into()),
+            ..FileFacts::default()
+        };
+        let said = file_facts(&moved).unwrap();
+        assert!(said.starts_with("tệp đánh dấu hỏng, đã chuyển sang b.json.corrupt-1"));
+        let newer = FileFacts {
+            newer_version: Some(7),
+            ..FileFacts::default()
+        };
+        assert!(file_facts(&newer).unwrap().contains("phiên bản 7"));
+        assert!(save_failed("x", 2, Some(7)).contains("chỉ đọc"));
+        assert!(save_failed("disk full", 2, None).contains("2 thay đổi"));
+    }
+}
