@@ -212,7 +212,7 @@ fn orphan_bookmarks(n: usize) -> serde_json::Value {
 }
 
 // ---------------------------------------------------------------------------------------
-// The browser in a pty (after tests/common_pty, with the timing this benchmark needs).
+// The browser in a pty (after tests/it/common_pty, with the timing this benchmark needs).
 
 struct Output {
     raw: Vec<u8>,

@@ -1,5 +1,9 @@
-//! The checks the fuzz targets run. They live in `../tests/invariants/mod.rs`, shared with
-//! `tests/fuzz_props.rs`, so a crash input replays through the same code in `cargo test`.
+//! The checks the fuzz targets run. They live in `../tests/it/invariants/mod.rs`, shared
+//! with `tests/it/fuzz_props.rs`, so a crash input replays through the same code in
+//! `cargo test`.
 
-#[path = "../../tests/invariants/mod.rs"]
+// `invariants` uses it as `crate::common`, as in the test binary.
+#[path = "../../tests/it/common/mod.rs"]
+mod common;
+#[path = "../../tests/it/invariants/mod.rs"]
 pub mod invariants;

@@ -1,5 +1,4 @@
 //! Helpers shared by the integration tests.
-#![allow(dead_code)]
 
 use nghiquyet::corpus::Document;
 use nghiquyet::preprocess::normalize;

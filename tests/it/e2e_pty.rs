@@ -1,11 +1,9 @@
 //! The browser end to end, in a pseudo-terminal: keys in, screen (vt100) and raw bytes out.
 //! Every wait has a timeout and fails with the screen it saw; nothing synchronises on sleeps.
 
-mod common_pty;
-
 use std::time::Duration;
 
-use common_pty::{ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, PtySession, TIMEOUT, rfind};
+use crate::common_pty::{ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, PtySession, TIMEOUT, rfind};
 
 const FIRST_FRAME: &str = "1 Địa phương";
 const HELP_TITLE: &str = "Phím tắt";

@@ -5,6 +5,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::spawn::LockedSpawn;
+
 fn binary() -> String {
     std::env::var("NGHIQUYET_TEST_BIN")
         .unwrap_or_else(|_| env!("CARGO_BIN_EXE_nghiquyet").to_string())
@@ -14,7 +16,7 @@ fn binary() -> String {
 fn have_strace() -> bool {
     Command::new("strace")
         .args(["-qq", "-e", "trace=none", "true"])
-        .output()
+        .locked_output()
         .is_ok_and(|o| o.status.success())
 }
 
@@ -34,7 +36,7 @@ fn trace(dir: &Path, args: &[&str]) -> Vec<String> {
         .env("HOME", dir)
         .env("XDG_DATA_HOME", dir.join("data"))
         .env("XDG_STATE_HOME", dir.join("state"))
-        .output()
+        .locked_output()
         .expect("strace runs");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     std::fs::read_to_string(&log)
@@ -95,7 +97,7 @@ fn build_export_and_bookmarks_sync_the_directory_after_the_rename() {
     Command::new(binary())
         .args(["--bookmarks", b, "bookmarks", "add", &passage])
         .env("HOME", dir.path())
-        .output()
+        .locked_output()
         .unwrap();
     let lines = trace(
         dir.path(),

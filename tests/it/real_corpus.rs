@@ -1,12 +1,12 @@
 //! The 3,718 real articles of ../shared/corpora/baomoi-2017: every one builds without error
 //! or panic, and nothing is lost. Skipped (with a message) when the folder is absent.
 
-mod common;
-
 use std::path::PathBuf;
 
 use nghiquyet::gazetteer::Gazetteer;
 use nghiquyet::preprocess::build_document;
+
+use crate::common;
 
 fn articles_dir() -> Option<PathBuf> {
     let dir =

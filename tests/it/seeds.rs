@@ -1,11 +1,11 @@
 //! The expectations of the corpus issue on the five seed articles.
 
-mod common;
-
 use nghiquyet::corpus::{Corpus, Document, PassageKind};
 use nghiquyet::embedded::{self, RAW_ARTICLES};
 use nghiquyet::gazetteer::Gazetteer;
 use nghiquyet::preprocess::build_document;
+
+use crate::common;
 
 fn corpus() -> Corpus {
     embedded::corpus()

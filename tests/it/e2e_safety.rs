@@ -5,14 +5,13 @@
 //! - a terminal closed under it (a dropped SSH connection) during a search is an orderly
 //!   hang-up: exit 129, the position and the bookmarks saved, whether SIGHUP arrives or not.
 
-mod common_pty;
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common_pty::{PtySession, TIMEOUT};
 use nghiquyet::bookmarks::{Bookmark, BookmarkFile, Quote};
 use nghiquyet::corpus::synth;
+
+use crate::common_pty::{self, PtySession, TIMEOUT};
 
 /// A corpus of 3,000 synthetic articles (15,000 passages) and 1,000 bookmarks whose quotes
 /// it does not hold: each sends the re-anchoring through every passage.

@@ -1,7 +1,6 @@
 //! Running the browser in a pseudo-terminal: the child's output is drained on its own thread
 //! into a raw byte log and a vt100 screen, and tests wait for what the screen shows (with a
 //! timeout) instead of sleeping.
-#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -100,14 +99,17 @@ impl PtySession {
         env: &[(&str, &str)],
     ) -> Self {
         let home = tempfile::tempdir().expect("temporary HOME");
-        let pair = native_pty_system()
-            .openpty(PtySize {
+        let pair = {
+            // Not close-on-exec until openpty returns: no child may fork meanwhile.
+            let _pty = crate::spawn::pty_guard();
+            native_pty_system().openpty(PtySize {
                 rows,
                 cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
-            .expect("open a pty");
+        }
+        .expect("open a pty");
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env_clear();

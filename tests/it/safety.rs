@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::spawn::LockedSpawn;
+
 fn binary() -> String {
     std::env::var("NGHIQUYET_TEST_BIN")
         .unwrap_or_else(|_| env!("CARGO_BIN_EXE_nghiquyet").to_string())
@@ -59,7 +61,7 @@ impl Env {
             .cmd(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
-            .spawn()
+            .locked_spawn()
             .expect("the binary runs");
         let pid = libc::pid_t::try_from(child.id()).unwrap();
         let (done, finished) = std::sync::mpsc::channel::<()>();
@@ -564,7 +566,7 @@ fn a_failed_write_to_stdout_is_an_error_a_closed_pipe_is_not() {
                 .cmd(&args)
                 .stdout(Stdio::from(out))
                 .stderr(Stdio::piped())
-                .output()
+                .locked_output()
                 .unwrap();
             assert_eq!(o.status.code(), Some(1), "{args:?}");
             let err = stderr(&o);
@@ -584,7 +586,7 @@ fn a_failed_write_to_stdout_is_an_error_a_closed_pipe_is_not() {
         ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .spawn()
+        .locked_spawn()
         .unwrap();
     let mut out = child.stdout.take().unwrap();
     let mut one = [0u8; 1];

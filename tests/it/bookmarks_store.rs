@@ -15,6 +15,8 @@ use nghiquyet::bookmarks::store::StoreError;
 use nghiquyet::bookmarks::{Bookmark, BookmarkFile, Op, Quote, Store, doc_refs};
 use nghiquyet::search::PassageRef;
 
+use crate::spawn::LockedSpawn;
+
 /// `PATH,COUNT,TAG,STYLE`: add COUNT bookmarks (`forever`: until killed) tagged TAG to the file
 /// at PATH; STYLE `fresh` opens (and loads) a new Store for each add, `shared` keeps one.
 const WRITER_ENV: &str = "NGHIQUYET_TEST_WRITER";
@@ -60,7 +62,7 @@ fn writer_child() {
 
     let stdout = std::io::stdout();
     {
-        // The test harness may have printed "test writer_child ... " without a newline.
+        // The test harness may have printed "test …::writer_child ... " without a newline.
         let mut out = stdout.lock();
         writeln!(out, "\nREADY").unwrap();
         out.flush().unwrap();
@@ -116,8 +118,12 @@ fn home_env(cmd: &mut Command, dir: &Path) {
 /// Start a child writer and wait until it is `READY` (set up, not yet writing).
 fn spawn_writer(dir: &Path, file: &Path, count: Option<usize>, tag: &str, style: &str) -> Writer {
     let count = count.map_or_else(|| "forever".to_string(), |c| c.to_string());
+    // The harness names a test by its path in the test crate: `module_path!()` less the
+    // crate's name.
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
+    let test = format!("{module}::writer_child");
     let mut cmd = Command::new(std::env::current_exe().unwrap());
-    cmd.args(["writer_child", "--exact", "--nocapture", "--test-threads=1"])
+    cmd.args([&test, "--exact", "--nocapture", "--test-threads=1"])
         .env(
             WRITER_ENV,
             format!("{},{count},{tag},{style}", file.display()),
@@ -126,7 +132,7 @@ fn spawn_writer(dir: &Path, file: &Path, count: Option<usize>, tag: &str, style:
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     home_env(&mut cmd, dir);
-    let mut child = cmd.spawn().expect("the test binary runs again");
+    let mut child = cmd.locked_spawn().expect("the test binary runs again");
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     loop {

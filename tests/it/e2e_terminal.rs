@@ -2,12 +2,11 @@
 //! colours, Ctrl-z suspends and `fg` redraws, quitting in tmux after the window grew leaves
 //! nothing of the frame on the shell's screen, and a typed letter costs a small diff.
 
-mod common_pty;
-
 use std::process::Command;
 use std::time::Duration;
 
-use common_pty::{PtySession, TIMEOUT, binary};
+use crate::common_pty::{PtySession, TIMEOUT, binary};
+use crate::spawn::LockedSpawn;
 
 const FIRST_FRAME: &str = "1 Địa phương";
 const QUIET: Duration = Duration::from_millis(300);
@@ -102,7 +101,7 @@ fn tmux(dir: &std::path::Path, args: &[&str]) -> Option<std::process::Output> {
         .env("XDG_DATA_HOME", dir.join("data"))
         .env("LANG", "C.UTF-8")
         .env_remove("TMUX")
-        .output()
+        .locked_output()
         .ok()
 }
 

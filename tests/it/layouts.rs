@@ -3,11 +3,11 @@
 //! comment forms, all-caps numbered headings, credit-only caption lines, "Theo …" sources,
 //! English spam.
 
-mod common;
-
 use nghiquyet::corpus::{Document, PassageKind};
 use nghiquyet::gazetteer::Gazetteer;
 use nghiquyet::preprocess::{LineClass, build_document, classify_bytes};
+
+use crate::common;
 
 fn fixture(name: &str) -> Vec<u8> {
     let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

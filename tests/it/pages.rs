@@ -2,11 +2,11 @@
 //! written for these tests by an adversarial review): each checks the fields a careful
 //! reader would read off the page, and that nothing is lost.
 
-mod common;
-
 use nghiquyet::corpus::{Document, PassageKind};
 use nghiquyet::gazetteer::Gazetteer;
 use nghiquyet::preprocess::build_document;
+
+use crate::common;
 
 struct Expect {
     file: &'static str,

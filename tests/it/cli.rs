@@ -3,12 +3,14 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::spawn::LockedSpawn;
+
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_nghiquyet"))
 }
 
 fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("the binary runs")
+    bin().args(args).locked_output().expect("the binary runs")
 }
 
 fn stdout(o: &Output) -> String {

@@ -1,11 +1,9 @@
-//! The fuzz targets' entry points as property tests: the same checks (`tests/invariants/`)
+//! The fuzz targets' entry points as property tests: the same checks (`tests/it/invariants/`)
 //! on a few thousand generated inputs, and a replay of every input a fuzzer found
 //! (`tests/fuzz_regressions/<target>-<what>`), so a fixed crash stays fixed.
 //!
 //! The cases come from a fixed seed, so a run is repeatable; `PROPTEST_RNG_SEED` picks
 //! another, `PROPTEST_CASES` sets the number of cases per property.
-
-mod invariants;
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -15,6 +13,8 @@ use nghiquyet::embedded::RAW_ARTICLES;
 use nghiquyet::search::Scope;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
+
+use crate::invariants;
 
 fn config(cases: u32) -> Config {
     let default = Config::default();

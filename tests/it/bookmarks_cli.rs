@@ -13,6 +13,8 @@ use nghiquyet::bookmarks::{Bookmark, BookmarkFile, doc_refs, parse_tags};
 use nghiquyet::search::PassageRef;
 use serde_json::Value;
 
+use crate::spawn::LockedSpawn;
+
 /// A temp dir with a fake home and a bookmarks file in it.
 struct Env {
     dir: tempfile::TempDir,
@@ -49,7 +51,7 @@ impl Env {
             .arg("--bookmarks")
             .arg(&self.bookmarks)
             .args(args)
-            .output()
+            .locked_output()
             .expect("the binary runs")
     }
 
@@ -229,7 +231,7 @@ fn the_environment_variable_names_the_file() {
         .cmd()
         .env("NGHIQUYET_BOOKMARKS", &file)
         .args(["bookmarks", "add", &passage])
-        .output()
+        .locked_output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let f: BookmarkFile = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
@@ -425,7 +427,7 @@ fn build_corpus(env: &Env, name: &str, edit: impl Fn(&str) -> String) -> PathBuf
     let o = env
         .cmd()
         .args(["build", raw.to_str().unwrap(), "-o", out.to_str().unwrap()])
-        .output()
+        .locked_output()
         .unwrap();
     assert!(o.status.success(), "build {name}: {}", stderr(&o));
     out

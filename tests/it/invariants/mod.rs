@@ -1,5 +1,5 @@
 //! What must hold for any input to the library's entry points: the checks behind the fuzz
-//! targets (`fuzz/fuzz_targets/`, which include this file) and `tests/fuzz_props.rs`.
+//! targets (`fuzz/fuzz_targets/`, which include this file) and `tests/it/fuzz_props.rs`.
 //!
 //! Each target has one function taking the fuzzer's raw bytes ([`preprocess_roundtrip`],
 //! [`search_highlight`], [`text_helpers`], [`corpus_load`]); it panics when an invariant
@@ -10,10 +10,6 @@
 //! a bug whose fix is pending. The tests never set it. The names: `title`, `hidden-chars`,
 //! `lost-lines`, `lost-joined-lines`, `unique-ids`, `matcher-agrees`, `canonical-nfc`,
 //! `truncate-width`, `line-nfc`, `telex-nfc`.
-#![allow(dead_code)]
-
-#[path = "../common/mod.rs"]
-mod common;
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -30,6 +26,10 @@ use nghiquyet::search::{
 use nghiquyet::text::{self, telex};
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 use unicode_width::UnicodeWidthStr;
+
+// Both crates that include this file, the test binary and `fuzz/`, have `common`
+// (`tests/it/common/mod.rs`) at their root.
+use crate::common;
 
 /// The fuzz targets, as named in `fuzz/Cargo.toml` and in regression file names
 /// (`<target>-<what>`).
@@ -202,9 +202,9 @@ pub fn check_article(raw: &[u8], article: &Article) {
         );
     }
     if on("lost-lines") {
-        // "Nothing is silently dropped": the check tests/seeds.rs and tests/real_corpus.rs
-        // run on real articles. `lost-joined-lines` off: a line joined to one that is no
-        // passage (so `build_document` skips it) is not counted.
+        // "Nothing is silently dropped": the check tests/it/seeds.rs and
+        // tests/it/real_corpus.rs run on real articles. `lost-joined-lines` off: a line
+        // joined to one that is no passage (so `build_document` skips it) is not counted.
         let passage = |c: LineClass| {
             matches!(
                 c,
