@@ -1,0 +1,187 @@
+//! The search index: every passage folded once when a corpus loads, with what is known
+//! of each folded text that lets a search skip work.
+
+use super::matcher::{self, Facts};
+use super::{PassageRef, accent, threads};
+use crate::corpus::Corpus;
+use crate::text::fold_for_search;
+
+/// Every passage folded for matching, built once when a corpus loads.
+///
+/// Besides the public fields, `build` keeps private facts about each folded passage that
+/// let a search skip work; they describe `folded` as built. An index filled by hand (its
+/// private fields empty) is searched without them, with the same results.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    pub refs: Vec<PassageRef>,
+    pub folded: Vec<String>,
+    /// Total bytes of original text indexed.
+    pub bytes: usize,
+    /// Per passage, which ASCII letters and digits its folded text has
+    /// ([`matcher::letter_mask`]): a passage missing a term's letters is skipped unread.
+    masks: Vec<u64>,
+    /// Per passage, the first char of each word, the offset of every
+    /// [`matcher::MARK_EVERY`]th word, and the one- and two-letter words
+    /// ([`matcher::words`]): initials and phrases are looked up there, short whole words
+    /// ruled out.
+    starts: Vec<Box<[u8]>>,
+    marks: Vec<Box<[u32]>>,
+    short: Vec<matcher::ShortWords>,
+    /// Per passage, whether its text is provably its own canonical form
+    /// ([`accent::canonical_as_is`]), so the accent bonus needs no normalisation.
+    canonical: Vec<bool>,
+    /// Accent answers remembered from earlier searches.
+    pub(super) memo: accent::Memo,
+}
+
+impl SearchIndex {
+    pub fn build(corpus: &Corpus) -> Self {
+        let mut idx = SearchIndex::default();
+        let mut texts: Vec<&str> = Vec::new();
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            for (s, sec) in doc.sections.iter().enumerate() {
+                for (p, passage) in sec.passages.iter().enumerate() {
+                    idx.refs.push(PassageRef {
+                        doc: d as u32,
+                        section: s as u32,
+                        passage: p as u32,
+                    });
+                    texts.push(&passage.text);
+                    idx.bytes += passage.text.len();
+                }
+            }
+        }
+        // Folding is the cost: every core takes a contiguous share, in order.
+        let chunk = texts.len().div_ceil(threads()).max(1);
+        let parts: Vec<Vec<Folded>> = std::thread::scope(|s| {
+            // The accent bonus's case table, built while the passages fold.
+            s.spawn(accent::warm_up);
+            let handles: Vec<_> = texts
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|text| {
+                                let folded = fold_for_search(text).text;
+                                let words = matcher::words(&folded);
+                                Folded {
+                                    mask: matcher::letter_mask(&folded),
+                                    starts: words.starts.into(),
+                                    marks: words.marks.into(),
+                                    short: words.short,
+                                    canonical: accent::canonical_as_is(text),
+                                    folded,
+                                }
+                            })
+                            .collect()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        idx.folded.reserve(texts.len());
+        idx.masks.reserve(texts.len());
+        idx.starts.reserve(texts.len());
+        idx.short.reserve(texts.len());
+        idx.marks.reserve(texts.len());
+        idx.canonical.reserve(texts.len());
+        for f in parts.into_iter().flatten() {
+            idx.folded.push(f.folded);
+            idx.masks.push(f.mask);
+            idx.starts.push(f.starts);
+            idx.short.push(f.short);
+            idx.marks.push(f.marks);
+            idx.canonical.push(f.canonical);
+        }
+        idx
+    }
+
+    pub fn len(&self) -> usize {
+        self.refs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.refs.is_empty()
+    }
+
+    /// What is known of passage `slot` before reading it; nothing for an index whose
+    /// public fields were filled by hand.
+    pub(super) fn facts(&self, slot: usize) -> Facts<'_> {
+        let n = self.folded.len();
+        Facts {
+            mask: match self.masks.get(slot) {
+                Some(&m) if self.masks.len() == n => m,
+                _ => u64::MAX,
+            },
+            starts: self
+                .starts
+                .get(slot)
+                .zip(self.marks.get(slot))
+                .filter(|_| self.starts.len() == n && self.marks.len() == n)
+                .map(|(s, m)| (&s[..], &m[..])),
+            short: match self.short.get(slot) {
+                Some(short) if self.short.len() == n => short,
+                _ => &matcher::ShortWords::ALL,
+            },
+        }
+    }
+
+    pub(super) fn canonical_as_is(&self, slot: usize) -> bool {
+        self.canonical.len() == self.folded.len() && self.canonical.get(slot) == Some(&true)
+    }
+}
+
+/// One passage as the index keeps it.
+struct Folded {
+    folded: String,
+    mask: u64,
+    starts: Box<[u8]>,
+    marks: Box<[u32]>,
+    short: matcher::ShortWords,
+    canonical: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::{Scope, search_all};
+
+    /// Searches on an index with its private facts and on one filled by hand (no facts)
+    /// give the same hits.
+    #[test]
+    fn facts_change_no_result() {
+        let corpus = crate::embedded::corpus();
+        let built = SearchIndex::build(&corpus);
+        let by_hand = SearchIndex {
+            refs: built.refs.clone(),
+            folded: built.folded.clone(),
+            bytes: built.bytes,
+            ..SearchIndex::default()
+        };
+        for raw in [
+            "nghi quyet",
+            "nqdh",
+            "HĐND",
+            "ha long",
+            "Hạ Long",
+            "thanh hoa",
+            "t",
+            "h n",
+            "quyt",
+            "15400",
+            "'dai hoi",
+            "^sau",
+            "hien$",
+            "\"kinh te xa hoi\"",
+            "dang !tinh",
+            "Đà",
+        ] {
+            let a = search_all(&built, &corpus, raw, &Scope::All);
+            let b = search_all(&by_hand, &corpus, raw, &Scope::All);
+            assert_eq!(a, b, "{raw}");
+        }
+    }
+}

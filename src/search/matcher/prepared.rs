@@ -1,0 +1,269 @@
+//! A whole query against one passage: its terms prepared once per search, each matched,
+//! the passage scored.
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
+
+use super::facts::has_all;
+use super::{
+    Facts, Found, Phrase, Range, TermHit, W_ADJACENT, W_WORD, finder, fuzzy_found, initials_found,
+    initials_in, letter_mask, phrase_with, substring_with,
+};
+use crate::search::query::{Query, Term, TermKind};
+
+/// An acronym's other form: a phrase, or one word that must stand whole.
+#[derive(Debug)]
+// Built once per query, never stored in bulk: the size difference costs nothing.
+#[allow(clippy::large_enum_variant)]
+enum Alternative<'q> {
+    Phrase(Phrase<'q>),
+    Word(memmem::Finder<'q>),
+}
+
+/// A term prepared once per search: searchers built, letter masks computed.
+#[derive(Debug)]
+pub(crate) struct Prepared<'q> {
+    pub(crate) term: &'q Term,
+    finder: memmem::Finder<'q>,
+    /// The words of a `"…"` phrase.
+    phrase: Option<Phrase<'q>>,
+    alternatives: Vec<(u64, Alternative<'q>)>,
+    mask: u64,
+    /// Could the fuzzy pass find it where the exact pass did not?
+    pub(crate) fuzzy_capable: bool,
+}
+
+impl<'q> Prepared<'q> {
+    pub(crate) fn new(term: &'q Term) -> Self {
+        let t = term.folded.as_str();
+        let alternatives = term
+            .alternatives
+            .iter()
+            .map(|a| {
+                let words: Vec<&str> = a.split(' ').collect();
+                let alt = if words.len() > 1 {
+                    Phrase::new(words)
+                        .map_or_else(|| Alternative::Word(finder(a)), Alternative::Phrase)
+                } else {
+                    Alternative::Word(finder(a))
+                };
+                (letter_mask(a), alt)
+            })
+            .collect();
+        Prepared {
+            term,
+            finder: finder(t),
+            phrase: (term.kind == TermKind::Phrase)
+                .then(|| Phrase::new(t.split(' ').collect()))
+                .flatten(),
+            alternatives,
+            mask: letter_mask(t),
+            fuzzy_capable: term.kind == TermKind::Fuzzy
+                && !term.negate
+                && t.len() >= 3
+                && t.is_ascii(),
+        }
+    }
+
+    /// False when no kind of hit is possible in a text with letter mask `mask`: every hit
+    /// (substring, phrase, initials, letters in order, an alternative) has all its letters.
+    pub(crate) fn possible(&self, mask: u64) -> bool {
+        match self.term.kind {
+            TermKind::Fuzzy | TermKind::Phrase => {
+                has_all(mask, self.mask) || self.alternatives.iter().any(|a| has_all(mask, a.0))
+            }
+            TermKind::Exact | TermKind::Prefix | TermKind::Suffix => has_all(mask, self.mask),
+        }
+    }
+
+    /// The first alternative that hits (they all score [`W_WORD`], so the first one wins).
+    fn alternative(&self, h: &str, facts: Facts) -> Option<Found> {
+        self.alternatives
+            .iter()
+            .filter(|a| has_all(facts.mask, a.0))
+            .find_map(|(_, a)| match a {
+                Alternative::Phrase(p) => phrase_with(h, p, facts),
+                Alternative::Word(f) => {
+                    substring_with(h, f, facts.short).filter(|x| x.score == W_WORD)
+                }
+            })
+    }
+
+    /// How this term matches `h`.
+    fn hit(&self, h: &str, facts: Facts, fuzzy: bool, matcher: &SkimMatcherV2) -> Option<Found> {
+        let t = self.term.folded.as_str();
+        match self.term.kind {
+            TermKind::Fuzzy => {
+                // A substring scores at least W_SUBSTRING and an alternative W_WORD, both
+                // above W_INITIALS: initials only count when neither hits.
+                let sub = substring_with(h, &self.finder, facts.short);
+                match sub {
+                    Some(x) if x.score == W_WORD => Some(x),
+                    Some(x) => Some(match self.alternative(h, facts) {
+                        Some(alt) if alt.score > x.score => alt,
+                        _ => x,
+                    }),
+                    None => self
+                        .alternative(h, facts)
+                        .or_else(|| match facts.starts {
+                            Some((starts, marks)) => initials_in(h, starts, marks, &self.finder),
+                            None => initials_found(h, t),
+                        })
+                        .or_else(|| fuzzy.then(|| fuzzy_found(h, t, matcher)).flatten()),
+                }
+            }
+            TermKind::Exact => substring_with(h, &self.finder, facts.short),
+            TermKind::Prefix => {
+                let lead = h.len() - h.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                h[lead..]
+                    .starts_with(t)
+                    .then(|| Found::one(W_WORD, (lead, lead + t.len())))
+            }
+            TermKind::Suffix => {
+                let body = h.trim_end_matches(|c: char| !c.is_alphanumeric());
+                body.ends_with(t)
+                    .then(|| Found::one(W_WORD, (body.len() - t.len(), body.len())))
+            }
+            TermKind::Phrase => self
+                .phrase
+                .as_ref()
+                .and_then(|p| phrase_with(h, p, facts))
+                .or_else(|| self.alternative(h, facts)),
+        }
+    }
+}
+
+/// How one term matches `h`; `fuzzy` allows the (slower) scattered-letters fallback.
+pub fn term_hit(h: &str, term: &Term, fuzzy: bool, matcher: &SkimMatcherV2) -> Option<TermHit> {
+    Prepared::new(term)
+        .hit(h, Facts::NONE, fuzzy, matcher)
+        .map(TermHit::from)
+}
+
+/// A passage's match: total score and every matched range (sorted, in folded bytes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub score: i64,
+    pub ranges: Vec<Range>,
+}
+
+/// A query prepared once per search and shared by the scanning threads.
+#[derive(Debug)]
+pub(crate) struct PreparedQuery<'q> {
+    pub(crate) terms: Vec<Prepared<'q>>,
+    /// The plain words as typed, when there are two or more: a phrase earns a bonus.
+    typed: Vec<&'q str>,
+    typed_phrase: Option<Phrase<'q>>,
+}
+
+impl<'q> PreparedQuery<'q> {
+    pub(crate) fn new(q: &'q Query) -> Self {
+        let typed: Vec<&str> = q
+            .terms
+            .iter()
+            .filter(|t| t.kind == TermKind::Fuzzy && !t.negate)
+            .map(|t| t.folded.as_str())
+            .collect();
+        PreparedQuery {
+            terms: q.terms.iter().map(Prepared::new).collect(),
+            typed_phrase: (typed.len() >= 2)
+                .then(|| Phrase::new(typed.clone()))
+                .flatten(),
+            typed,
+        }
+    }
+
+    /// False when some required term cannot hit a text with letter mask `mask`.
+    pub(crate) fn possible(&self, mask: u64) -> bool {
+        self.terms.iter().all(|t| t.term.negate || t.possible(mask))
+    }
+}
+
+/// What matching one passage gave.
+pub(crate) enum Outcome {
+    Hit(Match),
+    /// This term (an index into the query's terms) missed, or, excluded, hit.
+    Miss(usize),
+    /// Only excluded terms, none of which hit.
+    Nothing,
+}
+
+/// Match every term of `pq` against `h`. `retry` is a term already known to miss without
+/// the fuzzy fallback (from the exact pass): it is tried first, fallback only. The order
+/// changes nothing but how soon a miss is known: the score is a sum, `first` and `last` a
+/// min and a max, and the ranges end up sorted.
+pub(crate) fn match_prepared(
+    h: &str,
+    facts: Facts,
+    pq: &PreparedQuery,
+    fuzzy: bool,
+    retry: Option<usize>,
+    matcher: &SkimMatcherV2,
+    found: &mut Vec<Found>,
+) -> Outcome {
+    found.clear();
+    let n = pq.terms.len();
+    let retry = retry.filter(|&f| fuzzy && f < n && pq.terms[f].fuzzy_capable);
+    let order = retry
+        .into_iter()
+        .chain((0..n).filter(|&i| Some(i) != retry));
+    for i in order {
+        let term = &pq.terms[i];
+        let negate = term.term.negate;
+        let hit = if !term.possible(facts.mask) {
+            None
+        } else if Some(i) == retry {
+            fuzzy_found(h, &term.term.folded, matcher)
+        } else {
+            term.hit(h, facts, fuzzy && !negate, matcher)
+        };
+        match (negate, hit) {
+            (true, Some(_)) | (false, None) => return Outcome::Miss(i),
+            (true, None) => {}
+            (false, Some(hit)) => found.push(hit),
+        }
+    }
+    let count: usize = found.iter().map(|f| f.ranges.as_slice().len()).sum();
+    if count == 0 {
+        return Outcome::Nothing;
+    }
+    let mut score = 0;
+    let mut ranges = Vec::with_capacity(count + 1);
+    let (mut first, mut last) = (usize::MAX, 0);
+    for hit in found.iter() {
+        score += hit.score;
+        first = first.min(hit.start());
+        last = last.max(hit.end());
+        ranges.extend_from_slice(hit.ranges.as_slice());
+    }
+    // Words typed together that stand together ("thanh hoa", "mot la") are a phrase: a
+    // bonus, and the phrase is what gets highlighted.
+    if let Some(phrase) = pq
+        .typed_phrase
+        .as_ref()
+        .and_then(|p| phrase_with(h, p, facts))
+    {
+        score += W_ADJACENT;
+        ranges.retain(|r| !pq.typed.iter().any(|t| h.get(r.0..r.1) == Some(*t)));
+        first = phrase.start();
+        last = last.max(phrase.end());
+        ranges.extend_from_slice(phrase.ranges.as_slice());
+    }
+    // Earlier and denser beat later and sparser.
+    let position = (first / 8).min(100) as i64;
+    let spread = (last.saturating_sub(first) / 16).min(100) as i64;
+    ranges.sort_unstable();
+    Outcome::Hit(Match {
+        score: score - position - spread,
+        ranges,
+    })
+}
+
+/// Match all terms (AND, any order); `None` when a term misses or an excluded one hits.
+pub fn match_passage(h: &str, q: &Query, fuzzy: bool, matcher: &SkimMatcherV2) -> Option<Match> {
+    let pq = PreparedQuery::new(q);
+    match match_prepared(h, Facts::NONE, &pq, fuzzy, None, matcher, &mut Vec::new()) {
+        Outcome::Hit(m) => Some(m),
+        Outcome::Miss(_) | Outcome::Nothing => None,
+    }
+}

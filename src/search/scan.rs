@@ -1,0 +1,220 @@
+//! Running a query over the index: an exact pass, then a fuzzy pass over the passages it
+//! left to retry, each on every core; the hits ranked.
+
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::matcher::{self, Outcome, PreparedQuery};
+use super::{PassageRef, Query, SearchIndex, accent, parse, threads};
+use crate::corpus::Corpus;
+
+/// One ranked result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub at: PassageRef,
+    /// Index into the search index (document order).
+    pub slot: u32,
+    pub score: i64,
+    /// Matched ranges in the folded text (bytes); see
+    /// [`highlight_ranges`](super::highlight_ranges).
+    pub ranges: Vec<matcher::Range>,
+}
+
+/// Bonus for a hit whose accented form is in the original text as typed.
+pub const W_ACCENT: i64 = 60;
+
+/// Which passages to search: everything, or only some documents.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Scope {
+    #[default]
+    All,
+    Documents(Vec<u32>),
+}
+
+impl Scope {
+    fn admits(&self, at: PassageRef) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Documents(docs) => docs.binary_search(&at.doc).is_ok(),
+        }
+    }
+}
+
+/// Order: best score first, ties in document order.
+pub fn rank(hits: &mut [Hit]) {
+    hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.slot.cmp(&b.slot)));
+}
+
+/// Passages handed to a scanning thread at a time: small enough to balance the cores,
+/// large enough that taking one costs nothing. Cancellation is checked once per chunk.
+const CHUNK: usize = 1024;
+
+/// What every scanning thread shares.
+struct Job<'a> {
+    index: &'a SearchIndex,
+    corpus: &'a Corpus,
+    pq: &'a PreparedQuery<'a>,
+    accents: &'a [accent::Accent<'a>],
+    scope: &'a Scope,
+    cancel: &'a (dyn Fn() -> bool + Sync),
+    /// Per passage, after the exact pass: 0 when the fuzzy pass cannot find it (found
+    /// already, out of scope, missing letters, or missed by a term that only the exact
+    /// pass could hit), else 1 + the term that missed (255: try the terms in order).
+    retry: &'a [AtomicU8],
+    next_chunk: AtomicUsize,
+}
+
+impl Job<'_> {
+    fn hit(&self, slot: usize, m: matcher::Match) -> Hit {
+        let at = self.index.refs[slot];
+        let mut score = m.score;
+        if !self.accents.is_empty() {
+            // The passage text is only read when no remembered answer will do.
+            let corpus = self.corpus;
+            score += W_ACCENT
+                * accent::count(
+                    slot,
+                    || &at.get(corpus).text,
+                    &self.index.folded[slot],
+                    self.index.canonical_as_is(slot),
+                    self.accents,
+                ) as i64;
+        }
+        Hit {
+            at,
+            slot: slot as u32,
+            score,
+            ranges: m.ranges,
+        }
+    }
+
+    /// Scan chunks until none is left: the exact pass, or the fuzzy fallback over the
+    /// passages the exact pass left to retry. Returns (chunk, hits in slot order) pairs;
+    /// `None` when a newer query cancelled it.
+    fn scan(&self, fuzzy: bool) -> Option<Vec<ChunkHits>> {
+        let Job {
+            index, pq, scope, ..
+        } = *self;
+        let matcher = SkimMatcherV2::default();
+        let mut found = Vec::new();
+        let mut out = Vec::new();
+        let n = index.len();
+        loop {
+            let c = self.next_chunk.fetch_add(1, Ordering::Relaxed);
+            let start = c * CHUNK;
+            if start >= n {
+                return Some(out);
+            }
+            if (self.cancel)() {
+                return None;
+            }
+            let mut hits = Vec::new();
+            for slot in start..(start + CHUNK).min(n) {
+                let facts = index.facts(slot);
+                let retry = if fuzzy {
+                    match self.retry[slot].load(Ordering::Relaxed) {
+                        0 => continue,
+                        255 => None,
+                        r => Some(usize::from(r) - 1),
+                    }
+                } else {
+                    if !scope.admits(index.refs[slot]) || !pq.possible(facts.mask) {
+                        continue;
+                    }
+                    None
+                };
+                let h = &index.folded[slot];
+                match matcher::match_prepared(h, facts, pq, fuzzy, retry, &matcher, &mut found) {
+                    Outcome::Hit(m) => hits.push(self.hit(slot, m)),
+                    Outcome::Miss(t) if !fuzzy && pq.terms[t].fuzzy_capable => {
+                        let r = u8::try_from(t + 1).unwrap_or(255);
+                        self.retry[slot].store(r, Ordering::Relaxed);
+                    }
+                    Outcome::Miss(_) | Outcome::Nothing => {}
+                }
+            }
+            if !hits.is_empty() {
+                out.push((c, hits));
+            }
+        }
+    }
+}
+
+/// A chunk's number and its hits, in slot order.
+type ChunkHits = (usize, Vec<Hit>);
+
+/// Run one pass on every core; hits in slot order.
+fn run_pass(job: &mut Job, threads: usize, fuzzy: bool) -> Option<Vec<Hit>> {
+    job.next_chunk = AtomicUsize::new(0);
+    let job = &*job;
+    let parts: Vec<Option<Vec<ChunkHits>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (1..threads).map(|_| s.spawn(|| job.scan(fuzzy))).collect();
+        let mine = job.scan(fuzzy);
+        std::iter::once(mine)
+            .chain(handles.into_iter().map(|h| h.join().unwrap_or(None)))
+            .collect()
+    });
+    let mut chunks = Vec::new();
+    for p in parts {
+        chunks.extend(p?);
+    }
+    chunks.sort_unstable_by_key(|(c, _)| *c);
+    let total = chunks.iter().map(|(_, h)| h.len()).sum();
+    let mut all = Vec::with_capacity(total);
+    for (_, hits) in chunks {
+        all.extend(hits);
+    }
+    Some(all)
+}
+
+/// Run a query over the index on all cores. `progress` receives the hits found so far
+/// (unranked) after the exact pass; returns `None` when cancelled.
+///
+/// The exact pass skips passages that lack a required term's letters, and notes which
+/// misses the fuzzy pass could turn into hits; the fuzzy pass reads only those.
+pub fn search(
+    index: &SearchIndex,
+    corpus: &Corpus,
+    q: &Query,
+    scope: &Scope,
+    cancel: &(dyn Fn() -> bool + Sync),
+    progress: &mut dyn FnMut(&[Hit]),
+) -> Option<Vec<Hit>> {
+    if q.is_empty() {
+        return Some(Vec::new());
+    }
+    let n = index.len();
+    let threads = threads();
+    let pq = PreparedQuery::new(q);
+    let accents = accent::prepare(q, &index.memo, n);
+    let fuzzy_pass = q.has_fuzzy();
+    let retry: Vec<AtomicU8> = if fuzzy_pass {
+        (0..n).map(|_| AtomicU8::new(0)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut job = Job {
+        index,
+        corpus,
+        pq: &pq,
+        accents: &accents,
+        scope,
+        cancel,
+        retry: &retry,
+        next_chunk: AtomicUsize::new(0),
+    };
+    let mut hits = run_pass(&mut job, threads, false)?;
+    if fuzzy_pass {
+        progress(&hits);
+        hits.extend(run_pass(&mut job, threads, true)?);
+    }
+    rank(&mut hits);
+    Some(hits)
+}
+
+/// Convenience for one-shot callers (CLI, tests): search everything, never cancelled.
+pub fn search_all(index: &SearchIndex, corpus: &Corpus, raw: &str, scope: &Scope) -> Vec<Hit> {
+    let q = parse(raw);
+    search(index, corpus, &q, scope, &|| false, &mut |_| {}).unwrap_or_default()
+}
