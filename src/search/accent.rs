@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use memchr::memmem::Finder;
 
@@ -51,7 +51,7 @@ const REMEMBERED: usize = 16;
 
 impl std::fmt::Debug for Memo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let forms = self.forms.lock().unwrap_or_else(|e| e.into_inner());
+        let forms = self.forms.lock().unwrap_or_else(PoisonError::into_inner);
         f.debug_list()
             .entries(forms.iter().map(|(form, _)| form))
             .finish()
@@ -62,23 +62,20 @@ impl Memo {
     /// The answers for `form` over `n` passages, and those for remembered forms inside
     /// and around it.
     fn answers(&self, form: &str, n: usize) -> (Answers, Vec<Answers>, Vec<Answers>) {
-        let mut forms = self.forms.lock().unwrap_or_else(|e| e.into_inner());
+        let mut forms = self.forms.lock().unwrap_or_else(PoisonError::into_inner);
         forms.retain(|(_, a)| a.len() == n);
-        let known = match forms.iter().position(|(f, _)| f == form) {
-            Some(i) => {
-                let entry = forms.remove(i);
-                let known = Arc::clone(&entry.1);
-                forms.push(entry);
-                known
+        let known = if let Some(i) = forms.iter().position(|(f, _)| f == form) {
+            let entry = forms.remove(i);
+            let known = Arc::clone(&entry.1);
+            forms.push(entry);
+            known
+        } else {
+            if forms.len() >= REMEMBERED {
+                forms.remove(0);
             }
-            None => {
-                if forms.len() >= REMEMBERED {
-                    forms.remove(0);
-                }
-                let known: Answers = (0..n).map(|_| AtomicU8::new(0)).collect();
-                forms.push((form.to_string(), Arc::clone(&known)));
-                known
-            }
+            let known: Answers = (0..n).map(|_| AtomicU8::new(0)).collect();
+            forms.push((form.to_string(), Arc::clone(&known)));
+            known
         };
         let others = |keep: &dyn Fn(&str) -> bool| -> Vec<Answers> {
             forms

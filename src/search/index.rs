@@ -41,11 +41,7 @@ impl SearchIndex {
         for (d, doc) in corpus.documents.iter().enumerate() {
             for (s, sec) in doc.sections.iter().enumerate() {
                 for (p, passage) in sec.passages.iter().enumerate() {
-                    idx.refs.push(PassageRef {
-                        doc: d as u32,
-                        section: s as u32,
-                        passage: p as u32,
-                    });
+                    idx.refs.push(PassageRef::new(d, s, p));
                     texts.push(&passage.text);
                     idx.bytes += passage.text.len();
                 }
@@ -70,7 +66,7 @@ impl SearchIndex {
                                     marks: words.marks.into(),
                                     short: words.short,
                                     canonical: accent::canonical_as_is(text),
-                                    folded,
+                                    text: folded,
                                 }
                             })
                             .collect()
@@ -89,7 +85,7 @@ impl SearchIndex {
         idx.marks.reserve(texts.len());
         idx.canonical.reserve(texts.len());
         for f in parts.into_iter().flatten() {
-            idx.folded.push(f.folded);
+            idx.folded.push(f.text);
             idx.masks.push(f.mask);
             idx.starts.push(f.starts);
             idx.short.push(f.short);
@@ -136,7 +132,7 @@ impl SearchIndex {
 
 /// One passage as the index keeps it.
 struct Folded {
-    folded: String,
+    text: String,
     mask: u64,
     starts: Box<[u8]>,
     marks: Box<[u32]>,

@@ -121,12 +121,14 @@ impl Found {
 
 /// The char that starts at byte `i` (a char boundary before the end).
 #[inline(always)]
+#[allow(clippy::inline_always, reason = "a per-byte step of the scan loops")]
 fn char_at(h: &str, i: usize) -> char {
     h[i..].chars().next().unwrap_or('\0')
 }
 
 /// No letter or digit just before byte `i` (a char boundary).
 #[inline(always)]
+#[allow(clippy::inline_always, reason = "a per-byte step of the scan loops")]
 fn boundary_before(h: &str, i: usize) -> bool {
     match i.checked_sub(1).map(|p| h.as_bytes()[p]) {
         None => true,
@@ -140,6 +142,7 @@ fn boundary_before(h: &str, i: usize) -> bool {
 
 /// No letter or digit at byte `j` (a char boundary).
 #[inline(always)]
+#[allow(clippy::inline_always, reason = "a per-byte step of the scan loops")]
 fn boundary_after(h: &str, j: usize) -> bool {
     match h.as_bytes().get(j) {
         None => true,
@@ -150,6 +153,7 @@ fn boundary_after(h: &str, j: usize) -> bool {
 
 /// Is the char at byte `i` a letter or digit? Returns it and its length too.
 #[inline(always)]
+#[allow(clippy::inline_always, reason = "a per-byte step of the scan loops")]
 fn alnum_at(h: &str, i: usize) -> (bool, char, usize) {
     let b = h.as_bytes()[i];
     if b.is_ascii() {
@@ -456,8 +460,11 @@ fn fuzzy_found(h: &str, t: &str, matcher: &SkimMatcherV2) -> Option<Found> {
             .filter_map(|ci| offsets.get(ci).map(|&b| (s + b, s + b + 1)))
             .collect()
     };
+    // The window is shorter than `limit`: at most m / 2 longer than the term.
+    #[allow(clippy::cast_possible_wrap, reason = "at most half the term's length")]
+    let excess = (e - s - m) as i64;
     Some(Found {
-        score: W_FUZZY + score.min(200) - 10 * (e - s - m) as i64,
+        score: W_FUZZY + score.min(200) - 10 * excess,
         ranges: Ranges::Many(ranges),
     })
 }

@@ -37,7 +37,7 @@ impl PassageRef {
 /// Threads to fold or scan on: every core, up to 8.
 fn threads() -> usize {
     std::thread::available_parallelism()
-        .map_or(1, |p| p.get())
+        .map_or(1, std::num::NonZero::get)
         .clamp(1, 8)
 }
 

@@ -1,7 +1,7 @@
-//! The query language, fzf's: space-separated terms ANDed in any order; `'term` exact,
-//! `^term` at the start, `term$` at the end, `!term` excluded, `"quoted phrase"` exact.
-//! Terms are folded like the text (case and diacritics never matter for matching); the
-//! accented form is kept so an exact accented hit can rank first.
+//! The query language, fzf's: space-separated terms, all required, in any order; `'term`
+//! exact, `^term` at the start, `term$` at the end, `!term` excluded, `"quoted phrase"`
+//! exact. Terms are folded like the text (case and diacritics never matter for matching);
+//! the accented form is kept so an exact accented hit can rank first.
 
 use std::sync::OnceLock;
 

@@ -72,18 +72,19 @@ impl Job<'_> {
         if !self.accents.is_empty() {
             // The passage text is only read when no remembered answer will do.
             let corpus = self.corpus;
-            score += W_ACCENT
-                * accent::count(
-                    slot,
-                    || &at.get(corpus).text,
-                    &self.index.folded[slot],
-                    self.index.canonical_as_is(slot),
-                    self.accents,
-                ) as i64;
+            #[allow(clippy::cast_possible_wrap, reason = "at most the query's terms")]
+            let accents = accent::count(
+                slot,
+                || &at.get(corpus).text,
+                &self.index.folded[slot],
+                self.index.canonical_as_is(slot),
+                self.accents,
+            ) as i64;
+            score += W_ACCENT * accents;
         }
         Hit {
             at,
-            slot: slot as u32,
+            slot: u32::try_from(slot).expect("fewer than 2^32 passages"),
             score,
             ranges: m.ranges,
         }

@@ -86,7 +86,7 @@ pub(crate) fn words(h: &str) -> Words {
             // A word of one or two ASCII chars (what follows is no letter or digit).
             let hb = h.as_bytes();
             if c.is_ascii() && boundary_after(h, i + 1) {
-                w.short.add(&hb[i..i + 1]);
+                w.short.add(&hb[i..=i]);
             } else if hb.get(i + 1).is_some_and(u8::is_ascii) && boundary_after(h, i + 2) {
                 w.short.add(&hb[i..i + 2]);
             }
@@ -101,6 +101,7 @@ pub(crate) fn words(h: &str) -> Words {
 }
 
 /// One bit for each ASCII letter and digit (the rest is not tracked).
+#[allow(clippy::cast_possible_truncation, reason = "b runs below 256")]
 static LETTER_BITS: [u64; 256] = {
     let mut t = [0u64; 256];
     let mut b = 0;

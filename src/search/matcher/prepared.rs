@@ -250,7 +250,9 @@ pub(crate) fn match_prepared(
         ranges.extend_from_slice(phrase.ranges.as_slice());
     }
     // Earlier and denser beat later and sparser.
+    #[allow(clippy::cast_possible_wrap, reason = "at most 100")]
     let position = (first / 8).min(100) as i64;
+    #[allow(clippy::cast_possible_wrap, reason = "at most 100")]
     let spread = (last.saturating_sub(first) / 16).min(100) as i64;
     ranges.sort_unstable();
     Outcome::Hit(Match {
