@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use nghiquyet::bookmarks::export::{self, Format};
 use nghiquyet::bookmarks::{Anchorer, Bookmark, Op, Status, Store, doc_refs};
 use nghiquyet::corpus::Corpus;
-use nghiquyet::search::PassageRef;
+use nghiquyet::corpus::PassageRef;
 
 struct Args {
     corpus: Option<PathBuf>,

@@ -15,7 +15,7 @@ use super::{Action, App, Effect, Scope as KeyScope, strings};
 use crate::bookmarks::export::Format;
 use crate::bookmarks::worker::{Event, Request};
 use crate::bookmarks::{Bookmark, Op, Resolution, Status, parse_tags};
-use crate::search::PassageRef;
+use crate::corpus::PassageRef;
 use crate::search::matcher::term_hit;
 
 /// How the pane orders bookmarks.

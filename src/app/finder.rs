@@ -11,8 +11,9 @@ use super::input::Input;
 use super::localities::Filter;
 use super::outline::{Node, document_matches};
 use super::{Action, App, Effect, Pane, strings};
+use crate::corpus::PassageRef;
 use crate::search::worker::{SearchRequest, SearchResults};
-use crate::search::{Hit, PassageRef, Scope, highlight_ranges};
+use crate::search::{Hit, Scope, highlight_ranges};
 
 /// What the finder searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

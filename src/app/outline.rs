@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 
 use super::localities::Filter;
+use crate::corpus::PassageRef;
 use crate::corpus::{Corpus, Document};
-use crate::search::PassageRef;
 
 /// A node of the tree: indices into `corpus.documents[d].sections[s].passages[p]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

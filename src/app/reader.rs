@@ -3,8 +3,8 @@
 //! any node.
 
 use super::outline::Node;
+use crate::corpus::PassageRef;
 use crate::corpus::{Corpus, PassageKind};
-use crate::search::PassageRef;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {

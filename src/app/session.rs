@@ -176,7 +176,7 @@ impl App {
                             sec.passages
                                 .iter()
                                 .position(|p| p.id == pid)
-                                .map(|p| Node::Passage(crate::search::PassageRef::new(d, s, p)))
+                                .map(|p| Node::Passage(crate::corpus::PassageRef::new(d, s, p)))
                         })
                 })
                 .unwrap_or(Node::Article(d));

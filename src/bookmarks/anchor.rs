@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::Bookmark;
 use crate::corpus::Corpus;
-use crate::search::PassageRef;
+use crate::corpus::PassageRef;
 use crate::text::fold_str;
 
 /// Least similarity (2 × common words in order / total words) for a fuzzy re-anchor.

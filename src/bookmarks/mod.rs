@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::corpus::Corpus;
-use crate::search::PassageRef;
+use crate::corpus::PassageRef;
 
 pub use anchor::{Anchorer, Resolution, Status};
 pub use store::{Op, Store, StoreError};

@@ -11,7 +11,7 @@ use super::{load_corpus, output};
 use crate::bookmarks::export::{self, Format};
 use crate::bookmarks::store::{Snapshot, resolve_path};
 use crate::bookmarks::{Anchorer, Bookmark, Op, Status, Store, parse_tags};
-use crate::search::PassageRef;
+use crate::corpus::PassageRef;
 
 #[derive(Debug, clap::Args)]
 pub struct BookmarksArgs {

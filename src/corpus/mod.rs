@@ -200,7 +200,22 @@ impl Document {
     }
 }
 
-impl crate::search::PassageRef {
+/// Where a passage is: indices into `documents[doc].sections[section].passages[passage]`.
+/// The one address of a passage: the outline, the reader, search hits and bookmarks all
+/// carry it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PassageRef {
+    pub doc: u32,
+    pub section: u32,
+    pub passage: u32,
+}
+
+impl PassageRef {
+    pub fn get(self, corpus: &Corpus) -> &Passage {
+        &corpus.documents[self.doc_index()].sections[self.section_index()].passages
+            [self.passage_index()]
+    }
+
     /// The address of passage `p` of section `s` of document `d`. A corpus holds fewer than
     /// 2³² of each (the index stores them as `u32` to halve its size).
     ///
@@ -209,7 +224,7 @@ impl crate::search::PassageRef {
     /// If one of them is 2³² or more.
     pub fn new(d: usize, s: usize, p: usize) -> Self {
         let n = |i: usize| u32::try_from(i).expect("fewer than 2^32 documents, sections, passages");
-        crate::search::PassageRef {
+        PassageRef {
             doc: n(d),
             section: n(s),
             passage: n(p),

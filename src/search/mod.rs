@@ -17,22 +17,7 @@ pub use scan::{Hit, Scope, W_ACCENT, rank, search, search_all};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::corpus::{Corpus, Passage};
-
-/// Where a passage is: indices into `documents[doc].sections[section].passages[passage]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct PassageRef {
-    pub doc: u32,
-    pub section: u32,
-    pub passage: u32,
-}
-
-impl PassageRef {
-    pub fn get<'a>(&self, corpus: &'a Corpus) -> &'a Passage {
-        &corpus.documents[self.doc as usize].sections[self.section as usize].passages
-            [self.passage as usize]
-    }
-}
+pub use crate::corpus::PassageRef;
 
 /// Threads to fold or scan on: every core, up to 8.
 fn threads() -> usize {

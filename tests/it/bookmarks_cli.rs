@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use nghiquyet::bookmarks::{Bookmark, BookmarkFile, doc_refs, parse_tags};
-use nghiquyet::search::PassageRef;
+use nghiquyet::corpus::PassageRef;
 use serde_json::Value;
 
 use crate::spawn::LockedSpawn;

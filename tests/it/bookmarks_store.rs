@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use nghiquyet::bookmarks::store::StoreError;
 use nghiquyet::bookmarks::{Bookmark, BookmarkFile, Op, Quote, Store, doc_refs};
-use nghiquyet::search::PassageRef;
+use nghiquyet::corpus::PassageRef;
 
 use crate::spawn::LockedSpawn;
 
