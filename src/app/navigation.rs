@@ -115,16 +115,9 @@ impl App {
             let doc = &self.corpus.documents[d];
             parts.push(doc.title.clone());
             if let Some(s) = self.reader.top_node().and_then(Node::section) {
-                let sec = &doc.sections[s];
-                let label = sec
-                    .heading
-                    .clone()
-                    .or_else(|| {
-                        sec.locality
-                            .as_deref()
-                            .and_then(|id| self.corpus.locality(id))
-                            .map(|l| l.name.clone())
-                    })
+                let label = self
+                    .corpus
+                    .section_label(d, s)
                     .unwrap_or_else(|| format!("§{}", s + 1));
                 parts.push(label);
             }

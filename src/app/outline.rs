@@ -66,11 +66,10 @@ pub fn visible_sections(doc: &Document, filter: &Filter) -> Vec<usize> {
 }
 
 pub fn document_matches(doc: &Document, filter: &Filter) -> bool {
-    filter.matches(&doc.localities)
-        || doc
-            .sections
-            .iter()
-            .any(|s| filter.matches_one(s.locality.as_deref()) && !matches!(filter, Filter::All))
+    match filter {
+        Filter::All => true,
+        Filter::Localities(set) => doc.is_about(|id| set.contains(id)),
+    }
 }
 
 impl Outline {

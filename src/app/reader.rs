@@ -4,7 +4,7 @@
 
 use super::outline::Node;
 use crate::corpus::PassageRef;
-use crate::corpus::{Corpus, PassageKind};
+use crate::corpus::{Corpus, PassageKind, SectionName};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -136,10 +136,7 @@ pub fn layout(corpus: &Corpus, d: usize, width: u16) -> Vec<ReaderLine> {
     out.push(blank(article));
     for (s, section) in doc.sections.iter().enumerate() {
         let sec = Node::Section(d, s);
-        let heading = section.heading.clone().or_else(|| {
-            let id = section.locality.as_deref()?;
-            corpus.locality(id).map(|l| format!("◆ {}", l.name))
-        });
+        let heading = corpus.section_name(d, s).map(SectionName::shown);
         if let Some(h) = heading {
             wrap_into(&mut out, &h, w, "", LineKind::Heading, sec);
             out.push(blank(sec));

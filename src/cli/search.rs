@@ -63,12 +63,7 @@ fn locality_scope(corpus: &Corpus, name: &str) -> anyhow::Result<Scope> {
         .documents
         .iter()
         .enumerate()
-        .filter(|(_, d)| {
-            d.localities.iter().any(|l| ids.contains(&l.as_str()))
-                || d.sections
-                    .iter()
-                    .any(|s| s.locality.as_deref().is_some_and(|l| ids.contains(&l)))
-        })
+        .filter(|(_, d)| d.is_about(|id| ids.contains(&id)))
         .map(|(i, _)| u32::try_from(i))
         .collect::<Result<_, _>>()?;
     Ok(Scope::Documents(docs))

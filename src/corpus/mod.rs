@@ -143,13 +143,22 @@ impl Corpus {
 
     /// A section's label: its heading, else the name of the locality it is about.
     pub fn section_label(&self, doc: usize, section: usize) -> Option<String> {
-        let s = &self.documents[doc].sections[section];
-        s.heading.clone().or_else(|| {
-            s.locality
-                .as_deref()
-                .and_then(|id| self.locality(id))
-                .map(|l| l.name.clone())
+        self.section_name(doc, section).map(|n| match n {
+            SectionName::Heading(h) | SectionName::Locality(h) => h.to_string(),
         })
+    }
+
+    /// What names a section: its heading, else the locality it is about (an article
+    /// covering several places has one section per place). The one rule for every view.
+    pub fn section_name(&self, doc: usize, section: usize) -> Option<SectionName<'_>> {
+        let s = &self.documents[doc].sections[section];
+        if let Some(h) = &s.heading {
+            return Some(SectionName::Heading(h));
+        }
+        s.locality
+            .as_deref()
+            .and_then(|id| self.locality(id))
+            .map(|l| SectionName::Locality(&l.name))
     }
 
     pub fn stats(&self) -> Stats {
@@ -197,6 +206,35 @@ impl Document {
 
     pub fn passage_count(&self) -> usize {
         self.sections.iter().map(|s| s.passages.len()).sum()
+    }
+
+    /// Is the article about a place `is_place` accepts (by locality id)? About means its
+    /// own localities, or a section about that place (an article covering several places
+    /// has one section per place); a place only mentioned in passing does not count. The
+    /// one rule for the browser's locality filter and the command line's `--locality`.
+    pub fn is_about(&self, is_place: impl Fn(&str) -> bool) -> bool {
+        self.localities.iter().any(|l| is_place(l))
+            || self
+                .sections
+                .iter()
+                .any(|s| s.locality.as_deref().is_some_and(&is_place))
+    }
+}
+
+/// See [`Corpus::section_name`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionName<'a> {
+    Heading(&'a str),
+    Locality(&'a str),
+}
+
+impl SectionName<'_> {
+    /// As the outline and the reader show it: a place is marked `◆`.
+    pub fn shown(self) -> String {
+        match self {
+            SectionName::Heading(h) => h.to_string(),
+            SectionName::Locality(name) => format!("◆ {name}"),
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use ratatui::widgets::{List, ListItem, ListState};
 use super::{Theme, list_offset, pane_block};
 use crate::app::outline::Node;
 use crate::app::{App, Pane};
-use crate::corpus::PassageKind;
+use crate::corpus::{PassageKind, SectionName};
 
 /// A bookmarked passage, or a closed article or section holding one.
 const MARKED: &str = "★ ";
@@ -43,18 +43,15 @@ pub fn label(app: &App, node: Node) -> String {
                 format!("{} — {}", doc.title, meta.join(" · "))
             }
         }
-        Node::Section(d, s) => {
-            let sec = &c.documents[d].sections[s];
-            if let Some(h) = &sec.heading {
-                h.clone()
-            } else if let Some(l) = sec.locality.as_deref().and_then(|id| c.locality(id)) {
-                format!("◆ {}", l.name)
-            } else {
-                sec.passages
+        Node::Section(d, s) => c.section_name(d, s).map_or_else(
+            || {
+                c.documents[d].sections[s]
+                    .passages
                     .first()
                     .map_or_else(|| format!("§{}", s + 1), |p| first_words(&p.text, 8))
-            }
-        }
+            },
+            SectionName::shown,
+        ),
         Node::Passage(at) => {
             let passage = at.get(c);
             let words = first_words(&passage.text, 8);
