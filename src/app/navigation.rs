@@ -127,7 +127,7 @@ impl App {
 }
 
 /// Move `current` by `delta` within `0..len`.
-pub(super) fn step(current: usize, delta: isize, len: usize) -> usize {
+pub(crate) fn step(current: usize, delta: isize, len: usize) -> usize {
     if len == 0 {
         return 0;
     }

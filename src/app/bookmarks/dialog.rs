@@ -1,0 +1,139 @@
+//! The note dialog (`B`, `e`) and the export dialog (`E`).
+
+use crossterm::event::KeyEvent;
+
+use super::{Dialog, NoteTarget};
+use crate::app::{Action, App, Effect, strings};
+use crate::bookmarks::export::Format;
+use crate::bookmarks::worker::Request;
+use crate::bookmarks::{Op, parse_tags};
+
+impl App {
+    /// Keys while the note or export dialog is open: the dialog's actions from the keymap;
+    /// in the note dialog other keys type.
+    pub(in crate::app) fn dialog_key(&mut self, action: Option<Action>, key: KeyEvent) {
+        let Some(dialog) = self.bookmarks.dialog.as_mut() else {
+            return;
+        };
+        match dialog {
+            Dialog::Export { selected, .. } => match action {
+                Some(Action::Close) => self.bookmarks.dialog = None,
+                Some(Action::Down) => *selected = (*selected + 1) % Format::ALL.len(),
+                Some(Action::Up) => {
+                    *selected = (*selected + Format::ALL.len() - 1) % Format::ALL.len();
+                }
+                Some(Action::ExportChosen) => {
+                    let f = Format::ALL[*selected];
+                    self.export(f);
+                }
+                Some(Action::ExportMarkdown) => self.export(Format::Md),
+                Some(Action::ExportCsv) => self.export(Format::Csv),
+                Some(Action::ExportJson) => self.export(Format::Json),
+                _ => {}
+            },
+            Dialog::Note {
+                note, tags, field, ..
+            } => match action {
+                Some(Action::Close) => {
+                    self.bookmarks.dialog = None;
+                    self.notice = Some(strings::CANCELLED.into());
+                }
+                Some(Action::NextField) => {
+                    // Telex is a choice for the dialog, not for one box.
+                    let telex = if *field == 0 {
+                        note.telex()
+                    } else {
+                        tags.telex()
+                    };
+                    *field = 1 - *field;
+                    let other = if *field == 0 { note } else { tags };
+                    if other.telex() != telex {
+                        other.toggle_telex();
+                    }
+                }
+                Some(Action::ToggleTelex) => {
+                    if *field == 0 {
+                        note.toggle_telex();
+                    } else {
+                        tags.toggle_telex();
+                    }
+                }
+                Some(Action::SaveNote) => self.save_note_dialog(),
+                _ => {
+                    if *field == 0 {
+                        note.handle_key(key);
+                    } else {
+                        tags.handle_key(key);
+                    }
+                }
+            },
+        }
+    }
+
+    /// Pasted text goes into the dialog's field or the pane's filter.
+    pub(in crate::app) fn bookmarks_paste(&mut self, text: &str) -> bool {
+        let one_line = text.replace(['\r', '\n'], " ");
+        if let Some(Dialog::Note {
+            note, tags, field, ..
+        }) = self.bookmarks.dialog.as_mut()
+        {
+            if *field == 0 {
+                note.insert_str(&one_line);
+            } else {
+                tags.insert_str(&one_line);
+            }
+            return true;
+        }
+        if let Some(p) = self.bookmarks.pane.as_mut()
+            && p.filtering
+        {
+            p.filter.insert_str(&one_line);
+            self.refresh_pane();
+            return true;
+        }
+        false
+    }
+
+    pub(super) fn save_note_dialog(&mut self) {
+        let Some(Dialog::Note {
+            target, note, tags, ..
+        }) = self.bookmarks.dialog.take()
+        else {
+            return;
+        };
+        let text = crate::bookmarks::clean_note(note.text());
+        let tag_list = parse_tags(tags.text());
+        match target {
+            NoteTarget::New(at) => self.add_bookmark(at, &text, tag_list),
+            NoteTarget::Edit(id) => {
+                if let Some(b) = self.bookmarks.list.iter_mut().find(|b| b.id == id) {
+                    b.note = text;
+                    b.tags = tag_list;
+                    let b = Box::new(b.clone());
+                    self.notice = Some(strings::note_saved(&id));
+                    self.refresh_pane();
+                    self.send_ops(vec![Op::Update(b)]);
+                }
+            }
+        }
+    }
+
+    /// `E`: the export dialog.
+    pub fn open_export(&mut self) {
+        if self.bookmarks.list.is_empty() {
+            self.notice = Some(strings::NOTHING_TO_EXPORT.into());
+            return;
+        }
+        let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
+        self.bookmarks.dialog = Some(Dialog::Export { selected: 0, dir });
+    }
+
+    pub(super) fn export(&mut self, format: Format) {
+        let Some(Dialog::Export { dir, .. }) = self.bookmarks.dialog.take() else {
+            return;
+        };
+        self.notice = Some(strings::exporting(format.extension()));
+        self.effects
+            .push(Effect::Bookmarks(Request::Export { format, dir }));
+    }
+}
