@@ -88,14 +88,38 @@ pub fn check_memory(path: &Path, file_len: u64, force: bool) -> Result<(), Corpu
 /// Load and validate a corpus file: a regular file only, that fits in memory (unless
 /// `force`).
 pub fn load(path: &Path, force: bool) -> Result<Corpus, CorpusError> {
-    let (mut f, meta) = open(path, force)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    std::io::Read::read_to_end(&mut f, &mut bytes).map_err(|error| FileError::Io {
+    load_with_progress(path, force, |_| {})
+}
+
+/// [`load`], telling `progress` how many bytes are parsed so far (after every MB).
+///
+/// The file is parsed as it is read, one document at a time ([`super::stream`]), so memory
+/// holds the corpus and a chunk, not the whole file besides. A file the streaming reader
+/// refuses is read whole and parsed again, for the exact message (or, should the two ever
+/// disagree, for the corpus).
+pub fn load_with_progress(
+    path: &Path,
+    force: bool,
+    progress: impl FnMut(u64),
+) -> Result<Corpus, CorpusError> {
+    let (f, _) = open(path, force)?;
+    let read_error = |error| FileError::Io {
         path: path.to_path_buf(),
         what: "cannot read",
         error,
-    })?;
-    from_slice(path, &bytes)
+    };
+    let corpus = match super::stream::read(f, progress) {
+        Ok(c) => c,
+        Err(super::stream::StreamError::Io(e)) => return Err(read_error(e).into()),
+        Err(super::stream::StreamError::Invalid(_)) => {
+            let (mut f, _) = open(path, force)?;
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut bytes).map_err(read_error)?;
+            return from_slice(path, &bytes);
+        }
+    };
+    check_header(path, Some(&corpus.format), Some(corpus.version))?;
+    Ok(corpus)
 }
 
 /// Open a corpus file for reading after the checks of [`load`]; the caller reads it (the

@@ -2,6 +2,7 @@
 
 pub mod io;
 mod reason;
+mod stream;
 pub mod synth;
 
 pub use io::{CorpusError, load, save_atomic};

@@ -4,7 +4,7 @@
 use super::matcher::{self, Facts};
 use super::{PassageRef, accent, threads};
 use crate::corpus::Corpus;
-use crate::text::fold_for_search;
+use crate::text::fold_for_search_text;
 
 /// Every passage folded for matching, built once when a corpus loads.
 ///
@@ -58,7 +58,7 @@ impl SearchIndex {
                     s.spawn(move || {
                         part.iter()
                             .map(|text| {
-                                let folded = fold_for_search(text).text;
+                                let folded = fold_for_search_text(text);
                                 let words = matcher::words(&folded);
                                 Folded {
                                     mask: matcher::letter_mask(&folded),

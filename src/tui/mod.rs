@@ -26,7 +26,7 @@ use event_loop::{Workers, event_loop};
 use terminal::{init_terminal, restore_terminal};
 use threads::{Input, spawn_signals, watch_for_hang_up};
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -92,22 +92,12 @@ pub fn locale_is_utf8() -> bool {
     value.contains("utf-8") || value.contains("utf8")
 }
 
-/// Read a corpus file in chunks, reporting bytes read, then parse it.
+/// Load a corpus file, reporting the bytes parsed so far.
 fn load_with_progress(path: &Path, force: bool, tx: &Sender<Msg>) -> Result<Corpus, String> {
-    let (mut f, meta) = corpus::io::open(path, force).map_err(|e| e.to_string())?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = f
-            .read(&mut buf)
-            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-        if n == 0 {
-            break;
-        }
-        bytes.extend_from_slice(&buf[..n]);
-        let _ = tx.send(Msg::App(app::Event::LoadProgress(bytes.len() as u64)));
-    }
-    corpus::io::from_slice(path, &bytes).map_err(|e| e.to_string())
+    corpus::io::load_with_progress(path, force, |done| {
+        let _ = tx.send(Msg::App(app::Event::LoadProgress(done)));
+    })
+    .map_err(|e| e.to_string())
 }
 
 /// Is this the error of a terminal that is gone (a dropped SSH connection, a closed pty)?
