@@ -1,0 +1,112 @@
+use super::*;
+
+#[test]
+fn phrases_match_in_any_case_and_accent() {
+    for l in [
+        "Xem thêm",
+        "Xem thêm >>",
+        "CÁC TIN KHÁC",
+        "Các tin khác",
+        "Tin cùng chuyên mục",
+    ] {
+        assert_eq!(chrome_phrase(l), Some(Chrome::RelatedHeader), "{l}");
+    }
+    for l in [
+        "Viết bình luận mới",
+        "Bình luận của bạn:",
+        "Bình luận bạn đọc (0)",
+        "Phản hồi",
+        "Liên hệ - Góp ý Quay lại!",
+    ] {
+        assert_eq!(chrome_phrase(l), Some(Chrome::FooterStart), "{l}");
+    }
+    for l in [
+        "Trực tuyến",
+        "• Xin chờ trong giây lát...",
+        "Lượt xem: 1.234",
+    ] {
+        assert_eq!(chrome_phrase(l), Some(Chrome::Single), "{l}");
+    }
+    // Real sentences that start like chrome are not chrome.
+    assert_eq!(chrome_phrase("Phản hồi của người dân được tiếp thu."), None);
+    assert_eq!(
+        chrome_phrase("Xem thêm các quy định của Trung ương về công tác cán bộ trong nhiệm kỳ"),
+        None
+    );
+}
+
+#[test]
+fn inline_links() {
+    assert!(inline_related_link(
+        "-> Mua vé xổ số Vietlott ở đâu tại Hà Nội?"
+    ));
+    assert!(inline_related_link("Xem thêm: Hà Nội công bố kết quả"));
+    assert!(!inline_related_link(
+        "Đến năm 2025: hoàn thành các chỉ tiêu"
+    ));
+}
+
+#[test]
+fn widgets_markers_licences() {
+    assert!(is_widget_bar("Chia sẻ Facebook Zalo"));
+    assert!(is_widget_bar("Nghe đọc bài viết"));
+    assert!(is_widget_bar("Cỡ chữ A- A A+"));
+    assert!(!is_widget_bar("Bài viết"));
+    assert!(!is_widget_bar("Chia sẻ kinh nghiệm xây dựng nông thôn mới"));
+    assert_eq!(
+        is_marker_line("(Còn nữa)"),
+        Some(RemovalReason::SeriesMarker)
+    );
+    assert_eq!(is_marker_line("* * *"), Some(RemovalReason::Separator));
+    assert_eq!(is_marker_line("2020"), None);
+    assert_eq!(is_marker_line("Hết năm 2021, huyện đạt 19 tiêu chí"), None);
+    assert!(is_licence_line("Giấy phép số 123/GP-BTTTT"));
+    assert!(!is_licence_line(
+        "Giấy phép xây dựng được cấp cho 120 hộ dân trong năm qua."
+    ));
+}
+
+#[test]
+fn tag_lists_and_dated_headlines() {
+    assert!(is_tag_list("Từ khóa: nghị quyết, đại hội, Hướng Hóa"));
+    assert!(is_tag_list("Tags: Quảng Trị"));
+    assert!(!is_tag_list("Chủ đề năm 2019 là: đề cao kỷ luật"));
+    assert!(is_dated_headline(
+        "Gio Linh phát triển kinh tế biển (04/06/2022)"
+    ));
+    assert!(is_dated_headline(
+        "Nguyên Tổng Bí thư Lê Khả Phiêu từ trần (7/8/2020)"
+    ));
+    assert!(!is_dated_headline("Quy định 202-QĐ/TW (ngày 2/8/2019)"));
+    assert!(!is_dated_headline("tăng 7%-7,5%/năm (2021-2025)"));
+}
+
+#[test]
+fn counters_and_slugs() {
+    assert!(is_counter("93401966"));
+    assert!(is_counter("1.234.567"));
+    assert!(!is_counter("2020 - 2025 là nhiệm kỳ"));
+    assert!(is_alt_slug("ky cuoi nguyen nhan va bai hoc kinh nghiem"));
+    assert!(is_alt_slug("thanh-pho-thanh-hoa-don-nhan"));
+    assert!(!is_alt_slug("Ky cuoi nguyen nhan"));
+    assert!(!is_alt_slug("izmir escort bayan"));
+    assert!(!is_alt_slug("ok"));
+}
+
+#[test]
+fn language_check() {
+    assert_eq!(
+        foreign("izmir escort bayan izmir escort bayan"),
+        Foreign::Spam
+    );
+    assert_eq!(
+        foreign("Click here to subscribe to our newsletter"),
+        Foreign::Yes
+    );
+    assert_eq!(
+        foreign("Chỉ số PCI, PAPI và các chỉ số khác như: PAR Index"),
+        Foreign::No
+    );
+    assert_eq!(foreign("PCI"), Foreign::No);
+    assert_eq!(foreign("Minh Hue"), Foreign::No);
+}
