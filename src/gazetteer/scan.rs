@@ -2,149 +2,19 @@
 //! prefix and the longest indexed name at each word, attach a bracketed parent, then resolve
 //! names shared by several units.
 
-use std::sync::OnceLock;
-
-use unicode_normalization::char::is_combining_mark;
-
-use super::index::{
-    F_BLOCK_CAP, F_BLOCK_PLACE, F_BLOCK_TITLE, F_NAME_FIRST, F_PREFIX_FIRST, MAX_SYLLABLES,
-    canon_lower, pack,
-};
+use super::index::{F_NAME_FIRST, F_PREFIX_FIRST, MAX_SYLLABLES, canon_lower, pack};
 use super::model::{Kind, PrefixType};
 use super::{Gazetteer, Level, Mention, UnitId};
 
-/// A word of the text: a maximal run of letters, digits and combining marks (an apostrophe
-/// between letters included, for `H'Drai`).
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Tok {
-    pub start: usize,
-    pub end: usize,
-    /// Starts with an uppercase letter or a digit.
-    pub cap: bool,
-    /// Only spaces or a single dash separate it from the next word, so a name may go on.
-    pub join: bool,
-}
+mod block;
+mod tokens;
 
-fn is_word_char(c: char) -> bool {
-    let u = u32::from(c);
-    if u < WORD_TABLE_END {
-        return word_char_table()[(u / 64) as usize] & (1 << (u % 64)) != 0;
-    }
-    is_word_char_slow(c)
-}
-
-/// Chars below this (every Vietnamese letter, the combining marks, general punctuation) are
-/// told by a table built once from [`is_word_char_slow`], sparing a Unicode property lookup
-/// per char of the text.
-const WORD_TABLE_END: u32 = 0x2000;
-
-fn word_char_table() -> &'static [u64; WORD_TABLE_END as usize / 64] {
-    static TABLE: OnceLock<[u64; WORD_TABLE_END as usize / 64]> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = [0u64; WORD_TABLE_END as usize / 64];
-        for c in (0..WORD_TABLE_END).filter_map(char::from_u32) {
-            if is_word_char_slow(c) {
-                let u = u32::from(c);
-                t[(u / 64) as usize] |= 1 << (u % 64);
-            }
-        }
-        t
-    })
-}
-
-fn is_word_char_slow(c: char) -> bool {
-    c.is_alphanumeric() || (!c.is_ascii() && is_combining_mark(c))
-}
-
-fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '‐' | '‑' | '–' | '—')
-}
-
-/// Whitespace within a line.
-fn is_hspace(c: char) -> bool {
-    c.is_whitespace() && !matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
-}
-
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(text.len() / 6 + 1);
-    let mut cur: Option<(usize, bool)> = None;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if is_word_char(c) {
-            if cur.is_none() {
-                cur = Some((i, c.is_uppercase() || c.is_numeric()));
-            }
-            continue;
-        }
-        if let Some((start, cap)) = cur {
-            if matches!(c, '\'' | '’') && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
-                continue;
-            }
-            toks.push(Tok {
-                start,
-                end: i,
-                cap,
-                join: false,
-            });
-            cur = None;
-        }
-    }
-    if let Some((start, cap)) = cur {
-        toks.push(Tok {
-            start,
-            end: text.len(),
-            cap,
-            join: false,
-        });
-    }
-    for k in 1..toks.len() {
-        toks[k - 1].join = joinable(&text[toks[k - 1].end..toks[k].start]);
-    }
-    toks
-}
-
-/// Can a name continue across this separator? Spaces, or one dash with optional spaces
-/// (`Bà Rịa - Vũng Tàu`, `TT-Huế`); never a line break or other punctuation.
-pub(super) fn joinable(sep: &str) -> bool {
-    let mut dash = false;
-    for c in sep.chars() {
-        if is_dash(c) {
-            if dash {
-                return false;
-            }
-            dash = true;
-        } else if !is_hspace(c) {
-            return false;
-        }
-    }
-    !sep.is_empty()
-}
-
-/// The separator after a prefix: spaces after `TP`; a dot then optional spaces after `TP.`.
-pub(super) fn prefix_sep_ok(sep: &str, dot: bool) -> bool {
-    if dot {
-        sep.strip_prefix('.')
-            .is_some_and(|rest| rest.chars().all(is_hspace))
-    } else {
-        !sep.is_empty() && sep.chars().all(is_hspace)
-    }
-}
+use block::Block;
+use tokens::is_hspace;
+pub(super) use tokens::{Tok, joinable, prefix_sep_ok, tokenize};
 
 const UNSEEN: u32 = u32::MAX;
 const UNKNOWN: u32 = u32::MAX - 1;
-
-/// Why a bare name is not the unit: its words are skipped and nothing is emitted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Block {
-    /// A commune, street, river … named after it.
-    Place,
-    /// Part of a person's name.
-    Person,
-    /// The start of a longer proper noun (`Tân Sơn Nhất`, `An Dương Vương`).
-    Continues,
-    /// After a type prefix that fits none of the units so named (`tỉnh Hạ Long`).
-    WrongType,
-}
 
 /// A match at one position, before resolution.
 struct Hit {
@@ -303,137 +173,6 @@ impl<'a> Scanner<'a> {
             }
         }
         None
-    }
-
-    /// Do the words around the bare name at `i..e` make it something else?
-    fn block(&mut self, i: usize, e: usize) -> Option<Block> {
-        if i > self.last_end
-            && self.sep(i - 1).chars().all(is_hspace)
-            && let Some(id) = self.id(i - 1)
-        {
-            let f = self.g.index.flags_of(id);
-            if f & F_BLOCK_PLACE != 0 && !self.streets_of_city(i - 1) {
-                return Some(Block::Place);
-            }
-            if f & F_BLOCK_TITLE != 0 || (f & F_BLOCK_CAP != 0 && self.toks[i - 1].cap) {
-                return Some(Block::Person);
-            }
-        }
-        if i > self.last_end
-            && self.sep(i - 1).chars().all(is_hspace)
-            && self.route_word_ends_at(i - 1, false)
-        {
-            return Some(Block::Place);
-        }
-        if self.route_pair_end(i) {
-            return Some(Block::Place);
-        }
-        if self.continues(e) {
-            return Some(Block::Continues);
-        }
-        None
-    }
-
-    /// Word `k`, canonical and lowercase.
-    fn lower_word(&self, k: usize) -> String {
-        let t = self.toks[k];
-        let mut out = String::new();
-        canon_lower(&self.text[t.start..t.end], &mut out);
-        out
-    }
-
-    /// Does a road or route word end at word `k`: `cao tốc`, `quốc lộ`, `tỉnh lộ`, `tuyến`,
-    /// `cầu`, `cảng`, `đường sắt`, `đường bay`? Not `yêu cầu`, `nhu cầu`, `điểm cầu` (a
-    /// meeting's link-up point names the place), `trực tuyến`. With `pair`, the route word
-    /// before the first end of a pair (`tuyến Hà Nội - Lào Cai`): `đường` counts too, and
-    /// a capitalised `Cầu`/`Cảng` does not, since it starts names (`Cầu Giấy - Hà Đông`).
-    fn route_word_ends_at(&self, k: usize, pair: bool) -> bool {
-        let t = self.toks[k];
-        let w = self.lower_word(k);
-        let before =
-            || (k > 0 && self.sep(k - 1).chars().all(is_hspace)).then(|| self.lower_word(k - 1));
-        match w.as_str() {
-            "tuyến" => !matches!(before().as_deref(), Some("trực" | "tiền" | "hậu")),
-            "cầu" | "cảng" if pair && t.cap => false,
-            "cầu" => !matches!(
-                before().as_deref(),
-                Some("yêu" | "nhu" | "toàn" | "địa" | "mưu" | "khẩn" | "điểm" | "đầu")
-            ),
-            "cảng" => true,
-            "đường" => pair,
-            "tốc" => before().as_deref() == Some("cao"),
-            "lộ" => matches!(before().as_deref(), Some("quốc" | "tỉnh" | "hương")),
-            "sắt" | "bay" | "bộ" | "thủy" => before().as_deref() == Some("đường"),
-            _ => false,
-        }
-    }
-
-    /// Is the bare name at word `i` the second end of a route (`cao tốc Vân Đồn - Móng Cái`,
-    /// `đường Vinh - Cửa Lò`, `tuyến Hà Nội - Hải Phòng - Quảng Ninh`)? A dash before it,
-    /// then capitalised words back to a route word.
-    fn route_pair_end(&self, i: usize) -> bool {
-        if i == 0 || !self.toks[i - 1].join || !self.sep(i - 1).chars().any(is_dash) {
-            return false;
-        }
-        let mut k = i - 1;
-        for _ in 0..3 * MAX_SYLLABLES {
-            if !self.toks[k].cap || k == 0 || !self.toks[k - 1].join {
-                return false;
-            }
-            let before = k - 1;
-            if self.sep(before).chars().all(is_hspace) && self.route_word_ends_at(before, true) {
-                return true;
-            }
-            k = before;
-        }
-        false
-    }
-
-    /// `đường phố Hà Nội`, `phố phường Hà Nội`: "the streets of", so the city itself.
-    fn streets_of_city(&mut self, k: usize) -> bool {
-        if k == 0 || k <= self.last_end || !self.sep(k - 1).chars().all(is_hspace) {
-            return false;
-        }
-        let g = self.g;
-        let (Some(a), Some(b)) = (self.id(k - 1), self.id(k)) else {
-            return false;
-        };
-        let (a, b) = (g.index.word_of_id(a), g.index.word_of_id(b));
-        matches!((a, b), ("đường", "phố") | ("phố", "phường"))
-    }
-
-    /// Does a longer proper noun go on at word `e` (`Tân Sơn` + `Nhất`)? A capitalised
-    /// word right after, on the same line with only spaces between. Not when it is an
-    /// acronym or ALL CAPS (`Hà Nội FC`, titles), another locality, or a person's name
-    /// starting with a surname (`Tỉnh ủy Quảng Ninh Nguyễn Văn Đọc`).
-    fn continues(&mut self, e: usize) -> bool {
-        if e == 0 || e >= self.toks.len() || !self.sep(e - 1).chars().all(is_hspace) {
-            return false;
-        }
-        if !self.is_title_word(e) {
-            return false;
-        }
-        if let Some(id) = self.id(e) {
-            let f = self.g.index.flags_of(id);
-            if f & F_BLOCK_CAP != 0
-                && e + 1 < self.toks.len()
-                && self.toks[e].join
-                && self.is_title_word(e + 1)
-            {
-                return false;
-            }
-            if f & F_NAME_FIRST != 0 && self.name_at(e, None).is_some() {
-                return false;
-            }
-        }
-        true
-    }
-
-    /// Starts with an uppercase letter and has a lowercase one: `Nhất`, not `FC` or `1`.
-    fn is_title_word(&self, k: usize) -> bool {
-        let t = self.toks[k];
-        let w = &self.text[t.start..t.end];
-        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
     }
 
     /// The best match starting at word `i`: prefix + name, or a bare name if longer.
@@ -681,18 +420,6 @@ fn settle_by_typed_mentions(raws: &mut [Raw], known: &[UnitId]) {
         let mut hits = r.cands.iter().filter(|u| typed.binary_search(u).is_ok());
         if let (Some(&u), None) = (hits.next(), hits.next()) {
             r.cands = vec![u];
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_char_table_agrees_with_unicode() {
-        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
-            assert_eq!(is_word_char(c), is_word_char_slow(c), "{c:?}");
         }
     }
 }

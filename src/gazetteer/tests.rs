@@ -1,5 +1,11 @@
+//! The gazetteer's tests: finding localities in text here, loading the data in `load`,
+//! looking a name up in `lookup`.
+
 use super::load::strip_qualifier;
 use super::*;
+
+mod load;
+mod lookup;
 
 fn g() -> &'static Gazetteer {
     Gazetteer::embedded()
@@ -31,45 +37,6 @@ fn ids(text: &str) -> Vec<String> {
 
 fn id(s: &str) -> UnitId {
     g().by_id(s).unwrap()
-}
-
-#[test]
-fn loads_all_units() {
-    let count = |l: Level| g().units().iter().filter(|u| u.level == l).count();
-    assert_eq!(count(Level::Province), 63);
-    assert_eq!(count(Level::District), 696);
-    assert_eq!(count(Level::Town), 616);
-    let th = g().unit(id("p38"));
-    assert_eq!(
-        (th.name.as_str(), th.full_name.as_str()),
-        ("Thanh Hóa", "Tỉnh Thanh Hóa")
-    );
-    assert_eq!(th.province, id("p38"));
-    let city = g().unit(id("d380"));
-    assert_eq!(city.kind, "thành phố thuộc tỉnh");
-    assert_eq!(city.province, id("p38"));
-    let town = g().unit(id("t19363"));
-    assert_eq!(
-        (town.name.as_str(), town.kind.as_str()),
-        ("Hồ Xá", "thị trấn")
-    );
-    assert_eq!(g().province_name(id("t19363")), "Quảng Trị");
-    assert_eq!(g().by_id("p00"), None);
-    for (i, u) in g().units().iter().enumerate() {
-        assert_eq!(g().by_id(&u.id), Some(i));
-    }
-}
-
-#[test]
-fn provinces_since_2025() {
-    let hau_giang = g().lookup("Hậu Giang")[0];
-    assert_eq!(g().province_2025_name(hau_giang), "Cần Thơ");
-    assert_eq!(g().province_2025_name(id("p38")), "Thanh Hóa");
-    assert_eq!(g().province_2025_name(id("p44")), "Quảng Trị"); // Quảng Bình merged
-    // Districts and towns follow their province.
-    assert_eq!(g().province_2025_name(id("d193")), "Quảng Ninh");
-    assert_eq!(g().province_name(id("d193")), "Quảng Ninh");
-    assert_eq!(g().province_2025_name(id("d461")), "Quảng Trị");
 }
 
 #[test]
@@ -355,75 +322,6 @@ fn no_panic_on_odd_input() {
     assert!(g().find_mentions("", &[]).is_empty());
     assert!(g().lookup("").is_empty());
     assert!(g().lookup("TP").is_empty());
-}
-
-#[test]
-fn lookup_ranks_exact_before_folded_and_levels() {
-    let q = g().lookup("thanh hoa");
-    assert_eq!(&q[..2], &[id("p38"), id("d380")]);
-    let q = g().lookup("Thanh Hoá");
-    assert_eq!(&q[..2], &[id("p38"), id("d380")]);
-    // Exact accented match first: Thạnh Hóa (Long An) only matches folded.
-    let q = g().lookup("Thạnh Hóa");
-    assert_eq!(g().unit(q[0]).id, "d800");
-    assert!(q.contains(&id("p38")));
-    assert_eq!(g().lookup("TP Ha Long"), [id("d193")]);
-    assert_eq!(g().lookup("thành phố Thanh Hóa"), [id("d380")]);
-    assert_eq!(g().lookup("tinh thanh hoa"), [id("p38")]);
-    assert_eq!(g().lookup("quan 1"), [id("d760")]);
-    assert!(g().lookup("1").is_empty());
-    assert_eq!(g().lookup("Quan Hóa")[0], id("d385")); // a name, not "quận Hóa"
-    assert_eq!(g().lookup("TP.HCM"), [id("p79")]);
-    assert_eq!(g().lookup("Hồ Chí Minh")[0], id("p79"));
-    assert_eq!(g().lookup("Thừa Thiên Huế"), [id("p46")]);
-    assert_eq!(g().lookup("cat ba"), [id("t11914")]);
-    assert!(g().lookup("Đông Nam Á").is_empty());
-    let chau_thanh = g().lookup("Châu Thành");
-    assert!(chau_thanh.len() >= 10);
-    assert!(
-        chau_thanh
-            .iter()
-            .take(10)
-            .all(|&u| g().unit(u).level == Level::District)
-    );
-}
-
-#[test]
-fn json_errors_are_reported() {
-    let e = Gazetteer::from_json("{").err().unwrap();
-    assert!(matches!(e, GazetteerError::Json(_)));
-    assert!(e.to_string().contains("JSON"));
-    let missing = r#"{"provinces": []}"#;
-    assert!(matches!(
-        Gazetteer::from_json(missing),
-        Err(GazetteerError::Json(_))
-    ));
-    let orphan = r#"{"provinces": [], "provinces_2025": [], "towns": [],
-        "districts": [{"code": "001", "name": "Quận A", "short": "A", "type": "quận",
-                       "province": "99"}]}"#;
-    let e = Gazetteer::from_json(orphan).err().unwrap();
-    assert!(e.to_string().contains("\"99\""), "{e}");
-    let bad_type = r#"{"provinces": [{"code": "01", "name": "X", "short": "X", "type": "bang",
-        "new": "01"}], "provinces_2025": [{"code": "01", "short": "X"}],
-        "districts": [], "towns": []}"#;
-    assert!(matches!(
-        Gazetteer::from_json(bad_type),
-        Err(GazetteerError::UnknownType { .. })
-    ));
-}
-
-#[test]
-fn minimal_json_works() {
-    let json = r#"{"provinces": [{"code": "01", "name": "Tỉnh Xuân Hoà", "short": "Xuân Hoà",
-        "type": "tỉnh", "new": "02"}], "provinces_2025": [{"code": "02", "short": "Mới"}],
-        "districts": [], "towns": []}"#;
-    let g = Gazetteer::from_json(json).unwrap();
-    assert_eq!(g.units().len(), 1);
-    assert_eq!(g.province_2025_name(0), "Mới");
-    // No type prefixes in this file: bare names still match, in either tone placement.
-    let ms = g.find_mentions("về Xuân Hòa", &[]);
-    assert_eq!(ms.len(), 1);
-    assert!(!ms[0].prefixed);
 }
 
 #[test]

@@ -1,0 +1,231 @@
+//! The body: captions, lines continuing a broken sentence, the lead, headings, list items,
+//! paragraphs and the closing byline.
+
+use super::{Classifier, Line, LineClass, is_dateline_line};
+use crate::preprocess::meta;
+use crate::preprocess::shapes::{
+    credit_byline, ends_sentence, is_heading_shape, is_list_item, is_prose, word_count,
+};
+use crate::text::is_all_caps;
+
+impl Classifier<'_> {
+    /// Captions carry a photo credit; a caption broken over several lines is joined.
+    pub(super) fn mark_captions(&mut self) {
+        for i in 0..self.lines.len() {
+            let t = self.lines[i].text.clone();
+            if !self.is_open(i) || word_count(&t) > 80 || !meta::has_photo_credit(&t) {
+                continue;
+            }
+            self.set(i, LineClass::Caption, None);
+            // Walk back over adjacent lines that do not end a sentence: the caption's start.
+            let credit_only = word_count(&t) <= 6;
+            let mut first = i;
+            while first > 0 {
+                let p = first - 1;
+                let pt = &self.lines[p].text;
+                // A credit alone on its line also joins a caption found under an image.
+                let caption_above = credit_only
+                    && first == i
+                    && self.lines[p].class == LineClass::Caption
+                    && self.lines[p].joined_to.is_none();
+                let continues = (self.is_open(p) || caption_above)
+                    && word_count(pt) <= 50
+                    && (!ends_sentence(pt) || (credit_only && first == i));
+                if !continues {
+                    break;
+                }
+                first = p;
+            }
+            if first < i {
+                self.set(first, LineClass::Caption, None);
+                for j in first + 1..=i {
+                    self.set(j, LineClass::Caption, None);
+                    self.lines[j].joined_to = Some(first);
+                }
+            }
+        }
+    }
+
+    /// A sentence broken over adjacent lines: the line does not end a sentence and the next
+    /// one starts in lowercase. Continuation lines point at the first line of the passage.
+    fn mark_continuations(&mut self) {
+        let n = self.lines.len();
+        for i in 0..n.saturating_sub(1) {
+            let (a, b) = (&self.lines[i], &self.lines[i + 1]);
+            if !self.is_open(i) || !self.is_open(i + 1) || ends_sentence(&a.text) {
+                continue;
+            }
+            if !b.text.chars().next().is_some_and(char::is_lowercase) || is_list_item(&b.text) {
+                continue;
+            }
+            let head = a.joined_to.unwrap_or(i);
+            self.lines[i + 1].joined_to = Some(head);
+        }
+    }
+
+    /// "1. Kết quả nổi bật" or "Thứ nhất: Nâng cao chất lượng sinh hoạt chi bộ" standing
+    /// alone above a paragraph is a heading; the same shape after "…như sau:" or among
+    /// sibling items is a list item.
+    fn is_numbered_heading(&self, i: usize, t: &str) -> bool {
+        if !is_heading_shape(t) {
+            return false;
+        }
+        let content = |l: &&Line| !matches!(l.class, LineClass::Blank | LineClass::Junk);
+        let prev = self.lines[..i].iter().rev().find(content);
+        let next = self.lines[i + 1..].iter().find(content);
+        !prev.is_some_and(|l| l.text.ends_with(':') || is_list_item(&l.text))
+            && next.is_some_and(|l| is_prose(&l.text) && !is_list_item(&l.text))
+    }
+
+    /// A line joined to one that later became something else (a caption's first line
+    /// taken as the title, say) would be in no passage: the first such line heads its own
+    /// passage and the rest of the run follows it.
+    pub(super) fn rejoin_orphans(&mut self) {
+        let passage = |c: LineClass| {
+            matches!(
+                c,
+                LineClass::Lead | LineClass::Paragraph | LineClass::ListItem | LineClass::Caption
+            )
+        };
+        let mut moved: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for i in 0..self.lines.len() {
+            let Some(h) = self.lines[i].joined_to else {
+                continue;
+            };
+            if passage(self.lines[h].class) && self.lines[h].class == self.lines[i].class {
+                continue;
+            }
+            match moved.get(&h) {
+                Some(&head) if self.lines[head].class == self.lines[i].class => {
+                    self.lines[i].joined_to = Some(head);
+                }
+                _ => {
+                    self.lines[i].joined_to = None;
+                    moved.insert(h, i);
+                }
+            }
+        }
+    }
+
+    /// The text of line `i` with its continuation lines.
+    fn joined_text(&self, i: usize) -> String {
+        let mut text = self.lines[i].text.clone();
+        for l in &self.lines[i + 1..] {
+            match l.joined_to {
+                Some(h) if h == i => {
+                    text.push(' ');
+                    text.push_str(&l.text);
+                }
+                _ if l.class == LineClass::Blank => {}
+                _ => break,
+            }
+        }
+        text
+    }
+
+    /// The body: lead, headings, list items, closing byline, paragraphs.
+    pub(super) fn mark_body(&mut self) {
+        self.mark_continuations();
+        let mut date_seen = self.lines.iter().any(|l| l.class == LineClass::Dateline);
+        let mut lead_done = false;
+        let open = self.open();
+        let last_prose = open
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| is_prose(&self.lines[i].text));
+        // only_credits_after[i]: nothing but blanks, junk and source credits after line i.
+        let n = self.lines.len();
+        let mut only_credits_after = vec![true; n];
+        for i in (0..n.saturating_sub(1)).rev() {
+            let l = &self.lines[i + 1];
+            let credit = matches!(l.class, LineClass::Blank | LineClass::Junk)
+                || meta::outlet_line(&l.text).is_some();
+            only_credits_after[i] = credit && only_credits_after[i + 1];
+        }
+        for &i in &open {
+            if self.lines[i].joined_to.is_some() {
+                continue; // classified with the line it continues
+            }
+            let t = self.joined_text(i);
+            let continued = t.len() != self.lines[i].text.len();
+            // What follows this line, ignoring blank lines and junk.
+            let next_content = self.lines[i + 1..]
+                .iter()
+                .find(|l| !matches!(l.class, LineClass::Blank | LineClass::Junk));
+            let only_credits_follow = only_credits_after[i];
+            let next_is_outlet = next_content.is_some_and(|l| meta::outlet_line(&l.text).is_some());
+            // Aggregators put the byline, a gap of blank lines, then a short repeat of the
+            // lead at the very end of the page.
+            let before_end_gap = {
+                let rest = &self.lines[i + 1..];
+                let gap = rest
+                    .iter()
+                    .take_while(|l| l.class == LineClass::Blank)
+                    .count();
+                let after = rest[gap..]
+                    .iter()
+                    .filter(|l| !matches!(l.class, LineClass::Blank | LineClass::Junk))
+                    .count();
+                gap >= 2 && after <= 2
+            };
+            if continued {
+                // A broken sentence is running text, whatever its first line looks like.
+                let class = if is_list_item(&t) {
+                    LineClass::ListItem
+                } else if !lead_done && is_prose(&t) {
+                    LineClass::Lead
+                } else {
+                    LineClass::Paragraph
+                };
+                self.set(i, class, None);
+                for j in i + 1..self.lines.len() {
+                    if self.lines[j].joined_to == Some(i) {
+                        self.set(j, class, None);
+                    }
+                }
+            } else if !date_seen && is_dateline_line(&t) {
+                self.set(i, LineClass::Dateline, None);
+                date_seen = true;
+            } else if meta::outlet_line(&t).is_some() {
+                self.set(i, LineClass::OutletTag, None);
+            } else if credit_byline(&t)
+                || ((only_credits_follow || next_is_outlet || before_end_gap)
+                    && word_count(&t) <= 12
+                    && meta::parse_byline(&t).is_some())
+                || (last_prose.is_some_and(|p| i > p)
+                    && word_count(&t) <= 12
+                    && meta::parse_byline(&t).is_some_and(|b| {
+                        is_all_caps(&b.author) || is_all_caps(&t) || b.role.is_some()
+                    }))
+            {
+                // After the last paragraph, an all-caps name or a name with its role is the
+                // byline whatever page furniture follows.
+                self.set(i, LineClass::Byline, None);
+            } else if is_list_item(&t) && !self.is_numbered_heading(i, &t) {
+                self.set(i, LineClass::ListItem, None);
+            } else if is_heading_shape(&t) && next_content.is_some_and(|l| !is_credit_line(l)) {
+                self.set(i, LineClass::Heading, None);
+            } else {
+                let lead = !lead_done && is_prose(&t);
+                let class = if lead {
+                    LineClass::Lead
+                } else {
+                    LineClass::Paragraph
+                };
+                self.set(i, class, None);
+            }
+            // Only the first paragraph before any heading or list can be the lead.
+            if matches!(
+                self.lines[i].class,
+                LineClass::Lead | LineClass::Paragraph | LineClass::Heading | LineClass::ListItem
+            ) {
+                lead_done = true;
+            }
+        }
+    }
+}
+
+fn is_credit_line(l: &Line) -> bool {
+    l.class == LineClass::Byline || meta::outlet_line(&l.text).is_some()
+}
