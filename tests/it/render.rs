@@ -11,6 +11,8 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
+mod search;
+
 const THEME: Theme = Theme {
     color: true,
     ascii: false,
@@ -423,85 +425,5 @@ fn ascii_help_and_outline_markers_are_ascii_and_distinct() {
     assert!(
         find(buf, "Moi khung").is_some(),
         "help headings folded, not dropped"
-    );
-}
-
-/// The text of the reader's highlighted cells, row by row (runs joined by `|`).
-fn highlighted_runs(buf: &Buffer) -> Vec<String> {
-    let mut runs = Vec::new();
-    for y in 0..buf.area.height {
-        let mut run = String::new();
-        for x in 0..buf.area.width {
-            let cell = &buf[(x, y)];
-            if cell.modifier.contains(Modifier::REVERSED) && cell.fg == Color::Yellow {
-                run.push_str(cell.symbol());
-            } else if !run.is_empty() {
-                runs.push(std::mem::take(&mut run));
-            }
-        }
-        if !run.is_empty() {
-            runs.push(run);
-        }
-    }
-    runs
-}
-
-#[test]
-fn a_phrase_that_wraps_stays_highlighted_in_the_reader() {
-    let mut a = app(72, 30);
-    let fx = press(&mut a, "/\"thuc hien nghi quyet dai hoi dang bo\"");
-    serve_search(&mut a, fx);
-    press(&mut a, "\n");
-    assert!(a.match_status().unwrap().starts_with("kết quả 1/"));
-    let t = render(&a, 72, 30, THEME);
-    let runs = highlighted_runs(t.backend().inner.buffer());
-    // At 72 columns the phrase breaks after "Nghị quyết": two runs on two rows, together
-    // the whole phrase.
-    let joined = runs.join(" ");
-    assert_eq!(
-        joined, "thực hiện Nghị quyết Đại hội Đảng bộ",
-        "highlighted: {runs:?}"
-    );
-    assert!(runs.len() >= 2, "the phrase should wrap here: {runs:?}");
-}
-
-#[test]
-fn du_lich_highlights_the_words_not_du_inside_xay_dung() {
-    let mut a = app(100, 40);
-    let fx = press(&mut a, "/du lich");
-    serve_search(&mut a, fx);
-    press(&mut a, "\n");
-    let t = render(&a, 100, 40, THEME);
-    let runs = highlighted_runs(t.backend().inner.buffer());
-    assert!(!runs.is_empty());
-    for run in &runs {
-        assert!(
-            ["du", "lịch", "du lịch"].contains(&run.to_lowercase().as_str()),
-            "{run:?} highlighted: {runs:?}"
-        );
-    }
-}
-
-#[test]
-fn a_long_query_in_a_narrow_finder_scrolls_and_keeps_its_count() {
-    let mut a = app(50, 20);
-    let fx = press(&mut a, "/thuc hien nghi quyet dai hoi dang bo");
-    serve_search(&mut a, fx);
-    let mut t = render(&a, 50, 20, THEME);
-    let buf = t.backend().inner.buffer().clone();
-    let total = a.finder.as_ref().unwrap().total;
-    let count = format!("1/{total}");
-    let (_, y) = find(&buf, &count).expect("the count is shown");
-    let row = row_text(&buf, y);
-    // The end of the query (where the cursor is) shows, and the count is not written over it.
-    assert!(row.contains("dang bo "), "{row:?}");
-    assert!(row.contains(&format!(" {count}")), "{row:?}");
-    let cursor = t.get_cursor_position().unwrap();
-    assert_eq!(cursor.y, y);
-    let before_cursor: String = row.chars().take(usize::from(cursor.x)).collect();
-    assert!(
-        before_cursor.ends_with("dang bo"),
-        "{row:?} cursor at {}",
-        cursor.x
     );
 }
