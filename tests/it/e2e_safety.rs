@@ -105,7 +105,7 @@ fn q_returns_at_once_and_keeps_the_bookmark_made_just_before() {
     let status = s.wait_exit(Duration::from_secs(20));
     let took = started.elapsed();
     assert!(status.success(), "exit {status:?}\n{}", s.screen_text());
-    // The issue asks for 100 ms on a 139 MB corpus in release (examples/bench_quit.rs
+    // The issue asks for 100 ms on a 139 MB corpus in release (examples/bench_quit/
     // measures that); this is a debug build on a busy test machine.
     assert!(took < Duration::from_secs(3), "q took {took:?}");
     assert_eq!(f.bookmarks(), 1001, "the new bookmark is on disk");

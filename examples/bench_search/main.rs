@@ -18,17 +18,20 @@
 //! builds `../shared/corpora/baomoi-2017/articles`. Missing inputs print a message and
 //! exit 0.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use nghiquyet::corpus::Corpus;
 use nghiquyet::gazetteer::Gazetteer;
 use nghiquyet::preprocess::{build_document, corpus_from_documents, txt_files};
 use nghiquyet::search::{Scope, SearchIndex, parse, search};
+
+mod frame;
+mod fzf;
+
+use frame::FrameProbe;
+use fzf::{fzf_available, time_fzf};
 
 /// Realistic queries: without diacritics, with capitals, accented, acronyms, initials,
 /// numbers, several words, an exclusion.
@@ -183,78 +186,6 @@ fn time_query(index: &SearchIndex, corpus: &Corpus, raw: &str) -> (Duration, Dur
     .unwrap_or_default();
     let full = started.elapsed();
     (first.unwrap_or(full), full, hits.len())
-}
-
-/// A thread that wants to draw a frame every 16.7 ms, as the UI does while results stream
-/// in: records how late each wake-up was.
-struct FrameProbe {
-    stop: Arc<AtomicBool>,
-    late: Arc<Mutex<Vec<Duration>>>,
-    handle: std::thread::JoinHandle<()>,
-}
-
-impl FrameProbe {
-    fn start() -> Self {
-        let stop = Arc::new(AtomicBool::new(false));
-        let late = Arc::new(Mutex::new(Vec::new()));
-        let (s, l) = (Arc::clone(&stop), Arc::clone(&late));
-        let handle = std::thread::spawn(move || {
-            let mut next = Instant::now() + FRAME;
-            let mut lates = Vec::new();
-            while !s.load(Ordering::Relaxed) {
-                let now = Instant::now();
-                if next > now {
-                    std::thread::sleep(next - now);
-                }
-                let woke = Instant::now();
-                lates.push(woke.saturating_duration_since(next));
-                next += FRAME;
-                if next < woke {
-                    next = woke + FRAME; // a missed frame: start again from now
-                }
-            }
-            *l.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = lates;
-        });
-        FrameProbe { stop, late, handle }
-    }
-
-    fn finish(self) -> Vec<Duration> {
-        self.stop.store(true, Ordering::Relaxed);
-        let _ = self.handle.join();
-        std::mem::take(
-            &mut *self
-                .late
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-        )
-    }
-}
-
-fn fzf_available() -> bool {
-    Command::new("fzf")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// `fzf --filter QUERY < file`: (wall time, lines printed).
-fn time_fzf(file: &Path, query: &str) -> anyhow::Result<(Duration, usize)> {
-    let started = Instant::now();
-    let mut child = Command::new("fzf")
-        .arg("--filter")
-        .arg(query)
-        .env_remove("FZF_DEFAULT_OPTS")
-        .env_remove("FZF_DEFAULT_COMMAND")
-        .stdin(std::fs::File::open(file)?)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()?;
-    let out = child.stdout.take().expect("piped stdout");
-    let lines = BufReader::new(out).split(b'\n').count();
-    child.wait()?;
-    Ok((started.elapsed(), lines))
 }
 
 struct QueryStats {
