@@ -35,13 +35,6 @@ pub enum Filter {
 }
 
 impl Filter {
-    pub fn matches(&self, ids: &[String]) -> bool {
-        match self {
-            Filter::All => true,
-            Filter::Localities(set) => ids.iter().any(|i| set.contains(i)),
-        }
-    }
-
     pub fn matches_one(&self, id: Option<&str>) -> bool {
         match self {
             Filter::All => true,
@@ -249,7 +242,7 @@ mod tests {
             .unwrap()
             .id
             .clone();
-        assert!(f.matches(std::slice::from_ref(&hl_id)));
+        assert!(f.matches_one(Some(&hl_id)));
         l.by_2025 = true;
         l.rebuild(&c);
         assert_eq!(l.selected_name(), "Hạ Long");
