@@ -33,6 +33,8 @@
 //! their own ids, titles, dates, in shuffled orders) and exits.
 
 mod big;
+#[path = "../common/mod.rs"]
+mod common;
 mod measure;
 mod program;
 mod pty;
@@ -122,24 +124,7 @@ fn args() -> Task {
         };
     }
     let Some(corpus) = corpus else { usage() };
-    // target/release/examples/bench_keys → target/release/nghiquyet
-    let bin = bin.unwrap_or_else(|| {
-        std::env::current_exe()
-            .ok()
-            .and_then(|e| e.parent()?.parent().map(|d| d.join("nghiquyet")))
-            .unwrap_or_else(|| PathBuf::from("target/release/nghiquyet"))
-    });
-    if !bin.is_file() {
-        eprintln!(
-            "{}: no such binary (build it with `cargo build --release`, or pass --bin PATH)",
-            bin.display()
-        );
-        std::process::exit(2);
-    }
-    if !corpus.is_file() {
-        eprintln!("{}: no such corpus file", corpus.display());
-        std::process::exit(2);
-    }
+    let bin = common::binary_checked(bin, &corpus);
     if !(per_sec > 0.0 && per_sec.is_finite()) {
         usage()
     }

@@ -10,7 +10,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{PtySize, native_pty_system};
 
 pub const COLS: u16 = 120;
 pub const ROWS: u16 = 40;
@@ -88,24 +88,8 @@ impl Session {
             pixel_width: 0,
             pixel_height: 0,
         })?;
-        let mut cmd = CommandBuilder::new(program);
+        let mut cmd = crate::common::clean_command(program, home)?;
         cmd.args(args);
-        cmd.env_clear();
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C.UTF-8");
-        cmd.env("PATH", "/usr/bin:/bin");
-        cmd.env("HOME", home);
-        for (var, name) in [
-            ("XDG_STATE_HOME", "state"),
-            ("XDG_DATA_HOME", "data"),
-            ("XDG_CONFIG_HOME", "config"),
-            ("XDG_CACHE_HOME", "cache"),
-        ] {
-            let dir = home.join(name);
-            std::fs::create_dir_all(&dir)?;
-            cmd.env(var, dir);
-        }
-        cmd.cwd(home);
         let nz = |n: u16| NonZeroU16::new(n).expect("the pty size is not zero");
         let ids = (0..initial.len()).map(WatchId).collect();
         let watches = initial

@@ -31,6 +31,8 @@ use std::time::{Duration, Instant};
 
 use portable_pty::ExitStatus;
 
+#[path = "../common/mod.rs"]
+mod common;
 mod orphans;
 mod pty;
 mod report;
@@ -99,24 +101,7 @@ fn args() -> Args {
         }
     }
     let Some(corpus) = corpus else { usage() };
-    // target/release/examples/bench_quit → target/release/nghiquyet
-    let bin = bin.unwrap_or_else(|| {
-        std::env::current_exe()
-            .ok()
-            .and_then(|e| e.parent()?.parent().map(|d| d.join("nghiquyet")))
-            .unwrap_or_else(|| PathBuf::from("target/release/nghiquyet"))
-    });
-    if !bin.is_file() {
-        eprintln!(
-            "{}: no such binary (build it with `cargo build --release`, or pass --bin PATH)",
-            bin.display()
-        );
-        std::process::exit(2);
-    }
-    if !corpus.is_file() {
-        eprintln!("{}: no such corpus file", corpus.display());
-        std::process::exit(2);
-    }
+    let bin = common::binary_checked(bin, &corpus);
     Args {
         corpus,
         runs: runs.max(1),

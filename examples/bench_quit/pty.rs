@@ -8,7 +8,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, ExitStatus, PtySize, native_pty_system};
+use portable_pty::{ExitStatus, PtySize, native_pty_system};
 
 use super::{COLS, FRAME_END, LEAVE_ALT_SCREEN, ROWS, SETTLE};
 
@@ -67,22 +67,8 @@ impl Session {
             pixel_width: 0,
             pixel_height: 0,
         })?;
-        let mut cmd = CommandBuilder::new(bin);
+        let mut cmd = crate::common::clean_command(bin, home)?;
         cmd.args(args);
-        cmd.env_clear();
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C.UTF-8");
-        cmd.env("HOME", home);
-        for (var, name) in [
-            ("XDG_STATE_HOME", "state"),
-            ("XDG_DATA_HOME", "data"),
-            ("XDG_CONFIG_HOME", "config"),
-        ] {
-            let dir = home.join(name);
-            std::fs::create_dir_all(&dir)?;
-            cmd.env(var, dir);
-        }
-        cmd.cwd(home);
         let shared = Arc::new(Shared {
             output: Mutex::new(Output {
                 raw: Vec::new(),
