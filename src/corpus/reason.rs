@@ -52,6 +52,10 @@ pub enum RemovalReason {
     },
     /// Foreign text after the last Vietnamese paragraph.
     TrailingForeignText,
+    /// The site advertising itself: "Đọc báo … cập nhật liên tục từng giờ".
+    SitePromo,
+    /// The lead repeated at the end of the page (the aggregator's copy).
+    RepeatedLead,
     /// A sentence this build does not write, kept as it was read.
     Other(String),
 }
@@ -61,7 +65,7 @@ const KEYWORD_UNDER: (&str, &str) = ("keyword tag (listed under \"", "\")");
 const FOOTER_AFTER: (&str, &str) = ("page footer (after \"", "\")");
 
 /// The variants without data, for reading their sentences back.
-const UNIT: [RemovalReason; 16] = [
+const UNIT: [RemovalReason; 18] = [
     RemovalReason::RelatedLinksHeader,
     RemovalReason::KeywordTagsHeader,
     RemovalReason::CommentBoxOrFooter,
@@ -78,6 +82,8 @@ const UNIT: [RemovalReason; 16] = [
     RemovalReason::DatedHeadlines,
     RemovalReason::ViewCounter,
     RemovalReason::TrailingForeignText,
+    RemovalReason::SitePromo,
+    RemovalReason::RepeatedLead,
 ];
 
 impl RemovalReason {
@@ -100,6 +106,8 @@ impl RemovalReason {
             RemovalReason::DatedHeadlines => "related headline (a dated list of other articles)",
             RemovalReason::ViewCounter => "view counter (a number alone on a line)",
             RemovalReason::TrailingForeignText => "foreign-language text at the end of the page",
+            RemovalReason::SitePromo => "the site's own promotion",
+            RemovalReason::RepeatedLead => "repeated lead (the same text is earlier in the article)",
             RemovalReason::RelatedHeadline { .. }
             | RemovalReason::KeywordTag { .. }
             | RemovalReason::PageFooter { .. }

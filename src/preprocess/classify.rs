@@ -13,6 +13,7 @@ use crate::gazetteer::Gazetteer;
 
 mod body;
 mod chrome;
+pub mod evidence;
 mod header;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -80,6 +81,8 @@ pub enum LineReason {
     Series,
     /// A caption found right under an image's alt text.
     UnderAnImage,
+    /// A heading-shaped line the article shows is something else.
+    NotHeading(evidence::NotHeading),
 }
 
 impl fmt::Display for LineReason {
@@ -90,6 +93,7 @@ impl fmt::Display for LineReason {
             LineReason::Breadcrumb => "breadcrumb",
             LineReason::Series => "series",
             LineReason::UnderAnImage => "under an image",
+            LineReason::NotHeading(why) => why.as_str(),
         })
     }
 }
@@ -134,6 +138,30 @@ impl Classifier<'_> {
     }
 }
 
+impl Classifier<'_> {
+    /// "Theo" alone on a line, the credit on the next: one credit line. The first line
+    /// carries the joined text; the second points at it.
+    fn join_split_credits(&mut self) {
+        for i in 0..self.lines.len() {
+            let lead = crate::text::fold_str(self.lines[i].text.trim_end_matches(':').trim());
+            if !self.is_open(i) || !matches!(lead.as_str(), "theo" | "nguon" | "nguon tin") {
+                continue;
+            }
+            let Some(j) = (i + 1..self.lines.len()).find(|&j| self.lines[j].class != LineClass::Blank)
+            else {
+                continue;
+            };
+            let joined = format!("{} {}", self.lines[i].text, self.lines[j].text);
+            if !self.is_open(j) || meta::outlet_line(&joined).is_none() {
+                continue;
+            }
+            self.set(i, LineClass::OutletTag, None);
+            self.set(j, LineClass::OutletTag, None);
+            self.lines[j].joined_to = Some(i);
+        }
+    }
+}
+
 /// A dateline, alone or with other pieces after `|`: "Ngọc Mai | 12/05/2022 09:15",
 /// "Thứ Năm, 12/05/2022 | 09:15 | Lượt xem: 1.234".
 fn is_dateline_line(t: &str) -> bool {
@@ -163,6 +191,7 @@ pub fn classify(raw: Vec<RawLine>, gaz: &Gazetteer) -> Vec<Line> {
         gaz,
     };
     c.mark_chrome();
+    c.join_split_credits();
     c.mark_captions();
     c.mark_header();
     c.mark_body();

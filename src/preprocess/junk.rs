@@ -223,7 +223,13 @@ pub fn chrome_phrase(line: &str) -> Option<Chrome> {
 /// ">> …".
 pub fn inline_related_link(line: &str) -> bool {
     let t = line.trim_start_matches(['•', '*', ' ']);
-    if t.starts_with("->") || t.starts_with(">>") || t.starts_with("=>") || t.starts_with('»') {
+    if t.starts_with(">>") {
+        // ">> Headline one >> Headline two": several links on one line.
+        return t
+            .split(">>")
+            .all(|link| link.split_whitespace().count() <= 30);
+    }
+    if t.starts_with("->") || t.starts_with("=>") || t.starts_with('»') {
         return t.split_whitespace().count() <= 30;
     }
     let Some((head, rest)) = t.split_once(':') else {
@@ -241,6 +247,19 @@ pub fn inline_related_link(line: &str) -> bool {
                 | "xem tiep"
                 | "xem chi tiet"
         )
+}
+
+/// A site advertising itself: "Đọc báo Dân trí cập nhật liên tục từng giờ", "Báo Gia đình
+/// và Xã hội cập nhật tin tức trong ngày liên tục, mới nhất".
+pub fn is_site_promo(line: &str) -> bool {
+    if line.split_whitespace().nth(30).is_some() {
+        return false;
+    }
+    let key = phrase_key(line);
+    let has = |p: &str| key.contains(p);
+    let site = key.starts_with("doc bao") || key.starts_with("bao ") || has("tin tuc");
+    let always = has("lien tuc") || has("tung gio") || has("nhanh nhat");
+    site && has("cap nhat") && always
 }
 
 /// Words of share bars, print/listen buttons and font-size widgets.
@@ -444,3 +463,20 @@ pub fn foreign(line: &str) -> Foreign {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod promo_tests {
+    use super::*;
+
+    #[test]
+    fn site_promos() {
+        assert!(is_site_promo(
+            "Báo Gia đình và Xã hội cập nhật tin tức trong ngày liên tục, mới nhất"
+        ));
+        assert!(is_site_promo("Đọc báo Dân trí để cập nhật tin tức liên tục từng giờ"));
+        assert!(!is_site_promo(
+            "Bộ Y tế cập nhật liên tục tình hình dịch bệnh tại các tỉnh phía Bắc."
+        ));
+        assert!(inline_related_link(">> Sốc xem clip cô giáo >> Đuổi việc 2 cô giáo mầm non"));
+    }
+}

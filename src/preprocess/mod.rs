@@ -182,10 +182,28 @@ pub fn build_document(
                 }
             }
             LineClass::OutletTag => {
+                if line.joined_to.is_some() {
+                    continue; // its text is in the credit's first line
+                }
+                // "Theo" / "Hoàng Đan (Soha.vn)" on two lines is one credit.
+                let mut full = t.to_string();
+                for next in lines[i + 1..].iter().filter(|l| l.joined_to == Some(i)) {
+                    full.push(' ');
+                    full.push_str(&next.text);
+                }
+                let t = full.as_str();
                 if tag_outlet.is_none() {
                     tag_outlet = meta::outlet_line(t);
                 }
-                credits.push(t.to_string());
+                // "Theo Thân Hoàng/Tuổi Trẻ": the credit names the writer too.
+                if doc.author.is_none()
+                    && let Some(author) = meta::credit_author(t)
+                {
+                    doc.author = Some(author);
+                    doc.byline = Some(t.to_string());
+                } else {
+                    credits.push(t.to_string());
+                }
             }
             LineClass::Heading => {
                 new_section(&mut doc.sections, Some(strip_marker(t).to_string()));
@@ -251,6 +269,7 @@ pub fn build_document(
         new_section(&mut doc.sections, None);
         openers.push(None);
     }
+    drop_repeated_lead(&mut doc);
     doc.outlet = copyright_outlet.or(tag_outlet).or(byline_outlet);
     doc.credits = credits;
     let starred: Vec<bool> = openers.iter().map(Option::is_some).collect();
@@ -259,6 +278,55 @@ pub fn build_document(
         document: doc,
         lines,
     })
+}
+
+/// Aggregators print the lead again at the very end of the page. One of the last passages
+/// whose words are (almost) all in an earlier passage is that copy: it is removed, with the
+/// reason, so search and citations find the text once.
+fn drop_repeated_lead(doc: &mut Document) {
+    fn words(t: &str) -> std::collections::HashSet<String> {
+        t.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+    let mut all: Vec<(usize, usize)> = Vec::new();
+    for (s, sec) in doc.sections.iter().enumerate() {
+        for p in 0..sec.passages.len() {
+            all.push((s, p));
+        }
+    }
+    let tail_from = all.len().saturating_sub(2);
+    let mut drop = Vec::new();
+    for k in tail_from..all.len() {
+        let (s, p) = all[k];
+        let late = &doc.sections[s].passages[p];
+        let lw = words(&late.text);
+        if lw.len() < 8 || late.kind == PassageKind::Caption {
+            continue;
+        }
+        let repeated = all[..k].iter().any(|&(es, ep)| {
+            let ew = words(&doc.sections[es].passages[ep].text);
+            let shared = lw.intersection(&ew).count();
+            shared * 10 >= lw.len().min(ew.len()) * 9 && ew.len() * 2 >= lw.len()
+        });
+        if repeated {
+            drop.push((s, p));
+        }
+    }
+    for &(s, p) in drop.iter().rev() {
+        // Never empty a section: the outline and `starred` count on each having text.
+        if doc.sections[s].passages.len() < 2 {
+            continue;
+        }
+        let gone = doc.sections[s].passages.remove(p);
+        doc.removed.push(Removed {
+            line: gone.line,
+            text: gone.text,
+            reason: RemovalReason::RepeatedLead,
+        });
+    }
+    doc.removed.sort_by_key(|r| r.line);
 }
 
 /// The corpus-level locality list: every locality some document or section is about.

@@ -1,7 +1,8 @@
 //! The body: captions, lines continuing a broken sentence, the lead, headings, list items,
 //! paragraphs and the closing byline.
 
-use super::{Classifier, Line, LineClass, is_dateline_line};
+use super::evidence::cut_sentence;
+use super::{Classifier, Line, LineClass, LineReason, is_dateline_line};
 use crate::preprocess::meta;
 use crate::preprocess::shapes::{
     credit_byline, ends_sentence, is_heading_shape, is_list_item, is_prose, word_count,
@@ -55,7 +56,11 @@ impl Classifier<'_> {
             if !self.is_open(i) || !self.is_open(i + 1) || ends_sentence(&a.text) {
                 continue;
             }
-            if !b.text.chars().next().is_some_and(char::is_lowercase) || is_list_item(&b.text) {
+            // A scraper drops a link and cuts the sentence around it ("Và câu trả lời của" /
+            // "Mkhitaryan" / "trên sân cỏ …"): a line ending on an open word goes on below.
+            let goes_on =
+                b.text.chars().next().is_some_and(char::is_lowercase) || cut_sentence(&a.text);
+            if !goes_on || is_list_item(&b.text) {
                 continue;
             }
             let head = a.joined_to.unwrap_or(i);
@@ -92,7 +97,9 @@ impl Classifier<'_> {
             let Some(h) = self.lines[i].joined_to else {
                 continue;
             };
-            if passage(self.lines[h].class) && self.lines[h].class == self.lines[i].class {
+            let credit = self.lines[h].class == LineClass::OutletTag;
+            if (passage(self.lines[h].class) || credit) && self.lines[h].class == self.lines[i].class
+            {
                 continue;
             }
             match moved.get(&h) {
@@ -128,6 +135,7 @@ impl Classifier<'_> {
         self.mark_continuations();
         let mut date_seen = self.lines.iter().any(|l| l.class == LineClass::Dateline);
         let mut lead_done = false;
+        let mut prose_seen = false;
         let open = self.open();
         let last_prose = open
             .iter()
@@ -205,7 +213,10 @@ impl Classifier<'_> {
             } else if is_list_item(&t) && !self.is_numbered_heading(i, &t) {
                 self.set(i, LineClass::ListItem, None);
             } else if is_heading_shape(&t) && next_content.is_some_and(|l| !is_credit_line(l)) {
-                self.set(i, LineClass::Heading, None);
+                match self.not_heading(i, &t, prose_seen) {
+                    None => self.set(i, LineClass::Heading, None),
+                    Some(why) => self.set(i, why.class(&t), Some(LineReason::NotHeading(why))),
+                }
             } else {
                 let lead = !lead_done && is_prose(&t);
                 let class = if lead {
@@ -214,6 +225,11 @@ impl Classifier<'_> {
                     LineClass::Paragraph
                 };
                 self.set(i, class, None);
+            }
+            if matches!(self.lines[i].class, LineClass::Lead | LineClass::Paragraph)
+                && is_prose(&self.lines[i].text)
+            {
+                prose_seen = true;
             }
             // Only the first paragraph before any heading or list can be the lead.
             if matches!(

@@ -69,6 +69,8 @@ impl Classifier<'_> {
                     i = j;
                     continue;
                 }
+            } else if junk::is_site_promo(&t) {
+                self.junk(i, RemovalReason::SitePromo);
             } else if junk::inline_related_link(&t) {
                 self.junk(i, RemovalReason::LinkToAnotherArticle);
             } else if junk::is_tag_list(&t) {

@@ -86,8 +86,11 @@ impl Classifier<'_> {
             } else if credit_byline(&t) || (word_count(&t) <= 5 && meta::parse_byline(&t).is_some())
             {
                 self.set(i, LineClass::Byline, None);
-            } else if !subtitle_set && !is_prose(&t) {
-                self.set(i, LineClass::Subtitle, None);
+            } else if !subtitle_set && is_series_line(&t) {
+                // "Kỳ cuối: …" under the headline. Any other short line here is a photo
+                // caption, a heading or a cut sentence: the body rules decide, so its text
+                // stays in a passage (searchable, in the outline) instead of a slot.
+                self.set(i, LineClass::Subtitle, Some(LineReason::Series));
                 subtitle_set = true;
             } else {
                 break;

@@ -30,7 +30,7 @@ pub use byline::{Byline, byline_outlet, parse_byline};
 pub use caption::has_photo_credit;
 pub use copyright::{copyright_outlet, is_copyright};
 pub use date::{is_dateline, parse_date, split_dateline};
-pub use outlet::{outlet_line, outlet_tag};
+pub use outlet::{credit_author, outlet_line, outlet_tag};
 
 use crate::text::{canonical_tones, fold_char, fold_str, is_vietnamese_syllable, title_case};
 

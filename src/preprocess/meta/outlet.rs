@@ -275,7 +275,14 @@ fn outlet_body(s: &str, bracketed: bool) -> Option<String> {
         let words = rest.split_whitespace().count();
         return match rest.strip_prefix(':') {
             Some(r) if (1..=10).contains(&r.split_whitespace().count()) => {
-                Some(r.trim().to_string())
+                // "Nguồn: Mạnh Quân/Otofun News": the writer, then the outlet.
+                let r = r.trim();
+                match r.split_once('/') {
+                    Some((name, outlet)) if parse_name(name).is_some() && starts_upper(outlet.trim()) => {
+                        Some(outlet.trim().to_string())
+                    }
+                    _ => Some(r.to_string()),
+                }
             }
             // "Nguồn VnEconomy"; not "Nguồn gốc …" or "Nguồn tin của …".
             None if *label == "nguon" && (1..=4).contains(&words) && starts_upper(rest) => {
@@ -400,6 +407,35 @@ pub fn outlet_line(line: &str) -> Option<String> {
         return outlet_body(inner, true);
     }
     outlet_body(s, false)
+}
+
+/// The writer a source credit names: `Theo Thân Hoàng/Tuổi Trẻ`, `Nguồn: Mạnh Quân/Otofun
+/// News`, `Theo Vân Anh (Khám phá)`, `Hoàng Đan (Soha.vn/Trí Thức Trẻ)` after a lone `Theo`.
+/// `None` for a credit naming only an outlet (`Theo TTXVN`).
+pub fn credit_author(line: &str) -> Option<String> {
+    outlet_line(line)?;
+    let s = strip_bullet(line.trim()).trim();
+    let s = s
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(s)
+        .trim()
+        .trim_end_matches('.');
+    let rest = CREDIT_LEADS
+        .iter()
+        .chain(CREDIT_LABELS)
+        .find_map(|lead| after_folded_prefix(s, lead))?
+        .trim_start_matches([':', ' ']);
+    let name = match split_trailing_parens(rest) {
+        Some((head, inner)) if !head.trim().is_empty() && !is_compiled_bracketed(inner) => head,
+        _ => rest.split_once('/').map(|(name, _)| name)?,
+    };
+    let name = name.trim();
+    // An outlet is no person: "Theo TTXVN/Vietnam+", "Theo Báo Nhân Dân (Hà Nội)".
+    if is_known_outlet(name) || is_domain(name) || is_acronym(name, 10) {
+        return None;
+    }
+    parse_name(name)
 }
 
 #[cfg(test)]

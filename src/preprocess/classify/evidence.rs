@@ -1,0 +1,163 @@
+//! Is a heading-shaped line really a heading? The shape (short, capitalised, unpunctuated)
+//! is shared by photo captions, gallery lines, table cells, names under a photo and
+//! sentences the scraper cut at a link. The article around the line decides: a heading
+//! closes nothing, opens running text, and follows the end of a paragraph.
+
+use super::{Classifier, Line, LineClass};
+use crate::preprocess::shapes::{ends_sentence, is_list_item, is_prose, word_count};
+
+/// Why a heading-shaped line was not taken as a heading (shown by `inspect`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotHeading {
+    /// Between the title and the first paragraph: the caption of the top photo.
+    AboveTheLead,
+    /// Ends on a word that cannot end a phrase ("của", "và", a comma): a cut sentence.
+    CutSentence,
+    /// Mostly numbers: a table row or a score line.
+    TableRow,
+    /// Among other unpunctuated lines (a photo gallery, a list of names).
+    InARun,
+    /// Right under a numbered heading, before its text: a caption or a name under a photo.
+    UnderAHeading,
+}
+
+impl NotHeading {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotHeading::AboveTheLead => "not a heading: above the first paragraph",
+            NotHeading::CutSentence => "not a heading: a cut sentence",
+            NotHeading::TableRow => "not a heading: a table row",
+            NotHeading::InARun => "not a heading: one of a run of unpunctuated lines",
+            NotHeading::UnderAHeading => "not a heading: under a numbered heading",
+        }
+    }
+
+    /// What the line is instead: a description of a photo, or plain text.
+    pub fn class(self, t: &str) -> LineClass {
+        match self {
+            NotHeading::AboveTheLead | NotHeading::InARun | NotHeading::UnderAHeading
+                if word_count(t) >= 4 =>
+            {
+                LineClass::Caption
+            }
+            _ => LineClass::Paragraph,
+        }
+    }
+}
+
+/// Words after which a phrase goes on: a line ending with one was cut.
+#[rustfmt::skip]
+const OPEN_ENDS: &[&str] = &[
+    "của", "và", "với", "cho", "là", "thì", "mà", "những", "các", "tại", "rằng", "để", "một",
+    "do", "bởi", "nhưng", "hoặc", "việc", "sự", "chí", "vì", "nếu",
+];
+
+/// A sentence cut where a link was: it ends on a comma or on a word a phrase cannot end
+/// with.
+pub fn cut_sentence(t: &str) -> bool {
+    let t = t.trim_end();
+    if t.ends_with([',', '-', '–']) {
+        return true;
+    }
+    t.split_whitespace()
+        .last()
+        .is_some_and(|w| OPEN_ENDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A table row or score line: several tokens carry digits ("Bàn thắng 2,9 2,4",
+/// "3:00 8/2 PSG - Lille"), or a unit ("VND/kg").
+pub fn table_row(t: &str) -> bool {
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    // A leading list number ("9. Ấn Độ") is the heading's own.
+    let rest = match tokens.first() {
+        Some(f) if f.trim_end_matches(['.', ')']).chars().all(|c| c.is_ascii_digit()) => {
+            &tokens[1..]
+        }
+        _ => &tokens[..],
+    };
+    // A year names a term or an event ("Nhiệm kỳ 2015 - 2020"), not a cell.
+    let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    let digits = rest
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()) && !year(w))
+        .count();
+    digits >= 2 && digits * 3 >= rest.len()
+        || t.contains('|')
+        || (tokens.len() == 1 && t.contains('/'))
+}
+
+fn content(l: &Line) -> bool {
+    !matches!(l.class, LineClass::Blank | LineClass::Junk)
+}
+
+/// A line whose text runs on without ending a sentence and is not page furniture.
+fn unpunctuated_text(l: &Line) -> bool {
+    matches!(
+        l.class,
+        LineClass::Paragraph | LineClass::Lead | LineClass::Heading
+    ) && !ends_sentence(&l.text)
+        && !l.text.ends_with(':')
+        && word_count(&l.text) >= 3
+}
+
+impl Classifier<'_> {
+    /// `None` when line `i` (heading-shaped, text `t`) is a heading; else why not.
+    /// `prose_seen`: a paragraph of running text came before it.
+    pub(super) fn not_heading(&self, i: usize, t: &str, prose_seen: bool) -> Option<NotHeading> {
+        if !prose_seen {
+            return Some(NotHeading::AboveTheLead);
+        }
+        if cut_sentence(t) {
+            return Some(NotHeading::CutSentence);
+        }
+        if table_row(t) {
+            return Some(NotHeading::TableRow);
+        }
+        let prev = self.lines[..i].iter().rev().find(|l| content(l));
+        let next = self.lines[i + 1..].iter().find(|l| content(l));
+        // A name or caption right under "1. Romelu Lukaku (Everton): 16 bàn".
+        if prev.is_some_and(|p| {
+            p.class == LineClass::Heading && is_list_item(&p.text) && !is_list_item(t)
+        }) {
+            return Some(NotHeading::UnderAHeading);
+        }
+        let prev_runs_on = prev.is_some_and(unpunctuated_text);
+        let next_runs_on = next.is_some_and(|n| {
+            !ends_sentence(&n.text)
+                && !n.text.ends_with(':')
+                && !is_prose(&n.text)
+                && !is_list_item(&n.text)
+                && word_count(&n.text) >= 3
+                && n.class != LineClass::Caption
+        });
+        (prev_runs_on || next_runs_on).then_some(NotHeading::InARun)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_sentences_end_on_an_open_word() {
+        assert!(cut_sentence("Ở tuổi 25, thậm chí"));
+        assert!(cut_sentence("Còn facebooker Giang Nguyễn cho rằng"));
+        assert!(cut_sentence("Việc"));
+        assert!(cut_sentence("Theo báo cáo của"));
+        assert!(!cut_sentence("Bài học kinh nghiệm"));
+        assert!(!cut_sentence("Nguyên nhân thứ hai"));
+        assert!(!cut_sentence("Nguyên nhân của những kết quả đã đạt được"));
+        assert!(!cut_sentence("Chôn ở đâu bây giờ?"));
+    }
+
+    #[test]
+    fn table_rows_are_mostly_numbers() {
+        assert!(table_row("Bàn thắng trung bình 2,9 2,4"));
+        assert!(table_row("3:00 8/2 PSG - Lille"));
+        assert!(table_row("VND/kg"));
+        assert!(table_row("Hậu vệ trái: Patrick van Aanholt | Crystal Palace"));
+        assert!(!table_row("9. Ấn Độ: Món Samosas"));
+        assert!(!table_row("Kết quả 5 năm thực hiện Nghị quyết"));
+        assert!(!table_row("Nhiệm kỳ 2015 - 2020"));
+    }
+}
