@@ -58,9 +58,21 @@ impl Classifier<'_> {
             }
             // A scraper drops a link and cuts the sentence around it ("Và câu trả lời của" /
             // "Mkhitaryan" / "trên sân cỏ …"): a line ending on an open word goes on below.
-            let goes_on =
-                b.text.chars().next().is_some_and(char::is_lowercase) || cut_sentence(&a.text);
-            if !goes_on || is_list_item(&b.text) {
+            // A line opening with ", họ sẽ …" or ": 1.60" finishes the one above.
+            // After a title in italics ("Whiplash" / "(2014) và …") a bracket goes on too.
+            // "Whiplash" / "- bộ phim giúp …": a dash and a lowercase word go on as well.
+            let fragment = word_count(&a.text) <= 8 && !a.text.ends_with(':');
+            let dash_lower = {
+                let mut c = b.text.chars();
+                matches!(c.next(), Some('-' | '–'))
+                    && c.next() == Some(' ')
+                    && c.next().is_some_and(char::is_lowercase)
+            };
+            let goes_on = b.text.chars().next().is_some_and(char::is_lowercase)
+                || b.text.starts_with([',', ';', ':', ')', '.'])
+                || (fragment && b.text.starts_with('(') && !meta::has_photo_credit(&b.text))
+                || cut_sentence(&a.text);
+            if !(goes_on && !is_list_item(&b.text) || fragment && dash_lower) {
                 continue;
             }
             let head = a.joined_to.unwrap_or(i);
@@ -135,7 +147,6 @@ impl Classifier<'_> {
         self.mark_continuations();
         let mut date_seen = self.lines.iter().any(|l| l.class == LineClass::Dateline);
         let mut lead_done = false;
-        let mut prose_seen = false;
         let open = self.open();
         let last_prose = open
             .iter()
@@ -213,7 +224,7 @@ impl Classifier<'_> {
             } else if is_list_item(&t) && !self.is_numbered_heading(i, &t) {
                 self.set(i, LineClass::ListItem, None);
             } else if is_heading_shape(&t) && next_content.is_some_and(|l| !is_credit_line(l)) {
-                match self.not_heading(i, &t, prose_seen) {
+                match self.not_heading(i, &t) {
                     None => self.set(i, LineClass::Heading, None),
                     Some(why) => self.set(i, why.class(&t), Some(LineReason::NotHeading(why))),
                 }
@@ -225,11 +236,6 @@ impl Classifier<'_> {
                     LineClass::Paragraph
                 };
                 self.set(i, class, None);
-            }
-            if matches!(self.lines[i].class, LineClass::Lead | LineClass::Paragraph)
-                && is_prose(&self.lines[i].text)
-            {
-                prose_seen = true;
             }
             // Only the first paragraph before any heading or list can be the lead.
             if matches!(

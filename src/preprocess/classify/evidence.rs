@@ -9,8 +9,8 @@ use crate::preprocess::shapes::{ends_sentence, is_list_item, is_prose, word_coun
 /// Why a heading-shaped line was not taken as a heading (shown by `inspect`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotHeading {
-    /// Between the title and the first paragraph: the caption of the top photo.
-    AboveTheLead,
+    /// A whole sentence without its full stop (14 words or more): a photo's description.
+    LongDescription,
     /// Ends on a word that cannot end a phrase ("của", "và", a comma): a cut sentence.
     CutSentence,
     /// Mostly numbers: a table row or a score line.
@@ -24,7 +24,7 @@ pub enum NotHeading {
 impl NotHeading {
     pub fn as_str(self) -> &'static str {
         match self {
-            NotHeading::AboveTheLead => "not a heading: above the first paragraph",
+            NotHeading::LongDescription => "not a heading: a sentence describing a photo",
             NotHeading::CutSentence => "not a heading: a cut sentence",
             NotHeading::TableRow => "not a heading: a table row",
             NotHeading::InARun => "not a heading: one of a run of unpunctuated lines",
@@ -35,8 +35,8 @@ impl NotHeading {
     /// What the line is instead: a description of a photo, or plain text.
     pub fn class(self, t: &str) -> LineClass {
         match self {
-            NotHeading::AboveTheLead | NotHeading::InARun | NotHeading::UnderAHeading
-                if word_count(t) >= 4 =>
+            NotHeading::LongDescription => LineClass::Caption,
+            NotHeading::InARun | NotHeading::UnderAHeading if word_count(t) >= 4 => 
             {
                 LineClass::Caption
             }
@@ -57,6 +57,14 @@ const OPEN_ENDS: &[&str] = &[
 pub fn cut_sentence(t: &str) -> bool {
     let t = t.trim_end();
     if t.ends_with([',', '-', '–']) {
+        return true;
+    }
+    // "… yêu điện ảnh. Bộ phim": a sentence ended inside, the next one was cut.
+    let ended_inside = t.match_indices(". ").any(|(at, _)| {
+        let word = t[..at].rsplit(' ').next().unwrap_or("");
+        word.chars().count() >= 3 && word.chars().all(char::is_lowercase)
+    });
+    if ended_inside {
         return true;
     }
     t.split_whitespace()
@@ -90,22 +98,12 @@ fn content(l: &Line) -> bool {
     !matches!(l.class, LineClass::Blank | LineClass::Junk)
 }
 
-/// A line whose text runs on without ending a sentence and is not page furniture.
-fn unpunctuated_text(l: &Line) -> bool {
-    matches!(
-        l.class,
-        LineClass::Paragraph | LineClass::Lead | LineClass::Heading
-    ) && !ends_sentence(&l.text)
-        && !l.text.ends_with(':')
-        && word_count(&l.text) >= 3
-}
-
 impl Classifier<'_> {
-    /// `None` when line `i` (heading-shaped, text `t`) is a heading; else why not.
-    /// `prose_seen`: a paragraph of running text came before it.
-    pub(super) fn not_heading(&self, i: usize, t: &str, prose_seen: bool) -> Option<NotHeading> {
-        if !prose_seen {
-            return Some(NotHeading::AboveTheLead);
+    /// `None` when line `i` (heading-shaped, text `t`) is a heading; else why not. A heading
+    /// may open the body: the aggregator moves the lead to the end of the page.
+    pub(super) fn not_heading(&self, i: usize, t: &str) -> Option<NotHeading> {
+        if word_count(t) >= 14 {
+            return Some(NotHeading::LongDescription);
         }
         if cut_sentence(t) {
             return Some(NotHeading::CutSentence);
@@ -115,13 +113,23 @@ impl Classifier<'_> {
         }
         let prev = self.lines[..i].iter().rev().find(|l| content(l));
         let next = self.lines[i + 1..].iter().find(|l| content(l));
+        // "“Kết đoàn”" / "." : the full stop of a sentence broken around an italic phrase.
+        let next_line = self.lines[i + 1..]
+            .iter()
+            .find(|l| l.class != LineClass::Blank);
+        if next_line.is_some_and(|l| {
+            !l.text.is_empty() && l.text.chars().all(|c| matches!(c, '.' | ',' | ';' | ')' | '…'))
+        }) {
+            return Some(NotHeading::CutSentence);
+        }
         // A name or caption right under "1. Romelu Lukaku (Everton): 16 bàn".
         if prev.is_some_and(|p| {
             p.class == LineClass::Heading && is_list_item(&p.text) && !is_list_item(t)
         }) {
             return Some(NotHeading::UnderAHeading);
         }
-        let prev_runs_on = prev.is_some_and(unpunctuated_text);
+        // Only what follows counts: a caption without a full stop often sits right above a
+        // real heading.
         let next_runs_on = next.is_some_and(|n| {
             !ends_sentence(&n.text)
                 && !n.text.ends_with(':')
@@ -130,7 +138,7 @@ impl Classifier<'_> {
                 && word_count(&n.text) >= 3
                 && n.class != LineClass::Caption
         });
-        (prev_runs_on || next_runs_on).then_some(NotHeading::InARun)
+        next_runs_on.then_some(NotHeading::InARun)
     }
 }
 
@@ -144,6 +152,8 @@ mod tests {
         assert!(cut_sentence("Còn facebooker Giang Nguyễn cho rằng"));
         assert!(cut_sentence("Việc"));
         assert!(cut_sentence("Theo báo cáo của"));
+        assert!(cut_sentence("Chazelle cũng là một người yêu điện ảnh. Bộ phim"));
+        assert!(!cut_sentence("Bùi Văn A. Ảnh: TTXVN"));
         assert!(!cut_sentence("Bài học kinh nghiệm"));
         assert!(!cut_sentence("Nguyên nhân thứ hai"));
         assert!(!cut_sentence("Nguyên nhân của những kết quả đã đạt được"));
