@@ -71,7 +71,7 @@ impl Classifier<'_> {
             let goes_on = b.text.chars().next().is_some_and(char::is_lowercase)
                 || b.text.starts_with([',', ';', ':', ')', '.'])
                 || (fragment && b.text.starts_with('(') && !meta::has_photo_credit(&b.text))
-                || cut_sentence(&a.text);
+                || (cut_sentence(&a.text) && meta::outlet_line(&b.text).is_none());
             if !(goes_on && !is_list_item(&b.text) || fragment && dash_lower) {
                 continue;
             }
@@ -127,7 +127,7 @@ impl Classifier<'_> {
     }
 
     /// The text of line `i` with its continuation lines.
-    fn joined_text(&self, i: usize) -> String {
+    pub(super) fn joined_text(&self, i: usize) -> String {
         let mut text = self.lines[i].text.clone();
         for l in &self.lines[i + 1..] {
             match l.joined_to {

@@ -3,7 +3,7 @@
 //! sentences the scraper cut at a link. The article around the line decides: a heading
 //! closes nothing, opens running text, and follows the end of a paragraph.
 
-use super::{Classifier, Line, LineClass};
+use super::{Classifier, Line, LineClass, LineReason};
 use crate::preprocess::shapes::{ends_sentence, is_list_item, is_prose, word_count};
 
 /// Why a heading-shaped line was not taken as a heading (shown by `inspect`).
@@ -19,6 +19,13 @@ pub enum NotHeading {
     InARun,
     /// Right under a numbered heading, before its text: a caption or a name under a photo.
     UnderAHeading,
+    /// A personal name alone: a signature or the name under a portrait.
+    Name,
+    /// An e-mail address or a web link.
+    Contact,
+    /// The only heading-shaped line the article would have: articles with sections have at
+    /// least two, so a lone one is a caption or a label.
+    Lone,
 }
 
 impl NotHeading {
@@ -29,6 +36,9 @@ impl NotHeading {
             NotHeading::TableRow => "not a heading: a table row",
             NotHeading::InARun => "not a heading: one of a run of unpunctuated lines",
             NotHeading::UnderAHeading => "not a heading: under a numbered heading",
+            NotHeading::Name => "not a heading: a personal name",
+            NotHeading::Contact => "not a heading: an address or a link",
+            NotHeading::Lone => "not a heading: the only one in the article",
         }
     }
 
@@ -36,7 +46,8 @@ impl NotHeading {
     pub fn class(self, t: &str) -> LineClass {
         match self {
             NotHeading::LongDescription => LineClass::Caption,
-            NotHeading::InARun | NotHeading::UnderAHeading if word_count(t) >= 4 => 
+            NotHeading::InARun | NotHeading::UnderAHeading | NotHeading::Lone
+                if word_count(t) >= 4 =>
             {
                 LineClass::Caption
             }
@@ -49,14 +60,19 @@ impl NotHeading {
 #[rustfmt::skip]
 const OPEN_ENDS: &[&str] = &[
     "của", "và", "với", "cho", "là", "thì", "mà", "những", "các", "tại", "rằng", "để", "một",
-    "do", "bởi", "nhưng", "hoặc", "việc", "sự", "chí", "vì", "nếu",
+    "do", "bởi", "nhưng", "hoặc", "việc", "sự", "chí", "vì", "nếu", "trên", "tờ", "từ", "theo",
+    "như", "khi", "cùng", "trong", "ở",
 ];
 
 /// A sentence cut where a link was: it ends on a comma or on a word a phrase cannot end
 /// with.
 pub fn cut_sentence(t: &str) -> bool {
     let t = t.trim_end();
-    if t.ends_with([',', '-', '–']) {
+    if t.ends_with([',', '-', '–', '“']) {
+        return true;
+    }
+    // `nhấn mạnh: "` or `các "`: a quote opened and never closed.
+    if t.ends_with('"') && t.matches('"').count() % 2 == 1 {
         return true;
     }
     // "… yêu điện ảnh. Bộ phim": a sentence ended inside, the next one was cut.
@@ -94,6 +110,19 @@ pub fn table_row(t: &str) -> bool {
         || (tokens.len() == 1 && t.contains('/'))
 }
 
+/// An address, a link or a phone number: "Email: a@b.vn", "Hotline: 0914926900".
+fn contact(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let phone = t
+        .split(|c: char| !c.is_ascii_digit() && c != '.' && c != ' ')
+        .any(|run| run.chars().filter(char::is_ascii_digit).count() >= 8);
+    t.contains('@')
+        || lower.contains("http")
+        || lower.contains("www.")
+        || ((lower.starts_with("hotline") || lower.starts_with("điện thoại") || lower.starts_with("tel"))
+            && phone)
+}
+
 fn content(l: &Line) -> bool {
     !matches!(l.class, LineClass::Blank | LineClass::Junk)
 }
@@ -111,8 +140,17 @@ impl Classifier<'_> {
         if table_row(t) {
             return Some(NotHeading::TableRow);
         }
+        if contact(t) {
+            return Some(NotHeading::Contact);
+        }
+        // "Julie (trái) và Racha (phải)": who is where in a photo.
+        if ["(trái)", "(phải)", "(giữa)", "(ảnh)"].iter().any(|p| t.contains(p)) {
+            return Some(NotHeading::LongDescription);
+        }
+        if crate::preprocess::meta::is_personal_name(t) {
+            return Some(NotHeading::Name);
+        }
         let prev = self.lines[..i].iter().rev().find(|l| content(l));
-        let next = self.lines[i + 1..].iter().find(|l| content(l));
         // "“Kết đoàn”" / "." : the full stop of a sentence broken around an italic phrase.
         let next_line = self.lines[i + 1..]
             .iter()
@@ -130,15 +168,32 @@ impl Classifier<'_> {
         }
         // Only what follows counts: a caption without a full stop often sits right above a
         // real heading.
-        let next_runs_on = next.is_some_and(|n| {
-            !ends_sentence(&n.text)
-                && !n.text.ends_with(':')
-                && !is_prose(&n.text)
-                && !is_list_item(&n.text)
-                && word_count(&n.text) >= 3
+        // The next line with the lines that continue it ("La La Land" / "vừa mang …").
+        let next_at = (i + 1..self.lines.len()).find(|&j| content(&self.lines[j]));
+        let next_runs_on = next_at.is_some_and(|j| {
+            let n = &self.lines[j];
+            let text = self.joined_text(j);
+            !ends_sentence(&text)
+                && !text.ends_with(':')
+                && !is_prose(&text)
+                && !is_list_item(&text)
+                && word_count(&text) >= 3
                 && n.class != LineClass::Caption
         });
         next_runs_on.then_some(NotHeading::InARun)
+    }
+}
+
+impl Classifier<'_> {
+    /// An article with one heading has none: that line is a caption or a label.
+    pub(super) fn drop_lone_heading(&mut self) {
+        let headings: Vec<usize> = (0..self.lines.len())
+            .filter(|&i| self.lines[i].class == LineClass::Heading)
+            .collect();
+        if let [i] = headings[..] {
+            let class = NotHeading::Lone.class(&self.lines[i].text);
+            self.set(i, class, Some(LineReason::NotHeading(NotHeading::Lone)));
+        }
     }
 }
 
@@ -152,12 +207,21 @@ mod tests {
         assert!(cut_sentence("Còn facebooker Giang Nguyễn cho rằng"));
         assert!(cut_sentence("Việc"));
         assert!(cut_sentence("Theo báo cáo của"));
+        assert!(cut_sentence("Luật sư Trần Thu Nam nhấn mạnh: \""));
+        assert!(cut_sentence("Trả lời phỏng vấn trên tờ"));
         assert!(cut_sentence("Chazelle cũng là một người yêu điện ảnh. Bộ phim"));
         assert!(!cut_sentence("Bùi Văn A. Ảnh: TTXVN"));
         assert!(!cut_sentence("Bài học kinh nghiệm"));
         assert!(!cut_sentence("Nguyên nhân thứ hai"));
         assert!(!cut_sentence("Nguyên nhân của những kết quả đã đạt được"));
         assert!(!cut_sentence("Chôn ở đâu bây giờ?"));
+    }
+
+    #[test]
+    fn contacts() {
+        assert!(contact("Hotline: 0914926900"));
+        assert!(contact("Email: sieuthi@gmail.com"));
+        assert!(!contact("Tầm nhìn đến năm 2030"));
     }
 
     #[test]

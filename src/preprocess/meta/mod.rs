@@ -32,6 +32,14 @@ pub use copyright::{copyright_outlet, is_copyright};
 pub use date::{is_dateline, parse_date, split_dateline};
 pub use outlet::{credit_author, outlet_line, outlet_tag};
 
+/// A personal name alone ("Thu Hiền", "Jessie Bush"), as a byline or a caption prints it.
+pub fn is_personal_name(t: &str) -> bool {
+    let t = t.trim();
+    (2..=4).contains(&t.split_whitespace().count())
+        && t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && name::parse_name(t).is_some()
+}
+
 use crate::text::{canonical_tones, fold_char, fold_str, is_vietnamese_syllable, title_case};
 
 // ---------------------------------------------------------------------------------------------
