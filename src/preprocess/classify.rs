@@ -64,6 +64,9 @@ pub struct Line {
     /// For the 2nd, 3rd … line of a caption broken over several lines: the index (in the
     /// line list) of the caption's first line, which carries the joined text.
     pub joined_to: Option<usize>,
+    /// A flattened body line cut into pieces (see [`super::flat`]); empty for other lines.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pieces: Vec<super::flat::Piece>,
 }
 
 /// Why a line has its class: the reason a junk line was removed, or a note on a kept line.
@@ -80,6 +83,8 @@ pub enum LineReason {
     Series,
     /// A caption found right under an image's alt text.
     UnderAnImage,
+    /// A whole article body on one line, split into pieces (see [`super::flat`]).
+    Flattened { chars: usize, pieces: usize },
 }
 
 impl fmt::Display for LineReason {
@@ -90,6 +95,12 @@ impl fmt::Display for LineReason {
             LineReason::Breadcrumb => "breadcrumb",
             LineReason::Series => "series",
             LineReason::UnderAnImage => "under an image",
+            LineReason::Flattened { chars, pieces } => {
+                return write!(
+                    f,
+                    "split from a flattened body ({chars} chars) into {pieces} pieces"
+                );
+            }
         })
     }
 }
@@ -154,6 +165,7 @@ pub fn classify(raw: Vec<RawLine>, gaz: &Gazetteer) -> Vec<Line> {
             text: r.text,
             reason: None,
             joined_to: None,
+            pieces: Vec::new(),
         })
         .collect();
     let decided = lines.iter().map(|l| l.class == LineClass::Blank).collect();

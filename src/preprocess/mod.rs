@@ -5,6 +5,7 @@
 //! sections, passages with stable ids, the removed lines, and what the article is about.
 
 pub mod classify;
+pub mod flat;
 pub mod ids;
 pub mod junk;
 mod localities;
@@ -33,7 +34,9 @@ pub struct Article {
 /// Classify the lines of a raw article (what `nghiquyet inspect` shows).
 pub fn classify_bytes(bytes: &[u8], gaz: &Gazetteer) -> Result<Vec<Line>, InputError> {
     let text = normalize::decode(bytes)?;
-    Ok(classify::classify(normalize::normalize(text), gaz))
+    let mut lines = classify::classify(normalize::normalize(text), gaz);
+    flat::split_flattened(&mut lines);
+    Ok(lines)
 }
 
 /// The `.txt` files under `dir` (any case of the extension), recursively, sorted by path,
@@ -74,7 +77,9 @@ pub fn build_document(
     bytes: &[u8],
     gaz: &Gazetteer,
 ) -> Result<Article, InputError> {
-    let lines = classify_bytes(bytes, gaz)?;
+    let classified = classify_bytes(bytes, gaz)?;
+    // A flattened body line counts as one line per piece.
+    let lines = flat::expand(&classified);
     let mut doc = Document::new(id, source);
     let mut copyright_outlet = None;
     let mut tag_outlet = None;
@@ -257,7 +262,7 @@ pub fn build_document(
     localities::assign(&mut doc, &starred, gaz);
     Ok(Article {
         document: doc,
-        lines,
+        lines: classified,
     })
 }
 
