@@ -79,7 +79,8 @@ fn words_from(t: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
 /// before the capitalised word that a lowercase word shows to be the next sentence's first.
 fn name_end(t: &str, from: usize) -> Option<usize> {
     let mut taken: Vec<(usize, &str)> = Vec::new();
-    for (at, w) in words_from(t, from) {
+    let words: Vec<(usize, &str)> = words_from(t, from).take(12).collect();
+    for (k, &(at, w)) in words.iter().enumerate() {
         let core = bare(w);
         let first = core.chars().next();
         if !taken.is_empty() && OPENERS.contains(&core) && first.is_some_and(char::is_uppercase) {
@@ -90,6 +91,13 @@ fn name_end(t: &str, from: usize) -> Option<usize> {
             if matches!(core, "và" | "st" | "tl" | "ctv") {
                 taken.push((at, w));
                 continue;
+            }
+            // "Ảnh: Báo Thanh niên Theo kết quả …": a lowercase word inside the name, which
+            // a word opening a sentence (or the end) follows.
+            let then = words.get(k + 1).map(|(_, n)| bare(n));
+            if then.is_none_or(|n| OPENERS.contains(&n)) && !w.ends_with(['.', ',']) {
+                taken.push((at, w));
+                break;
             }
             // "Ảnh: AP Ông Trump thân thiện …": the capital before a lowercase word opens
             // the next sentence.
@@ -270,6 +278,8 @@ pub(super) enum Closing {
     Source,
     /// A photo credit after the signature: "Ảnh: T.Luân".
     PhotoCredit,
+    /// A signature with the time of posting: "Duy Anh - Thể thao Việt Nam | 19:05 12/07/2017".
+    Dateline,
 }
 
 /// Where the parts of a closing credit start: at each "Theo", "Nguồn:", "Ảnh:" or "(Theo"
@@ -284,7 +294,12 @@ fn closing_parts(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for (k, &a) in starts.iter().enumerate() {
         let b = starts.get(k + 1).copied().unwrap_or(s.len());
-        out.push(a..s[..b].trim_end().len());
+        // "Newben / Theo Trí Thức Trẻ": the separator before the next part is dropped.
+        let end = s[..b]
+            .trim_end()
+            .trim_end_matches(['/', '-', '–', '|', ','])
+            .trim_end();
+        out.push(a..end.len().max(a));
     }
     out
 }
@@ -302,7 +317,9 @@ pub(super) fn closing(s: &str) -> Option<Vec<(Range<usize>, Closing)>> {
     let mut out = Vec::new();
     for r in closing_parts(s) {
         let part = &s[r.clone()];
-        let what = if meta::outlet_line(part).is_some() {
+        let what = if meta::split_dateline(part).is_some() {
+            Closing::Dateline
+        } else if meta::outlet_line(part).is_some() {
             Closing::Source
         } else if meta::parse_byline(part).is_some() {
             Closing::Byline
@@ -314,4 +331,73 @@ pub(super) fn closing(s: &str) -> Option<Vec<(Range<usize>, Closing)>> {
         out.push((r, what));
     }
     Some(out)
+}
+
+/// Words before which a run of capitalised words at the end is a place, not a signature.
+const PLACE_WORDS: &[&str] = &[
+    "tại",
+    "ở",
+    "của",
+    "từ",
+    "đến",
+    "về",
+    "với",
+    "và",
+    "tỉnh",
+    "huyện",
+    "xã",
+    "quận",
+    "phố",
+    "phường",
+    "thị",
+    "thành",
+    "nước",
+    "sang",
+    "tới",
+    "cho",
+    "gặp",
+    "đội",
+    "thắng",
+    "bại",
+];
+
+/// A signature or source credit glued to the last sentence without a dot: "… do chập điện
+/// Nguyễn Tuấn", "… đoạn đường dốc Theo Trí thức trẻ". The byte where it starts in `t`.
+pub(super) fn glued_closing_start(t: &str) -> Option<usize> {
+    let t = t.trim_end();
+    if t.ends_with(['.', '!', '?', '…', '”', '"', ':', ',', ';', ')']) {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = words_from(t, 0).collect();
+    let n = words.len();
+    // "… Theo Trí thức trẻ": a capital "Theo" after a lowercase word, then a source.
+    for k in (n.saturating_sub(8)..n).rev() {
+        let (at, w) = words[k];
+        if w == "Theo" && k > 0 && starts_lower(words[k - 1].1) {
+            return meta::outlet_line(&t[at..]).map(|_| at);
+        }
+    }
+    // "… do chập điện Nguyễn Tuấn": 2–3 capitalised Vietnamese syllables after a lowercase
+    // word that does not introduce a place.
+    for len in [3, 2] {
+        if n <= len + 3 {
+            continue;
+        }
+        let (at, _) = words[n - len];
+        let before = words[n - len - 1].1;
+        let name = &words[n - len..];
+        let syllables = name.iter().all(|(_, w)| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && crate::text::is_vietnamese_syllable(&crate::text::fold_str(w))
+                && !crate::text::is_all_caps(w)
+        });
+        if syllables
+            && starts_lower(before)
+            && !PLACE_WORDS.contains(&before)
+            && meta::parse_byline(&t[at..]).is_some()
+        {
+            return Some(at);
+        }
+    }
+    None
 }

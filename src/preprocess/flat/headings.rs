@@ -11,12 +11,93 @@ use super::sentences::OPENERS;
 
 /// Fewest and most words of a heading.
 const MIN_WORDS: usize = 2;
-const MAX_WORDS: usize = 14;
+const MAX_WORDS: usize = 10;
 /// Fewest words of the sentence after it (a heading comes before a paragraph).
 const MIN_AFTER: usize = 6;
 
-/// Openers that are also names or parts of place names: not trusted to end a heading.
-const NAMES_TOO: &[&str] = &["Năm", "Đồng", "Có", "Ngày", "Tháng", "Đầu", "Cuối"];
+/// Openers that are also names or parts of names ("Tuy Đức", "Tòa án Tối cao", "Điều 99",
+/// "Song Bum-keun", "Liên hiệp Các tổ chức …"): not trusted to end a heading.
+const NAMES_TOO: &[&str] = &[
+    "Năm", "Đồng", "Có", "Ngày", "Tháng", "Đầu", "Cuối", "Tuy", "Tối", "Toàn", "Điều", "Song",
+    "Các", "Đêm", "Sáng", "Chiều", "Hôm", "Thời", "Giữa", "Trên", "Dưới", "Qua", "Hơn", "Như",
+    "Đến", "Từ", "Vào", "Bên", "Đặc", "Thực", "Hầu", "Mọi", "Tất", "Nhiều",
+];
+
+/// Words a heading does not end with: it would go on in the next word.
+const DANGLING: &[&str] = &[
+    "của",
+    "và",
+    "với",
+    "tại",
+    "ở",
+    "cho",
+    "từ",
+    "đến",
+    "trong",
+    "về",
+    "là",
+    "theo",
+    "các",
+    "những",
+    "một",
+    "được",
+    "bị",
+    "khi",
+    "thì",
+    "mà",
+    "để",
+    "do",
+    "vì",
+    "nên",
+    "như",
+    "hay",
+    "hoặc",
+    "có",
+    "rằng",
+    "huyện",
+    "tỉnh",
+    "xã",
+    "quận",
+    "phường",
+    "thành",
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "tòa",
+    "án",
+    "bộ",
+    "sở",
+    "viện",
+    "hiệp",
+    "định",
+];
+
+/// Words that open a photo caption rather than a heading: people and scenes.
+const CAPTION_STARTS: &[&str] = &[
+    "Ông", "Bà", "Anh", "Chị", "Cháu", "Em", "Bé", "Cô", "Chiếc", "Căn", "Cảnh", "Quang", "Toàn",
+    "Khung", "Hình", "Ảnh", "Lực", "Đoàn", "Các", "Những", "Người", "Nhiều", "Một", "Hiện", "Thi",
+    "Nạn", "Hung", "Đối", "Tang", "Video", "Clip",
+];
+
+/// Words of a caption's scene: a fragment holding one is no heading.
+const CAPTION_WORDS: &[&str] = &[
+    "tại",
+    "đang",
+    "cảnh",
+    "trường",
+    "nay",
+    "qua",
+    "chụp",
+    "buổi",
+    "ảnh",
+    "hình",
+    "video",
+    "clip",
+    "trong",
+    "lúc",
+    "khi",
+];
 
 /// If `s` (one sentence, trimmed) opens with an inline heading, the byte length of the
 /// heading (without the space after it).
@@ -30,6 +111,7 @@ pub(super) fn heading_len(s: &str) -> Option<usize> {
     let first_core = first.trim_start_matches(['“', '"', '(', '‘']);
     if !first_core.chars().next().is_some_and(char::is_uppercase)
         || OPENERS.contains(&first_core)
+        || CAPTION_STARTS.contains(&first_core)
         || first_core != first
     {
         return None;
@@ -38,7 +120,7 @@ pub(super) fn heading_len(s: &str) -> Option<usize> {
         let (_, prev) = words[k - 1];
         let (_, w) = words[k];
         // Final or clause punctuation inside the fragment: no heading shape.
-        if prev.ends_with(['.', '!', '?', '…', ':', ';', '"', '”', ')', '-']) {
+        if prev.ends_with(['.', '!', '?', '…', ':', ';', ',', '"', '”', ')', '-']) {
             return None;
         }
         let prev_lower = prev
@@ -54,13 +136,21 @@ pub(super) fn heading_len(s: &str) -> Option<usize> {
     None
 }
 
-/// A heading has letters, no quotes or brackets left open, and is no list of names.
+/// A heading has letters, no quotes or brackets, no name after its first word (a caption
+/// names people and places: "Cháu Hưng …", "Hội trường UBND …"), no word of a caption's
+/// scene, and does not end in a word that needs the next one.
 fn plausible(fragment: &str) -> bool {
-    let open = |a: char, b: char| fragment.matches(a).count() != fragment.matches(b).count();
-    !open('(', ')')
-        && !open('“', '”')
-        && fragment.matches('"').count() % 2 == 0
-        && fragment
-            .split_whitespace()
-            .any(|w| w.chars().next().is_some_and(char::is_lowercase) && w.chars().count() >= 2)
+    let words: Vec<&str> = fragment.split_whitespace().collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    !fragment.contains(['(', ')', '“', '”', '"', '/', '[', ']'])
+        && words[1..].iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        })
+        && words[1..].iter().any(|w| w.chars().count() >= 2)
+        && !DANGLING.contains(&last.as_str())
+        && !words[1..]
+            .iter()
+            .any(|w| CAPTION_WORDS.contains(&w.trim_matches(',')))
 }

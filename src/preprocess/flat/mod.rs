@@ -10,8 +10,10 @@
 //! [`expand`] gives `build_document` one line per piece.
 //!
 //! A line counts as flattened by its shape only: three sentences or more, and longer than
-//! any real paragraph (2,500 chars), or holding the whole body of its article (1,200 chars or
-//! more), or carrying a caption or closing credit glued to its sentences.
+//! any real paragraph (2,500 chars), or holding the whole body of its article (at most one
+//! other body line, the summary) and either 1,600 chars long or 500 chars long with a
+//! caption or closing credit glued to its sentences. A real paragraph line, even a long one
+//! or one ending in a photo credit, in an article of several paragraphs is left alone.
 
 mod credits;
 mod cut;
@@ -32,7 +34,10 @@ use credits::{Closing, CreditKind};
 /// A line at least this long (in chars) is no paragraph but a flattened body.
 const FLAT_LEN: usize = 2500;
 /// A body line at least this long that holds the whole body is a flattened body.
-const WHOLE_BODY_LEN: usize = 1200;
+const WHOLE_BODY_LEN: usize = 1600;
+/// A body line at least this long that holds the whole body and carries a caption or a
+/// closing credit glued to its sentences is a flattened body.
+const GLUED_LEN: usize = 500;
 /// Fewest sentences of a flattened body.
 const MIN_SENTENCES: usize = 3;
 /// Longest caption sentence (in chars) taken with the credit after it.
@@ -133,7 +138,7 @@ pub fn split(t: &str, class: LineClass, whole_body: bool) -> Option<Vec<Piece>> 
     }
     let cuts = cuts(t, &bounds);
     let glued = cuts.iter().any(|c| c.class != LineClass::Paragraph);
-    if !(n >= FLAT_LEN || (whole_body && n >= WHOLE_BODY_LEN) || glued) {
+    if !(n >= FLAT_LEN || (whole_body && (n >= WHOLE_BODY_LEN || (glued && n >= GLUED_LEN)))) {
         return None;
     }
     // A lead line's first paragraph stays the lead.
@@ -164,7 +169,9 @@ fn cuts(t: &str, bounds: &[sentences::Boundary]) -> Vec<Cut> {
     let mut cursor = t.len() - t.trim_start().len();
     for c in credits::find(t) {
         let (s, e) = (c.range.start, c.range.end);
-        if s < cursor {
+        // "… Nguồn: VnExpress" ending the text credits the article, not a photo.
+        let source_at_end = t[s..].starts_with("Nguồn:") && t[e..].trim().is_empty();
+        if s < cursor || source_at_end {
             continue;
         }
         let mut start = s;
@@ -227,11 +234,25 @@ fn cuts(t: &str, bounds: &[sentences::Boundary]) -> Vec<Cut> {
             .map(|b| (b.end, b.next))
             .next_back()
             .unwrap_or((run.start, run.start));
-        if let Some(parts) = credits::closing(&t[s..run.end]) {
+        // "Xem lại trận đấu: Phúc Vũ - Thể thao Việt Nam | 07:05 13/05/2017": after a colon.
+        let after_colon = t[s..run.end].rfind(": ").map(|c| (s + c + 1, s + c + 2));
+        let found = credits::closing(&t[s..run.end])
+            .map(|parts| (text_end, s, parts))
+            .or_else(|| {
+                let (colon_end, after) = after_colon?;
+                credits::closing(&t[after..run.end]).map(|parts| (colon_end, after, parts))
+            })
+            .or_else(|| {
+                let at = s + credits::glued_closing_start(&t[s..run.end])?;
+                let parts = credits::closing(&t[at..run.end])?;
+                Some((t[..at].trim_end().len(), at, parts))
+            });
+        if let Some((text_end, s, parts)) = found {
             for (r, what) in parts {
                 let class = match what {
                     Closing::Byline | Closing::PhotoCredit => LineClass::Byline,
                     Closing::Source => LineClass::OutletTag,
+                    Closing::Dateline => LineClass::Dateline,
                 };
                 closing_cuts.push(Cut {
                     range: s + r.start..s + r.end,
