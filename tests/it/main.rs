@@ -19,6 +19,7 @@ mod durability;
 mod e2e_pty;
 mod e2e_safety;
 mod e2e_terminal;
+mod flat_archive;
 mod fuzz_props;
 mod layouts;
 mod pages;

@@ -127,6 +127,12 @@ pub fn split_flattened(lines: &mut [Line]) {
     }
 }
 
+/// The sentences of `t`, as byte ranges: what a passage cut from a flattened body never
+/// splits (but inside a quotation, when a sentence is too long for one passage).
+pub fn sentence_ranges(t: &str) -> Vec<Range<usize>> {
+    sentences::sentences(t)
+}
+
 /// The pieces of a flattened body line of class `class` (lead or paragraph), or `None` when
 /// the line does not have the shape of one.
 pub fn split(t: &str, class: LineClass, whole_body: bool) -> Option<Vec<Piece>> {
