@@ -39,6 +39,9 @@ const LABELS: &[&str] = &[
     "Ảnh/Clip",
 ];
 
+/// The loading notice an embedded video leaves after its title.
+const LOADING: &str = " ĐANG TẢI VIDEO...Vui lòng chờ trong giây lát.";
+
 /// Labels of an embedded video's title.
 const VIDEO_LABELS: &[&str] = &["Video", "VIDEO", "Clip", "CLIP"];
 
@@ -219,7 +222,7 @@ pub(super) fn find(t: &str) -> Vec<Credit> {
     out
 }
 
-/// A video's label is followed by its source ("Video: YouTube.", a credit like a photo's) or
+/// A video's label is followed by its source (`Video: YouTube.`, a credit like a photo's) or
 /// by its title, up to a sentence end or to a word that opens the next sentence, and maybe
 /// a loading notice ("ĐANG TẢI VIDEO...Vui lòng chờ trong giây lát.").
 fn video_end(t: &str, from: usize, bracketed: bool) -> Option<(usize, CreditKind)> {
@@ -249,7 +252,6 @@ fn video_end(t: &str, from: usize, bracketed: bool) -> Option<(usize, CreditKind
     if words == 0 {
         return None;
     }
-    const LOADING: &str = " ĐANG TẢI VIDEO...Vui lòng chờ trong giây lát.";
     if t[end..].starts_with(LOADING) {
         end += LOADING.len();
     }
@@ -274,7 +276,7 @@ fn starts_lower(w: &str) -> bool {
 pub(super) enum Closing {
     /// A signature: "Văn Sơn (TTXVN)", "Nhị Tiến", "Hà Giang (T/h)".
     Byline,
-    /// A source credit: "Theo Thân Hoàng/Tuổi Trẻ", "(VnExpress)", "Nguồn: Dân trí".
+    /// A source credit: `Theo Thân Hoàng/Tuổi Trẻ`, `(VnExpress)`, `Nguồn: Dân trí`.
     Source,
     /// A photo credit after the signature: "Ảnh: T.Luân".
     PhotoCredit,
