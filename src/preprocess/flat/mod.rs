@@ -110,8 +110,10 @@ pub fn split_flattened(lines: &mut [Line]) {
     for i in 0..lines.len() {
         let l = &lines[i];
         let has_joined = lines.get(i + 1).is_some_and(|n| n.joined_to.is_some());
-        if !matches!(l.class, LineClass::Lead | LineClass::Paragraph)
-            || l.joined_to.is_some()
+        if !matches!(
+            l.class,
+            LineClass::Lead | LineClass::Paragraph | LineClass::ListItem
+        ) || l.joined_to.is_some()
             || has_joined
         {
             continue;
@@ -133,7 +135,7 @@ pub fn sentence_ranges(t: &str) -> Vec<Range<usize>> {
     sentences::sentences(t)
 }
 
-/// The pieces of a flattened body line of class `class` (lead or paragraph), or `None` when
+/// The pieces of a flattened body line of class `class` (lead, paragraph or list item), or `None` when
 /// the line does not have the shape of one.
 pub fn split(t: &str, class: LineClass, whole_body: bool) -> Option<Vec<Piece>> {
     let n = t.chars().count();
@@ -147,14 +149,15 @@ pub fn split(t: &str, class: LineClass, whole_body: bool) -> Option<Vec<Piece>> 
     if !(n >= FLAT_LEN || (whole_body && (n >= WHOLE_BODY_LEN || (glued && n >= GLUED_LEN)))) {
         return None;
     }
-    // A lead line's first paragraph stays the lead.
-    let mut lead = class == LineClass::Lead;
+    // A lead line's first paragraph stays the lead ("1. …": a list item's, the item).
+    let mut lead = matches!(class, LineClass::Lead | LineClass::ListItem);
+    let line_class = class;
     let pieces: Vec<Piece> = cuts
         .into_iter()
         .map(|c| {
             let mut class = c.class;
             if lead && class == LineClass::Paragraph {
-                class = LineClass::Lead;
+                class = line_class;
                 lead = false;
             }
             Piece {
