@@ -64,6 +64,20 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<ExitCode> {
             row = truncate_to_width(&row, width);
         }
         writeln!(out, "{row}")?;
+        // A flattened body: each piece it was split into, with its class and why.
+        for piece in &line.pieces {
+            let mut row = format!(
+                "{:>5}  · {:<10} {}   ← {}",
+                line.number,
+                piece.class.as_str(),
+                piece.text,
+                piece.reason
+            );
+            if width > 0 {
+                row = truncate_to_width(&row, width);
+            }
+            writeln!(out, "{row}")?;
+        }
     }
     let d = &article.document;
     let names: Vec<String> = d

@@ -107,7 +107,9 @@ impl RemovalReason {
             RemovalReason::ViewCounter => "view counter (a number alone on a line)",
             RemovalReason::TrailingForeignText => "foreign-language text at the end of the page",
             RemovalReason::SitePromo => "the site's own promotion",
-            RemovalReason::RepeatedLead => "repeated lead (the same text is earlier in the article)",
+            RemovalReason::RepeatedLead => {
+                "repeated lead (the same text is earlier in the article)"
+            }
             RemovalReason::RelatedHeadline { .. }
             | RemovalReason::KeywordTag { .. }
             | RemovalReason::PageFooter { .. }

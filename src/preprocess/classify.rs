@@ -65,6 +65,9 @@ pub struct Line {
     /// For the 2nd, 3rd … line of a caption broken over several lines: the index (in the
     /// line list) of the caption's first line, which carries the joined text.
     pub joined_to: Option<usize>,
+    /// A flattened body line cut into pieces (see [`super::flat`]); empty for other lines.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pieces: Vec<super::flat::Piece>,
 }
 
 /// Why a line has its class: the reason a junk line was removed, or a note on a kept line.
@@ -83,6 +86,8 @@ pub enum LineReason {
     UnderAnImage,
     /// A heading-shaped line the article shows is something else.
     NotHeading(evidence::NotHeading),
+    /// A whole article body on one line, split into pieces (see [`super::flat`]).
+    Flattened { chars: usize, pieces: usize },
 }
 
 impl fmt::Display for LineReason {
@@ -94,6 +99,12 @@ impl fmt::Display for LineReason {
             LineReason::Series => "series",
             LineReason::UnderAnImage => "under an image",
             LineReason::NotHeading(why) => why.as_str(),
+            LineReason::Flattened { chars, pieces } => {
+                return write!(
+                    f,
+                    "split from a flattened body ({chars} chars) into {pieces} pieces"
+                );
+            }
         })
     }
 }
@@ -147,7 +158,8 @@ impl Classifier<'_> {
             if !self.is_open(i) || !matches!(lead.as_str(), "theo" | "nguon" | "nguon tin") {
                 continue;
             }
-            let Some(j) = (i + 1..self.lines.len()).find(|&j| self.lines[j].class != LineClass::Blank)
+            let Some(j) =
+                (i + 1..self.lines.len()).find(|&j| self.lines[j].class != LineClass::Blank)
             else {
                 continue;
             };
@@ -182,6 +194,7 @@ pub fn classify(raw: Vec<RawLine>, gaz: &Gazetteer) -> Vec<Line> {
             text: r.text,
             reason: None,
             joined_to: None,
+            pieces: Vec::new(),
         })
         .collect();
     let decided = lines.iter().map(|l| l.class == LineClass::Blank).collect();

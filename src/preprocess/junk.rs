@@ -473,10 +473,14 @@ mod promo_tests {
         assert!(is_site_promo(
             "Báo Gia đình và Xã hội cập nhật tin tức trong ngày liên tục, mới nhất"
         ));
-        assert!(is_site_promo("Đọc báo Dân trí để cập nhật tin tức liên tục từng giờ"));
+        assert!(is_site_promo(
+            "Đọc báo Dân trí để cập nhật tin tức liên tục từng giờ"
+        ));
         assert!(!is_site_promo(
             "Bộ Y tế cập nhật liên tục tình hình dịch bệnh tại các tỉnh phía Bắc."
         ));
-        assert!(inline_related_link(">> Sốc xem clip cô giáo >> Đuổi việc 2 cô giáo mầm non"));
+        assert!(inline_related_link(
+            ">> Sốc xem clip cô giáo >> Đuổi việc 2 cô giáo mầm non"
+        ));
     }
 }

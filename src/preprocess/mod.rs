@@ -5,6 +5,7 @@
 //! sections, passages with stable ids, the removed lines, and what the article is about.
 
 pub mod classify;
+pub mod flat;
 pub mod ids;
 pub mod junk;
 mod localities;
@@ -33,7 +34,9 @@ pub struct Article {
 /// Classify the lines of a raw article (what `nghiquyet inspect` shows).
 pub fn classify_bytes(bytes: &[u8], gaz: &Gazetteer) -> Result<Vec<Line>, InputError> {
     let text = normalize::decode(bytes)?;
-    Ok(classify::classify(normalize::normalize(text), gaz))
+    let mut lines = classify::classify(normalize::normalize(text), gaz);
+    flat::split_flattened(&mut lines);
+    Ok(lines)
 }
 
 /// The `.txt` files under `dir` (any case of the extension), recursively, sorted by path,
@@ -74,7 +77,9 @@ pub fn build_document(
     bytes: &[u8],
     gaz: &Gazetteer,
 ) -> Result<Article, InputError> {
-    let lines = classify_bytes(bytes, gaz)?;
+    let classified = classify_bytes(bytes, gaz)?;
+    // A flattened body line counts as one line per piece.
+    let lines = flat::expand(&classified);
     let mut doc = Document::new(id, source);
     let mut copyright_outlet = None;
     let mut tag_outlet = None;
@@ -269,24 +274,35 @@ pub fn build_document(
         new_section(&mut doc.sections, None);
         openers.push(None);
     }
-    drop_repeated_lead(&mut doc);
+    // The copy comes after the closing byline or credit line.
+    let credits_end = lines
+        .iter()
+        .filter(|l| matches!(l.class, LineClass::Byline | LineClass::OutletTag))
+        .map(|l| l.number)
+        .max();
+    if let Some(after) = credits_end {
+        drop_repeated_lead(&mut doc, after);
+    }
     doc.outlet = copyright_outlet.or(tag_outlet).or(byline_outlet);
     doc.credits = credits;
     let starred: Vec<bool> = openers.iter().map(Option::is_some).collect();
     localities::assign(&mut doc, &starred, gaz);
     Ok(Article {
         document: doc,
-        lines,
+        lines: classified,
     })
 }
 
-/// Aggregators print the lead again at the very end of the page. One of the last passages
-/// whose words are (almost) all in an earlier passage is that copy: it is removed, with the
-/// reason, so search and citations find the text once.
-fn drop_repeated_lead(doc: &mut Document) {
+/// Aggregators print the lead again at the very end of the page, after the byline. One of
+/// the last passages, after line `after`, whose words are (almost) all in an earlier passage
+/// is that copy: it is removed, with the reason, so search and citations find the text once.
+fn drop_repeated_lead(doc: &mut Document, after: usize) {
     fn words(t: &str) -> std::collections::HashSet<String> {
         t.split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
             .filter(|w| !w.is_empty())
             .collect()
     }
@@ -302,7 +318,7 @@ fn drop_repeated_lead(doc: &mut Document) {
         let (s, p) = all[k];
         let late = &doc.sections[s].passages[p];
         let lw = words(&late.text);
-        if lw.len() < 8 || late.kind == PassageKind::Caption {
+        if late.line <= after || lw.len() < 8 || late.kind == PassageKind::Caption {
             continue;
         }
         let repeated = all[..k].iter().any(|&(es, ep)| {

@@ -20,6 +20,7 @@ mod e2e_pty;
 mod e2e_safety;
 mod e2e_terminal;
 mod fidelity;
+mod flat_archive;
 mod fuzz_props;
 mod layouts;
 mod pages;

@@ -51,8 +51,18 @@ impl Classifier<'_> {
     /// one starts in lowercase. Continuation lines point at the first line of the passage.
     fn mark_continuations(&mut self) {
         let n = self.lines.len();
+        // Nothing but blanks, junk and credits after line i (a signature's place).
+        let mut last_words = vec![true; n];
+        for i in (0..n.saturating_sub(1)).rev() {
+            let l = &self.lines[i + 1];
+            let credit = matches!(l.class, LineClass::Blank | LineClass::Junk)
+                || meta::outlet_line(&l.text).is_some();
+            last_words[i] = credit && last_words[i + 1];
+        }
         for i in 0..n.saturating_sub(1) {
             let (a, b) = (&self.lines[i], &self.lines[i + 1]);
+            // "… tiếp xúc với nó," / "An Bình (t/h)": the signature, not the sentence's end.
+            let signature = last_words[i + 1] && meta::parse_byline(&b.text).is_some();
             if !self.is_open(i) || !self.is_open(i + 1) || ends_sentence(&a.text) {
                 continue;
             }
@@ -71,7 +81,7 @@ impl Classifier<'_> {
             let goes_on = b.text.chars().next().is_some_and(char::is_lowercase)
                 || b.text.starts_with([',', ';', ':', ')', '.'])
                 || (fragment && b.text.starts_with('(') && !meta::has_photo_credit(&b.text))
-                || (cut_sentence(&a.text) && meta::outlet_line(&b.text).is_none());
+                || (cut_sentence(&a.text) && meta::outlet_line(&b.text).is_none() && !signature);
             if !(goes_on && !is_list_item(&b.text) || fragment && dash_lower) {
                 continue;
             }
@@ -110,7 +120,8 @@ impl Classifier<'_> {
                 continue;
             };
             let credit = self.lines[h].class == LineClass::OutletTag;
-            if (passage(self.lines[h].class) || credit) && self.lines[h].class == self.lines[i].class
+            if (passage(self.lines[h].class) || credit)
+                && self.lines[h].class == self.lines[i].class
             {
                 continue;
             }

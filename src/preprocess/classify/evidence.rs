@@ -94,7 +94,11 @@ pub fn table_row(t: &str) -> bool {
     let tokens: Vec<&str> = t.split_whitespace().collect();
     // A leading list number ("9. Ấn Độ") is the heading's own.
     let rest = match tokens.first() {
-        Some(f) if f.trim_end_matches(['.', ')']).chars().all(|c| c.is_ascii_digit()) => {
+        Some(f)
+            if f.trim_end_matches(['.', ')'])
+                .chars()
+                .all(|c| c.is_ascii_digit()) =>
+        {
             &tokens[1..]
         }
         _ => &tokens[..],
@@ -119,7 +123,9 @@ fn contact(t: &str) -> bool {
     t.contains('@')
         || lower.contains("http")
         || lower.contains("www.")
-        || ((lower.starts_with("hotline") || lower.starts_with("điện thoại") || lower.starts_with("tel"))
+        || ((lower.starts_with("hotline")
+            || lower.starts_with("điện thoại")
+            || lower.starts_with("tel"))
             && phone)
 }
 
@@ -144,7 +150,10 @@ impl Classifier<'_> {
             return Some(NotHeading::Contact);
         }
         // "Julie (trái) và Racha (phải)": who is where in a photo.
-        if ["(trái)", "(phải)", "(giữa)", "(ảnh)"].iter().any(|p| t.contains(p)) {
+        if ["(trái)", "(phải)", "(giữa)", "(ảnh)"]
+            .iter()
+            .any(|p| t.contains(p))
+        {
             return Some(NotHeading::LongDescription);
         }
         if crate::preprocess::meta::is_personal_name(t) {
@@ -156,7 +165,10 @@ impl Classifier<'_> {
             .iter()
             .find(|l| l.class != LineClass::Blank);
         if next_line.is_some_and(|l| {
-            !l.text.is_empty() && l.text.chars().all(|c| matches!(c, '.' | ',' | ';' | ')' | '…'))
+            !l.text.is_empty()
+                && l.text
+                    .chars()
+                    .all(|c| matches!(c, '.' | ',' | ';' | ')' | '…'))
         }) {
             return Some(NotHeading::CutSentence);
         }
@@ -209,7 +221,9 @@ mod tests {
         assert!(cut_sentence("Theo báo cáo của"));
         assert!(cut_sentence("Luật sư Trần Thu Nam nhấn mạnh: \""));
         assert!(cut_sentence("Trả lời phỏng vấn trên tờ"));
-        assert!(cut_sentence("Chazelle cũng là một người yêu điện ảnh. Bộ phim"));
+        assert!(cut_sentence(
+            "Chazelle cũng là một người yêu điện ảnh. Bộ phim"
+        ));
         assert!(!cut_sentence("Bùi Văn A. Ảnh: TTXVN"));
         assert!(!cut_sentence("Bài học kinh nghiệm"));
         assert!(!cut_sentence("Nguyên nhân thứ hai"));
@@ -229,7 +243,9 @@ mod tests {
         assert!(table_row("Bàn thắng trung bình 2,9 2,4"));
         assert!(table_row("3:00 8/2 PSG - Lille"));
         assert!(table_row("VND/kg"));
-        assert!(table_row("Hậu vệ trái: Patrick van Aanholt | Crystal Palace"));
+        assert!(table_row(
+            "Hậu vệ trái: Patrick van Aanholt | Crystal Palace"
+        ));
         assert!(!table_row("9. Ấn Độ: Món Samosas"));
         assert!(!table_row("Kết quả 5 năm thực hiện Nghị quyết"));
         assert!(!table_row("Nhiệm kỳ 2015 - 2020"));

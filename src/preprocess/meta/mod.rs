@@ -36,7 +36,8 @@ pub use outlet::{credit_author, outlet_line, outlet_tag};
 pub fn is_personal_name(t: &str) -> bool {
     let t = t.trim();
     (2..=4).contains(&t.split_whitespace().count())
-        && t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && t.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && name::parse_name(t).is_some()
 }
 

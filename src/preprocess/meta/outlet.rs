@@ -278,7 +278,9 @@ fn outlet_body(s: &str, bracketed: bool) -> Option<String> {
                 // "Nguồn: Mạnh Quân/Otofun News": the writer, then the outlet.
                 let r = r.trim();
                 match r.split_once('/') {
-                    Some((name, outlet)) if parse_name(name).is_some() && starts_upper(outlet.trim()) => {
+                    Some((name, outlet))
+                        if parse_name(name).is_some() && starts_upper(outlet.trim()) =>
+                    {
                         Some(outlet.trim().to_string())
                     }
                     _ => Some(r.to_string()),

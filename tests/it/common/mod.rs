@@ -41,7 +41,10 @@ pub fn lost_lines(raw: &[u8], doc: &Document) -> Vec<(usize, String)> {
         if k.is_empty() {
             continue;
         }
-        let in_removed = removed.iter().any(|(n, t)| *n == line.number && *t == k);
+        // A removed passage (a repeated lead) may span several raw lines from its first.
+        let in_removed = removed
+            .iter()
+            .any(|(n, t)| *n == line.number && *t == k || *n <= line.number && t.contains(&k));
         let in_doc = keys.iter().any(|h| h.contains(&k));
         if !in_removed && !in_doc {
             lost.push((line.number, line.text));

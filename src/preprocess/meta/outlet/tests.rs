@@ -166,12 +166,27 @@ fn outlet_lines() {
 #[test]
 fn credits_name_their_writer() {
     use super::credit_author;
-    assert_eq!(credit_author("Theo Thân Hoàng/Tuổi Trẻ").as_deref(), Some("Thân Hoàng"));
-    assert_eq!(credit_author("Nguồn: Mạnh Quân/Otofun News").as_deref(), Some("Mạnh Quân"));
-    assert_eq!(credit_author("Theo Vân Anh (Khám phá)").as_deref(), Some("Vân Anh"));
+    assert_eq!(
+        credit_author("Theo Thân Hoàng/Tuổi Trẻ").as_deref(),
+        Some("Thân Hoàng")
+    );
+    assert_eq!(
+        credit_author("Nguồn: Mạnh Quân/Otofun News").as_deref(),
+        Some("Mạnh Quân")
+    );
+    assert_eq!(
+        credit_author("Theo Vân Anh (Khám phá)").as_deref(),
+        Some("Vân Anh")
+    );
     assert_eq!(credit_author("Theo TTXVN"), None);
     assert_eq!(credit_author("Theo TTXVN/Vietnam+"), None);
     assert_eq!(credit_author("/KD&PL"), None);
-    assert_eq!(outlet_line("Nguồn: Mạnh Quân/Otofun News").as_deref(), Some("Otofun News"));
-    assert_eq!(outlet_line("Theo Thân Hoàng/Tuổi Trẻ").as_deref(), Some("Tuổi Trẻ"));
+    assert_eq!(
+        outlet_line("Nguồn: Mạnh Quân/Otofun News").as_deref(),
+        Some("Otofun News")
+    );
+    assert_eq!(
+        outlet_line("Theo Thân Hoàng/Tuổi Trẻ").as_deref(),
+        Some("Tuổi Trẻ")
+    );
 }

@@ -1,0 +1,116 @@
+//! Running text → paragraph-sized passages, cut at sentence ends.
+//!
+//! Greedy and deterministic: a passage closes after a sentence once it holds [`TARGET`]
+//! chars, or before a sentence that would take it past [`MAX`], or at [`MIN`] chars or more
+//! before a sentence that opens a new turn of the story ("Trước đó, …", "Tuy nhiên, …"). A
+//! short last piece joins the one before. A single sentence longer than [`MAX`] is cut inside
+//! its quotations if it has sentence ends there, else kept whole.
+
+use std::ops::Range;
+
+use super::sentences::Boundary;
+
+/// Chars a passage reaches before it may close after any sentence.
+const TARGET: usize = 750;
+/// Chars a passage does not pass by taking one more sentence (unless that sentence alone is
+/// longer).
+const MAX: usize = 1200;
+/// Chars a passage holds at least before it closes at a turn of the story.
+const MIN: usize = 350;
+/// A last piece shorter than this joins the passage before when both fit in [`MERGED_MAX`].
+const TAIL: usize = 250;
+const MERGED_MAX: usize = 1500;
+
+/// First words of a sentence that turns the story: a good place to start a paragraph.
+const TURNS: &[&str] = &[
+    "Trước đó",
+    "Sau đó",
+    "Tuy nhiên",
+    "Ngoài ra",
+    "Bên cạnh đó",
+    "Trong khi đó",
+    "Được biết",
+    "Theo ",
+    "Cũng theo",
+    "Hiện nay",
+    "Hiện ",
+    "Đáng chú ý",
+    "Trao đổi với",
+    "Chia sẻ với",
+    "Nói về",
+    "Về ",
+    "Liên quan",
+    "Cùng ngày",
+    "Tại ",
+    "Ngày ",
+    "Năm ",
+    "Đến nay",
+    "Cũng trong",
+    "Mặt khác",
+    "Đặc biệt",
+    "Riêng ",
+];
+
+fn chars(t: &str, r: &Range<usize>) -> usize {
+    t[r.clone()].chars().count()
+}
+
+/// Cut `range` of `t` into passages at the given sentence boundaries (those inside `range`).
+pub(super) fn paragraphs(t: &str, range: Range<usize>, bounds: &[Boundary]) -> Vec<Range<usize>> {
+    let inside: Vec<&Boundary> = bounds
+        .iter()
+        .filter(|b| range.start < b.end && b.next < range.end)
+        .collect();
+    // Sentences, each with the quoted boundaries inside it.
+    let mut sentences: Vec<Range<usize>> = Vec::new();
+    let mut start = range.start;
+    for b in inside.iter().filter(|b| !b.quoted) {
+        sentences.push(start..b.end);
+        start = b.next;
+    }
+    sentences.push(start..range.end);
+    // A sentence too long for one passage: cut at its quoted sentence ends.
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    for s in sentences {
+        if chars(t, &s) <= MAX {
+            pieces.push(s);
+            continue;
+        }
+        let mut from = s.start;
+        for b in inside
+            .iter()
+            .filter(|b| b.quoted && s.start < b.end && b.next < s.end)
+        {
+            if chars(t, &(from..b.end)) >= TARGET {
+                pieces.push(from..b.end);
+                from = b.next;
+            }
+        }
+        pieces.push(from..s.end);
+    }
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    for s in pieces {
+        let Some(c) = current.take() else {
+            current = Some(s);
+            continue;
+        };
+        let (have, next) = (chars(t, &c), chars(t, &s));
+        let turn = TURNS.iter().any(|w| t[s.clone()].starts_with(w));
+        if have >= TARGET || have + 1 + next > MAX || (have >= MIN && turn) {
+            out.push(c);
+            current = Some(s);
+        } else {
+            current = Some(c.start..s.end);
+        }
+    }
+    if let Some(c) = current {
+        match out.last_mut() {
+            Some(last) if chars(t, &c) < TAIL && chars(t, &(last.start..c.end)) <= MERGED_MAX => {
+                last.end = c.end;
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}

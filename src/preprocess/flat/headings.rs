@@ -1,0 +1,156 @@
+//! Inline headings glued before a paragraph of a flattened body: "… hoàn toàn. Dạy thêm để
+//! làm giàu Những thầy cô giáo này …".
+//!
+//! Only one shape counts, so that a heading found is almost surely one: at the start of a
+//! sentence, 2–14 words without final punctuation, then a capitalised word that opens
+//! sentences ("Những", "Sau", "Theo" …, never part of a name) right after a lowercase word
+//! or a number. Running text never capitalises such a word in mid-sentence; the heading's
+//! end lost its line break and nothing else marks it.
+
+use super::sentences::OPENERS;
+
+/// Fewest and most words of a heading.
+const MIN_WORDS: usize = 2;
+const MAX_WORDS: usize = 10;
+/// Fewest words of the sentence after it (a heading comes before a paragraph).
+const MIN_AFTER: usize = 6;
+
+/// Openers that are also names or parts of names ("Tuy Đức", "Tòa án Tối cao", "Điều 99",
+/// "Song Bum-keun", "Liên hiệp Các tổ chức …"): not trusted to end a heading.
+const NAMES_TOO: &[&str] = &[
+    "Năm", "Đồng", "Có", "Ngày", "Tháng", "Đầu", "Cuối", "Tuy", "Tối", "Toàn", "Điều", "Song",
+    "Các", "Đêm", "Sáng", "Chiều", "Hôm", "Thời", "Giữa", "Trên", "Dưới", "Qua", "Hơn", "Như",
+    "Đến", "Từ", "Vào", "Bên", "Đặc", "Thực", "Hầu", "Mọi", "Tất", "Nhiều",
+];
+
+/// Words a heading does not end with: it would go on in the next word.
+const DANGLING: &[&str] = &[
+    "của",
+    "và",
+    "với",
+    "tại",
+    "ở",
+    "cho",
+    "từ",
+    "đến",
+    "trong",
+    "về",
+    "là",
+    "theo",
+    "các",
+    "những",
+    "một",
+    "được",
+    "bị",
+    "khi",
+    "thì",
+    "mà",
+    "để",
+    "do",
+    "vì",
+    "nên",
+    "như",
+    "hay",
+    "hoặc",
+    "có",
+    "rằng",
+    "huyện",
+    "tỉnh",
+    "xã",
+    "quận",
+    "phường",
+    "thành",
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "tòa",
+    "án",
+    "bộ",
+    "sở",
+    "viện",
+    "hiệp",
+    "định",
+];
+
+/// Words that open a photo caption rather than a heading: people and scenes.
+const CAPTION_STARTS: &[&str] = &[
+    "Ông", "Bà", "Anh", "Chị", "Cháu", "Em", "Bé", "Cô", "Chiếc", "Căn", "Cảnh", "Quang", "Toàn",
+    "Khung", "Hình", "Ảnh", "Lực", "Đoàn", "Các", "Những", "Người", "Nhiều", "Một", "Hiện", "Thi",
+    "Nạn", "Hung", "Đối", "Tang", "Video", "Clip",
+];
+
+/// Words of a caption's scene: a fragment holding one is no heading.
+const CAPTION_WORDS: &[&str] = &[
+    "tại",
+    "đang",
+    "cảnh",
+    "trường",
+    "nay",
+    "qua",
+    "chụp",
+    "buổi",
+    "ảnh",
+    "hình",
+    "video",
+    "clip",
+    "trong",
+    "lúc",
+    "khi",
+];
+
+/// If `s` (one sentence, trimmed) opens with an inline heading, the byte length of the
+/// heading (without the space after it).
+pub(super) fn heading_len(s: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .take(MAX_WORDS + 1 + MIN_AFTER)
+        .collect();
+    let first = words.first()?.1;
+    let first_core = first.trim_start_matches(['“', '"', '(', '‘']);
+    if !first_core.chars().next().is_some_and(char::is_uppercase)
+        || OPENERS.contains(&first_core)
+        || CAPTION_STARTS.contains(&first_core)
+        || first_core != first
+    {
+        return None;
+    }
+    for k in MIN_WORDS..words.len().min(MAX_WORDS + 1) {
+        let (_, prev) = words[k - 1];
+        let (_, w) = words[k];
+        // Final or clause punctuation inside the fragment: no heading shape.
+        if prev.ends_with(['.', '!', '?', '…', ':', ';', ',', '"', '”', ')', '-']) {
+            return None;
+        }
+        let prev_lower = prev
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        if prev_lower && OPENERS.contains(&w) && !NAMES_TOO.contains(&w) {
+            let after = s[words[k].0..].split_whitespace().count();
+            let fragment = &s[..words[k - 1].0 + prev.len()];
+            return (after >= MIN_AFTER && plausible(fragment)).then_some(fragment.len());
+        }
+    }
+    None
+}
+
+/// A heading has letters, no quotes or brackets, no name after its first word (a caption
+/// names people and places: "Cháu Hưng …", "Hội trường UBND …"), no word of a caption's
+/// scene, and does not end in a word that needs the next one.
+fn plausible(fragment: &str) -> bool {
+    let words: Vec<&str> = fragment.split_whitespace().collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    !fragment.contains(['(', ')', '“', '”', '"', '/', '[', ']'])
+        && words[1..].iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        })
+        && words[1..].iter().any(|w| w.chars().count() >= 2)
+        && !DANGLING.contains(&last.as_str())
+        && !words[1..]
+            .iter()
+            .any(|w| CAPTION_WORDS.contains(&w.trim_matches(',')))
+}

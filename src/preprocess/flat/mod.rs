@@ -1,0 +1,376 @@
+//! Flattened bodies: an article whose whole body came on one line (the `baomoi-2017-flat`
+//! archive), with photo captions, inline headings and the closing byline run into the text.
+//!
+//! After [`classify`](super::classify), a paragraph or lead line that has the shape of a
+//! flattened body is split into [`Piece`]s, each with the class a line of its own would have
+//! had and the reason it was cut there: captions (`… Ảnh: X`, `(Ảnh: X)`, `Ảnh minh họa`,
+//! `Video: …`), inline headings, the closing byline and source credits, and paragraphs cut at
+//! sentence ends to 300–1,200 chars. The pieces are slices of the line: joined with spaces
+//! they give it back, so nothing is dropped, and each keeps the raw line number.
+//! [`expand`] gives `build_document` one line per piece.
+//!
+//! A line counts as flattened by its shape only: three sentences or more, and longer than
+//! any real paragraph (2,500 chars), or holding the whole body of its article (at most one
+//! other body line, the summary) and either 1,600 chars long or 500 chars long with a
+//! caption or closing credit glued to its sentences. A real paragraph line, even a long one
+//! or one ending in a photo credit, in an article of several paragraphs is left alone.
+
+mod credits;
+mod cut;
+mod headings;
+mod sentences;
+#[cfg(test)]
+mod tests;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Serialize, Serializer};
+
+use super::classify::{Line, LineClass, LineReason};
+use credits::{Closing, CreditKind};
+
+/// A line at least this long (in chars) is no paragraph but a flattened body.
+const FLAT_LEN: usize = 2500;
+/// A body line at least this long that holds the whole body is a flattened body.
+const WHOLE_BODY_LEN: usize = 1600;
+/// A body line at least this long that holds the whole body and carries a caption or a
+/// closing credit glued to its sentences is a flattened body.
+const GLUED_LEN: usize = 500;
+/// Fewest sentences of a flattened body.
+const MIN_SENTENCES: usize = 3;
+/// Longest caption sentence (in chars) taken with the credit after it.
+const CAPTION_MAX: usize = 300;
+
+/// One piece of a flattened body line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Piece {
+    pub text: String,
+    pub class: LineClass,
+    pub reason: PieceReason,
+}
+
+/// Why a piece of a flattened body has its class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PieceReason {
+    /// Running text, cut at a sentence end to the size of a paragraph.
+    Paragraph,
+    /// A photo caption: the sentence before a credit, and the credit.
+    Caption { credit: String },
+    /// A stock caption such as "Ảnh minh họa", alone.
+    StockCaption,
+    /// An embedded video's title after "Video:".
+    VideoTitle,
+    /// A short fragment without final punctuation before a word that opens a sentence.
+    Heading { next: String },
+    /// The signature or source credit ending the body.
+    Closing,
+}
+
+impl fmt::Display for PieceReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PieceReason::Paragraph => f.write_str("cut at a sentence end"),
+            PieceReason::Caption { credit } => write!(f, "photo caption: credit “{credit}”"),
+            PieceReason::StockCaption => f.write_str("stock photo caption"),
+            PieceReason::VideoTitle => f.write_str("video title after “Video:”"),
+            PieceReason::Heading { next } => write!(
+                f,
+                "inline heading: no final punctuation before “{next}”, which opens a sentence"
+            ),
+            PieceReason::Closing => f.write_str("closing credit after the last sentence"),
+        }
+    }
+}
+
+impl Serialize for PieceReason {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A piece as a byte range of the line, before it gets its text.
+struct Cut {
+    range: Range<usize>,
+    class: LineClass,
+    reason: PieceReason,
+}
+
+/// Split every flattened body line of an article into pieces (see the module docs).
+pub fn split_flattened(lines: &mut [Line]) {
+    let body = |l: &Line| {
+        l.joined_to.is_none()
+            && matches!(
+                l.class,
+                LineClass::Lead | LineClass::Paragraph | LineClass::ListItem
+            )
+    };
+    let whole_body = lines.iter().filter(|l| body(l)).count() <= 2;
+    for i in 0..lines.len() {
+        let l = &lines[i];
+        let has_joined = lines.get(i + 1).is_some_and(|n| n.joined_to.is_some());
+        if !matches!(
+            l.class,
+            LineClass::Lead | LineClass::Paragraph | LineClass::ListItem
+        ) || l.joined_to.is_some()
+            || has_joined
+        {
+            continue;
+        }
+        if let Some(pieces) = split(&l.text, l.class, whole_body) {
+            let chars = l.text.chars().count();
+            lines[i].reason = Some(LineReason::Flattened {
+                chars,
+                pieces: pieces.len(),
+            });
+            lines[i].pieces = pieces;
+        }
+    }
+}
+
+/// The sentences of `t`, as byte ranges: what a passage cut from a flattened body never
+/// splits (but inside a quotation, when a sentence is too long for one passage).
+pub fn sentence_ranges(t: &str) -> Vec<Range<usize>> {
+    sentences::sentences(t)
+}
+
+/// The pieces of a flattened body line of class `class` (lead, paragraph or list item), or `None` when
+/// the line does not have the shape of one.
+pub fn split(t: &str, class: LineClass, whole_body: bool) -> Option<Vec<Piece>> {
+    let n = t.chars().count();
+    let bounds = sentences::boundaries(t);
+    let sentence_count = 1 + bounds.iter().filter(|b| !b.quoted).count();
+    if sentence_count < MIN_SENTENCES {
+        return None;
+    }
+    let cuts = cuts(t, &bounds);
+    let glued = cuts.iter().any(|c| c.class != LineClass::Paragraph);
+    if !(n >= FLAT_LEN || (whole_body && (n >= WHOLE_BODY_LEN || (glued && n >= GLUED_LEN)))) {
+        return None;
+    }
+    // A lead line's first paragraph stays the lead ("1. …": a list item's, the item).
+    let mut lead = matches!(class, LineClass::Lead | LineClass::ListItem);
+    let line_class = class;
+    let pieces: Vec<Piece> = cuts
+        .into_iter()
+        .map(|c| {
+            let mut class = c.class;
+            if lead && class == LineClass::Paragraph {
+                class = line_class;
+                lead = false;
+            }
+            Piece {
+                text: t[c.range].to_string(),
+                class,
+                reason: c.reason,
+            }
+        })
+        .collect();
+    (pieces.len() > 1).then_some(pieces)
+}
+
+/// The pieces of `t` as byte ranges: captions and credits first, the closing credits, then
+/// headings and paragraphs in the running text between them.
+fn cuts(t: &str, bounds: &[sentences::Boundary]) -> Vec<Cut> {
+    // Running text and captions, in order.
+    let mut out: Vec<Cut> = Vec::new();
+    let mut cursor = t.len() - t.trim_start().len();
+    for c in credits::find(t) {
+        let (s, e) = (c.range.start, c.range.end);
+        // "… Nguồn: VnExpress" ending the text credits the article, not a photo.
+        let source_at_end = t[s..].starts_with("Nguồn:") && t[e..].trim().is_empty();
+        if s < cursor || source_at_end {
+            continue;
+        }
+        let mut start = s;
+        if c.kind == CreditKind::Photo {
+            let sentence_start = bounds
+                .iter()
+                .filter(|b| !b.quoted && cursor <= b.next && b.next < s)
+                .map(|b| b.next)
+                .next_back()
+                .unwrap_or(cursor);
+            if t[sentence_start..s].chars().count() <= CAPTION_MAX {
+                start = sentence_start;
+            }
+        }
+        let reason = match c.kind {
+            CreditKind::Photo => PieceReason::Caption {
+                credit: t[s..e].trim().to_string(),
+            },
+            CreditKind::Stock => PieceReason::StockCaption,
+            CreditKind::VideoTitle => PieceReason::VideoTitle,
+        };
+        let gap = t[cursor..start].trim();
+        match out.last_mut() {
+            // "Ảnh minh họa. (Nguồn: Internet)": one caption.
+            Some(prev) if gap.is_empty() && prev.class == LineClass::Caption && start == s => {
+                prev.range.end = e;
+            }
+            _ => {
+                if !gap.is_empty() {
+                    out.push(Cut {
+                        range: cursor..t[..start].trim_end().len(),
+                        class: LineClass::Paragraph,
+                        reason: PieceReason::Paragraph,
+                    });
+                }
+                out.push(Cut {
+                    range: start..e,
+                    class: LineClass::Caption,
+                    reason,
+                });
+            }
+        }
+        cursor = e + (t[e..].len() - t[e..].trim_start().len());
+    }
+    let end = t.trim_end().len();
+    if cursor < end {
+        out.push(Cut {
+            range: cursor..end,
+            class: LineClass::Paragraph,
+            reason: PieceReason::Paragraph,
+        });
+    }
+    // The closing credits: the last sentence of the text, when it is nothing else.
+    let mut closing_cuts = Vec::new();
+    if let Some(last) = out.last().filter(|c| c.class == LineClass::Paragraph) {
+        let run = last.range.clone();
+        let (text_end, s) = bounds
+            .iter()
+            .filter(|b| !b.quoted && run.start < b.next && b.next < run.end)
+            .map(|b| (b.end, b.next))
+            .next_back()
+            .unwrap_or((run.start, run.start));
+        // "Xem lại trận đấu: Phúc Vũ - Thể thao Việt Nam | 07:05 13/05/2017": after a colon.
+        let after_colon = t[s..run.end].rfind(": ").map(|c| (s + c + 1, s + c + 2));
+        let found = credits::closing(&t[s..run.end])
+            .map(|parts| (text_end, s, parts))
+            .or_else(|| {
+                let (colon_end, after) = after_colon?;
+                credits::closing(&t[after..run.end]).map(|parts| (colon_end, after, parts))
+            })
+            .or_else(|| {
+                let at = s + credits::glued_closing_start(&t[s..run.end])?;
+                let parts = credits::closing(&t[at..run.end])?;
+                Some((t[..at].trim_end().len(), at, parts))
+            });
+        if let Some((text_end, s, parts)) = found {
+            for (r, what) in parts {
+                let class = match what {
+                    Closing::Byline | Closing::PhotoCredit => LineClass::Byline,
+                    Closing::Source => LineClass::OutletTag,
+                    Closing::Dateline => LineClass::Dateline,
+                };
+                closing_cuts.push(Cut {
+                    range: s + r.start..s + r.end,
+                    class,
+                    reason: PieceReason::Closing,
+                });
+            }
+            if text_end > run.start {
+                out.last_mut().expect("the run").range.end = text_end;
+            } else {
+                out.pop();
+            }
+        }
+    }
+    // Headings and paragraphs in each run of text.
+    let mut pieces = Vec::new();
+    for c in out {
+        if c.class != LineClass::Paragraph {
+            pieces.push(c);
+            continue;
+        }
+        running_text(t, c.range, bounds, &mut pieces);
+    }
+    pieces.extend(closing_cuts);
+    pieces
+}
+
+/// Cut a run of running text into inline headings and paragraphs.
+fn running_text(t: &str, range: Range<usize>, bounds: &[sentences::Boundary], out: &mut Vec<Cut>) {
+    // Sentence starts in the run where a heading may stand.
+    let mut starts = vec![range.start];
+    starts.extend(
+        bounds
+            .iter()
+            .filter(|b| !b.quoted && range.start < b.next && b.next < range.end)
+            .map(|b| b.next),
+    );
+    let mut from = range.start;
+    for (k, &s) in starts.iter().enumerate() {
+        // The heading is judged within its sentence.
+        let sentence_end = bounds
+            .iter()
+            .find(|b| !b.quoted && b.next == starts.get(k + 1).copied().unwrap_or(usize::MAX))
+            .map_or(range.end, |b| b.end);
+        if s < from {
+            continue;
+        }
+        let Some(len) = headings::heading_len(&t[s..sentence_end]) else {
+            continue;
+        };
+        let text_end = t[..s].trim_end().len();
+        if from < text_end {
+            for r in cut::paragraphs(t, from..text_end, bounds) {
+                out.push(Cut {
+                    range: r,
+                    class: LineClass::Paragraph,
+                    reason: PieceReason::Paragraph,
+                });
+            }
+        }
+        let after = s + len;
+        let next = after + (t[after..].len() - t[after..].trim_start().len());
+        let next_word = t[next..].split_whitespace().next().unwrap_or_default();
+        out.push(Cut {
+            range: s..after,
+            class: LineClass::Heading,
+            reason: PieceReason::Heading {
+                next: next_word.to_string(),
+            },
+        });
+        from = next;
+    }
+    if from < range.end {
+        for r in cut::paragraphs(t, from..range.end, bounds) {
+            out.push(Cut {
+                range: r,
+                class: LineClass::Paragraph,
+                reason: PieceReason::Paragraph,
+            });
+        }
+    }
+}
+
+/// The lines of an article with every flattened line replaced by one line per piece (same
+/// raw line number); `joined_to` indices follow. Borrowed when no line was split.
+pub fn expand(lines: &[Line]) -> Cow<'_, [Line]> {
+    if lines.iter().all(|l| l.pieces.is_empty()) {
+        return Cow::Borrowed(lines);
+    }
+    let mut index = Vec::with_capacity(lines.len());
+    let mut out: Vec<Line> = Vec::new();
+    for l in lines {
+        index.push(out.len());
+        if l.pieces.is_empty() {
+            let mut l = l.clone();
+            l.joined_to = l.joined_to.map(|j| index[j]);
+            out.push(l);
+            continue;
+        }
+        for p in &l.pieces {
+            out.push(Line {
+                number: l.number,
+                text: p.text.clone(),
+                class: p.class,
+                reason: None,
+                joined_to: None,
+                pieces: Vec::new(),
+            });
+        }
+    }
+    Cow::Owned(out)
+}

@@ -1,0 +1,274 @@
+//! Hand-written examples of each trap and piece (no text copied from an article).
+
+use super::sentences::{boundaries, quotations, sentences};
+use super::*;
+
+fn split_sentences(t: &str) -> Vec<&str> {
+    sentences(t).into_iter().map(|r| &t[r]).collect()
+}
+
+#[test]
+fn sentences_do_not_end_at_abbreviations_numbers_or_initials() {
+    for t in [
+        "Ông A sống tại TP. Hồ Chí Minh từ lâu.",
+        "Sách do Nxb. Chính trị quốc gia in.",
+        "GS.TS. Nguyễn Văn B phát biểu.",
+        "PGS. Trần C và ThS. Lê D cùng dự.",
+        "Nhà ở Q. Bình Thạnh, P. Tân Định.",
+        "Lãi suất tăng 12.5 phần trăm.",
+        "Ngày 5.2.2017 có 1.000.000 người.",
+        "Ông N.V.A. Cho biết thêm.",
+        "Bị cáo Nguyễn V. A. (SN 1990) khai.",
+        "Bà nói: “Tôi đã... Không thể quên”.",
+        "Như sau: 1. Tăng cường kiểm tra.",
+    ] {
+        assert_eq!(split_sentences(t), [t], "{t}");
+    }
+}
+
+#[test]
+fn sentences_end_at_final_punctuation_and_after_closing_quotes() {
+    assert_eq!(
+        split_sentences("Trời mưa. Đường ngập! Ai lo? Năm 2017. 5 người chết."),
+        [
+            "Trời mưa.",
+            "Đường ngập!",
+            "Ai lo?",
+            "Năm 2017.",
+            "5 người chết."
+        ]
+    );
+    assert_eq!(
+        split_sentences("Ông nói: “Tốt lắm. Cứ thế.” Sau đó ông về."),
+        ["Ông nói: “Tốt lắm. Cứ thế.”", "Sau đó ông về."]
+    );
+    assert_eq!(
+        split_sentences("Xong việc./. Minh An/VOV"),
+        ["Xong việc./.", "Minh An/VOV"]
+    );
+    assert_eq!(
+        split_sentences("Về TP.HCM. Ở đó vui. Đội vào bảng A. Sau đó thắng."),
+        [
+            "Về TP.HCM.",
+            "Ở đó vui.",
+            "Đội vào bảng A.",
+            "Sau đó thắng."
+        ]
+    );
+    // A stray quote mark does not swallow the rest of the text.
+    let long = format!("Anh nói “không. {} Hết.", "Câu này dài. ".repeat(200));
+    assert!(split_sentences(&long).len() > 100);
+    assert!(quotations("“a” và \"b\"", 100).len() == 2);
+    // Quoted boundaries are kept, marked.
+    let t = "Ông nói: “Một. Hai.” Ba.";
+    let b = boundaries(t);
+    assert_eq!(b.iter().filter(|b| b.quoted).count(), 1);
+    assert_eq!(b.iter().filter(|b| !b.quoted).count(), 1);
+}
+
+#[test]
+fn sentence_ranges_are_char_boundaries_on_any_text() {
+    for t in [
+        "",
+        " ",
+        ".",
+        "Ả. Ấ",
+        "“. ”. ”",
+        "a./. Đ",
+        "…… Ơ",
+        "x.\u{301} Y",
+        "\". \"",
+    ] {
+        for r in sentences(t) {
+            assert!(
+                t.is_char_boundary(r.start) && t.is_char_boundary(r.end),
+                "{t:?}"
+            );
+        }
+        let _ = split(t, LineClass::Paragraph, true);
+    }
+}
+
+/// A body of `n` plain sentences of about 100 chars each.
+fn filler(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "Câu số {i} kể về việc người dân trong vùng đã cùng nhau dọn dẹp đường làng sau \
+                 trận mưa lớn."
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn pieces(t: &str) -> Vec<(LineClass, String)> {
+    split(t, LineClass::Paragraph, true)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| (p.class, p.text))
+        .collect()
+}
+
+fn of(ps: &[(LineClass, String)], class: LineClass) -> Vec<&str> {
+    ps.iter()
+        .filter(|(c, _)| *c == class)
+        .map(|(_, t)| t.as_str())
+        .collect()
+}
+
+#[test]
+fn glued_captions_become_captions_with_their_credit() {
+    let body = format!(
+        "{} Cây đổ chắn ngang đường. Ảnh: Minh An Người dân cho biết mưa rất to. {} \
+         Cảnh đường phố sau mưa (Ảnh: Lê Hà). {} Ảnh minh họa. (Nguồn: Internet) {} \
+         Video: Người dân dọn cây đổ trên phố Tuy nhiên, trời vẫn mưa. {}",
+        filler(4),
+        filler(3),
+        filler(3),
+        filler(3),
+        filler(3)
+    );
+    let ps = pieces(&body);
+    assert_eq!(
+        of(&ps, LineClass::Caption),
+        [
+            "Cây đổ chắn ngang đường. Ảnh: Minh An",
+            "Cảnh đường phố sau mưa (Ảnh: Lê Hà).",
+            "Ảnh minh họa. (Nguồn: Internet)",
+            "Video: Người dân dọn cây đổ trên phố",
+        ]
+    );
+    assert!(
+        of(&ps, LineClass::Paragraph)
+            .iter()
+            .any(|p| p.starts_with("Người dân cho biết mưa rất to."))
+    );
+    assert!(
+        of(&ps, LineClass::Paragraph)
+            .iter()
+            .any(|p| p.starts_with("Tuy nhiên, trời vẫn mưa."))
+    );
+}
+
+#[test]
+fn closing_byline_and_source_are_split_off() {
+    for (tail, class, text) in [
+        ("Văn Sơn (TTXVN)", LineClass::Byline, "Văn Sơn (TTXVN)"),
+        (
+            "Theo Thân Hoàng/Tuổi Trẻ",
+            LineClass::OutletTag,
+            "Theo Thân Hoàng/Tuổi Trẻ",
+        ),
+        ("Nguồn: Dân trí", LineClass::OutletTag, "Nguồn: Dân trí"),
+        ("Thu Hà", LineClass::Byline, "Thu Hà"),
+    ] {
+        let body = format!("{} {tail}", filler(8));
+        let ps = pieces(&body);
+        assert_eq!(ps.last(), Some(&(class, text.to_string())), "{tail}");
+    }
+    // Glued to the last sentence without a dot.
+    let body = format!("{} Nguyên nhân đang được làm rõ Hoàng Minh", filler(8));
+    assert_eq!(
+        pieces(&body).last(),
+        Some(&(LineClass::Byline, "Hoàng Minh".to_string()))
+    );
+    // A sentence ending the text is no byline.
+    let body = format!("{} Mọi việc đã ổn.", filler(8));
+    assert!(of(&pieces(&body), LineClass::Byline).is_empty());
+}
+
+#[test]
+fn inline_headings_only_in_the_unambiguous_shape() {
+    let body = format!(
+        "{} Dạy thêm để kiếm sống Những giáo viên này cho biết họ vẫn dạy đủ giờ. {}",
+        filler(5),
+        filler(5)
+    );
+    let ps = pieces(&body);
+    assert_eq!(of(&ps, LineClass::Heading), ["Dạy thêm để kiếm sống"]);
+    assert!(
+        of(&ps, LineClass::Paragraph)
+            .iter()
+            .any(|p| p.starts_with("Những giáo viên này"))
+    );
+    // Not: a place name, a comma, a caption naming someone, a dangling preposition.
+    for glued in [
+        "Ban chỉ huy quân sự huyện Tuy Đức cũng tham gia dọn dẹp cùng dân.",
+        "Vẫn chưa hết giận, Sau đó anh ta quay lại đập phá nhà cửa.",
+        "Cháu Hưng được điều trị Theo bác sĩ, cháu đã qua cơn nguy kịch.",
+        "Tội này được quy định tại Điều 99 của bộ luật hình sự năm cũ.",
+    ] {
+        let body = format!("{} {glued} {}", filler(5), filler(5));
+        assert!(of(&pieces(&body), LineClass::Heading).is_empty(), "{glued}");
+    }
+}
+
+#[test]
+fn paragraphs_are_cut_to_size_at_sentence_ends() {
+    let body = filler(60);
+    let ps = pieces(&body);
+    assert!(ps.len() >= 6);
+    for (class, text) in &ps {
+        assert_eq!(*class, LineClass::Paragraph);
+        let n = text.chars().count();
+        assert!((250..=1500).contains(&n), "{n}: {text}");
+        assert!(text.ends_with('.'));
+    }
+    // Deterministic, and every char of the line is in a piece, in order.
+    assert_eq!(pieces(&body), ps);
+    let joined: Vec<&str> = ps.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(joined.join(" "), body);
+}
+
+#[test]
+fn a_lead_line_keeps_its_first_paragraph_as_the_lead() {
+    let body = format!("{} Thu Hà", filler(30));
+    let ps = split(&body, LineClass::Lead, true).expect("split");
+    assert_eq!(ps[0].class, LineClass::Lead);
+    assert!(ps[1..].iter().all(|p| p.class != LineClass::Lead));
+}
+
+#[test]
+fn real_paragraphs_are_left_alone() {
+    // Short, or long but among other paragraphs, with a credit: not flattened.
+    let t = format!("{} Ảnh: Minh An", filler(8));
+    assert!(split(&t, LineClass::Paragraph, false).is_none());
+    assert!(split(&filler(2), LineClass::Paragraph, true).is_none());
+    assert!(split(&filler(14), LineClass::Paragraph, true).is_none());
+    assert!(split(&filler(14), LineClass::Paragraph, false).is_none());
+    // Longer than any paragraph: flattened wherever it stands.
+    assert!(split(&filler(30), LineClass::Paragraph, false).is_some());
+}
+
+#[test]
+fn expand_gives_one_line_per_piece_with_the_raw_number() {
+    let mut lines = vec![
+        Line {
+            number: 1,
+            text: "Tiêu đề".into(),
+            class: LineClass::Title,
+            reason: None,
+            joined_to: None,
+            pieces: Vec::new(),
+        },
+        Line {
+            number: 2,
+            text: format!("{} Thu Hà", filler(30)),
+            class: LineClass::Paragraph,
+            reason: None,
+            joined_to: None,
+            pieces: Vec::new(),
+        },
+    ];
+    split_flattened(&mut lines);
+    assert!(matches!(
+        lines[1].reason,
+        Some(LineReason::Flattened { .. })
+    ));
+    let n = lines[1].pieces.len();
+    let expanded = expand(&lines);
+    assert_eq!(expanded.len(), 1 + n);
+    assert!(expanded[1..].iter().all(|l| l.number == 2));
+    assert_eq!(expanded.last().map(|l| l.class), Some(LineClass::Byline));
+}
