@@ -66,6 +66,8 @@ pub enum PieceReason {
     Heading { next: String },
     /// The signature or source credit ending the body.
     Closing,
+    /// A link to another article: `[Headline]` or `» Headline` between sentences.
+    RelatedLink,
 }
 
 impl fmt::Display for PieceReason {
@@ -80,6 +82,7 @@ impl fmt::Display for PieceReason {
                 "inline heading: no final punctuation before “{next}”, which opens a sentence"
             ),
             PieceReason::Closing => f.write_str("closing credit after the last sentence"),
+            PieceReason::RelatedLink => f.write_str("link to another article"),
         }
     }
 }
@@ -309,7 +312,8 @@ fn running_text(t: &str, range: Range<usize>, bounds: &[sentences::Boundary], ou
         if s < from {
             continue;
         }
-        let Some(len) = headings::heading_len(&t[s..sentence_end]) else {
+        let link = related_link_len(&t[s..range.end]);
+        let Some(len) = link.or_else(|| headings::heading_len(&t[s..sentence_end])) else {
             continue;
         };
         let text_end = t[..s].trim_end().len();
@@ -325,12 +329,20 @@ fn running_text(t: &str, range: Range<usize>, bounds: &[sentences::Boundary], ou
         let after = s + len;
         let next = after + (t[after..].len() - t[after..].trim_start().len());
         let next_word = t[next..].split_whitespace().next().unwrap_or_default();
-        out.push(Cut {
-            range: s..after,
-            class: LineClass::Heading,
-            reason: PieceReason::Heading {
-                next: next_word.to_string(),
-            },
+        out.push(if link.is_some() {
+            Cut {
+                range: s..after,
+                class: LineClass::Junk,
+                reason: PieceReason::RelatedLink,
+            }
+        } else {
+            Cut {
+                range: s..after,
+                class: LineClass::Heading,
+                reason: PieceReason::Heading {
+                    next: next_word.to_string(),
+                },
+            }
         });
         from = next;
     }
@@ -343,6 +355,31 @@ fn running_text(t: &str, range: Range<usize>, bounds: &[sentences::Boundary], ou
             });
         }
     }
+}
+
+/// A link to another article opening `s`: `[Cựu Thủ tướng Đức … từ trần]` (up to its
+/// bracket) or `» Headline 'quoted'` (up to a closing quote before a capitalised word). The
+/// byte length, or `None`: when its end is not sure, the text stays.
+fn related_link_len(s: &str) -> Option<usize> {
+    if let Some(inner) = s.strip_prefix('[') {
+        let close = inner.find(']')?;
+        let words = inner[..close].split_whitespace().count();
+        let sentence = inner[..close].trim_end().ends_with(['.', '!', '?']);
+        return ((3..=25).contains(&words) && !sentence).then_some(close + 2);
+    }
+    let rest = s.strip_prefix('»').or_else(|| s.strip_prefix(">>"))?;
+    let base = s.len() - rest.len();
+    let words: Vec<(usize, &str)> = rest
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w))
+        .take(26)
+        .collect();
+    (1..words.len()).find_map(|k| {
+        let (at, prev) = words[k - 1];
+        let quoted_end = prev.ends_with(['\'', '’', '”', '"']);
+        let opens = words[k].1.chars().next().is_some_and(char::is_uppercase);
+        (k >= 3 && quoted_end && opens).then_some(base + at + prev.len())
+    })
 }
 
 /// The lines of an article with every flattened line replaced by one line per piece (same
@@ -362,11 +399,13 @@ pub fn expand(lines: &[Line]) -> Cow<'_, [Line]> {
             continue;
         }
         for p in &l.pieces {
+            let reason = (p.class == LineClass::Junk)
+                .then(|| LineReason::Removed(crate::corpus::RemovalReason::LinkToAnotherArticle));
             out.push(Line {
                 number: l.number,
                 text: p.text.clone(),
                 class: p.class,
-                reason: None,
+                reason,
                 joined_to: None,
                 pieces: Vec::new(),
             });

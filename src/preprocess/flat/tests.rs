@@ -272,3 +272,21 @@ fn expand_gives_one_line_per_piece_with_the_raw_number() {
     assert!(expanded[1..].iter().all(|l| l.number == 2));
     assert_eq!(expanded.last().map(|l| l.class), Some(LineClass::Byline));
 }
+
+#[test]
+fn related_links_between_sentences_are_cut_out() {
+    assert_eq!(
+        super::related_link_len("[Cựu Thủ tướng Đức đã từ trần ở tuổi 87] Ông Kohl là"),
+        Some("[Cựu Thủ tướng Đức đã từ trần ở tuổi 87]".len())
+    );
+    assert_eq!(
+        super::related_link_len("» Xứng đáng là quê hương 'Nghĩa trọng tình cao' Trường đoạn 3"),
+        Some("» Xứng đáng là quê hương 'Nghĩa trọng tình cao'".len())
+    );
+    // No sure end: the text stays.
+    assert_eq!(
+        super::related_link_len("» Một tin khác không có dấu kết thúc rõ ràng"),
+        None
+    );
+    assert_eq!(super::related_link_len("[1] Theo báo cáo."), None);
+}
