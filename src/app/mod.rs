@@ -99,6 +99,9 @@ pub struct App {
     pub index: Option<Arc<SearchIndex>>,
     /// Bookmarks, their pane and dialogs.
     pub bookmarks: bookmarks::Bookmarks,
+    /// Syndicated copies of each copied document (`Corpus::copies`): search shows the
+    /// first and names the others.
+    pub copies: std::collections::HashMap<usize, Vec<usize>>,
     /// What the current update asks of the event loop; [`App::update`] hands it over.
     effects: Vec<Effect>,
     /// Unit tests only: every effect the test helpers' updates returned, in order.
@@ -128,6 +131,7 @@ impl App {
             search_generation: 0,
             index: None,
             bookmarks: bookmarks::Bookmarks::default(),
+            copies: std::collections::HashMap::new(),
             effects: Vec::new(),
             #[cfg(test)]
             sent: Vec::new(),
@@ -146,6 +150,7 @@ impl App {
     /// The background load finished (or a new corpus replaces the current one).
     pub fn set_corpus(&mut self, corpus: Arc<Corpus>) {
         self.corpus = corpus;
+        self.copies = self.corpus.copies();
         self.loading = None;
         self.index = None;
         self.localities = LocalityList::new(&self.corpus, self.localities.by_2025);

@@ -49,6 +49,20 @@ pub const FINDER_INDEXING: &str = "đang lập chỉ mục…";
 pub const SCOPE_ALL: &str = "tất cả";
 pub const SCOPE_LOCALITY: &str = "địa phương";
 pub const SCOPE_ARTICLE: &str = "bài này";
+/// After a hit's article: where else the same article ran ("cũng đăng: Tiền phong, VOV").
+pub fn also_in(outlets: &[String], copies: usize) -> String {
+    if outlets.is_empty() {
+        format!("cũng đăng ở {copies} bài khác")
+    } else if outlets.len() < copies {
+        format!(
+            "cũng đăng: {} và {} bài khác",
+            outlets.join(", "),
+            copies - outlets.len()
+        )
+    } else {
+        format!("cũng đăng: {}", outlets.join(", "))
+    }
+}
 pub const NO_SEARCH_YET: &str = "chưa có tìm kiếm: / để tìm";
 
 /// "kết quả 3/12" in the status bar while stepping with `n` / `N`.
@@ -222,5 +236,19 @@ mod tests {
         assert!(file_facts(&newer).unwrap().contains("phiên bản 7"));
         assert!(save_failed("x", 2, Some(7)).contains("chỉ đọc"));
         assert!(save_failed("disk full", 2, None).contains("2 thay đổi"));
+    }
+}
+
+#[cfg(test)]
+mod also_in_tests {
+    #[test]
+    fn names_the_other_outlets_and_counts_the_rest() {
+        let o = |v: &[&str]| v.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+        assert_eq!(super::also_in(&o(&["VOV"]), 1), "cũng đăng: VOV");
+        assert_eq!(
+            super::also_in(&o(&["VOV"]), 3),
+            "cũng đăng: VOV và 2 bài khác"
+        );
+        assert_eq!(super::also_in(&[], 2), "cũng đăng ở 2 bài khác");
     }
 }

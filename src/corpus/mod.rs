@@ -67,6 +67,10 @@ pub struct Document {
     pub mentioned: Vec<String>,
     pub sections: Vec<Section>,
     pub removed: Vec<Removed>,
+    /// Id of an earlier document with (almost) the same text: a syndicated copy from
+    /// another outlet. Search shows the first and says where else it ran.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -162,6 +166,23 @@ impl Corpus {
             .map(|l| SectionName::Locality(&l.name))
     }
 
+    /// For each document that others copy, the indices of its copies (documents whose
+    /// `duplicate_of` names it), in corpus order.
+    pub fn copies(&self) -> std::collections::HashMap<usize, Vec<usize>> {
+        let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut out: std::collections::HashMap<usize, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, d) in self.documents.iter().enumerate() {
+            match d.duplicate_of.as_deref().and_then(|o| at.get(o)) {
+                Some(&o) => out.entry(o).or_default().push(i),
+                None => {
+                    at.insert(&d.id, i);
+                }
+            }
+        }
+        out
+    }
+
     pub fn stats(&self) -> Stats {
         let mut s = Stats {
             documents: self.documents.len(),
@@ -198,6 +219,7 @@ impl Document {
             mentioned: Vec::new(),
             sections: Vec::new(),
             removed: Vec::new(),
+            duplicate_of: None,
         }
     }
 

@@ -5,6 +5,7 @@
 //! sections, passages with stable ids, the removed lines, and what the article is about.
 
 pub mod classify;
+pub mod duplicates;
 pub mod flat;
 pub mod ids;
 pub mod junk;
@@ -367,6 +368,7 @@ pub fn corpus_from_documents(mut documents: Vec<Document>, gaz: &Gazetteer) -> C
         taken.insert(id.clone());
         d.id = id;
     }
+    duplicates::mark(&mut documents);
     let mut about: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for d in &documents {
         for l in &d.localities {

@@ -30,6 +30,10 @@ pub struct SearchIndex {
     /// Per passage, whether its text is provably its own canonical form
     /// ([`accent::canonical_as_is`]), so the accent bonus needs no normalisation.
     canonical: Vec<bool>,
+    /// Per passage, whether its document is a syndicated copy of an earlier one: a search
+    /// of the whole corpus finds the original only (the finder names the copies); a search
+    /// of one article still finds its own text.
+    copies: Vec<bool>,
     /// Accent answers remembered from earlier searches.
     pub(super) memo: accent::Memo,
 }
@@ -42,6 +46,7 @@ impl SearchIndex {
             for (s, sec) in doc.sections.iter().enumerate() {
                 for (p, passage) in sec.passages.iter().enumerate() {
                     idx.refs.push(PassageRef::new(d, s, p));
+                    idx.copies.push(doc.duplicate_of.is_some());
                     texts.push(&passage.text);
                     idx.bytes += passage.text.len();
                 }
@@ -93,6 +98,11 @@ impl SearchIndex {
             idx.canonical.push(f.canonical);
         }
         idx
+    }
+
+    /// Whether passage `slot` belongs to a syndicated copy (false for a hand-filled index).
+    pub(super) fn is_copy(&self, slot: usize) -> bool {
+        self.copies.get(slot).copied().unwrap_or(false)
     }
 
     pub fn len(&self) -> usize {
@@ -179,5 +189,44 @@ mod tests {
             let b = search_all(&by_hand, &corpus, raw, &Scope::All);
             assert_eq!(a, b, "{raw}");
         }
+    }
+}
+
+#[cfg(test)]
+mod copy_tests {
+    use super::SearchIndex;
+    use crate::search::{Scope, search_all};
+
+    #[test]
+    fn a_syndicated_copy_is_found_only_through_its_original_except_in_its_own_article() {
+        let mut corpus = crate::embedded::corpus();
+        // Document 1 becomes a copy of document 0, with the same first passage.
+        let text = corpus.documents[0].sections[0].passages[0].text.clone();
+        corpus.documents[1].sections[0].passages[0].text = text.clone();
+        let phrase: String = text
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let index = SearchIndex::build(&corpus);
+        let docs = |hits: &[crate::search::Hit]| {
+            let mut d: Vec<usize> = hits.iter().map(|h| h.at.doc_index()).collect();
+            d.dedup();
+            d
+        };
+        let before = docs(&search_all(&index, &corpus, &phrase, &Scope::All));
+        assert!(before.contains(&0) && before.contains(&1), "{before:?}");
+        corpus.documents[1].duplicate_of = Some(corpus.documents[0].id.clone());
+        let index = SearchIndex::build(&corpus);
+        let all = docs(&search_all(&index, &corpus, &phrase, &Scope::All));
+        assert!(all.contains(&0) && !all.contains(&1), "{all:?}");
+        let own = docs(&search_all(
+            &index,
+            &corpus,
+            &phrase,
+            &Scope::Documents(vec![1]),
+        ));
+        assert_eq!(own, vec![1]);
+        assert_eq!(corpus.copies().get(&0), Some(&vec![1]));
     }
 }

@@ -33,9 +33,9 @@ pub enum Scope {
 }
 
 impl Scope {
-    fn admits(&self, at: PassageRef) -> bool {
+    fn admits(&self, at: PassageRef, copy: bool) -> bool {
         match self {
-            Scope::All => true,
+            Scope::All => !copy,
             Scope::Documents(docs) => docs.binary_search(&at.doc).is_ok(),
         }
     }
@@ -120,7 +120,9 @@ impl Job<'_> {
                         r => Some(usize::from(r) - 1),
                     }
                 } else {
-                    if !scope.admits(index.refs[slot]) || !pq.possible(facts.mask) {
+                    if !scope.admits(index.refs[slot], index.is_copy(slot))
+                        || !pq.possible(facts.mask)
+                    {
                         continue;
                     }
                     None

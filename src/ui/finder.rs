@@ -103,7 +103,17 @@ fn breadcrumb(app: &App, hit: &Hit) -> String {
     // The section's own locality when it has one (seed 003 covers three places).
     let place = crate::bookmarks::locality_label(c, hit.at);
     let section = c.section_label(hit.at.doc_index(), hit.at.section_index());
-    [place, Some(doc.title.clone()), section]
+    // The same article from other outlets is not searched again: say where else it ran.
+    let also = app.copies.get(&hit.at.doc_index()).map(|copies| {
+        let mut outlets: Vec<String> = Vec::new();
+        for o in copies.iter().filter_map(|&i| c.documents[i].outlet.clone()) {
+            if !outlets.contains(&o) && doc.outlet.as_ref() != Some(&o) {
+                outlets.push(o);
+            }
+        }
+        strings::also_in(&outlets, copies.len())
+    });
+    [place, Some(doc.title.clone()), section, also]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()

@@ -399,8 +399,9 @@ pub fn expand(lines: &[Line]) -> Cow<'_, [Line]> {
             continue;
         }
         for p in &l.pieces {
-            let reason = (p.class == LineClass::Junk)
-                .then(|| LineReason::Removed(crate::corpus::RemovalReason::LinkToAnotherArticle));
+            let reason = (p.class == LineClass::Junk).then_some(LineReason::Removed(
+                crate::corpus::RemovalReason::LinkToAnotherArticle,
+            ));
             out.push(Line {
                 number: l.number,
                 text: p.text.clone(),
