@@ -214,7 +214,13 @@ impl Classifier<'_> {
                         self.set(j, class, None);
                     }
                 }
-            } else if !date_seen && is_dateline_line(&t) {
+            } else if !date_seen
+                && is_dateline_line(&t)
+                // A date amid the story ("… 7h, ngày" / "8/2/2017") is no publication date:
+                // only a signed dateline or one after the last paragraph is.
+                && (meta::split_dateline(&t).is_some_and(|(_, pieces)| !pieces.is_empty())
+                    || last_prose.is_some_and(|p| i > p))
+            {
                 self.set(i, LineClass::Dateline, None);
                 date_seen = true;
             } else if meta::outlet_line(&t).is_some() {

@@ -251,3 +251,80 @@ mod tests {
         assert!(!table_row("Nhiệm kỳ 2015 - 2020"));
     }
 }
+
+/// The rules on whole (hand-written) articles: what the article around a line decides.
+#[cfg(test)]
+mod article_tests {
+    use crate::gazetteer::Gazetteer;
+    use crate::preprocess::{LineClass, build_document, classify_bytes};
+
+    fn classes(text: &str) -> Vec<(String, LineClass)> {
+        classify_bytes(text.as_bytes(), Gazetteer::embedded())
+            .expect("valid text")
+            .into_iter()
+            .filter(|l| l.class != LineClass::Blank)
+            .map(|l| (l.text, l.class))
+            .collect()
+    }
+
+    const PARA: &str =
+        "Đây là một đoạn văn dài đủ để là văn xuôi của bài báo, có dấu chấm ở cuối câu.";
+
+    #[test]
+    fn a_lone_heading_shape_is_no_heading_but_two_are() {
+        let one = format!("Tiêu đề bài\n\n{PARA}\n\nQuang cảnh buổi lễ khai mạc\n\n{PARA}\n");
+        assert!(!classes(&one).iter().any(|(_, c)| *c == LineClass::Heading));
+        let two = format!(
+            "Tiêu đề bài\n\n{PARA}\n\nKết quả nổi bật\n\n{PARA}\n\nBài học kinh nghiệm\n\n{PARA}\n"
+        );
+        let headings = classes(&two)
+            .into_iter()
+            .filter(|(_, c)| *c == LineClass::Heading)
+            .count();
+        assert_eq!(headings, 2);
+    }
+
+    #[test]
+    fn a_subtitle_slot_only_for_a_series_kicker() {
+        let caption = format!("Tiêu đề bài\n\nẢnh chụp toàn cảnh hội nghị\n\n{PARA}\n");
+        let doc = build_document("a", "a", caption.as_bytes(), Gazetteer::embedded()).unwrap();
+        assert_eq!(doc.document.subtitle, None);
+        let series = format!("Tiêu đề bài\n\nKỳ cuối: Bài học kinh nghiệm\n\n{PARA}\n");
+        let doc = build_document("a", "a", series.as_bytes(), Gazetteer::embedded()).unwrap();
+        assert_eq!(
+            doc.document.subtitle.as_deref(),
+            Some("Kỳ cuối: Bài học kinh nghiệm")
+        );
+    }
+
+    #[test]
+    fn a_date_amid_the_story_is_no_publication_date() {
+        let text =
+            format!("Tiêu đề bài\n\n{PARA}\n\nVụ việc xảy ra lúc 7h, ngày\n8/2/2017\n\n{PARA}\n");
+        let doc = build_document("a", "a", text.as_bytes(), Gazetteer::embedded()).unwrap();
+        assert_eq!(doc.document.date, None);
+    }
+
+    #[test]
+    fn a_credit_names_its_writer_and_theo_may_stand_alone() {
+        let text = format!("Tiêu đề bài\n\n{PARA}\n\n{PARA}\n\nTheo\n\nHoàng Đan (Soha.vn)\n");
+        let doc = build_document("a", "a", text.as_bytes(), Gazetteer::embedded()).unwrap();
+        assert_eq!(doc.document.author.as_deref(), Some("Hoàng Đan"));
+        assert_eq!(doc.document.outlet.as_deref(), Some("Soha.vn"));
+    }
+
+    #[test]
+    fn the_lead_repeated_after_the_byline_is_removed_with_its_reason() {
+        let text = format!(
+            "Tiêu đề bài\n\n{PARA}\n\nMột đoạn khác của bài viết, cũng dài và có dấu chấm.\n\nMai Hà\n\n\n\n{PARA}\n"
+        );
+        let doc = build_document("a", "a", text.as_bytes(), Gazetteer::embedded()).unwrap();
+        assert_eq!(doc.document.passage_count(), 2);
+        assert!(
+            doc.document
+                .removed
+                .iter()
+                .any(|r| r.reason == crate::corpus::RemovalReason::RepeatedLead)
+        );
+    }
+}
