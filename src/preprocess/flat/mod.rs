@@ -312,7 +312,7 @@ fn running_text(t: &str, range: Range<usize>, bounds: &[sentences::Boundary], ou
         if s < from {
             continue;
         }
-        let link = related_link_len(&t[s..range.end]);
+        let link = related_link_len(&t[s..range.end], sentence_end.saturating_sub(s));
         let Some(len) = link.or_else(|| headings::heading_len(&t[s..sentence_end])) else {
             continue;
         };
@@ -360,14 +360,41 @@ fn running_text(t: &str, range: Range<usize>, bounds: &[sentences::Boundary], ou
 /// A link to another article opening `s`: `[Cựu Thủ tướng Đức … từ trần]` (up to its
 /// bracket) or `» Headline 'quoted'` (up to a closing quote before a capitalised word). The
 /// byte length, or `None`: when its end is not sure, the text stays.
-fn related_link_len(s: &str) -> Option<usize> {
+fn related_link_len(s: &str, sentence: usize) -> Option<usize> {
+    // "Xem thêm: Headline …", "Tin liên quan Headline Headline …", ">> Xem thêm: …": the
+    // whole sentence is links (their ends are not marked, but no sentence ends inside).
+    let lower = s.get(..s.len().min(40)).unwrap_or(s).to_lowercase();
+    // The marker's length in `s` (its capitals are as long as its small letters).
+    let marked = [
+        "xem thêm",
+        "tin liên quan",
+        "bài liên quan",
+        "đọc thêm",
+        ">>",
+    ]
+    .iter()
+    .find(|m| lower.starts_with(*m))
+    .and_then(|m| s.get(m.len()..));
+    if let Some(after) = marked {
+        let after = after.trim_start_matches(['>', ' ']);
+        let starts_link =
+            after.starts_with(':') || after.chars().next().is_some_and(char::is_uppercase);
+        // A long "sentence" ran on into the story (no full stop after the headline): the
+        // text stays rather than lose a sentence of the article.
+        let short = s
+            .get(..sentence)
+            .is_some_and(|x| x.split_whitespace().count() <= 22);
+        if starts_link && sentence > 0 && short {
+            return Some(s[..sentence].trim_end().len());
+        }
+    }
     if let Some(inner) = s.strip_prefix('[') {
         let close = inner.find(']')?;
         let words = inner[..close].split_whitespace().count();
         let sentence = inner[..close].trim_end().ends_with(['.', '!', '?']);
         return ((3..=25).contains(&words) && !sentence).then_some(close + 2);
     }
-    let rest = s.strip_prefix('»').or_else(|| s.strip_prefix(">>"))?;
+    let rest = s.strip_prefix('»')?;
     let base = s.len() - rest.len();
     let words: Vec<(usize, &str)> = rest
         .split_whitespace()

@@ -276,17 +276,30 @@ fn expand_gives_one_line_per_piece_with_the_raw_number() {
 #[test]
 fn related_links_between_sentences_are_cut_out() {
     assert_eq!(
-        super::related_link_len("[Cựu Thủ tướng Đức đã từ trần ở tuổi 87] Ông Kohl là"),
+        super::related_link_len("[Cựu Thủ tướng Đức đã từ trần ở tuổi 87] Ông Kohl là", 0),
         Some("[Cựu Thủ tướng Đức đã từ trần ở tuổi 87]".len())
     );
     assert_eq!(
-        super::related_link_len("» Xứng đáng là quê hương 'Nghĩa trọng tình cao' Trường đoạn 3"),
+        super::related_link_len(
+            "» Xứng đáng là quê hương 'Nghĩa trọng tình cao' Trường đoạn 3",
+            0
+        ),
         Some("» Xứng đáng là quê hương 'Nghĩa trọng tình cao'".len())
     );
     // No sure end: the text stays.
     assert_eq!(
-        super::related_link_len("» Một tin khác không có dấu kết thúc rõ ràng"),
+        super::related_link_len("» Một tin khác không có dấu kết thúc rõ ràng", 0),
         None
     );
-    assert_eq!(super::related_link_len("[1] Theo báo cáo."), None);
+    assert_eq!(super::related_link_len("[1] Theo báo cáo.", 0), None);
+    let links = "Tin liên quan Bộ đôi Hữu Thắng chưa chắc là phép cộng Công Phượng vẫn hot";
+    assert_eq!(
+        super::related_link_len(links, links.len()),
+        Some(links.len())
+    );
+    let more = ">> Xem thêm: Ý kiến chuyên gia tâm lý về vụ bạo hành trẻ em";
+    assert_eq!(super::related_link_len(more, more.len()), Some(more.len()));
+    // Prose that starts with the same words stays.
+    let prose = "Tin liên quan đến vụ việc đã được công bố.";
+    assert_eq!(super::related_link_len(prose, prose.len()), None);
 }
