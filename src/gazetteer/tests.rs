@@ -4,6 +4,7 @@
 use super::load::strip_qualifier;
 use super::*;
 
+mod communes;
 mod load;
 mod lookup;
 
