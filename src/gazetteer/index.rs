@@ -172,12 +172,14 @@ pub(super) const PERSON_GIVEN: &[&str] = &[
 pub(super) enum CueKind {
     /// A job or title before a person's name: `cầu thủ Xuân Trường`, `ca sĩ`.
     Person,
-    /// The head of a company, brand or club name, maybe a few words before the place:
-    /// `công ty vàng bạc đá quý Phú Quý`, `CLB Hà Nội`.
+    /// The head of a company or brand name, maybe a few words before the place: `công ty
+    /// vàng bạc đá quý Phú Quý`, `Cty CP Môi trường Khánh Hòa`.
+    Company,
+    /// A club, bank, hotel or restaurant right before the place: `CLB Hà Nội`.
     Organisation,
     /// A publisher, some words before its city: `Nxb Chính trị quốc gia, Hà Nội`.
     Publisher,
-    /// Right before the name, a style, origin or people: `kiến trúc Hà Nội`, `gốc Tuyên Quang`.
+    /// Right before the name, a style or an origin: `kiến trúc Hà Nội`, `gốc Tuyên Quang`.
     Attribute,
 }
 
@@ -210,12 +212,12 @@ pub(super) const CUE_PHRASES: &[(&[&str], CueKind)] = &[
     (&["nhà", "thơ"], CueKind::Person),
     (&["tác", "giả"], CueKind::Person),
     (&["đồng", "chí"], CueKind::Person),
-    (&["công", "ty"], CueKind::Organisation),
-    (&["cty"], CueKind::Organisation),
-    (&["tập", "đoàn"], CueKind::Organisation),
-    (&["hãng"], CueKind::Organisation),
-    (&["thương", "hiệu"], CueKind::Organisation),
-    (&["nhãn", "hiệu"], CueKind::Organisation),
+    (&["công", "ty"], CueKind::Company),
+    (&["cty"], CueKind::Company),
+    (&["tập", "đoàn"], CueKind::Company),
+    (&["hãng"], CueKind::Company),
+    (&["thương", "hiệu"], CueKind::Company),
+    (&["nhãn", "hiệu"], CueKind::Company),
     (&["clb"], CueKind::Organisation),
     (&["câu", "lạc", "bộ"], CueKind::Organisation),
     (&["đội", "bóng"], CueKind::Organisation),
@@ -231,7 +233,6 @@ pub(super) const CUE_PHRASES: &[(&[&str], CueKind)] = &[
     (&["giọng"], CueKind::Attribute),
     (&["gốc"], CueKind::Attribute),
     (&["quê"], CueKind::Attribute),
-    (&["người"], CueKind::Attribute),
     (&["đặc", "sản"], CueKind::Attribute),
     (&["hương", "vị"], CueKind::Attribute),
 ];
@@ -271,7 +272,23 @@ pub(super) const ORGANISATION_STOP: &[&str] = &[
     "phường",
     "thành",
     "thị",
+    "ngay",
+    "gần",
+    "giữa",
+    "tâm",
+    "khu",
+    "vực",
+    "vùng",
+    "miền",
+    "đất",
+    "nước",
+    "người",
+    "dân",
 ];
+
+/// A type word right after this word is no type word: `phố phường Hà Nội` are the streets
+/// of the city.
+pub(super) const NOT_A_PREFIX_AFTER: &[(&str, &str)] = &[("phố", "phường")];
 
 /// A fast hasher for the short keys of the index (the `FxHash` of rustc): the default `SipHash`
 /// costs more than the rest of a lookup.
@@ -360,6 +377,8 @@ pub(super) struct Index {
     pub(super) cues: Vec<(Vec<u32>, CueKind)>,
     /// Ids of [`ORGANISATION_STOP`].
     pub(super) organisation_stop: Vec<u32>,
+    /// Ids of [`NOT_A_PREFIX_AFTER`].
+    pub(super) not_a_prefix_after: Vec<(u32, u32)>,
 }
 
 impl Index {

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::index::{
     BLOCK_CAP, BLOCK_PLACE, BLOCK_TITLE, CUE_PHRASES, F_BLOCK_CAP, F_BLOCK_PLACE, F_BLOCK_TITLE,
-    F_CUE_END, FxMap, ORGANISATION_STOP,
+    F_CUE_END, FxMap, NOT_A_PREFIX_AFTER, ORGANISATION_STOP,
 };
 use super::model::{Commune2025, Kind, PrefixType, parse_kind};
 use super::{Gazetteer, GazetteerError, Level, Unit, UnitId};
@@ -359,6 +359,10 @@ impl Gazetteer {
         g.index.organisation_stop = ORGANISATION_STOP
             .iter()
             .map(|w| g.index.intern(w))
+            .collect();
+        g.index.not_a_prefix_after = NOT_A_PREFIX_AFTER
+            .iter()
+            .map(|(a, b)| (g.index.intern(a), g.index.intern(b)))
             .collect();
 
         // Names, in unit order so `lookup` ties break by unit.

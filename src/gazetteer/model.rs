@@ -53,8 +53,9 @@ pub struct Mention {
     pub unit: UnitId,
     /// An explicit type word preceded the name (`thành phố`, `TP`, `tỉnh` …).
     pub prefixed: bool,
-    /// This mention is the parent in brackets after another one: the `(tỉnh Quảng Ninh)`
-    /// of `TP Hạ Long (tỉnh Quảng Ninh)`.
+    /// This mention is the parent in brackets after a province or district: the `(tỉnh
+    /// Quảng Ninh)` of `TP Hạ Long (tỉnh Quảng Ninh)`. The parent in brackets after a
+    /// commune (`xã Phước Bình (huyện Long Thành)`) places the article: it is not flagged.
     pub bracket_parent: bool,
     /// Words around a bare name that make it weak evidence of the place.
     pub cue: Option<Cue>,
@@ -70,8 +71,7 @@ pub enum Cue {
     Organisation,
     /// The city of a publisher in a reference: `Nxb Chính trị quốc gia, Hà Nội, 2011`.
     Publisher,
-    /// A style, origin or people named after the place: `kiến trúc Hà Nội`, `gốc Tuyên
-    /// Quang`, `người Hà Nội`.
+    /// A style or an origin named after the place: `kiến trúc Hà Nội`, `gốc Tuyên Quang`.
     Attribute,
     /// A district name that is also a common personal name (`Xuân Trường`, `Thanh Hà`).
     PersonLike,
@@ -83,7 +83,7 @@ impl Cue {
         match self {
             Cue::Organisation => "part of a company, brand or club name",
             Cue::Publisher => "a publisher's city in a reference",
-            Cue::Attribute => "a style, origin or people named after the place",
+            Cue::Attribute => "a style or an origin named after the place",
             Cue::PersonLike => "a bare name that is also a common personal name",
         }
     }

@@ -293,7 +293,11 @@ pub(super) fn resolve(g: &Gazetteer, text: &str, raws: Vec<Raw>, context: &[Unit
                 end: r.end,
                 unit,
                 prefixed: r.prefixed,
-                bracket_parent: r.child.is_some_and(|c| s.unit[c].is_some()),
+                // After a commune, the district or province in brackets places the article
+                // and counts as a mention of its own.
+                bracket_parent: r
+                    .child
+                    .is_some_and(|c| s.unit[c].is_some_and(|u| g.units[u].level != Level::Commune)),
                 cue: r.cue,
                 settled: s.how[i].unwrap_or(Settled::Unique),
             }),

@@ -119,6 +119,13 @@ impl<'a> Scanner<'a> {
         if self.flags(i) & F_PREFIX_FIRST == 0 {
             return None;
         }
+        if i > 0
+            && self.spaced(i - 1)
+            && let (Some(before), Some(word)) = (self.id(i - 1), self.id(i))
+            && g.index.not_a_prefix_after.contains(&(before, word))
+        {
+            return None;
+        }
         let mut best: Option<(usize, PrefixType)> = None;
         'prefixes: for p in &g.index.prefixes {
             let n = p.words.len();
@@ -249,6 +256,16 @@ impl<'a> Scanner<'a> {
                 hit.blocked = self.block(i, i + len);
                 if hit.blocked.is_none() {
                     match self.cue_before(i) {
+                        // `cầu thủ Đắk Lắk`: a province is never a person's name, so the
+                        // player is from there.
+                        Some(Err(Block::Person))
+                            if hit
+                                .cands
+                                .iter()
+                                .any(|&u| self.g.units[u].level == Level::Province) =>
+                        {
+                            hit.cue = Some(Cue::Attribute);
+                        }
                         Some(Err(b)) => hit.blocked = Some(b),
                         Some(Ok(c)) => hit.cue = Some(c),
                         None if person_like => hit.cue = Some(Cue::PersonLike),
@@ -362,6 +379,15 @@ pub(super) fn scan(g: &Gazetteer, text: &str) -> Vec<Raw> {
             parent.cands.sort_unstable();
             parent.cands.dedup();
             parent.child = Some(raws.len());
+        } else if main
+            .cands
+            .iter()
+            .all(|&u| g.units[u].level == Level::Commune)
+            && br.cands.iter().any(|&u| g.units[u].level != Level::Commune)
+        {
+            // `xã Quế Tân (Quế Võ, Bắc Ninh)`, and no Quế Tân there: the commune meant was
+            // merged or renamed since, and the one of that name elsewhere is not it.
+            main.cands.clear();
         }
         raws.push(main);
         raws.push(parent);

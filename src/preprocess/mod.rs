@@ -7,7 +7,7 @@
 pub mod classify;
 pub mod ids;
 pub mod junk;
-mod localities;
+pub mod localities;
 pub mod meta;
 pub mod normalize;
 pub mod shapes;
@@ -23,11 +23,13 @@ use crate::corpus::{
 };
 use crate::gazetteer::Gazetteer;
 
-/// One article as the preprocessor saw it: the document and every classified line.
+/// One article as the preprocessor saw it: the document, every classified line, and the
+/// decision on every locality it names.
 #[derive(Debug, Clone)]
 pub struct Article {
     pub document: Document,
     pub lines: Vec<Line>,
+    pub localities: localities::Decisions,
 }
 
 /// Classify the lines of a raw article (what `nghiquyet inspect` shows).
@@ -221,6 +223,9 @@ pub fn build_document(
                     } else if let Some(o) = openers.last_mut() {
                         *o = Some(0);
                     } else {
+                        // The first section: pushed here, so that `openers` stays one per
+                        // section (pushed below, it would get a second entry).
+                        new_section(&mut doc.sections, None);
                         openers.push(Some(0));
                     }
                 }
@@ -254,10 +259,11 @@ pub fn build_document(
     doc.outlet = copyright_outlet.or(tag_outlet).or(byline_outlet);
     doc.credits = credits;
     let starred: Vec<bool> = openers.iter().map(Option::is_some).collect();
-    localities::assign(&mut doc, &starred, gaz);
+    let decisions = localities::assign(&mut doc, &starred, gaz);
     Ok(Article {
         document: doc,
         lines,
+        localities: decisions,
     })
 }
 

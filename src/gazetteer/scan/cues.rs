@@ -7,8 +7,8 @@ use super::tokens::is_dash;
 use crate::gazetteer::index::{CueKind, F_CUE_END};
 use crate::gazetteer::model::Cue;
 
-/// Words an organisation's name may run over between its head and the place
-/// (`công ty vàng bạc đá quý Phú Quý`).
+/// Words a company's name may run over between its head and the place (`công ty vàng bạc
+/// đá quý Phú Quý`).
 const ORGANISATION_GAP: usize = 5;
 /// Words a reference may run over between `Nxb` and the city (`Nxb Chính trị quốc gia Sự
 /// thật, Hà Nội`).
@@ -47,13 +47,15 @@ impl Scanner<'_> {
         if self.spaced(i - 1) {
             match self.cue_ending_at(i - 1) {
                 Some(CueKind::Person) => return Some(Err(Block::Person)),
-                Some(CueKind::Organisation) => return Some(Ok(Cue::Organisation)),
+                Some(CueKind::Company | CueKind::Organisation) => {
+                    return Some(Ok(Cue::Organisation));
+                }
                 Some(CueKind::Attribute) => return Some(Ok(Cue::Attribute)),
                 Some(CueKind::Publisher) => return Some(Ok(Cue::Publisher)),
                 None => {}
             }
         }
-        // An organisation's head a few plain words back.
+        // A company's head a few plain words back.
         let mut k = i;
         for _ in 0..ORGANISATION_GAP {
             if k < 2 || k - 1 <= self.last_end || !self.spaced(k - 1) {
@@ -63,10 +65,7 @@ impl Scanner<'_> {
             if self.is_organisation_stop(k) {
                 break;
             }
-            if k >= 1
-                && self.spaced(k - 1)
-                && self.cue_ending_at(k - 1) == Some(CueKind::Organisation)
-            {
+            if k >= 1 && self.spaced(k - 1) && self.cue_ending_at(k - 1) == Some(CueKind::Company) {
                 return Some(Ok(Cue::Organisation));
             }
         }

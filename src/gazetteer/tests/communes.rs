@@ -65,6 +65,8 @@ fn a_shared_name_is_settled_by_its_parent() {
     assert_eq!(ids("Nghệ An: xã Tân Thành đạt chuẩn"), ["p40", "w17515"]);
     // A province with three of them: still no guess.
     assert_eq!(ids("Lạng Sơn: xã Tân Thành đạt chuẩn"), ["p20"]);
+    // A bracket that places it where no commune of that name is: not the one elsewhere.
+    assert_eq!(ids("xã Tân Thành (Hoằng Hóa)"), ["d399"]);
     // Numbered wards need their district.
     assert_eq!(ids("phường 1, quận 3"), ["w27160", "d770"]);
     assert_eq!(ids("phường 1"), Vec::<String>::new());
@@ -136,6 +138,14 @@ fn cues_before_a_bare_name() {
     );
     // A job before the name makes it a person, and the person's other bare uses too.
     assert_eq!(cue("cầu thủ Xuân Trường ghi bàn. Xuân Trường nói"), []);
+    // A province is no person: the player is from there.
+    assert_eq!(
+        cue("cầu thủ Đắk Lắk bị đấm. Đắk Lắk khiếu nại"),
+        [
+            ("p66".to_string(), Some(Cue::Attribute)),
+            ("p66".to_string(), None)
+        ]
+    );
     // Prefixed names carry no cue.
     assert_eq!(cue("công ty ở huyện Phú Quý"), [("d602".to_string(), None)]);
 }
