@@ -379,6 +379,9 @@ pub(super) struct Index {
     pub(super) organisation_stop: Vec<u32>,
     /// Ids of [`NOT_A_PREFIX_AFTER`].
     pub(super) not_a_prefix_after: Vec<(u32, u32)>,
+    /// First bytes of the lowercase words that may start a match ([`F_LOWER_START`]): any
+    /// other lowercase word is skipped without a lookup.
+    pub(super) lower_start_bytes: Vec<bool>,
 }
 
 impl Index {
@@ -395,12 +398,17 @@ impl Index {
 
     /// Register the surface forms of every word (after all words are interned).
     pub(super) fn build_forms(&mut self) {
+        self.lower_start_bytes = vec![false; 256];
         let mut forms = FxMap::default();
         forms.reserve(self.words.len() * 4);
         for (id, w) in self.words.iter().enumerate() {
             let id = u32::try_from(id).expect("fewer than 2^32 distinct words");
             let old = old_tone_placement(w);
+            let lower_start = self.flags[id as usize] & (F_PREFIX_FIRST | F_LOWER_START) != 0;
             for base in std::iter::once(w.as_str()).chain(old.as_deref()) {
+                if lower_start && let Some(&b) = base.as_bytes().first() {
+                    self.lower_start_bytes[usize::from(b)] = true;
+                }
                 let title = text::title_case(base);
                 let upper = base.to_uppercase();
                 for f in [base, title.as_str(), upper.as_str()] {

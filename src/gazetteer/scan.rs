@@ -100,7 +100,14 @@ impl<'a> Scanner<'a> {
     /// Could a prefix or a name start here? Capitalised words may; a lowercase word only if
     /// it may open a prefix or a name written lowercase.
     fn may_start(&mut self, i: usize) -> bool {
-        self.toks[i].cap || self.flags(i) & (F_PREFIX_FIRST | F_LOWER_START) != 0
+        let t = self.toks[i];
+        if t.cap {
+            return true;
+        }
+        let first = self.text.as_bytes()[t.start];
+        // Odd words (not NFC …) may fold to a word that starts otherwise.
+        (!t.plain || self.g.index.lower_start_bytes[usize::from(first)])
+            && self.flags(i) & (F_PREFIX_FIRST | F_LOWER_START) != 0
     }
 
     fn sep(&self, k: usize) -> &'a str {

@@ -24,6 +24,7 @@ const UPPER: u8 = 2;
 const LOWER: u8 = 4;
 /// A combining mark, or a typographic apostrophe: the word needs folding to be looked up.
 const ODD: u8 = 8;
+const DIGIT: u8 = 16;
 
 fn class_of(c: char) -> u8 {
     let u = u32::from(c);
@@ -55,7 +56,7 @@ fn class_table() -> &'static [u8; TABLE_END as usize] {
 }
 
 fn class_slow(c: char) -> u8 {
-    let mut k = 0;
+    let mut k = if c.is_numeric() { DIGIT } else { 0 };
     if is_word_char_slow(c) {
         k |= WORD;
     }
@@ -79,15 +80,12 @@ fn is_word_char_slow(c: char) -> bool {
 #[derive(Clone, Copy)]
 struct Shape {
     start: usize,
-    /// The class of the first char, with [`DIGIT`] for a digit.
+    /// The class of the first char.
     first: u8,
     /// The classes of all chars, or-ed.
     all: u8,
     uppers: u32,
 }
-
-/// A digit (in [`Shape::first`] only).
-const DIGIT: u8 = 16;
 
 impl Shape {
     fn cap(&self) -> bool {
@@ -129,7 +127,7 @@ pub(in crate::gazetteer) fn tokenize(text: &str) -> Vec<Tok> {
                 None => {
                     cur = Some(Shape {
                         start: i,
-                        first: k | if c.is_numeric() { DIGIT } else { 0 },
+                        first: k,
                         all: k,
                         uppers: u32::from(k & UPPER != 0),
                     });
@@ -154,7 +152,8 @@ pub(in crate::gazetteer) fn tokenize(text: &str) -> Vec<Tok> {
         toks.push(tok(s, text.len()));
     }
     for k in 1..toks.len() {
-        toks[k - 1].join = joinable(&text[toks[k - 1].end..toks[k].start]);
+        let sep = &text[toks[k - 1].end..toks[k].start];
+        toks[k - 1].join = sep == " " || joinable(sep);
     }
     toks
 }
