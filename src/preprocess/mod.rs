@@ -19,7 +19,7 @@ pub use classify::{Line, LineClass, LineReason};
 pub use normalize::InputError;
 
 use crate::corpus::{
-    Corpus, Document, Locality, Passage, PassageKind, RemovalReason, Removed, Section,
+    Corpus, Document, Locality, Passage, PassageKind, RemovalReason, Removed, Section, UnitRef,
 };
 use crate::gazetteer::Gazetteer;
 
@@ -315,6 +315,22 @@ pub fn corpus_from_documents(mut documents: Vec<Document>, gaz: &Gazetteer) -> C
                 province: gaz.province_name(u).to_string(),
                 province_2025: gaz.province_2025_name(u).to_string(),
                 documents,
+                district: unit.district.map(|d| {
+                    let d = gaz.unit(d);
+                    UnitRef {
+                        id: d.id.clone(),
+                        name: d.name.clone(),
+                        kind: d.kind.clone(),
+                    }
+                }),
+                communes_2025: gaz
+                    .communes_2025(u)
+                    .map(|c| UnitRef {
+                        id: c.id.clone(),
+                        name: c.name.clone(),
+                        kind: c.kind.clone(),
+                    })
+                    .collect(),
             })
         })
         .collect();
