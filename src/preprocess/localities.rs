@@ -306,27 +306,34 @@ fn decide(gaz: &Gazetteer, t: &Tally, sections: usize) -> Vec<Decision> {
         })
         .collect();
     // A province or district is context when the article is about a place inside it and
-    // does not name the outer one much more often.
-    let about: Vec<UnitId> = out
-        .iter()
-        .filter(|d| d.verdict == Verdict::About)
-        .map(|d| d.unit)
-        .collect();
-    for d in &mut out {
-        if d.verdict != Verdict::About || d.why == Why::Opener {
-            continue;
-        }
-        let outer = gaz.unit(d.unit);
-        let inner = about.iter().copied().find(|&c| match outer.level {
-            Level::Province => {
-                c != d.unit && gaz.unit(c).province == d.unit && d.score < 2.0 * score(c)
+    // does not name the outer one much more often: districts first (a commune named as
+    // often), then provinces (a district or commune named more than half as often).
+    for level in [Level::District, Level::Province] {
+        let about: Vec<UnitId> = out
+            .iter()
+            .filter(|d| d.verdict == Verdict::About)
+            .map(|d| d.unit)
+            .collect();
+        for d in &mut out {
+            if d.verdict != Verdict::About || d.why == Why::Opener {
+                continue;
             }
-            Level::District => gaz.unit(c).district == Some(d.unit) && d.score <= score(c),
-            Level::Commune => false,
-        });
-        if let Some(c) = inner {
-            d.verdict = Verdict::Mentioned;
-            d.why = Why::ParentOf(c);
+            if gaz.unit(d.unit).level != level {
+                continue;
+            }
+            let inner = about.iter().copied().find(|&c| {
+                c != d.unit
+                    && match level {
+                        Level::Province => {
+                            gaz.unit(c).province == d.unit && d.score < 2.0 * score(c)
+                        }
+                        _ => gaz.unit(c).district == Some(d.unit) && d.score <= score(c),
+                    }
+            });
+            if let Some(c) = inner {
+                d.verdict = Verdict::Mentioned;
+                d.why = Why::ParentOf(c);
+            }
         }
     }
     out.sort_by_key(|d| t.evidence[&d.unit].first);
