@@ -10,6 +10,7 @@
 //! * `model.rs`: [`Unit`], [`Level`], [`Mention`], [`Cue`], [`Settled`], [`GazetteerError`]
 //!   and the unit kinds that type prefixes select;
 //! * `index.rs`: the name index shared by the matcher and [`Gazetteer::lookup`];
+//! * `words.rs`: the word lists that block or weaken a bare name;
 //! * `load.rs`: reading the JSON and building the index ([`Gazetteer::from_json`]);
 //! * `scan.rs`: the matcher: names and their candidate units, cues, brackets;
 //! * `resolve.rs`: choosing among units of the same name ([`Gazetteer::scan_text`]);
@@ -21,6 +22,7 @@ mod lookup;
 mod model;
 mod resolve;
 mod scan;
+mod words;
 
 use std::fmt;
 use std::sync::OnceLock;
