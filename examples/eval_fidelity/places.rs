@@ -162,6 +162,8 @@ mod tests {
             province: province.into(),
             province_2025: province.into(),
             documents: Vec::new(),
+            district: None,
+            communes_2025: Vec::new(),
         }
     }
 

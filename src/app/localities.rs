@@ -1,9 +1,11 @@
-//! The locality list: "Tất cả" (all), then each province with the localities under it.
-//! Provinces are the pre-2025 ones or, toggled, the 34 in force since 1 July 2025.
+//! The locality list: "Tất cả" (all), then each province with the localities under it:
+//! districts with their communes before 2025, or, toggled, the 34 provinces in force since
+//! 1 July 2025 with the communes by their 2025 names (`corpus::tree`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::corpus::Corpus;
+use crate::corpus::tree::locality_tree;
 
 /// What a row of the list selects.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,11 +20,15 @@ pub enum LocalityRow {
         documents: usize,
         own: Option<String>,
     },
+    /// A locality, or a heading of those under it: a district only its communes are about,
+    /// a 2025 commune (`n…`) standing for the former communes it was formed from.
     Locality {
         id: String,
         name: String,
         kind: String,
         documents: usize,
+        /// 1 under a province, 2 a commune under its district.
+        depth: u8,
     },
 }
 
@@ -48,7 +54,7 @@ pub struct LocalityList {
     pub rows: Vec<LocalityRow>,
     pub selected: usize,
     pub by_2025: bool,
-    /// For each province row: the ids of the localities grouped under it.
+    /// For each row: the ids of the localities it selects.
     members: BTreeMap<usize, BTreeSet<String>>,
 }
 
@@ -65,67 +71,64 @@ impl LocalityList {
     /// Rebuild rows (after toggling the grouping), keeping the selected locality if possible.
     pub fn rebuild(&mut self, corpus: &Corpus) {
         let keep = self.selected_key();
-        // A province-level subject is a heading in one grouping and a row under a merged
-        // province in the other: follow it by its id.
-        let keep_id = match self.rows.get(self.selected) {
-            Some(LocalityRow::Province { own, .. }) => own.clone(),
-            Some(LocalityRow::Locality { id, .. }) => Some(id.clone()),
-            _ => None,
+        // A locality is a heading in one grouping and a row under a merged province, or
+        // inside a 2025 commune, in the other: follow it by its ids.
+        let keep_ids: BTreeSet<String> = match self.rows.get(self.selected) {
+            Some(LocalityRow::Province { own, .. }) => own.iter().cloned().collect(),
+            Some(LocalityRow::Locality { .. }) => self
+                .members
+                .get(&self.selected)
+                .cloned()
+                .unwrap_or_default(),
+            _ => BTreeSet::new(),
         };
         self.rows.clear();
         self.members.clear();
         self.rows.push(LocalityRow::All {
             documents: corpus.documents.len(),
         });
-        let mut groups: BTreeMap<&str, Vec<&crate::corpus::Locality>> = BTreeMap::new();
-        for l in &corpus.localities {
-            let p = if self.by_2025 {
-                l.province_2025.as_str()
-            } else {
-                l.province.as_str()
-            };
-            groups.entry(p).or_default().push(l);
-        }
-        for (province, mut locs) in groups {
-            // The province itself (when it is a subject) first, then the rest by name.
-            locs.sort_by_key(|l| (!l.id.starts_with('p'), l.name.clone()));
-            let ids: BTreeSet<String> = locs.iter().map(|l| l.id.clone()).collect();
-            let docs: BTreeSet<&String> = locs.iter().flat_map(|l| l.documents.iter()).collect();
+        for node in locality_tree(corpus, self.by_2025) {
             let row = self.rows.len();
-            let own = locs
-                .iter()
-                .find(|l| l.id.starts_with('p') && l.name == province)
-                .map(|l| l.id.clone());
-            self.rows.push(LocalityRow::Province {
-                name: province.to_string(),
-                documents: docs.len(),
-                own,
-            });
-            self.members.insert(row, ids);
-            for l in locs {
-                // A province-level subject is the heading row itself, unless the grouping
-                // puts it under another (merged) province.
-                if l.id.starts_with('p') && l.name == province {
-                    continue;
+            self.members
+                .insert(row, node.members.iter().map(|m| (*m).to_string()).collect());
+            self.rows.push(if node.depth == 0 {
+                LocalityRow::Province {
+                    name: node.name,
+                    documents: node.documents.len(),
+                    own: node.id,
                 }
-                self.rows.push(LocalityRow::Locality {
-                    id: l.id.clone(),
-                    name: l.name.clone(),
-                    kind: l.kind.clone(),
-                    documents: l.documents.len(),
-                });
-            }
+            } else {
+                LocalityRow::Locality {
+                    id: node.id.unwrap_or_default(),
+                    name: node.name,
+                    kind: node.kind,
+                    documents: node.documents.len(),
+                    depth: node.depth,
+                }
+            });
         }
         let by_key = keep.and_then(|k| self.rows.iter().position(|r| row_key(r) == k));
-        let by_id = keep_id.and_then(|id| {
-            self.rows.iter().position(|r| match r {
-                LocalityRow::Locality { id: i, .. } => *i == id,
-                LocalityRow::Province { own, .. } => own.as_deref() == Some(id.as_str()),
+        let by_id = || {
+            let own_row = |r: &LocalityRow| match r {
+                LocalityRow::Locality { id, .. } => keep_ids.contains(id),
+                LocalityRow::Province { own, .. } => {
+                    own.as_ref().is_some_and(|o| keep_ids.contains(o))
+                }
                 LocalityRow::All { .. } => false,
+            };
+            self.rows.iter().position(own_row).or_else(|| {
+                // Else the row now standing for it (a 2025 commune, a district heading).
+                self.rows.iter().enumerate().position(|(i, r)| {
+                    matches!(r, LocalityRow::Locality { .. })
+                        && self
+                            .members
+                            .get(&i)
+                            .is_some_and(|m| m.iter().any(|id| keep_ids.contains(id)))
+                })
             })
-        });
+        };
         self.selected = by_key
-            .or(by_id)
+            .or_else(by_id)
             .unwrap_or(0)
             .min(self.rows.len().saturating_sub(1));
     }
@@ -137,14 +140,13 @@ impl LocalityList {
     pub fn filter(&self) -> Filter {
         match self.rows.get(self.selected) {
             None | Some(LocalityRow::All { .. }) => Filter::All,
-            Some(LocalityRow::Province { .. }) => Filter::Localities(
-                self.members
-                    .get(&self.selected)
-                    .cloned()
-                    .unwrap_or_default(),
-            ),
-            Some(LocalityRow::Locality { id, .. }) => {
-                Filter::Localities(BTreeSet::from([id.clone()]))
+            Some(LocalityRow::Province { .. } | LocalityRow::Locality { .. }) => {
+                Filter::Localities(
+                    self.members
+                        .get(&self.selected)
+                        .cloned()
+                        .unwrap_or_default(),
+                )
             }
         }
     }
@@ -221,6 +223,54 @@ mod tests {
         assert!(
             matches!(&l.rows[ct + 1], LocalityRow::Locality { name, .. } if name == "Hậu Giang")
         );
+    }
+
+    #[test]
+    fn a_commune_row_under_its_district_filters_and_follows_the_toggle() {
+        let gaz = crate::gazetteer::Gazetteer::embedded();
+        let text = "Đảng bộ xã Hoằng Quỳ học tập nghị quyết\n\n\
+                    Đảng bộ xã Hoằng Quỳ (huyện Hoằng Hóa) học tập nghị quyết đại hội.\n";
+        let doc = crate::preprocess::build_document("a", "a", text.as_bytes(), gaz)
+            .unwrap()
+            .document;
+        let c = crate::preprocess::corpus_from_documents(vec![doc], gaz);
+        let mut l = LocalityList::new(&c, false);
+        let shape: Vec<(String, u8)> = l
+            .rows
+            .iter()
+            .map(|r| match r {
+                LocalityRow::All { .. } => ("*".to_string(), 0),
+                LocalityRow::Province { name, .. } => (name.clone(), 0),
+                LocalityRow::Locality { name, depth, .. } => (name.clone(), *depth),
+            })
+            .collect();
+        let want = [
+            ("*", 0),
+            ("Thanh Hóa", 0),
+            ("Hoằng Hóa", 1),
+            ("Hoằng Quỳ", 2),
+        ];
+        assert_eq!(
+            shape,
+            want.map(|(n, d)| (n.to_string(), d)),
+            "a commune under its district"
+        );
+        // The district's row selects its commune; the commune's row, itself.
+        l.selected = 2;
+        assert!(l.filter().matches_one(Some("w15886")));
+        l.selected = 3;
+        assert_eq!(
+            l.filter(),
+            Filter::Localities(BTreeSet::from(["w15886".into()]))
+        );
+        // Since 2025 it is part of Xã Hoằng Giang, and the selection follows it there.
+        l.by_2025 = true;
+        l.rebuild(&c);
+        assert_eq!(l.selected_name(), "Hoằng Giang");
+        assert!(l.filter().matches_one(Some("w15886")));
+        l.by_2025 = false;
+        l.rebuild(&c);
+        assert_eq!(l.selected_name(), "Hoằng Quỳ");
     }
 
     #[test]

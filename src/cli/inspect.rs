@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::gazetteer::Gazetteer;
+use crate::preprocess::localities::Decisions;
 use crate::preprocess::{LineClass, build_document};
 use crate::text::truncate_to_width;
 
@@ -36,7 +37,11 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<ExitCode> {
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     let mut out = super::output::stdout();
     if args.json {
-        out.json(&serde_json::json!({"lines": article.lines, "document": article.document}))?;
+        out.json(&serde_json::json!({
+            "lines": article.lines,
+            "document": article.document,
+            "localities": decisions_json(&article.localities, gaz),
+        }))?;
         out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -115,6 +120,19 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<ExitCode> {
             names.join(", ")
         }
     )?;
+    if !article.localities.localities.is_empty() || !article.localities.shared.is_empty() {
+        writeln!(out, "localities:")?;
+    }
+    for l in &article.localities.localities {
+        writeln!(out, "  {}", l.describe(gaz))?;
+    }
+    for s in &article.localities.shared {
+        writeln!(
+            out,
+            "  {:<11} {}: {} units so named, none settled by a district or province in the article",
+            "shared", s.text, s.candidates
+        )?;
+    }
     writeln!(
         out,
         "sections: {}, passages: {}, removed lines: {}",
@@ -124,4 +142,33 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<ExitCode> {
     )?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each locality decision as JSON: the unit, the verdict, the reason in words, the evidence.
+fn decisions_json(d: &Decisions, gaz: &Gazetteer) -> serde_json::Value {
+    let localities: Vec<serde_json::Value> = d
+        .localities
+        .iter()
+        .map(|l| {
+            let u = gaz.unit(l.unit);
+            serde_json::json!({
+                "id": u.id,
+                "name": u.name,
+                "kind": u.kind,
+                "verdict": l.verdict.as_str(),
+                "why": l.why_text(gaz),
+                "score": l.score,
+                "weak": l.weak,
+                "places": l.places.iter().map(|(p, n)| (p.label().to_string(), serde_json::Value::from(*n))).collect::<serde_json::Map<_, _>>(),
+                "prefixed": l.prefixed,
+                "settled": l.settled.describe(),
+            })
+        })
+        .collect();
+    let shared: Vec<serde_json::Value> = d
+        .shared
+        .iter()
+        .map(|s| serde_json::json!({"text": s.text, "candidates": s.candidates}))
+        .collect();
+    serde_json::json!({"decisions": localities, "shared": shared})
 }

@@ -1,6 +1,6 @@
 //! `nghiquyet stats` and `nghiquyet localities`.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,6 +9,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{load_corpus, output};
+use crate::corpus::tree::locality_tree;
 use crate::corpus::{Corpus, Locality, Stats};
 
 #[derive(Debug, Args)]
@@ -23,7 +24,7 @@ pub struct LocalitiesArgs {
     /// Print JSON
     #[arg(long)]
     pub json: bool,
-    /// Group by the 34 provinces in force since 1 July 2025
+    /// Group by the 34 provinces in force since 1 July 2025 (communes by their 2025 names)
     #[arg(long = "2025")]
     pub by_2025: bool,
 }
@@ -104,59 +105,131 @@ struct Group<'a> {
     localities: Vec<&'a Locality>,
 }
 
+fn documents(n: usize) -> String {
+    format!("{n} document{}", if n == 1 { "" } else { "s" })
+}
+
+/// `xã Hoằng Quỳ (huyện Hoằng Hóa)`: a former commune, for a 2025 commune's line.
+fn former_commune(l: &Locality) -> String {
+    match &l.district {
+        Some(d) => format!("{} {} ({} {})", l.kind, l.name, d.kind, d.name),
+        None => format!("{} {}", l.kind, l.name),
+    }
+}
+
 pub fn localities(
     corpus_path: Option<&PathBuf>,
     force: bool,
     args: &LocalitiesArgs,
 ) -> anyhow::Result<ExitCode> {
     let (corpus, _) = load_corpus(corpus_path, force)?;
-    let mut groups: BTreeMap<&str, Vec<&Locality>> = BTreeMap::new();
-    for l in &corpus.localities {
-        let key = if args.by_2025 {
-            &l.province_2025
-        } else {
-            &l.province
-        };
-        groups.entry(key).or_default().push(l);
-    }
-    // Within a province: the province itself first, then its units by name.
-    for v in groups.values_mut() {
-        v.sort_by_key(|l| (!l.id.starts_with('p'), l.name.clone()));
-    }
+    let tree = locality_tree(&corpus, args.by_2025);
     let mut out = output::stdout();
     if args.json {
-        let g: Vec<Group> = groups
-            .into_iter()
-            .map(|(province, localities)| Group {
-                province,
-                localities,
-            })
-            .collect();
-        out.json(&g)?;
+        // Each province with the localities of the corpus under it, in the tree's order
+        // (every record carries its district and its 2025 communes).
+        let mut groups: Vec<Group> = Vec::new();
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for node in &tree {
+            if node.depth == 0 {
+                seen.clear();
+                groups.push(Group {
+                    province: corpus_province(&corpus, &node.name),
+                    localities: Vec::new(),
+                });
+            }
+            let Some(g) = groups.last_mut() else { continue };
+            for id in &node.members {
+                if (node.depth > 0 || node.id.as_deref() == Some(*id))
+                    && seen.insert(id)
+                    && let Some(l) = corpus.locality(id)
+                {
+                    g.localities.push(l);
+                }
+            }
+        }
+        out.json(&groups)?;
         out.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
-    for (province, ls) in groups {
-        writeln!(out, "{province}")?;
-        for l in ls {
-            let moved = if !args.by_2025 && l.province_2025 != l.province {
-                format!(" → {} (2025)", l.province_2025)
-            } else if args.by_2025 && l.province_2025 != l.province {
-                format!(" (until 2025: {})", l.province)
-            } else {
-                String::new()
-            };
+    for node in &tree {
+        let indent = "  ".repeat(usize::from(node.depth));
+        if node.depth == 0 {
+            writeln!(out, "{}", node.name)?;
+            // The province itself, when the corpus is about it, heads its own list.
+            if let Some(l) = node.id.as_deref().and_then(|id| corpus.locality(id)) {
+                writeln!(out, "  {}", line(l, args.by_2025))?;
+            }
+            continue;
+        }
+        if !node.former.is_empty() {
+            let former: Vec<String> = node.former.iter().map(|l| former_commune(l)).collect();
             writeln!(
                 out,
-                "  {}  {}  {} document{}{}",
-                l.name,
-                l.kind,
-                l.documents.len(),
-                if l.documents.len() == 1 { "" } else { "s" },
-                moved
+                "{indent}{}  {}  {} (until 2025: {})",
+                node.name,
+                node.kind,
+                documents(node.documents.len()),
+                former.join("; ")
+            )?;
+        } else if let Some(l) = node
+            .id
+            .as_deref()
+            .and_then(|id| corpus.locality(id))
+            .filter(|_| node.subject)
+        {
+            writeln!(out, "{indent}{}", line(l, args.by_2025))?;
+        } else {
+            // A district only its communes are about.
+            writeln!(
+                out,
+                "{indent}{}  {}  ({} about its communes)",
+                node.name,
+                node.kind,
+                documents(node.documents.len())
             )?;
         }
     }
     out.finish()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The province name as the corpus writes it (borrowed from the corpus).
+fn corpus_province<'a>(corpus: &'a Corpus, name: &str) -> &'a str {
+    corpus
+        .localities
+        .iter()
+        .find_map(|l| {
+            [l.province.as_str(), l.province_2025.as_str()]
+                .into_iter()
+                .find(|p| *p == name)
+        })
+        .unwrap_or_default()
+}
+
+/// `Hạ Long  thành phố thuộc tỉnh  2 documents`, and where it went in 2025.
+fn line(l: &Locality, by_2025: bool) -> String {
+    let moved = if !by_2025 && l.province_2025 != l.province {
+        format!(" → {} (2025)", l.province_2025)
+    } else if by_2025 && l.province_2025 != l.province {
+        format!(" (until 2025: {})", l.province)
+    } else {
+        String::new()
+    };
+    let became = if !by_2025 && !l.communes_2025.is_empty() {
+        let names: Vec<String> = l
+            .communes_2025
+            .iter()
+            .map(|c| format!("{} {}", c.kind, c.name))
+            .collect();
+        format!(" → {} (2025)", names.join(", "))
+    } else {
+        String::new()
+    };
+    format!(
+        "{}  {}  {}{moved}{became}",
+        l.name,
+        l.kind,
+        documents(l.documents.len())
+    )
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{load_corpus, output};
 use crate::corpus::Corpus;
+use crate::corpus::tree::locality_tree;
 use crate::search::{Scope, SearchIndex, highlight_ranges, search_all};
 use crate::text::fold_str;
 
@@ -18,7 +19,7 @@ pub struct SearchArgs {
     /// !exclude "a phrase"; diacritics and case never matter
     #[arg(value_name = "QUERY", required = true, num_args = 1..)]
     pub query: Vec<String>,
-    /// Only passages of articles about this locality (or its sections)
+    /// Only passages of articles about this locality or a place under it (or their sections)
     #[arg(long, value_name = "NAME")]
     pub locality: Option<String>,
     /// How many results to print
@@ -42,7 +43,9 @@ struct JsonHit<'a> {
     ranges: Vec<[usize; 2]>,
 }
 
-/// The documents about a locality named `name` (its own articles and sections).
+/// The documents about a locality named `name` (its own articles and sections), or about a
+/// place under it, as the browser's locality tree groups them (a province, its districts,
+/// a district, its communes).
 fn locality_scope(corpus: &Corpus, name: &str) -> anyhow::Result<Scope> {
     let key = fold_str(name);
     let key = key
@@ -50,11 +53,10 @@ fn locality_scope(corpus: &Corpus, name: &str) -> anyhow::Result<Scope> {
         .trim_start_matches("thanh pho ")
         .trim_start_matches("tp ")
         .trim();
-    let ids: Vec<&str> = corpus
-        .localities
+    let ids: Vec<&str> = locality_tree(corpus, false)
         .iter()
-        .filter(|l| fold_str(&l.name) == key || l.id == name)
-        .map(|l| l.id.as_str())
+        .filter(|n| fold_str(&n.name) == key || n.id.as_deref() == Some(name))
+        .flat_map(|n| n.members.iter().copied())
         .collect();
     if ids.is_empty() {
         anyhow::bail!("no locality named {name:?} in the corpus (see `nghiquyet localities`)");

@@ -4,6 +4,7 @@ pub mod io;
 mod reason;
 mod stream;
 pub mod synth;
+pub mod tree;
 
 pub use io::{CorpusError, load, save_atomic};
 pub use reason::RemovalReason;
@@ -122,12 +123,12 @@ pub struct Removed {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Locality {
-    /// `p<code>` for a province, `d<code>` for a district-level unit, `t<code>` for a town
-    /// (GSO codes of the pre-2025 units).
+    /// `p<code>` for a province, `d<code>` for a district-level unit, `t<code>` for a thị
+    /// trấn, `w<code>` for a xã or phường (GSO codes of the pre-2025 units).
     pub id: String,
     /// Short name, e.g. "Thanh Hóa".
     pub name: String,
-    /// Unit type, e.g. "tỉnh", "thành phố thuộc tỉnh", "huyện", "thị trấn".
+    /// Unit type, e.g. "tỉnh", "thành phố thuộc tỉnh", "huyện", "thị trấn", "xã", "phường".
     pub kind: String,
     /// Pre-2025 province name.
     pub province: String,
@@ -135,6 +136,45 @@ pub struct Locality {
     pub province_2025: String,
     /// Ids of the documents about this locality.
     pub documents: Vec<String>,
+    /// For a commune: its district (pre-2025).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<UnitRef>,
+    /// For a commune: the communes since 1 July 2025 it became, whole or in part (`n<code>`
+    /// ids, a code space of their own).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub communes_2025: Vec<UnitRef>,
+}
+
+/// Another administrative unit, named by a locality: a commune's district, the communes it
+/// became in 2025.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct UnitRef {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+}
+
+/// What level a locality id names, from its prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LocalityLevel {
+    Province,
+    District,
+    Commune,
+}
+
+impl Locality {
+    pub fn level(&self) -> LocalityLevel {
+        level_of(&self.id)
+    }
+}
+
+/// `p…` a province, `d…` a district, anything else (`t…`, `w…`, `n…`) a commune.
+pub fn level_of(id: &str) -> LocalityLevel {
+    match id.as_bytes().first() {
+        Some(b'p') => LocalityLevel::Province,
+        Some(b'd') => LocalityLevel::District,
+        _ => LocalityLevel::Commune,
+    }
 }
 
 impl Corpus {

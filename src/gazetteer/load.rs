@@ -1,116 +1,173 @@
-//! Loading `vn-localities.json`: the units, type prefixes, names, former names and aliases,
-//! and the name index built from them.
+//! Loading `vn-localities.json`: the units (provinces, districts, communes), the communes
+//! since 2025 they became, then (in `names.rs`) the type prefixes, names, former names and
+//! aliases, and the name index built from them.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use serde::Deserialize;
 
 use super::index::{
-    BLOCK_CAP, BLOCK_PLACE, BLOCK_TITLE, Entry, F_BLOCK_CAP, F_BLOCK_PLACE, F_BLOCK_TITLE,
-    F_NAME_FIRST, F_PREFIX_FIRST, Index, LookupName, MAX_SYLLABLES, PERSON_NAMES, Prefix,
-    canon_lower, pack,
+    BLOCK_CAP, BLOCK_PLACE, BLOCK_TITLE, CUE_PHRASES, F_BLOCK_CAP, F_BLOCK_PLACE, F_BLOCK_TITLE,
+    F_CUE_END, FxMap, NOT_A_PREFIX_AFTER, ORGANISATION_STOP,
 };
-use super::model::{Kind, PrefixType, parse_kind};
-use super::{Gazetteer, GazetteerError, Level, Unit, UnitId, scan};
-use crate::text;
+use super::model::{Commune2025, Kind, PrefixType, parse_kind};
+use super::{Gazetteer, GazetteerError, Level, Unit, UnitId};
 
-#[derive(Deserialize)]
-struct RawData {
-    provinces: Vec<RawProvince>,
-    provinces_2025: Vec<RawProvince2025>,
-    districts: Vec<RawDistrict>,
-    towns: Vec<RawTown>,
-    #[serde(default)]
-    aliases_handwritten: Vec<RawAlias>,
-    #[serde(default)]
-    type_prefixes_handwritten: Vec<RawPrefix>,
-}
+mod names;
 
-#[derive(Deserialize)]
-struct RawProvince {
-    code: String,
-    name: String,
-    short: String,
-    #[serde(rename = "type")]
-    kind: String,
-    new: String,
-    #[serde(default)]
-    variants: Vec<String>,
-    #[serde(default)]
-    keys: Vec<String>,
-}
+use names::NameSource;
+#[cfg(test)]
+pub(super) use names::strip_qualifier;
 
-#[derive(Deserialize)]
-struct RawProvince2025 {
-    code: String,
-    short: String,
-}
+/// A string borrowed from the JSON when it has no escapes. `#[serde(borrow)]` on a
+/// `Vec<Cow<str>>` does not reach its elements, so lists hold this instead.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+pub(super) struct Text<'a>(#[serde(borrow)] pub(super) Cow<'a, str>);
 
-#[derive(Deserialize)]
-struct RawDistrict {
-    code: String,
-    name: String,
-    short: String,
-    #[serde(rename = "type")]
-    kind: String,
-    province: String,
-    #[serde(default)]
-    variants: Vec<String>,
-    #[serde(default)]
-    former_names: Vec<String>,
-    #[serde(default)]
-    keys: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct RawTown {
-    code: String,
-    name: String,
-    short: String,
-    district: String,
-    province: String,
-    #[serde(default)]
-    variants: Vec<String>,
-    #[serde(default)]
-    keys: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct RawAlias {
-    text: String,
-    province: Option<String>,
-    district: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct RawPrefix {
-    text: String,
-    #[serde(rename = "type")]
-    kind: String,
-}
-
-/// Where a name comes from, which decides how a leading type word is treated.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum NameSource {
-    /// `short` or `variants`: a leading type word is part of the short (`Quận 1`).
-    Own,
-    /// `former_names`: the type word gives the earlier kind (`Huyện Kim Bảng`).
-    Former,
-    /// `aliases_handwritten`: a leading prefix is stripped when it suits the unit
-    /// (`TP.HCM` → `HCM` after a prefix).
-    Alias,
-}
-
-/// Drop a trailing `(…)` qualifier: `Kỳ Anh (Huyện)`, `Yên Viên (Thị trấn)`.
-pub(super) fn strip_qualifier(name: &str) -> &str {
-    let t = name.trim();
-    if t.ends_with(')')
-        && let Some(open) = t.rfind('(')
-        && open > 0
-    {
-        return t[..open].trim_end();
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
     }
-    t
+}
+
+impl AsRef<str> for Text<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Deserialize)]
+struct RawData<'a> {
+    #[serde(borrow)]
+    provinces: Vec<RawProvince<'a>>,
+    #[serde(borrow)]
+    provinces_2025: Vec<RawProvince2025<'a>>,
+    #[serde(borrow)]
+    districts: Vec<RawDistrict<'a>>,
+    /// Schema 1's thị trấn, read only when `wards` is absent.
+    #[serde(borrow, default)]
+    towns: Vec<RawWard<'a>>,
+    #[serde(borrow, default)]
+    wards: Vec<RawWard<'a>>,
+    #[serde(borrow, default)]
+    wards_2025: Vec<RawWard2025<'a>>,
+    #[serde(borrow, default)]
+    aliases_handwritten: Vec<RawAlias<'a>>,
+    #[serde(borrow, default)]
+    type_prefixes_handwritten: Vec<RawPrefix<'a>>,
+}
+
+#[derive(Deserialize)]
+struct RawProvince<'a> {
+    #[serde(borrow)]
+    code: Text<'a>,
+    #[serde(borrow)]
+    name: Text<'a>,
+    #[serde(borrow)]
+    short: Text<'a>,
+    #[serde(borrow, rename = "type")]
+    kind: Text<'a>,
+    #[serde(borrow)]
+    new: Text<'a>,
+    #[serde(borrow, default)]
+    variants: Vec<Text<'a>>,
+    #[serde(borrow, default)]
+    keys: Vec<Text<'a>>,
+}
+
+#[derive(Deserialize)]
+struct RawProvince2025<'a> {
+    #[serde(borrow)]
+    code: Text<'a>,
+    #[serde(borrow)]
+    short: Text<'a>,
+}
+
+#[derive(Deserialize)]
+struct RawDistrict<'a> {
+    #[serde(borrow)]
+    code: Text<'a>,
+    #[serde(borrow)]
+    name: Text<'a>,
+    #[serde(borrow)]
+    short: Text<'a>,
+    #[serde(borrow, rename = "type")]
+    kind: Text<'a>,
+    #[serde(borrow)]
+    province: Text<'a>,
+    #[serde(borrow, default)]
+    variants: Vec<Text<'a>>,
+    #[serde(borrow, default)]
+    former_names: Vec<Text<'a>>,
+    #[serde(borrow, default)]
+    keys: Vec<Text<'a>>,
+}
+
+/// A commune before 2025 (`wards`), or a thị trấn of schema 1 (`towns`, no `type`).
+#[derive(Deserialize)]
+struct RawWard<'a> {
+    #[serde(borrow)]
+    code: Text<'a>,
+    #[serde(borrow)]
+    name: Text<'a>,
+    #[serde(borrow)]
+    short: Text<'a>,
+    #[serde(borrow, rename = "type")]
+    kind: Option<Text<'a>>,
+    #[serde(borrow)]
+    district: Text<'a>,
+    #[serde(borrow)]
+    province: Text<'a>,
+    #[serde(borrow, default)]
+    new: Vec<Text<'a>>,
+    #[serde(borrow, default)]
+    variants: Vec<Text<'a>>,
+    #[serde(borrow, default)]
+    keys: Vec<Text<'a>>,
+}
+
+#[derive(Deserialize)]
+struct RawWard2025<'a> {
+    #[serde(borrow)]
+    code: Text<'a>,
+    #[serde(borrow)]
+    short: Text<'a>,
+    #[serde(borrow, rename = "type")]
+    kind: Text<'a>,
+}
+
+#[derive(Deserialize)]
+struct RawAlias<'a> {
+    #[serde(borrow)]
+    text: Text<'a>,
+    #[serde(borrow)]
+    province: Option<Text<'a>>,
+    #[serde(borrow)]
+    district: Option<Text<'a>>,
+}
+
+#[derive(Deserialize)]
+struct RawPrefix<'a> {
+    #[serde(borrow)]
+    text: Text<'a>,
+    #[serde(borrow, rename = "type")]
+    kind: Text<'a>,
+}
+
+fn unknown(unit: &str, what: &'static str, code: &str) -> GazetteerError {
+    GazetteerError::UnknownCode {
+        unit: unit.to_string(),
+        what,
+        code: code.to_string(),
+    }
 }
 
 impl Gazetteer {
@@ -120,130 +177,167 @@ impl Gazetteer {
         let mut g = Gazetteer {
             units: Vec::new(),
             kinds: Vec::new(),
-            town_district: Vec::new(),
             province_2025: Vec::new(),
-            by_id: HashMap::new(),
-            index: Index {
-                vocab: HashMap::new(),
-                words: Vec::new(),
-                flags: Vec::new(),
-                names: HashMap::new(),
-                max_len: 0,
-                prefixes: Vec::new(),
-                lower_initials: Vec::new(),
-            },
+            provinces_2025: raw
+                .provinces_2025
+                .iter()
+                .map(|p| p.short.to_string())
+                .collect(),
+            communes_2025: Vec::new(),
+            links_2025: Vec::new(),
+            link_ranges: Vec::new(),
+            by_id: FxMap::default(),
+            index: super::index::Index::default(),
             lookup_names: Vec::new(),
-            keys: Vec::new(),
+            lookup_text: String::new(),
+            keys: String::new(),
+            key_spans: Vec::new(),
         };
-
-        let new_names: HashMap<&str, &str> = raw
+        let new_index: FxMap<&str, u16> = raw
             .provinces_2025
             .iter()
-            .map(|p| (p.code.as_str(), p.short.as_str()))
+            .enumerate()
+            .map(|(i, p)| (p.code.as_ref(), u16::try_from(i).unwrap_or(u16::MAX)))
             .collect();
-        let mut province_by_code: HashMap<&str, UnitId> = HashMap::new();
-        let mut district_by_code: HashMap<&str, UnitId> = HashMap::new();
+        let commune_2025_index: FxMap<&str, u32> = raw
+            .wards_2025
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.code.as_ref(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        g.communes_2025 = raw
+            .wards_2025
+            .iter()
+            .map(|w| Commune2025 {
+                id: format!("n{}", w.code),
+                name: names::strip_qualifier(&w.short).to_string(),
+                kind: w.kind.to_string(),
+            })
+            .collect();
+        let communes = if raw.wards.is_empty() {
+            &raw.towns
+        } else {
+            &raw.wards
+        };
+        let total = raw.provinces.len() + raw.districts.len() + communes.len();
+        g.units.reserve_exact(total);
+        g.kinds.reserve_exact(total);
+        g.province_2025.reserve_exact(total);
+        g.link_ranges.reserve_exact(total);
+        g.by_id.reserve(total);
+        g.index.pending.reserve(total * 2);
+        let mut province_by_code: FxMap<&str, UnitId> = FxMap::default();
+        let mut district_by_code: FxMap<&str, UnitId> = FxMap::default();
 
         for p in &raw.provinces {
             let id = format!("p{}", p.code);
             let kind = parse_kind(Level::Province, &p.kind, &id)?;
-            let new = new_names
-                .get(p.new.as_str())
-                .ok_or_else(|| GazetteerError::UnknownCode {
-                    unit: id.clone(),
-                    what: "provinces_2025",
-                    code: p.new.clone(),
-                })?;
+            let new = *new_index
+                .get(p.new.as_ref())
+                .ok_or_else(|| unknown(&id, "provinces_2025", &p.new))?;
             let uid = g.units.len();
             g.push_unit(
                 Unit {
                     id,
-                    code: p.code.clone(),
+                    code: p.code.to_string(),
                     level: Level::Province,
-                    name: p.short.clone(),
-                    full_name: p.name.clone(),
-                    kind: p.kind.clone(),
+                    name: p.short.to_string(),
+                    full_name: p.name.to_string(),
+                    kind: p.kind.to_string(),
                     province: uid,
+                    district: None,
                 },
                 kind,
-                None,
-                new.to_string(),
+                new,
+                &[],
+                &commune_2025_index,
             )?;
-            province_by_code.insert(p.code.as_str(), uid);
+            province_by_code.insert(p.code.as_ref(), uid);
         }
-
-        let province_of = |unit: &str,
-                           code: &str,
-                           map: &HashMap<&str, UnitId>|
-         -> Result<UnitId, GazetteerError> {
-            map.get(code)
-                .copied()
-                .ok_or_else(|| GazetteerError::UnknownCode {
-                    unit: unit.to_string(),
-                    what: "province",
-                    code: code.to_string(),
-                })
-        };
 
         for d in &raw.districts {
             let id = format!("d{}", d.code);
             let kind = parse_kind(Level::District, &d.kind, &id)?;
-            let prov = province_of(&id, &d.province, &province_by_code)?;
-            let new = g.province_2025[prov].clone();
+            let prov = *province_by_code
+                .get(d.province.as_ref())
+                .ok_or_else(|| unknown(&id, "province", &d.province))?;
+            let new = g.province_2025[prov];
             let uid = g.units.len();
             g.push_unit(
                 Unit {
                     id,
-                    code: d.code.clone(),
+                    code: d.code.to_string(),
                     level: Level::District,
-                    name: d.short.clone(),
-                    full_name: d.name.clone(),
-                    kind: d.kind.clone(),
+                    name: d.short.to_string(),
+                    full_name: d.name.to_string(),
+                    kind: d.kind.to_string(),
                     province: prov,
+                    district: None,
                 },
                 kind,
-                None,
                 new,
+                &[],
+                &commune_2025_index,
             )?;
-            district_by_code.insert(d.code.as_str(), uid);
+            district_by_code.insert(d.code.as_ref(), uid);
         }
 
-        for t in &raw.towns {
-            let id = format!("t{}", t.code);
-            let prov = province_of(&id, &t.province, &province_by_code)?;
-            let dist = district_by_code
-                .get(t.district.as_str())
-                .copied()
-                .ok_or_else(|| GazetteerError::UnknownCode {
-                    unit: id.clone(),
-                    what: "district",
-                    code: t.district.clone(),
-                })?;
-            let new = g.province_2025[prov].clone();
+        // `wards` lists every commune; a schema-1 file has only its thị trấn, in `towns`.
+        let first_commune = g.units.len();
+        for w in communes {
+            let kind_name = w.kind.as_deref().unwrap_or("thị trấn");
+            // Thị trấn keep the ids they had before the other communes were listed.
+            let id = if kind_name == "thị trấn" {
+                format!("t{}", w.code)
+            } else {
+                format!("w{}", w.code)
+            };
+            let kind = parse_kind(Level::Commune, kind_name, &id)?;
+            let prov = *province_by_code
+                .get(w.province.as_ref())
+                .ok_or_else(|| unknown(&id, "province", &w.province))?;
+            let dist = *district_by_code
+                .get(w.district.as_ref())
+                .ok_or_else(|| unknown(&id, "district", &w.district))?;
+            let new = g.province_2025[prov];
             g.push_unit(
                 Unit {
                     id,
-                    code: t.code.clone(),
-                    level: Level::Town,
-                    name: t.short.clone(),
-                    full_name: t.name.clone(),
-                    kind: "thị trấn".to_string(),
+                    code: w.code.to_string(),
+                    level: Level::Commune,
+                    name: names::strip_qualifier(&w.short).to_string(),
+                    full_name: w.name.to_string(),
+                    kind: kind_name.to_string(),
                     province: prov,
+                    district: Some(dist),
                 },
-                Kind::Town,
-                Some(dist),
+                kind,
                 new,
+                &w.new,
+                &commune_2025_index,
             )?;
         }
 
-        // Prefixes first: stripping them from aliases and former names needs them.
+        // Prefixes first: stripping them from aliases and former names needs them. The
+        // communes' own type words (`xã`, `phường`) are prefixes too.
         for p in &raw.type_prefixes_handwritten {
             let ptype =
                 PrefixType::parse(&p.kind).ok_or_else(|| GazetteerError::UnknownPrefixType {
-                    text: p.text.clone(),
-                    kind: p.kind.clone(),
+                    text: p.text.to_string(),
+                    kind: p.kind.to_string(),
                 })?;
             g.add_prefix(&p.text, ptype)?;
+        }
+        let mut commune_types: Vec<&str> = communes
+            .iter()
+            .map(|w| w.kind.as_deref().unwrap_or("thị trấn"))
+            .collect();
+        commune_types.sort_unstable();
+        commune_types.dedup();
+        for t in commune_types {
+            if let Some(ptype) = PrefixType::parse(t) {
+                g.add_prefix(t, ptype)?;
+            }
         }
         for (words, flag) in [
             (BLOCK_PLACE, F_BLOCK_PLACE),
@@ -255,12 +349,27 @@ impl Gazetteer {
                 g.index.flags[id as usize] |= flag;
             }
         }
+        for (words, kind) in CUE_PHRASES {
+            let ids: Vec<u32> = words.iter().map(|w| g.index.intern(w)).collect();
+            if let Some(&last) = ids.last() {
+                g.index.flags[last as usize] |= F_CUE_END;
+            }
+            g.index.cues.push((ids, *kind));
+        }
+        g.index.organisation_stop = ORGANISATION_STOP
+            .iter()
+            .map(|w| g.index.intern(w))
+            .collect();
+        g.index.not_a_prefix_after = NOT_A_PREFIX_AFTER
+            .iter()
+            .map(|(a, b)| (g.index.intern(a), g.index.intern(b)))
+            .collect();
 
         // Names, in unit order so `lookup` ties break by unit.
-        for (i, p) in raw.provinces.iter().enumerate() {
-            let uid = i;
+        let mut seen: FxMap<&str, u32> = FxMap::default();
+        for (uid, p) in raw.provinces.iter().enumerate() {
             for n in std::iter::once(&p.short).chain(&p.variants) {
-                g.add_name(uid, n, NameSource::Own)?;
+                g.add_name(uid, n, NameSource::Own, &mut seen)?;
             }
             g.add_keys(uid, &p.keys);
         }
@@ -268,59 +377,46 @@ impl Gazetteer {
         for (i, d) in raw.districts.iter().enumerate() {
             let uid = base + i;
             for n in std::iter::once(&d.short).chain(&d.variants) {
-                g.add_name(uid, n, NameSource::Own)?;
+                g.add_name(uid, n, NameSource::Own, &mut seen)?;
             }
             for n in &d.former_names {
-                g.add_name(uid, n, NameSource::Former)?;
+                g.add_name(uid, n, NameSource::Former, &mut seen)?;
             }
             g.add_keys(uid, &d.keys);
         }
-        let base = base + raw.districts.len();
-        for (i, t) in raw.towns.iter().enumerate() {
-            let uid = base + i;
-            for n in std::iter::once(&t.short).chain(&t.variants) {
-                g.add_name(uid, n, NameSource::Own)?;
+        for (i, w) in communes.iter().enumerate() {
+            let uid = first_commune + i;
+            for n in std::iter::once(&w.short).chain(&w.variants) {
+                g.add_name(uid, n, NameSource::Own, &mut seen)?;
             }
-            g.add_keys(uid, &t.keys);
+            g.add_keys(uid, &w.keys);
         }
         for a in &raw.aliases_handwritten {
             let target = match (&a.province, &a.district) {
-                (Some(code), _) => province_by_code.get(code.as_str()).copied(),
-                (None, Some(code)) => district_by_code.get(code.as_str()).copied(),
-                (None, None) => return Err(GazetteerError::AliasWithoutTarget(a.text.clone())),
+                (Some(code), _) => province_by_code.get(code.as_ref()).copied(),
+                (None, Some(code)) => district_by_code.get(code.as_ref()).copied(),
+                (None, None) => {
+                    return Err(GazetteerError::AliasWithoutTarget(a.text.to_string()));
+                }
             };
-            let uid = target.ok_or_else(|| GazetteerError::UnknownCode {
-                unit: format!("alias {:?}", a.text),
-                what: if a.province.is_some() {
-                    "province"
-                } else {
-                    "district"
-                },
-                code: a
-                    .province
-                    .clone()
-                    .or(a.district.clone())
-                    .unwrap_or_default(),
+            let uid = target.ok_or_else(|| {
+                unknown(
+                    &format!("alias {:?}", a.text),
+                    if a.province.is_some() {
+                        "province"
+                    } else {
+                        "district"
+                    },
+                    a.province
+                        .as_deref()
+                        .or(a.district.as_deref())
+                        .unwrap_or(""),
+                )
             })?;
-            g.add_name(uid, &a.text, NameSource::Alias)?;
+            g.add_name(uid, &a.text, NameSource::Alias, &mut seen)?;
         }
-
-        let mut initials: Vec<char> = Vec::new();
-        for p in &g.index.prefixes {
-            if let Some(c) = g.word_of(p.words[0]).chars().next() {
-                initials.push(c);
-            }
-        }
-        for ln in &g.lookup_names {
-            if ln.entry.mask & 1 == 0
-                && let Some(c) = ln.canon.chars().next()
-            {
-                initials.push(c);
-            }
-        }
-        initials.sort_unstable();
-        initials.dedup();
-        g.index.lower_initials = initials;
+        g.index.build_forms();
+        g.index.sort_names();
         Ok(g)
     }
 
@@ -328,155 +424,26 @@ impl Gazetteer {
         &mut self,
         unit: Unit,
         kind: Kind,
-        district: Option<UnitId>,
-        province_2025: String,
+        province_2025: u16,
+        new: &[Text<'_>],
+        commune_2025_index: &FxMap<&str, u32>,
     ) -> Result<(), GazetteerError> {
         let uid = self.units.len();
         if self.by_id.insert(unit.id.clone(), uid).is_some() {
             return Err(GazetteerError::DuplicateUnit(unit.id));
         }
+        let from = u32::try_from(self.links_2025.len()).unwrap_or(u32::MAX);
+        for code in new {
+            let i = commune_2025_index
+                .get(code.as_ref())
+                .ok_or_else(|| unknown(&unit.id, "wards_2025", code))?;
+            self.links_2025.push(*i);
+        }
+        let to = u32::try_from(self.links_2025.len()).unwrap_or(u32::MAX);
+        self.link_ranges.push((from, to));
         self.units.push(unit);
         self.kinds.push(kind);
-        self.town_district.push(district);
         self.province_2025.push(province_2025);
         Ok(())
-    }
-
-    fn add_prefix(&mut self, text: &str, ptype: PrefixType) -> Result<(), GazetteerError> {
-        let toks = scan::tokenize(text);
-        let bad = |reason| GazetteerError::BadName {
-            unit: "type prefix".to_string(),
-            name: text.to_string(),
-            reason,
-        };
-        if toks.is_empty() || toks.len() > MAX_SYLLABLES {
-            return Err(bad("no words or too many"));
-        }
-        let tail = &text[toks[toks.len() - 1].end..];
-        let dot = match tail.trim() {
-            "" => false,
-            "." => true,
-            _ => return Err(bad("only a dot may follow the words")),
-        };
-        let mut words = Vec::with_capacity(toks.len());
-        let mut buf = String::new();
-        for (k, t) in toks.iter().enumerate() {
-            if k > 0
-                && !text[toks[k - 1].end..t.start]
-                    .chars()
-                    .all(char::is_whitespace)
-            {
-                return Err(bad("words must be separated by spaces"));
-            }
-            canon_lower(&text[t.start..t.end], &mut buf);
-            words.push(self.index.intern(&buf));
-        }
-        self.index.flags[words[0] as usize] |= F_PREFIX_FIRST;
-        // "TP." and "Tp." are the same prefix once lowercased.
-        if !self
-            .index
-            .prefixes
-            .iter()
-            .any(|p| p.words == words && p.dot == dot)
-        {
-            self.index.prefixes.push(Prefix { words, dot, ptype });
-        }
-        Ok(())
-    }
-
-    fn add_name(
-        &mut self,
-        unit: UnitId,
-        name: &str,
-        source: NameSource,
-    ) -> Result<(), GazetteerError> {
-        let name = strip_qualifier(name);
-        let toks = scan::tokenize(name);
-        let bad = |reason| GazetteerError::BadName {
-            unit: self.units[unit].id.clone(),
-            name: name.to_string(),
-            reason,
-        };
-        let mut kind = self.kinds[unit];
-        let mut start = 0;
-        let mut needs_prefix = false;
-        if let Some((n, ptype)) = self.prefix_in(name, &toks, false) {
-            match source {
-                NameSource::Own => start = n,
-                NameSource::Former => {
-                    start = n;
-                    kind = ptype.as_kind();
-                }
-                NameSource::Alias if ptype.allows(kind) => {
-                    start = n;
-                    // `HCM` alone is not the city (`Đoàn TNCS HCM`); it needs the `TP`.
-                    needs_prefix = true;
-                }
-                NameSource::Alias => {}
-            }
-        }
-        let toks = &toks[start..];
-        if toks.is_empty() {
-            return Err(bad("no words"));
-        }
-        if toks.len() > MAX_SYLLABLES {
-            return Err(bad("more than 8 syllables"));
-        }
-        if toks
-            .windows(2)
-            .any(|w| !scan::joinable(&name[w[0].end..w[1].start]))
-        {
-            return Err(bad("words must be separated by spaces or a hyphen"));
-        }
-        let mut ids = Vec::with_capacity(toks.len());
-        let mut mask = 0u8;
-        let mut canon_words = Vec::with_capacity(toks.len());
-        let mut buf = String::new();
-        for (k, t) in toks.iter().enumerate() {
-            let w = &name[t.start..t.end];
-            if t.cap {
-                mask |= 1 << k;
-            }
-            canon_lower(w, &mut buf);
-            ids.push(self.index.intern(&buf));
-            canon_words.push(buf.clone());
-        }
-        let canon = canon_words.join(" ");
-        if canon_words.iter().all(|w| w.chars().all(char::is_numeric)) {
-            // `1` of `Quận 1` is only a district after `quận`/`Q.`.
-            needs_prefix = true;
-        }
-        if PERSON_NAMES.contains(&canon.as_str()) {
-            needs_prefix = true;
-        }
-        if self.index.flags.len() >= u16::MAX as usize {
-            // Ids are packed 16 bits each, with 0 meaning "no syllable".
-            return Err(bad("vocabulary too large"));
-        }
-        self.index.flags[ids[0] as usize] |= F_NAME_FIRST;
-        self.index.max_len = self.index.max_len.max(ids.len());
-        let entry = Entry {
-            unit,
-            mask,
-            kind,
-            needs_prefix,
-        };
-        self.index.names.entry(pack(&ids)).or_default().push(entry);
-        let folded: String = text::fold_str(&canon)
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect();
-        self.lookup_names.push(LookupName {
-            canon,
-            folded,
-            entry,
-        });
-        Ok(())
-    }
-
-    fn add_keys(&mut self, unit: UnitId, keys: &[String]) {
-        for k in keys {
-            self.keys.push((k.clone(), unit));
-        }
     }
 }

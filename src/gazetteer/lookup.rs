@@ -9,7 +9,7 @@ impl Gazetteer {
     /// Units whose name, variant or alias matches `query` (case-, tone-placement- and
     /// diacritic-insensitive; a type prefix like `TP`, `tỉnh` restricts the type). Best first:
     /// exact accented name, then unaccented match, then vietnamadminunits' ASCII keys; within
-    /// each, provinces before districts before towns.
+    /// each, provinces before districts before communes.
     pub fn lookup(&self, query: &str) -> Vec<UnitId> {
         let toks = scan::tokenize(query);
         if toks.is_empty() {
@@ -46,9 +46,7 @@ impl Gazetteer {
                 match ptype {
                     None => strict.push(hit),
                     Some(p) if p.allows(kind) => strict.push(hit),
-                    Some(p) if p.district_level() && matches!(kind, Kind::District(_)) => {
-                        loose.push(hit);
-                    }
+                    Some(p) if p.falls_back_to(kind) => loose.push(hit),
                     Some(_) => {}
                 }
             };
@@ -57,17 +55,19 @@ impl Gazetteer {
             if numeric && ptype.is_none() {
                 continue;
             }
+            let text_of = |(from, to): (u32, u32)| &self.lookup_text[from as usize..to as usize];
             for ln in &self.lookup_names {
-                if ln.canon == canon {
+                if text_of(ln.canon) == canon {
                     consider(0, ln.entry.unit, ln.entry.kind);
-                } else if !folded.is_empty() && ln.folded == folded {
+                } else if !folded.is_empty() && text_of(ln.folded) == folded {
                     consider(1, ln.entry.unit, ln.entry.kind);
                 }
             }
-            for (k, unit) in &self.keys {
-                let whole = ptype.is_none() && *k == whole_compact;
-                if whole || (!folded.is_empty() && *k == folded) {
-                    consider(2, *unit, self.kinds[*unit]);
+            for &(from, to, unit) in &self.key_spans {
+                let k = &self.keys[from as usize..to as usize];
+                let whole = ptype.is_none() && k == whole_compact;
+                if whole || (!folded.is_empty() && k == folded) {
+                    consider(2, unit, self.kinds[unit]);
                 }
             }
             hits.extend(if strict.is_empty() { loose } else { strict });
@@ -87,7 +87,7 @@ fn level_rank(level: Level) -> u8 {
     match level {
         Level::Province => 0,
         Level::District => 1,
-        Level::Town => 2,
+        Level::Commune => 2,
     }
 }
 

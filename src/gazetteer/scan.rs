@@ -1,12 +1,16 @@
-//! The matcher behind [`Gazetteer::find_mentions`]: split the text into words, look for a type
-//! prefix and the longest indexed name at each word, attach a bracketed parent, then resolve
-//! names shared by several units.
+//! The matcher: split the text into words, look for a type prefix and the longest indexed
+//! name at each word, attach a bracketed parent, note the words that block a bare name or
+//! weaken it. What it returns ([`Raw`]) may still have several candidate units; `resolve.rs`
+//! chooses among them.
 
-use super::index::{F_NAME_FIRST, F_PREFIX_FIRST, MAX_SYLLABLES, canon_lower, pack};
-use super::model::{Kind, PrefixType};
-use super::{Gazetteer, Level, Mention, UnitId};
+use super::index::{
+    F_BARE_FIRST, F_LOWER_START, F_NAME_FIRST, F_PREFIX_FIRST, MAX_SYLLABLES, canon_lower, pack,
+};
+use super::model::{Cue, Level, PrefixType, Settled};
+use super::{Gazetteer, UnitId};
 
 mod block;
+mod cues;
 mod tokens;
 
 use block::Block;
@@ -25,20 +29,27 @@ struct Hit {
     cands: Vec<UnitId>,
     prefixed: bool,
     blocked: Option<Block>,
+    cue: Option<Cue>,
 }
 
-struct Raw {
-    start: usize,
-    end: usize,
+/// A name found in the text, with every unit it may be.
+#[derive(Debug, Clone)]
+pub(super) struct Raw {
+    pub(super) start: usize,
+    pub(super) end: usize,
     /// Packed name ids, to drop bare names the text also uses as a person's name.
     key: u128,
-    cands: Vec<UnitId>,
-    prefixed: bool,
+    pub(super) cands: Vec<UnitId>,
+    pub(super) prefixed: bool,
     /// For a bracketed parent: index of the mention it qualifies.
-    child: Option<usize>,
+    pub(super) child: Option<usize>,
+    pub(super) cue: Option<Cue>,
+    /// Set when the scan itself chose among the candidates (a bracketed parent, a province
+    /// before its namesake districts).
+    pub(super) settled: Option<Settled>,
 }
 
-struct Scanner<'a> {
+pub(super) struct Scanner<'a> {
     g: &'a Gazetteer,
     text: &'a str,
     toks: Vec<Tok>,
@@ -51,35 +62,52 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
+    fn new(g: &'a Gazetteer, text: &'a str) -> Self {
+        let toks = tokenize(text);
+        Scanner {
+            g,
+            text,
+            ids: vec![UNSEEN; toks.len()],
+            toks,
+            buf: String::new(),
+            last_end: 0,
+        }
+    }
+
+    /// The vocabulary id of word `i`. A plain word (lower, Title or UPPER case, NFC) is
+    /// looked up as it stands; only odd ones are folded first.
     fn id(&mut self, i: usize) -> Option<u32> {
         let mut v = self.ids[i];
         if v == UNSEEN {
             let t = self.toks[i];
-            canon_lower(&self.text[t.start..t.end], &mut self.buf);
-            v = self
-                .g
-                .index
-                .vocab
-                .get(self.buf.as_str())
-                .copied()
-                .unwrap_or(UNKNOWN);
+            let word = &self.text[t.start..t.end];
+            let found = if t.plain {
+                self.g.index.forms.get(word).copied()
+            } else {
+                canon_lower(word, &mut self.buf);
+                self.g.index.id_of(&self.buf)
+            };
+            v = found.unwrap_or(UNKNOWN);
             self.ids[i] = v;
         }
         (v != UNKNOWN).then_some(v)
     }
 
-    /// Could a prefix or a name start here? Cheap test that skips most lowercase words
-    /// without normalising them.
-    fn may_start(&self, i: usize) -> bool {
+    fn flags(&mut self, i: usize) -> u16 {
+        self.id(i).map_or(0, |id| self.g.index.flags_of(id))
+    }
+
+    /// Could a prefix or a name start here? Capitalised words may; a lowercase word only if
+    /// it may open a prefix or a name written lowercase.
+    fn may_start(&mut self, i: usize) -> bool {
         let t = self.toks[i];
         if t.cap {
             return true;
         }
-        self.text[t.start..]
-            .chars()
-            .next()
-            .and_then(|c| c.to_lowercase().next())
-            .is_some_and(|c| self.g.index.lower_initials.binary_search(&c).is_ok())
+        let first = self.text.as_bytes()[t.start];
+        // Odd words (not NFC …) may fold to a word that starts otherwise.
+        (!t.plain || self.g.index.lower_start_bytes[usize::from(first)])
+            && self.flags(i) & (F_PREFIX_FIRST | F_LOWER_START) != 0
     }
 
     fn sep(&self, k: usize) -> &'a str {
@@ -87,11 +115,22 @@ impl<'a> Scanner<'a> {
         &self.text[self.toks[k].end..end]
     }
 
+    /// Only spaces between word `k` and the next.
+    fn spaced(&self, k: usize) -> bool {
+        self.sep(k).chars().all(is_hspace)
+    }
+
     /// A type prefix starting at word `i`: the index of the word after it, and its type.
     fn prefix_at(&mut self, i: usize) -> Option<(usize, PrefixType)> {
         let g = self.g;
-        let first = self.id(i)?;
-        if g.index.flags_of(first) & F_PREFIX_FIRST == 0 {
+        if self.flags(i) & F_PREFIX_FIRST == 0 {
+            return None;
+        }
+        if i > 0
+            && self.spaced(i - 1)
+            && let (Some(before), Some(word)) = (self.id(i - 1), self.id(i))
+            && g.index.not_a_prefix_after.contains(&(before, word))
+        {
             return None;
         }
         let mut best: Option<(usize, PrefixType)> = None;
@@ -104,7 +143,7 @@ impl<'a> Scanner<'a> {
                 if self.id(i + k) != Some(w) {
                     continue 'prefixes;
                 }
-                if k + 1 < n && !self.sep(i + k).chars().all(is_hspace) {
+                if k + 1 < n && !self.spaced(i + k) {
                     continue 'prefixes;
                 }
             }
@@ -116,70 +155,76 @@ impl<'a> Scanner<'a> {
     }
 
     /// The longest name at word `j` whose entries suit `ptype` and the capitalisation:
-    /// its length in words, key and candidate units.
+    /// its length in words, key, candidate units, and whether it reads as a personal name.
     fn name_at(
         &mut self,
         j: usize,
         ptype: Option<PrefixType>,
-    ) -> Option<(usize, u128, Vec<UnitId>)> {
+    ) -> Option<(usize, u128, Vec<UnitId>, bool)> {
         let g = self.g;
+        let first_flag = if ptype.is_some() {
+            F_NAME_FIRST
+        } else {
+            F_BARE_FIRST
+        };
+        if self.flags(j) & first_flag == 0 {
+            return None;
+        }
         let max = g.index.max_len.min(self.toks.len() - j).min(MAX_SYLLABLES);
         let mut ids = [0u32; MAX_SYLLABLES];
         let mut avail = 0;
-        for k in 0..max {
+        for (k, slot) in ids.iter_mut().enumerate().take(max) {
             if k > 0 && !self.toks[j + k - 1].join {
                 break;
             }
             match self.id(j + k) {
-                Some(id) => ids[k] = id,
+                Some(id) => *slot = id,
                 None => break,
-            }
-            if k == 0 && g.index.flags_of(ids[0]) & F_NAME_FIRST == 0 {
-                return None;
             }
             avail += 1;
         }
         for len in (1..=avail).rev() {
             let key = pack(&ids[..len]);
-            let Some(entries) = g.index.names.get(&key) else {
+            let Some(entries) = g.index.entries_of(key) else {
                 continue;
             };
             let mut strict: Vec<UnitId> = Vec::new();
             let mut loose: Vec<UnitId> = Vec::new();
+            let mut person_like = false;
             for e in entries {
                 let caps_ok = (0..len).all(|k| e.mask & (1 << k) == 0 || self.toks[j + k].cap);
                 if !caps_ok {
                     continue;
                 }
                 match ptype {
-                    None => {
-                        // Town names are too often commune names or plain words.
-                        if !e.needs_prefix && e.kind != Kind::Town {
-                            strict.push(e.unit);
-                        }
+                    None if !e.needs_prefix => {
+                        strict.push(e.unit);
+                        person_like |= e.person_like;
                     }
                     Some(p) if p.allows(e.kind) => strict.push(e.unit),
-                    Some(p) if p.district_level() && matches!(e.kind, Kind::District(_)) => {
-                        loose.push(e.unit);
-                    }
-                    Some(_) => {}
+                    Some(p) if p.falls_back_to(e.kind) => loose.push(e.unit),
+                    _ => {}
                 }
             }
             let mut cands = if strict.is_empty() { loose } else { strict };
             if !cands.is_empty() {
                 cands.sort_unstable();
                 cands.dedup();
-                return Some((len, key, cands));
+                return Some((len, key, cands, person_like));
             }
         }
         None
     }
 
-    /// The best match starting at word `i`: prefix + name, or a bare name if longer.
-    fn match_at(&mut self, i: usize, blockers: bool) -> Option<Hit> {
+    /// The best match starting at word `i`: prefix + name, or a bare name if longer. A
+    /// prefix followed by no name skips the scan past it (`thị xã` is not read again as
+    /// `xã`).
+    fn match_at(&mut self, i: usize, blockers: bool) -> Result<Hit, usize> {
         let mut best: Option<Hit> = None;
+        let mut skip = i + 1;
         if let Some((ns, ptype)) = self.prefix_at(i) {
-            if let Some((len, key, cands)) = self.name_at(ns, Some(ptype)) {
+            skip = ns;
+            if let Some((len, key, cands, _)) = self.name_at(ns, Some(ptype)) {
                 best = Some(Hit {
                     start_tok: i,
                     end_tok: ns + len,
@@ -187,8 +232,9 @@ impl<'a> Scanner<'a> {
                     cands,
                     prefixed: true,
                     blocked: None,
+                    cue: None,
                 });
-            } else if let Some((len, key, cands)) = self.name_at(ns, None) {
+            } else if let Some((len, key, cands, _)) = self.name_at(ns, None) {
                 // The prefix restricts the candidates to none: never fall back to a guess.
                 best = Some(Hit {
                     start_tok: i,
@@ -197,26 +243,46 @@ impl<'a> Scanner<'a> {
                     cands,
                     prefixed: true,
                     blocked: Some(Block::WrongType),
+                    cue: None,
                 });
             }
         }
-        if let Some((len, key, cands)) = self.name_at(i, None)
+        if let Some((len, key, cands, person_like)) = self.name_at(i, None)
             && best.as_ref().is_none_or(|b| i + len > b.end_tok)
         {
-            best = Some(Hit {
+            let mut hit = Hit {
                 start_tok: i,
                 end_tok: i + len,
                 key,
                 cands,
                 prefixed: false,
-                blocked: if blockers {
-                    self.block(i, i + len)
-                } else {
-                    None
-                },
-            });
+                blocked: None,
+                cue: None,
+            };
+            if blockers {
+                hit.blocked = self.block(i, i + len);
+                if hit.blocked.is_none() {
+                    match self.cue_before(i) {
+                        // `cầu thủ Đắk Lắk`: a province is never a person's name, so the
+                        // player is from there.
+                        Some(Err(Block::Person))
+                            if hit
+                                .cands
+                                .iter()
+                                .any(|&u| self.g.units[u].level == Level::Province) =>
+                        {
+                            hit.cue = Some(Cue::Attribute);
+                        }
+                        Some(Err(b)) => hit.blocked = Some(b),
+                        Some(Ok(c)) => hit.cue = Some(c),
+                        None if person_like => hit.cue = Some(Cue::PersonLike),
+                        None => {}
+                    }
+                }
+            }
+            best = Some(hit);
         }
-        best
+        best.ok_or(skip)
     }
 
     /// A mention in brackets right after the word before `e`, closed by `)` or followed by
@@ -229,7 +295,7 @@ impl<'a> Scanner<'a> {
         if sep.trim() != "(" || !sep.chars().all(|c| c == '(' || is_hspace(c)) {
             return None;
         }
-        let h = self.match_at(e, false)?;
+        let h = self.match_at(e, false).ok()?;
         let after = self.sep(h.end_tok - 1).trim_start();
         (after.starts_with(')') || after.starts_with(',')).then_some(h)
     }
@@ -242,33 +308,31 @@ impl<'a> Scanner<'a> {
             cands: h.cands.clone(),
             prefixed: h.prefixed,
             child: None,
+            cue: h.cue,
+            settled: None,
         }
     }
 }
 
 impl Gazetteer {
     /// Does `outer` directly or indirectly contain `inner`?
-    fn contains(&self, outer: UnitId, inner: UnitId) -> bool {
+    pub(super) fn contains(&self, outer: UnitId, inner: UnitId) -> bool {
+        let (Some(o), Some(i)) = (self.units.get(outer), self.units.get(inner)) else {
+            return false;
+        };
         outer != inner
-            && match self.units[outer].level {
-                Level::Province => self.units[inner].province == outer,
-                Level::District => self.town_district[inner] == Some(outer),
-                Level::Town => false,
+            && match o.level {
+                Level::Province => i.province == outer,
+                Level::District => i.district == Some(outer),
+                Level::Commune => false,
             }
     }
 }
 
-pub(super) fn find_mentions(g: &Gazetteer, text: &str, context: &[UnitId]) -> Vec<Mention> {
-    let toks = tokenize(text);
-    let n = toks.len();
-    let mut s = Scanner {
-        g,
-        text,
-        ids: vec![UNSEEN; n],
-        toks,
-        buf: String::new(),
-        last_end: 0,
-    };
+/// Every name in `text` with its candidate units, in order.
+pub(super) fn scan(g: &Gazetteer, text: &str) -> Vec<Raw> {
+    let mut s = Scanner::new(g, text);
+    let n = s.toks.len();
     let mut raws: Vec<Raw> = Vec::new();
     // Names the text uses as a person's name (`Lương Xuân Trường`): their bare uses elsewhere
     // in it (`Xuân Trường ghi bàn`) are that person too.
@@ -279,9 +343,12 @@ pub(super) fn find_mentions(g: &Gazetteer, text: &str, context: &[UnitId]) -> Ve
             i += 1;
             continue;
         }
-        let Some(hit) = s.match_at(i, true) else {
-            i += 1;
-            continue;
+        let hit = match s.match_at(i, true) {
+            Ok(hit) => hit,
+            Err(next) => {
+                i = next;
+                continue;
+            }
         };
         i = hit.end_tok;
         s.last_end = i;
@@ -307,12 +374,27 @@ pub(super) fn find_mentions(g: &Gazetteer, text: &str, context: &[UnitId]) -> Ve
             .collect();
         if !pairs.is_empty() {
             // The bracket names the parent: keep only the readings it confirms.
+            let before = main.cands.len();
             main.cands = pairs.iter().map(|p| p.0).collect();
             main.cands.dedup();
+            if before > 1 {
+                main.settled = Some(Settled::Bracket);
+            }
+            // A bracketed parent is the place, whatever words stand before the child.
+            main.cue = None;
             parent.cands = pairs.iter().map(|p| p.1).collect();
             parent.cands.sort_unstable();
             parent.cands.dedup();
             parent.child = Some(raws.len());
+        } else if main
+            .cands
+            .iter()
+            .all(|&u| g.units[u].level == Level::Commune)
+            && br.cands.iter().any(|&u| g.units[u].level != Level::Commune)
+        {
+            // `xã Quế Tân (Quế Võ, Bắc Ninh)`, and no Quế Tân there: the commune meant was
+            // merged or renamed since, and the one of that name elsewhere is not it.
+            main.cands.clear();
         }
         raws.push(main);
         raws.push(parent);
@@ -334,92 +416,10 @@ pub(super) fn find_mentions(g: &Gazetteer, text: &str, context: &[UnitId]) -> Ve
     for r in &mut raws {
         if r.cands.len() > 1 && r.cands.iter().any(|&u| g.units[u].level == Level::Province) {
             r.cands.retain(|&u| g.units[u].level == Level::Province);
-        }
-    }
-    // Districts and towns in the context stand for typed mentions made elsewhere in the
-    // document (its title scanned apart from its body).
-    let known: Vec<UnitId> = context
-        .iter()
-        .copied()
-        .filter(|&u| g.units.get(u).is_some_and(|x| x.level != Level::Province))
-        .collect();
-    settle_by_typed_mentions(&mut raws, &known);
-    // Sorted and deduplicated: at most the 63 provinces, however long the text.
-    let mut context: Vec<UnitId> = context
-        .iter()
-        .filter_map(|&u| g.units.get(u).map(|x| x.province))
-        .collect();
-    context.sort_unstable();
-    context.dedup();
-    let mut named: Vec<UnitId> = raws
-        .iter()
-        .filter(|r| r.cands.len() == 1)
-        .map(|r| g.units[r.cands[0]].province)
-        .collect();
-    named.sort_unstable();
-    named.dedup();
-    let resolved: Vec<Option<UnitId>> = raws
-        .iter()
-        .map(|r| {
             if r.cands.len() == 1 {
-                return Some(r.cands[0]);
+                r.settled = Some(Settled::ProvinceFirst);
             }
-            let in_context: Vec<UnitId> = r
-                .cands
-                .iter()
-                .copied()
-                .filter(|&u| context.contains(&g.units[u].province))
-                .collect();
-            let pool = if in_context.is_empty() {
-                &r.cands
-            } else {
-                &in_context
-            };
-            if pool.len() == 1 {
-                return Some(pool[0]);
-            }
-            let in_text: Vec<UnitId> = pool
-                .iter()
-                .copied()
-                .filter(|&u| named.contains(&g.units[u].province))
-                .collect();
-            // Still ambiguous: never guess.
-            (in_text.len() == 1).then(|| in_text[0])
-        })
-        .collect();
-    raws.iter()
-        .zip(&resolved)
-        .filter_map(|(r, &u)| {
-            Some(Mention {
-                start: r.start,
-                end: r.end,
-                unit: u?,
-                prefixed: r.prefixed,
-                bracket_parent: r.child.is_some_and(|c| resolved[c].is_some()),
-            })
-        })
-        .collect()
-}
-
-/// A bare name shared by several units (`Kỳ Anh`: a huyện and a thị xã of Hà Tĩnh) is the
-/// unit the text names with its type elsewhere (`thị xã Kỳ Anh`), when the typed mentions
-/// and the `known` units single out exactly one of its candidates.
-fn settle_by_typed_mentions(raws: &mut [Raw], known: &[UnitId]) {
-    let mut typed: Vec<UnitId> = raws
-        .iter()
-        .filter(|r| r.prefixed && r.cands.len() == 1)
-        .map(|r| r.cands[0])
-        .chain(known.iter().copied())
-        .collect();
-    if typed.is_empty() {
-        return;
-    }
-    typed.sort_unstable();
-    typed.dedup();
-    for r in raws.iter_mut().filter(|r| !r.prefixed && r.cands.len() > 1) {
-        let mut hits = r.cands.iter().filter(|u| typed.binary_search(u).is_ok());
-        if let (Some(&u), None) = (hits.next(), hits.next()) {
-            r.cands = vec![u];
         }
     }
+    raws
 }

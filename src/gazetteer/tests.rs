@@ -4,6 +4,7 @@
 use super::load::strip_qualifier;
 use super::*;
 
+mod communes;
 mod load;
 mod lookup;
 
@@ -86,7 +87,9 @@ fn town_with_bracketed_district_and_province() {
         found("thị trấn Hồ Xá (huyện Vĩnh Linh, tỉnh Quảng Trị)"),
         vec![
             ("thị trấn Hồ Xá".into(), "t19363".into(), true, false),
-            ("huyện Vĩnh Linh".into(), "d464".into(), true, true),
+            // After a commune, the district in brackets places the article: no mere
+            // context.
+            ("huyện Vĩnh Linh".into(), "d464".into(), true, false),
             ("tỉnh Quảng Trị".into(), "p45".into(), true, false),
         ]
     );
@@ -211,6 +214,7 @@ fn geographic_names_that_are_not_units() {
     assert_eq!(ids("TT Cát Bà"), ["t11914"]);
     // "The streets of" the city is the city.
     assert_eq!(ids("trên đường phố Hà Nội"), ["p01"]);
+    assert_eq!(ids("khắp các phố phường Hà Nội"), ["p01"]);
 }
 
 #[test]

@@ -1,47 +1,46 @@
 //! What an article (and each of its sections) is about, as opposed to places named in
-//! passing. Mentions are weighed by where they stand: the title and locality tags say what
-//! the page is about, a `* Tại <place>` opener says what a section is about, a name deep in a
-//! paragraph or a caption says little. Places named only as the parent in brackets
-//! ("TP Hạ Long (tỉnh Quảng Ninh)") count as context, not as a subject.
+//! passing. The whole document is scanned once; each mention is weighed by where it stands:
+//! the title and locality tags say what the page is about, a `* Tại <place>` opener says
+//! what a section is about, a name deep in a paragraph or a caption says little. Some
+//! mentions say less than their place suggests:
+//!
+//! * the parent in brackets (`TP Hạ Long (tỉnh Quảng Ninh)`) is context, not a subject;
+//! * a publisher's city in a reference (`Nxb …, Hà Nội`) is no place of the article;
+//! * a name inside a company or club name, or a style or origin (`kiến trúc Hà Nội`), is
+//!   mentioned at most;
+//! * a bare name that is also a personal name (`Xuân Trường`) needs its type or its province
+//!   somewhere in the article;
+//! * a commune needs its district or province somewhere in the article (one of that name may
+//!   have been merged or renamed since the gazetteer's snapshot);
+//! * a place named in one section of several, and nowhere in the title, tags or lead, is a
+//!   venue or an aside.
+//!
+//! Commune names still shared by several units are settled by the provinces the article is
+//! about, and the decisions made again.
+
+mod decision;
 
 use std::collections::HashMap;
 
-use crate::corpus::{Document, PassageKind};
-use crate::gazetteer::{Gazetteer, Level, UnitId};
+pub use decision::{Decision, Decisions, Place, Shared, Verdict, Why};
 
-const W_TITLE: f32 = 6.0;
-const W_TAG: f32 = 5.0;
-const W_SUBTITLE: f32 = 4.0;
-const W_OPENER: f32 = 4.0;
-const W_LEAD: f32 = 2.0;
-const W_HEADING: f32 = 2.0;
-const W_ROLE: f32 = 2.0;
-const W_BODY: f32 = 1.0;
-const W_CAPTION: f32 = 0.5;
+use crate::corpus::{Document, PassageKind};
+use crate::gazetteer::{Cue, Gazetteer, Level, Settled, TextScan, UnitId};
 
 /// A locality needs at least this score, and this share of the top score, to be a subject.
 const MIN_SCORE: f32 = 2.5;
 const MIN_SHARE: f32 = 0.25;
+/// An article with at least this many sections has sections a venue can hide in: a place
+/// named at most [`VENUE_MENTIONS`] times, all in one of them, is an aside.
+const MANY_SECTIONS: usize = 3;
+const VENUE_MENTIONS: usize = 2;
 
-#[derive(Default)]
-struct Scores {
-    score: HashMap<UnitId, f32>,
-    first_seen: HashMap<UnitId, usize>,
-}
-
-impl Scores {
-    fn add(&mut self, unit: UnitId, weight: f32, order: usize) {
-        *self.score.entry(unit).or_insert(0.0) += weight;
-        self.first_seen.entry(unit).or_insert(order);
-    }
-
-    fn get(&self, unit: UnitId) -> f32 {
-        self.score.get(&unit).copied().unwrap_or(0.0)
-    }
-
-    fn top(&self) -> f32 {
-        self.score.values().copied().fold(0.0, f32::max)
-    }
+/// A piece of the document text that was scanned: its byte range, where it stands, and its
+/// section.
+struct Piece {
+    start: usize,
+    place: Place,
+    section: Option<usize>,
 }
 
 /// Words that open a section about a place: "Tại TP Hạ Long, …", "Ở huyện X, …".
@@ -55,133 +54,328 @@ fn opener_len(text: &str) -> Option<usize> {
         .map(str::len)
 }
 
-/// Fill `doc.localities`, `doc.mentioned` and each section's `locality`. `starred[i]` tells
-/// whether section `i` was opened by a `* …` paragraph.
-pub fn assign(doc: &mut Document, starred: &[bool], gaz: &Gazetteer) {
+/// The document as one text (pieces separated by line breaks, which no name crosses), the
+/// pieces, and for each section opened by `Tại …` the byte offset its place must start by.
+fn document_text(doc: &Document, starred: &[bool]) -> (String, Vec<Piece>, Vec<Option<usize>>) {
     let mut all = String::new();
-    for t in [
-        Some(&doc.title),
-        doc.subtitle.as_ref(),
-        doc.author_role.as_ref(),
-    ]
-    .into_iter()
-    .flatten()
-    .chain(doc.tags.iter())
-    {
-        all.push_str(t);
+    let mut pieces = Vec::new();
+    let mut push = |all: &mut String, text: &str, place: Place, section: Option<usize>| {
+        pieces.push(Piece {
+            start: all.len(),
+            place,
+            section,
+        });
+        all.push_str(text);
         all.push('\n');
-    }
-    for s in &doc.sections {
-        if let Some(h) = &s.heading {
-            all.push_str(h);
-            all.push('\n');
-        }
-        for p in &s.passages {
-            all.push_str(&p.text);
-            all.push('\n');
-        }
-    }
-    // The units named anywhere (and their provinces): "Kỳ Anh:" in a title is the thị xã
-    // when the body says "thị xã Kỳ Anh".
-    let mut context: Vec<UnitId> = gaz
-        .find_mentions(&all, &[])
-        .iter()
-        .flat_map(|m| [m.unit, gaz.unit(m.unit).province])
-        .collect();
-    context.sort_unstable();
-    context.dedup();
-
-    let mut order = 0usize;
-    let mut doc_scores = Scores::default();
-    let add_text = |scores: &mut Scores, text: &str, weight: f32, order: &mut usize| {
-        for m in gaz.find_mentions(text, &context) {
-            *order += 1;
-            if !m.bracket_parent {
-                scores.add(m.unit, weight, *order);
-            }
-        }
     };
-    add_text(&mut doc_scores, &doc.title.clone(), W_TITLE, &mut order);
-    if let Some(s) = doc.subtitle.clone() {
-        add_text(&mut doc_scores, &s, W_SUBTITLE, &mut order);
+    push(&mut all, &doc.title, Place::Title, None);
+    if let Some(s) = &doc.subtitle {
+        push(&mut all, s, Place::Subtitle, None);
     }
-    for t in doc.tags.clone() {
-        add_text(&mut doc_scores, &t, W_TAG, &mut order);
+    for t in &doc.tags {
+        push(&mut all, t, Place::Tag, None);
     }
-    if let Some(r) = doc.author_role.clone() {
-        add_text(&mut doc_scores, &r, W_ROLE, &mut order);
+    if let Some(r) = &doc.author_role {
+        push(&mut all, r, Place::Role, None);
     }
-
-    let mut section_scores: Vec<Scores> = Vec::with_capacity(doc.sections.len());
-    let mut explicit: Vec<Option<UnitId>> = vec![None; doc.sections.len()];
+    let mut openers = vec![None; doc.sections.len()];
     for (si, section) in doc.sections.iter().enumerate() {
-        let mut sec = Scores::default();
         if let Some(h) = &section.heading {
-            add_text(&mut sec, h, W_HEADING, &mut order);
+            push(&mut all, h, Place::Heading, Some(si));
         }
+        let starred = starred.get(si).copied().unwrap_or(false);
         for (pi, p) in section.passages.iter().enumerate() {
-            let mut weight = match p.kind {
-                PassageKind::Lead => W_LEAD,
-                PassageKind::Caption => W_CAPTION,
-                _ => W_BODY,
+            let mut place = match p.kind {
+                PassageKind::Lead => Place::Lead,
+                PassageKind::Caption => Place::Caption,
+                _ => Place::Body,
             };
-            if pi == 0
-                && starred.get(si).copied().unwrap_or(false)
-                && let Some(skip) = opener_len(&p.text)
-            {
-                // The first place right after "Tại" is the section's subject.
-                let found = gaz
-                    .find_mentions(&p.text, &context)
-                    .into_iter()
-                    .find(|m| !m.bracket_parent && m.start <= skip + 1);
-                if let Some(m) = found {
-                    explicit[si] = Some(m.unit);
-                    order += 1;
-                    sec.add(m.unit, W_OPENER, order);
+            if pi == 0 && starred {
+                match opener_len(&p.text) {
+                    // The first place right after "Tại" is the section's subject.
+                    Some(skip) => openers[si] = Some(all.len() + skip + 1),
+                    None if place.weight() < Place::Lead.weight() => place = Place::Lead,
+                    None => {}
                 }
-            } else if pi == 0 && starred.get(si).copied().unwrap_or(false) {
-                weight = weight.max(W_LEAD);
             }
-            add_text(&mut sec, &p.text, weight, &mut order);
+            push(&mut all, &p.text, place, Some(si));
         }
-        for (&u, &s) in &sec.score {
-            doc_scores.add(u, s, sec.first_seen[&u]);
-        }
-        section_scores.push(sec);
     }
+    (all, pieces, openers)
+}
 
-    let top = doc_scores.top();
-    let threshold = MIN_SCORE.max(MIN_SHARE * top);
-    let mut about: Vec<UnitId> = doc_scores
-        .score
-        .iter()
-        .filter(|&(_, &s)| s >= threshold)
-        .map(|(&u, _)| u)
-        .collect();
-    for u in explicit.iter().flatten() {
-        if !about.contains(u) {
-            about.push(*u);
+/// What the mentions of one unit add up to.
+#[derive(Default)]
+struct Evidence {
+    /// Mentions that count.
+    score: f32,
+    /// Mentions that count only when something else in the article places the unit: inside
+    /// a company or club name, or a bare personal name.
+    doubtful: f32,
+    doubtful_cue: Option<Cue>,
+    /// Mentions that never count towards "about": a style or an origin.
+    weak: f32,
+    first: usize,
+    places: Vec<(Place, usize)>,
+    prefixed: usize,
+    bracket: usize,
+    publisher: usize,
+    /// Mentions in `score` and `doubtful`.
+    counted: usize,
+    /// Mentions in `score`.
+    plain: usize,
+    head: bool,
+    sections: Vec<usize>,
+    settled: Option<Settled>,
+}
+
+impl Evidence {
+    fn place(&mut self, place: Place) {
+        match self.places.iter_mut().find(|(p, _)| *p == place) {
+            Some((_, n)) => *n += 1,
+            None => self.places.push((place, 1)),
         }
     }
-    // A province is context when the article is about one of its districts or towns and
-    // the province itself is not named much more often.
-    let about_snapshot = about.clone();
-    about.retain(|&p| {
-        gaz.unit(p).level != Level::Province
-            || !about_snapshot.iter().any(|&d| {
-                d != p && gaz.unit(d).province == p && doc_scores.get(p) < 2.0 * doc_scores.get(d)
-            })
-    });
-    about.sort_by_key(|u| doc_scores.first_seen.get(u).copied().unwrap_or(usize::MAX));
+}
+
+/// The scores of one pass over the scan.
+struct Tally {
+    evidence: HashMap<UnitId, Evidence>,
+    /// Per section, the counted score of each unit.
+    sections: Vec<HashMap<UnitId, f32>>,
+    /// Per section, the unit a `Tại …` opener names.
+    explicit: Vec<Option<UnitId>>,
+}
+
+fn tally(scan: &TextScan, pieces: &[Piece], openers: &[Option<usize>]) -> Tally {
+    let mut t = Tally {
+        evidence: HashMap::new(),
+        sections: vec![HashMap::new(); openers.len()],
+        explicit: vec![None; openers.len()],
+    };
+    for (order, m) in scan.mentions.iter().enumerate() {
+        let k = pieces
+            .partition_point(|p| p.start <= m.start)
+            .saturating_sub(1);
+        let piece = &pieces[k];
+        let ev = t.evidence.entry(m.unit).or_insert_with(|| Evidence {
+            first: order,
+            ..Evidence::default()
+        });
+        if m.bracket_parent {
+            ev.bracket += 1;
+            continue;
+        }
+        if m.cue == Some(Cue::Publisher) {
+            ev.publisher += 1;
+            continue;
+        }
+        let mut place = piece.place;
+        if let Some(si) = piece.section
+            && t.explicit[si].is_none()
+            && openers[si].is_some_and(|limit| m.start <= limit && m.start >= piece.start)
+        {
+            t.explicit[si] = Some(m.unit);
+            place = Place::Opener;
+        }
+        ev.place(place);
+        if m.cue == Some(Cue::Attribute) {
+            ev.weak += place.weight();
+            continue;
+        }
+        // An opener's place counts as an opener and as the passage it stands in.
+        let weight = if place == Place::Opener {
+            Place::Opener.weight() + piece.place.weight()
+        } else {
+            place.weight()
+        };
+        if let Some(c @ (Cue::Organisation | Cue::PersonLike)) = m.cue {
+            ev.doubtful += weight;
+            ev.doubtful_cue = Some(c);
+        } else {
+            ev.score += weight;
+            ev.plain += 1;
+        }
+        ev.counted += 1;
+        ev.settled.get_or_insert(m.settled);
+        ev.prefixed += usize::from(m.prefixed);
+        ev.head |= place.is_head();
+        if let Some(si) = piece.section {
+            if !ev.sections.contains(&si) {
+                ev.sections.push(si);
+            }
+            *t.sections[si].entry(m.unit).or_insert(0.0) += weight;
+        }
+    }
+    t
+}
+
+/// Decide every unit of the tally: about, mentioned, context or not a place.
+fn decide(gaz: &Gazetteer, t: &Tally, sections: usize) -> Vec<Decision> {
+    let named: Vec<UnitId> = t.evidence.keys().copied().collect();
+    // Is a place in this district or province named besides `unit` (or the outer unit
+    // itself)?
+    let district_named = |unit: UnitId, d: UnitId| {
+        named
+            .iter()
+            .any(|&o| o == d || (o != unit && gaz.unit(o).district == Some(d)))
+    };
+    let province_named = |unit: UnitId, p: UnitId| {
+        named
+            .iter()
+            .any(|&o| o != unit && gaz.unit(o).province == p)
+    };
+    // Doubtful mentions count when a plain or typed mention, or another place of the same
+    // province, places the unit.
+    let corroborated: HashMap<UnitId, bool> = t
+        .evidence
+        .iter()
+        .map(|(&unit, ev)| {
+            let ok =
+                ev.plain > 0 || ev.prefixed > 0 || province_named(unit, gaz.unit(unit).province);
+            (unit, ok)
+        })
+        .collect();
+    let score = |unit: UnitId| {
+        t.evidence.get(&unit).map_or(0.0, |ev| {
+            ev.score
+                + if corroborated[&unit] {
+                    ev.doubtful
+                } else {
+                    0.0
+                }
+        })
+    };
+    let top = t.evidence.keys().map(|&u| score(u)).fold(0.0, f32::max);
+    let threshold = MIN_SCORE.max(MIN_SHARE * top);
+    let mut out: Vec<Decision> = t
+        .evidence
+        .iter()
+        .map(|(&unit, ev)| {
+            let u = gaz.unit(unit);
+            let explicit = t.explicit.contains(&Some(unit));
+            let confirmed = u.level != Level::Commune
+                || ev.settled.is_some_and(|s| s != Settled::Unique)
+                || u.district.is_some_and(|d| district_named(unit, d))
+                || province_named(unit, u.province);
+            let counted = score(unit);
+            let weak = ev.weak
+                + if corroborated[&unit] {
+                    0.0
+                } else {
+                    ev.doubtful
+                };
+            let (verdict, why) = if counted == 0.0 && weak == 0.0 {
+                if ev.bracket > 0 {
+                    (Verdict::Context, Why::BracketParent)
+                } else {
+                    (Verdict::NotAPlace, Why::Cue(Cue::Publisher))
+                }
+            } else if counted == 0.0 {
+                let why = match ev.doubtful_cue {
+                    Some(Cue::PersonLike) => Why::PersonLike,
+                    Some(c) if ev.doubtful > 0.0 => Why::Cue(c),
+                    _ => Why::Cue(Cue::Attribute),
+                };
+                (Verdict::Mentioned, why)
+            } else if !confirmed {
+                (Verdict::Mentioned, Why::Unconfirmed)
+            } else if explicit {
+                (Verdict::About, Why::Opener)
+            } else if counted < threshold {
+                (Verdict::Mentioned, Why::BelowThreshold { threshold })
+            } else if !ev.head
+                && ev.sections.len() == 1
+                && ev.counted <= VENUE_MENTIONS
+                && sections >= MANY_SECTIONS
+            {
+                (Verdict::Mentioned, Why::OneSection)
+            } else {
+                (Verdict::About, Why::Score { threshold })
+            };
+            Decision {
+                unit,
+                verdict,
+                why,
+                score: counted,
+                weak,
+                places: ev.places.clone(),
+                prefixed: ev.prefixed,
+                settled: ev.settled.unwrap_or(Settled::Unique),
+            }
+        })
+        .collect();
+    // A province or district is context when the article is about a place inside it and
+    // does not name the outer one much more often: districts first (a commune named as
+    // often), then provinces (a district or commune named more than half as often).
+    for level in [Level::District, Level::Province] {
+        let about: Vec<UnitId> = out
+            .iter()
+            .filter(|d| d.verdict == Verdict::About)
+            .map(|d| d.unit)
+            .collect();
+        for d in &mut out {
+            if d.verdict != Verdict::About || d.why == Why::Opener {
+                continue;
+            }
+            if gaz.unit(d.unit).level != level {
+                continue;
+            }
+            let inner = about.iter().copied().find(|&c| {
+                c != d.unit
+                    && match level {
+                        Level::Province => {
+                            gaz.unit(c).province == d.unit && d.score < 2.0 * score(c)
+                        }
+                        _ => gaz.unit(c).district == Some(d.unit) && d.score <= score(c),
+                    }
+            });
+            if let Some(c) = inner {
+                d.verdict = Verdict::Mentioned;
+                d.why = Why::ParentOf(c);
+            }
+        }
+    }
+    out.sort_by_key(|d| t.evidence[&d.unit].first);
+    out
+}
+
+/// Fill `doc.localities`, `doc.mentioned` and each section's `locality`, and say why.
+/// `starred[i]` tells whether section `i` was opened by a `* …` paragraph.
+pub fn assign(doc: &mut Document, starred: &[bool], gaz: &Gazetteer) -> Decisions {
+    let (all, pieces, openers) = document_text(doc, starred);
+    let mut scan = gaz.scan_text(&all);
+    let mut t = tally(&scan, &pieces, &openers);
+    let mut decisions = decide(gaz, &t, doc.sections.len());
+    if !scan.unresolved.is_empty() {
+        // Names still shared: the provinces the article is about may settle them.
+        let provinces: Vec<UnitId> = decisions
+            .iter()
+            .filter(|d| d.verdict == Verdict::About)
+            .map(|d| gaz.unit(d.unit).province)
+            .collect();
+        let before = scan.unresolved.len();
+        gaz.settle_in_provinces(&mut scan, &provinces);
+        if scan.unresolved.len() < before {
+            t = tally(&scan, &pieces, &openers);
+            decisions = decide(gaz, &t, doc.sections.len());
+        }
+    }
+    let about: Vec<UnitId> = decisions
+        .iter()
+        .filter(|d| d.verdict == Verdict::About)
+        .map(|d| d.unit)
+        .collect();
 
     // Sections name their own subject when the article covers several places.
     for (si, section) in doc.sections.iter_mut().enumerate() {
-        let unit = explicit[si].or_else(|| {
+        let unit = t.explicit[si].filter(|u| about.contains(u)).or_else(|| {
             if about.len() < 2 {
                 return None;
             }
-            let sec = &section_scores[si];
-            let mut ranked: Vec<(UnitId, f32)> = about.iter().map(|&u| (u, sec.get(u))).collect();
+            let sec = &t.sections[si];
+            let get = |u: UnitId| sec.get(&u).copied().unwrap_or(0.0);
+            let mut ranked: Vec<(UnitId, f32)> = about.iter().map(|&u| (u, get(u))).collect();
             ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
             let (best, s1) = ranked[0];
             let s2 = ranked.get(1).map_or(0.0, |r| r.1);
@@ -190,11 +384,10 @@ pub fn assign(doc: &mut Document, starred: &[bool], gaz: &Gazetteer) {
         section.locality = unit.map(|u| gaz.unit(u).id.clone());
     }
 
-    let mut mentioned: Vec<(UnitId, f32)> = doc_scores
-        .score
+    let mut mentioned: Vec<(UnitId, f32)> = decisions
         .iter()
-        .filter(|(u, _)| !about.contains(u))
-        .map(|(&u, &s)| (u, s))
+        .filter(|d| d.verdict == Verdict::Mentioned)
+        .map(|d| (d.unit, d.score + d.weak))
         .collect();
     mentioned.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     doc.localities = about.iter().map(|&u| gaz.unit(u).id.clone()).collect();
@@ -202,4 +395,18 @@ pub fn assign(doc: &mut Document, starred: &[bool], gaz: &Gazetteer) {
         .into_iter()
         .map(|(u, _)| gaz.unit(u).id.clone())
         .collect();
+    Decisions {
+        shared: scan
+            .unresolved
+            .iter()
+            .map(|u| Shared {
+                text: all[u.start..u.end].to_string(),
+                candidates: u.candidates.len(),
+            })
+            .collect(),
+        localities: decisions,
+    }
 }
+
+#[cfg(test)]
+mod tests;

@@ -9,7 +9,7 @@ pub mod duplicates;
 pub mod flat;
 pub mod ids;
 pub mod junk;
-mod localities;
+pub mod localities;
 pub mod meta;
 pub mod normalize;
 pub mod shapes;
@@ -21,15 +21,17 @@ pub use classify::{Line, LineClass, LineReason};
 pub use normalize::InputError;
 
 use crate::corpus::{
-    Corpus, Document, Locality, Passage, PassageKind, RemovalReason, Removed, Section,
+    Corpus, Document, Locality, Passage, PassageKind, RemovalReason, Removed, Section, UnitRef,
 };
 use crate::gazetteer::Gazetteer;
 
-/// One article as the preprocessor saw it: the document and every classified line.
+/// One article as the preprocessor saw it: the document, every classified line, and the
+/// decision on every locality it names.
 #[derive(Debug, Clone)]
 pub struct Article {
     pub document: Document,
     pub lines: Vec<Line>,
+    pub localities: localities::Decisions,
 }
 
 /// Classify the lines of a raw article (what `nghiquyet inspect` shows).
@@ -245,6 +247,9 @@ pub fn build_document(
                     } else if let Some(o) = openers.last_mut() {
                         *o = Some(0);
                     } else {
+                        // The first section: pushed here, so that `openers` stays one per
+                        // section (pushed below, it would get a second entry).
+                        new_section(&mut doc.sections, None);
                         openers.push(Some(0));
                     }
                 }
@@ -287,10 +292,11 @@ pub fn build_document(
     doc.outlet = copyright_outlet.or(tag_outlet).or(byline_outlet);
     doc.credits = credits;
     let starred: Vec<bool> = openers.iter().map(Option::is_some).collect();
-    localities::assign(&mut doc, &starred, gaz);
+    let decisions = localities::assign(&mut doc, &starred, gaz);
     Ok(Article {
         document: doc,
         lines: classified,
+        localities: decisions,
     })
 }
 
@@ -395,6 +401,22 @@ pub fn corpus_from_documents(mut documents: Vec<Document>, gaz: &Gazetteer) -> C
                 province: gaz.province_name(u).to_string(),
                 province_2025: gaz.province_2025_name(u).to_string(),
                 documents,
+                district: unit.district.map(|d| {
+                    let d = gaz.unit(d);
+                    UnitRef {
+                        id: d.id.clone(),
+                        name: d.name.clone(),
+                        kind: d.kind.clone(),
+                    }
+                }),
+                communes_2025: gaz
+                    .communes_2025(u)
+                    .map(|c| UnitRef {
+                        id: c.id.clone(),
+                        name: c.name.clone(),
+                        kind: c.kind.clone(),
+                    })
+                    .collect(),
             })
         })
         .collect();

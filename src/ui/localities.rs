@@ -1,4 +1,5 @@
-//! The locality pane: "Tất cả", then provinces with their localities and document counts.
+//! The locality pane: "Tất cả", then provinces with their localities (communes under their
+//! district) and document counts.
 
 use crate::app::strings;
 use ratatui::Frame;
@@ -21,6 +22,9 @@ pub fn kind_abbrev(kind: &str) -> &'static str {
         "huyện" => "h.",
         "thị xã" => "tx.",
         "thị trấn" => "tt.",
+        "xã" => "x.",
+        "phường" => "p.",
+        "đặc khu" => "đk.",
         _ => "",
     }
 }
@@ -76,10 +80,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                     name,
                     kind,
                     documents,
+                    depth,
                     ..
                 } => with_count(
                     vec![
-                        Span::raw("  "),
+                        Span::raw("  ".repeat(usize::from(*depth))),
                         Span::raw(String::from(name)),
                         Span::raw(" "),
                         Span::styled(String::from(kind_abbrev(kind)), theme.meta()),

@@ -68,3 +68,33 @@ fn real_articles_build_and_lose_nothing() {
         "suspiciously few passages: {passages}"
     );
 }
+
+/// Places named in these real articles that are not what they are about: a gold company
+/// (Phú Quý), a footballer (Xuân Trường), an architectural style (Hà Nội), a venue named in
+/// one item of a list (TP HCM); and a commune the article is about, with its district.
+#[test]
+fn names_that_are_not_the_subject_in_real_articles() {
+    let Some(dir) = articles_dir() else {
+        eprintln!("skipped: ../shared/corpora/baomoi-2017/articles is absent");
+        return;
+    };
+    let gaz = Gazetteer::embedded();
+    let about = |id: &str| -> Vec<String> {
+        let raw = std::fs::read(dir.join(format!("{id}.txt"))).unwrap();
+        build_document(id, id, &raw, gaz)
+            .unwrap()
+            .document
+            .localities
+    };
+    for (id, not) in [
+        ("21472271", "d602"), // công ty vàng bạc đá quý Phú Quý
+        ("21471887", "d364"), // Xuân Trường the footballer
+        ("21478465", "p01"),  // lối kiến trúc Hà Nội
+        ("21471188", "p79"),  // a tournament held in TP HCM, one item of ten
+    ] {
+        let got = about(id);
+        assert!(!got.iter().any(|u| u == not), "{id}: {got:?}");
+    }
+    // A mother jumped from a bridge in xã Đại Lãnh (Đại Lộc, Quảng Nam).
+    assert_eq!(about("21473885"), ["w20506"]);
+}

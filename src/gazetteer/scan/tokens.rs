@@ -14,37 +14,90 @@ pub(in crate::gazetteer) struct Tok {
     pub cap: bool,
     /// Only spaces or a single dash separate it from the next word, so a name may go on.
     pub join: bool,
+    /// Written all lowercase, Title case or ALL CAPS, in NFC, with no typographic apostrophe:
+    /// the index knows every form of its words written so, and finds it as it stands.
+    pub plain: bool,
 }
 
-fn is_word_char(c: char) -> bool {
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+/// A combining mark, or a typographic apostrophe: the word needs folding to be looked up.
+const ODD: u8 = 8;
+const DIGIT: u8 = 16;
+
+fn class_of(c: char) -> u8 {
     let u = u32::from(c);
-    if u < WORD_TABLE_END {
-        return word_char_table()[(u / 64) as usize] & (1 << (u % 64)) != 0;
+    if u < TABLE_END {
+        return class_table()[u as usize];
     }
-    is_word_char_slow(c)
+    class_slow(c)
+}
+
+#[cfg(test)]
+fn is_word_char(c: char) -> bool {
+    class_of(c) & WORD != 0
 }
 
 /// Chars below this (every Vietnamese letter, the combining marks, general punctuation) are
-/// told by a table built once from [`is_word_char_slow`], sparing a Unicode property lookup
-/// per char of the text.
-const WORD_TABLE_END: u32 = 0x2000;
+/// told by a table built once from [`class_slow`], sparing Unicode property lookups per char
+/// of the text.
+const TABLE_END: u32 = 0x2100;
 
-fn word_char_table() -> &'static [u64; WORD_TABLE_END as usize / 64] {
-    static TABLE: OnceLock<[u64; WORD_TABLE_END as usize / 64]> = OnceLock::new();
+fn class_table() -> &'static [u8; TABLE_END as usize] {
+    static TABLE: OnceLock<[u8; TABLE_END as usize]> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = [0u64; WORD_TABLE_END as usize / 64];
-        for c in (0..WORD_TABLE_END).filter_map(char::from_u32) {
-            if is_word_char_slow(c) {
-                let u = u32::from(c);
-                t[(u / 64) as usize] |= 1 << (u % 64);
-            }
+        let mut t = [0u8; TABLE_END as usize];
+        for c in (0..TABLE_END).filter_map(char::from_u32) {
+            t[u32::from(c) as usize] = class_slow(c);
         }
         t
     })
 }
 
+fn class_slow(c: char) -> u8 {
+    let mut k = if c.is_numeric() { DIGIT } else { 0 };
+    if is_word_char_slow(c) {
+        k |= WORD;
+    }
+    if c.is_uppercase() {
+        k |= UPPER;
+    }
+    if c.is_lowercase() {
+        k |= LOWER;
+    }
+    if (!c.is_ascii() && is_combining_mark(c)) || matches!(c, '’' | 'ʼ' | '‘') {
+        k |= ODD;
+    }
+    k
+}
+
 fn is_word_char_slow(c: char) -> bool {
     c.is_alphanumeric() || (!c.is_ascii() && is_combining_mark(c))
+}
+
+/// The shape of the word being read.
+#[derive(Clone, Copy)]
+struct Shape {
+    start: usize,
+    /// The class of the first char.
+    first: u8,
+    /// The classes of all chars, or-ed.
+    all: u8,
+    uppers: u32,
+}
+
+impl Shape {
+    fn cap(&self) -> bool {
+        self.first & (UPPER | DIGIT) != 0
+    }
+
+    fn plain(&self) -> bool {
+        self.all & ODD == 0
+            && (self.uppers == 0
+                || self.all & LOWER == 0
+                || (self.first & UPPER != 0 && self.uppers == 1))
+    }
 }
 
 pub(super) fn is_dash(c: char) -> bool {
@@ -57,39 +110,50 @@ pub(super) fn is_hspace(c: char) -> bool {
 }
 
 pub(in crate::gazetteer) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(text.len() / 6 + 1);
-    let mut cur: Option<(usize, bool)> = None;
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut cur: Option<Shape> = None;
+    let tok = |s: Shape, end: usize| Tok {
+        start: s.start,
+        end,
+        cap: s.cap(),
+        join: false,
+        plain: s.plain(),
+    };
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        if is_word_char(c) {
-            if cur.is_none() {
-                cur = Some((i, c.is_uppercase() || c.is_numeric()));
+        let k = class_of(c);
+        if k & WORD != 0 {
+            match &mut cur {
+                None => {
+                    cur = Some(Shape {
+                        start: i,
+                        first: k,
+                        all: k,
+                        uppers: u32::from(k & UPPER != 0),
+                    });
+                }
+                Some(s) => {
+                    s.uppers += u32::from(k & UPPER != 0);
+                    s.all |= k;
+                }
             }
             continue;
         }
-        if let Some((start, cap)) = cur {
+        if let Some(s) = &mut cur {
             if matches!(c, '\'' | '’') && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
+                s.all |= k & ODD;
                 continue;
             }
-            toks.push(Tok {
-                start,
-                end: i,
-                cap,
-                join: false,
-            });
+            toks.push(tok(*s, i));
             cur = None;
         }
     }
-    if let Some((start, cap)) = cur {
-        toks.push(Tok {
-            start,
-            end: text.len(),
-            cap,
-            join: false,
-        });
+    if let Some(s) = cur {
+        toks.push(tok(s, text.len()));
     }
     for k in 1..toks.len() {
-        toks[k - 1].join = joinable(&text[toks[k - 1].end..toks[k].start]);
+        let sep = &text[toks[k - 1].end..toks[k].start];
+        toks[k - 1].join = sep == " " || joinable(sep);
     }
     toks
 }
@@ -130,5 +194,18 @@ mod tests {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), is_word_char_slow(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn plain_words_are_lower_title_or_caps() {
+        let plain = |t: &str| tokenize(t).iter().map(|k| k.plain).collect::<Vec<_>>();
+        assert_eq!(
+            plain("hà Hà HÀ hÀ HCM Tp TPHCM H'Drai H'leo M’gar 1A"),
+            [
+                true, true, true, false, true, true, true, false, true, false, true
+            ]
+        );
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Hoá").collect();
+        assert_eq!(plain(&nfd), [false]);
     }
 }

@@ -7,7 +7,7 @@ fn loads_all_units() {
     let count = |l: Level| g().units().iter().filter(|u| u.level == l).count();
     assert_eq!(count(Level::Province), 63);
     assert_eq!(count(Level::District), 696);
-    assert_eq!(count(Level::Town), 616);
+    assert_eq!(count(Level::Commune), 10_035);
     let th = g().unit(id("p38"));
     assert_eq!(
         (th.name.as_str(), th.full_name.as_str()),
