@@ -8,6 +8,7 @@ use serde::{Serialize, Serializer};
 
 use super::meta;
 use super::normalize::RawLine;
+use super::shapes::{is_prose_counted, word_count};
 use crate::corpus::RemovalReason;
 use crate::gazetteer::Gazetteer;
 
@@ -104,7 +105,29 @@ struct Classifier<'a> {
     lines: Vec<Line>,
     /// Lines whose class is final; the others are still open to later passes.
     decided: Vec<bool>,
+    /// The facts of each line's text, which the passes ask again and again.
+    facts: Vec<Facts>,
     gaz: &'a Gazetteer,
+}
+
+/// What the passes ask of a line's text, found once per line: a long line (a whole
+/// flattened article body) is not read again for each question.
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    /// Its [`word_count`].
+    words: usize,
+    /// Is it [`is_prose`](super::shapes::is_prose)?
+    prose: bool,
+}
+
+impl Facts {
+    fn of(text: &str) -> Facts {
+        let words = word_count(text);
+        Facts {
+            words,
+            prose: is_prose_counted(text, words),
+        }
+    }
 }
 
 impl Classifier<'_> {
@@ -157,9 +180,11 @@ pub fn classify(raw: Vec<RawLine>, gaz: &Gazetteer) -> Vec<Line> {
         })
         .collect();
     let decided = lines.iter().map(|l| l.class == LineClass::Blank).collect();
+    let facts = lines.iter().map(|l| Facts::of(&l.text)).collect();
     let mut c = Classifier {
         lines,
         decided,
+        facts,
         gaz,
     };
     c.mark_chrome();

@@ -39,10 +39,14 @@ pub fn is_series_line(t: &str) -> bool {
 
 /// Running text rather than a title, heading or label.
 pub fn is_prose(t: &str) -> bool {
+    is_prose_counted(t, word_count(t))
+}
+
+/// [`is_prose`] of `t`, whose [`word_count`] `w` is known already.
+pub fn is_prose_counted(t: &str, w: usize) -> bool {
     if is_all_caps(t) {
         return false;
     }
-    let w = word_count(t);
     (w >= 8 && ends_sentence(t)) || (w >= 20 && t.ends_with(':')) || w >= 30
 }
 

@@ -4,7 +4,7 @@
 use super::{Classifier, Line, LineClass, is_dateline_line};
 use crate::preprocess::meta;
 use crate::preprocess::shapes::{
-    credit_byline, ends_sentence, is_heading_shape, is_list_item, is_prose, word_count,
+    credit_byline, ends_sentence, is_heading_shape, is_list_item, is_prose,
 };
 use crate::text::is_all_caps;
 
@@ -13,12 +13,12 @@ impl Classifier<'_> {
     pub(super) fn mark_captions(&mut self) {
         for i in 0..self.lines.len() {
             let t = self.lines[i].text.clone();
-            if !self.is_open(i) || word_count(&t) > 80 || !meta::has_photo_credit(&t) {
+            if !self.is_open(i) || self.facts[i].words > 80 || !meta::has_photo_credit(&t) {
                 continue;
             }
             self.set(i, LineClass::Caption, None);
             // Walk back over adjacent lines that do not end a sentence: the caption's start.
-            let credit_only = word_count(&t) <= 6;
+            let credit_only = self.facts[i].words <= 6;
             let mut first = i;
             while first > 0 {
                 let p = first - 1;
@@ -29,7 +29,7 @@ impl Classifier<'_> {
                     && self.lines[p].class == LineClass::Caption
                     && self.lines[p].joined_to.is_none();
                 let continues = (self.is_open(p) || caption_above)
-                    && word_count(pt) <= 50
+                    && self.facts[p].words <= 50
                     && (!ends_sentence(pt) || (credit_only && first == i));
                 if !continues {
                     break;
@@ -70,11 +70,12 @@ impl Classifier<'_> {
         if !is_heading_shape(t) {
             return false;
         }
-        let content = |l: &&Line| !matches!(l.class, LineClass::Blank | LineClass::Junk);
-        let prev = self.lines[..i].iter().rev().find(content);
-        let next = self.lines[i + 1..].iter().find(content);
+        let content =
+            |&k: &usize| !matches!(self.lines[k].class, LineClass::Blank | LineClass::Junk);
+        let prev = (0..i).rev().find(content).map(|k| &self.lines[k]);
+        let next = (i + 1..self.lines.len()).find(content);
         !prev.is_some_and(|l| l.text.ends_with(':') || is_list_item(&l.text))
-            && next.is_some_and(|l| is_prose(&l.text) && !is_list_item(&l.text))
+            && next.is_some_and(|k| self.facts[k].prose && !is_list_item(&self.lines[k].text))
     }
 
     /// A line joined to one that later became something else (a caption's first line
@@ -129,11 +130,7 @@ impl Classifier<'_> {
         let mut date_seen = self.lines.iter().any(|l| l.class == LineClass::Dateline);
         let mut lead_done = false;
         let open = self.open();
-        let last_prose = open
-            .iter()
-            .rev()
-            .copied()
-            .find(|&i| is_prose(&self.lines[i].text));
+        let last_prose = open.iter().rev().copied().find(|&i| self.facts[i].prose);
         // only_credits_after[i]: nothing but blanks, junk and source credits after line i.
         let n = self.lines.len();
         let mut only_credits_after = vec![true; n];
@@ -191,10 +188,10 @@ impl Classifier<'_> {
                 self.set(i, LineClass::OutletTag, None);
             } else if credit_byline(&t)
                 || ((only_credits_follow || next_is_outlet || before_end_gap)
-                    && word_count(&t) <= 12
+                    && self.facts[i].words <= 12
                     && meta::parse_byline(&t).is_some())
                 || (last_prose.is_some_and(|p| i > p)
-                    && word_count(&t) <= 12
+                    && self.facts[i].words <= 12
                     && meta::parse_byline(&t).is_some_and(|b| {
                         is_all_caps(&b.author) || is_all_caps(&t) || b.role.is_some()
                     }))
@@ -207,7 +204,7 @@ impl Classifier<'_> {
             } else if is_heading_shape(&t) && next_content.is_some_and(|l| !is_credit_line(l)) {
                 self.set(i, LineClass::Heading, None);
             } else {
-                let lead = !lead_done && is_prose(&t);
+                let lead = !lead_done && self.facts[i].prose;
                 let class = if lead {
                     LineClass::Lead
                 } else {

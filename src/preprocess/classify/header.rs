@@ -5,8 +5,8 @@ use super::{Classifier, LineClass, LineReason, is_dateline_line};
 use crate::gazetteer::Gazetteer;
 use crate::preprocess::meta;
 use crate::preprocess::shapes::{
-    breadcrumb_category, credit_byline, ends_sentence, is_prose, is_series_line, strip_bullet,
-    word_count, words,
+    breadcrumb_category, credit_byline, ends_sentence, is_series_line, strip_bullet, word_count,
+    words,
 };
 use crate::text::is_all_caps;
 
@@ -30,7 +30,7 @@ impl Classifier<'_> {
         let body_start = open
             .iter()
             .copied()
-            .find(|&i| i != first && is_prose(&self.lines[i].text))
+            .find(|&i| i != first && self.facts[i].prose)
             .unwrap_or(usize::MAX);
         let header: Vec<usize> = open
             .iter()
@@ -83,10 +83,11 @@ impl Classifier<'_> {
                 self.set(i, LineClass::Byline, None);
             } else if is_locality_tag(self.gaz, &t) {
                 self.set(i, LineClass::Category, Some(LineReason::LocalityTag));
-            } else if credit_byline(&t) || (word_count(&t) <= 5 && meta::parse_byline(&t).is_some())
+            } else if credit_byline(&t)
+                || (self.facts[i].words <= 5 && meta::parse_byline(&t).is_some())
             {
                 self.set(i, LineClass::Byline, None);
-            } else if !subtitle_set && !is_prose(&t) {
+            } else if !subtitle_set && !self.facts[i].prose {
                 self.set(i, LineClass::Subtitle, None);
                 subtitle_set = true;
             } else {
