@@ -99,19 +99,20 @@ pub fn is_list_item(t: &str) -> bool {
     };
     if let Some(r) = rest.strip_prefix([')', '.'])
         && r.starts_with(' ')
-        && word_count(r) >= 3
+        && r.split_whitespace().nth(2).is_some()
     {
         return true;
     }
     matches!(t.chars().next(), Some('-' | '–' | '+' | '•' | '▪' | '●'))
         && t.chars().nth(1) == Some(' ')
-        && word_count(t) >= 3
+        && t.split_whitespace().nth(2).is_some()
 }
 
 /// Short, unpunctuated, capitalised: the shape of a section heading.
 pub fn is_heading_shape(t: &str) -> bool {
     let t = strip_bullet(t).unwrap_or(t);
-    let w = word_count(t);
+    // Counted up to 17: a longer line is no heading, however long it is.
+    let w = t.split_whitespace().take(17).count();
     if w == 0 || w > 16 || t.chars().count() > 130 {
         return false;
     }
@@ -155,7 +156,7 @@ pub fn breadcrumb_category(t: &str) -> Option<&str> {
 
 /// Lines that open with a credit introduce the author anywhere in the article.
 pub fn credit_byline(t: &str) -> bool {
-    if word_count(t) > 10 {
+    if t.split_whitespace().nth(10).is_some() {
         return false;
     }
     let lower = t.to_lowercase();
@@ -169,7 +170,6 @@ pub fn credit_byline(t: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.starts_with(p))
-        && word_count(t) <= 10
 }
 
 #[cfg(test)]
