@@ -98,6 +98,43 @@ pub fn is_dropped(c: char) -> bool {
 /// NFC, every kind of space (tab, no-break, ideographic …) → one ASCII space, runs collapsed,
 /// trimmed, controls removed.
 pub fn normalize_line(line: &str) -> String {
+    if is_normal(line) {
+        return line.to_string();
+    }
+    normalize_other_line(line)
+}
+
+/// Is `line` its own [`normalize_line`]? Most lines are: printable ASCII and the letters and
+/// punctuation of Vietnamese ([`is_plain`], neither spaces nor dropped), single spaces
+/// between words. One pass over such a line replaces the three of the general case.
+fn is_normal(line: &str) -> bool {
+    // A space may not open the line, nor follow another one.
+    let mut after_space = true;
+    for c in line.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if is_plain_letter(c) {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    // Nor end it.
+    !after_space || line.is_empty()
+}
+
+/// A char of a normalised line that [`normalize_line`] keeps as it is wherever it stands:
+/// [`is_plain`], and neither a space nor a dropped char.
+fn is_plain_letter(c: char) -> bool {
+    matches!(c, '!'..='~' | '\u{A1}'..='\u{AC}' | '\u{AE}'..='\u{24F}')
+        || matches!(c, '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{2027}')
+}
+
+/// [`normalize_line`] of a line that is not [`is_normal`].
+fn normalize_other_line(line: &str) -> String {
     // Most scraped text is already NFC: the quick check skips decomposing and recomposing.
     let nfc: std::borrow::Cow<str> = match is_nfc_quick(line) {
         IsNormalized::Yes => std::borrow::Cow::Borrowed(line),
@@ -210,6 +247,47 @@ mod tests {
                 "{c:?}"
             );
         }
+    }
+
+    #[test]
+    fn plain_letters_are_kept_as_they_are() {
+        for c in (0..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_plain_letter(c))
+        {
+            assert!(is_plain(c) && !c.is_whitespace() && !is_dropped(c), "{c:?}");
+            assert_eq!(
+                normalize_other_line(&format!("a{c} {c}")),
+                format!("a{c} {c}")
+            );
+        }
+    }
+
+    #[test]
+    fn normal_lines_are_taken_as_they_are_and_others_normalised() {
+        // Lines drawn from chars that each take another path, compared with the general case.
+        let alphabet: Vec<char> =
+            " \t\u{a0}\u{3000}aZ.ạĐư–“…\u{301}\u{323}\u{ad}\u{200b}\u{1b}\u{85}\u{7f}北😀"
+                .chars()
+                .collect();
+        let mut seed: u64 = 20_261_206;
+        let mut normal = 0;
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 60) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let k = usize::try_from(seed >> 33).unwrap() % alphabet.len();
+                line.push(alphabet[k]);
+            }
+            let expected = normalize_other_line(&line);
+            assert_eq!(normalize_line(&line), expected, "{line:?}");
+            if is_normal(&line) {
+                assert_eq!(expected, line);
+                normal += 1;
+            }
+        }
+        assert!(normal > 100, "{normal}");
     }
 
     #[test]
