@@ -1,8 +1,10 @@
 //! `nghiquyet build INPUT... -o FILE`
 
-use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
 use std::num::NonZeroUsize;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -34,33 +36,121 @@ pub struct BuildArgs {
     pub threads: Option<NonZeroUsize>,
 }
 
-/// Expand inputs into a sorted list of files; report inputs that yield nothing.
-fn collect_inputs(inputs: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> {
+/// Something found while collecting the inputs, printed before the build.
+enum Note {
+    /// An input that cannot be built: `error:`, and the build exits 1.
+    Error(String),
+    /// Something skipped that costs no article: `warning:`.
+    Warning(String),
+}
+
+/// A path that does not lead to a file: a dangling symbolic link, or a link chain that
+/// never ends. `None` when `path` leads somewhere, or is no link.
+fn broken_link(path: &Path) -> Option<String> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match std::fs::metadata(path) {
+        Err(e) if is_link && e.kind() == std::io::ErrorKind::NotFound => {
+            let target = std::fs::read_link(path).unwrap_or_default();
+            Some(format!(
+                "{}: dangling symbolic link (its target {} does not exist)",
+                path.display(),
+                target.display()
+            ))
+        }
+        Err(_) if is_link => Some(
+            crate::files::FileError::SymlinkLoop {
+                path: path.to_path_buf(),
+            }
+            .to_string(),
+        ),
+        _ => None,
+    }
+}
+
+/// What went wrong at one entry of a directory walk.
+fn walk_note(input: &Path, e: &walkdir::Error) -> Note {
+    let Some(path) = e.path() else {
+        return Note::Error(format!("{}: {e}", input.display()));
+    };
+    if let Some(ancestor) = e.loop_ancestor() {
+        // Its files are read through the directory it leads back to.
+        return Note::Warning(format!(
+            "{}: symbolic link to {}, a directory that contains it (a loop); not followed",
+            path.display(),
+            ancestor.display()
+        ));
+    }
+    let is_txt = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
+    match broken_link(path) {
+        // An article that cannot be read, as a missing input file is.
+        Some(msg) if is_txt => Note::Error(msg),
+        // Not an article by its name (it may have led to a directory): skipped, said.
+        Some(msg) => Note::Warning(format!("{msg}; skipped")),
+        None => Note::Error(match e.io_error() {
+            Some(io) => format!("{}: {io}", path.display()),
+            None => format!("{}: {e}", path.display()),
+        }),
+    }
+}
+
+/// Expand inputs into a sorted list of files and their total size; note inputs that yield
+/// nothing. A file reached by several paths (symbolic or hard links, or named twice) is read
+/// once, under the first of its paths in sorted order.
+fn collect_inputs(inputs: &[PathBuf], notes: &mut Vec<Note>) -> (Vec<PathBuf>, u64) {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
             let (found, walk_errors) = txt_files(input);
-            errors.extend(
-                walk_errors
-                    .iter()
-                    .map(|e| format!("{}: {e}", input.display())),
-            );
+            notes.extend(walk_errors.iter().map(|e| walk_note(input, e)));
             if found.is_empty() {
-                errors.push(format!("{}: directory has no .txt files", input.display()));
+                notes.push(Note::Error(format!(
+                    "{}: directory has no .txt files",
+                    input.display()
+                )));
             }
             files.extend(found);
         } else {
             // Only regular files are read: a FIFO or a device is refused here, unread.
             match crate::files::check(input) {
                 Ok(Some(_)) => files.push(input.clone()),
-                Ok(None) => errors.push(format!("{}: no such file or directory", input.display())),
-                Err(e) => errors.push(e.to_string()),
+                Ok(None) => {
+                    let msg = broken_link(input).unwrap_or_else(|| {
+                        format!("{}: no such file or directory", input.display())
+                    });
+                    notes.push(Note::Error(msg));
+                }
+                Err(e) => notes.push(Note::Error(e.to_string())),
             }
         }
     }
     files.sort();
     files.dedup();
-    files
+    let mut first_path: HashMap<(u64, u64), PathBuf> = HashMap::new();
+    let mut total = 0;
+    files.retain(|f| {
+        // A file that cannot be looked at now is kept: reading it says why.
+        let Ok(m) = std::fs::metadata(f) else {
+            return true;
+        };
+        match first_path.entry((m.dev(), m.ino())) {
+            Entry::Occupied(first) => {
+                notes.push(Note::Warning(format!(
+                    "{}: the same file as {}; not read twice",
+                    f.display(),
+                    first.get().display()
+                )));
+                false
+            }
+            Entry::Vacant(v) => {
+                v.insert(f.clone());
+                total += m.len();
+                true
+            }
+        }
+    });
+    (files, total)
 }
 
 fn file_stem(p: &Path) -> String {
@@ -164,16 +254,18 @@ pub fn run(args: &BuildArgs, force: bool) -> anyhow::Result<ExitCode> {
     } else {
         corpus::io::check_replaceable(&args.output)?
     };
-    let mut errors = Vec::new();
-    let files = collect_inputs(&args.inputs, &mut errors);
-    for e in &errors {
-        output::error(e);
+    let mut notes = Vec::new();
+    let (files, total_bytes) = collect_inputs(&args.inputs, &mut notes);
+    let mut failed = 0;
+    for note in &notes {
+        match note {
+            Note::Error(e) => {
+                output::error(e);
+                failed += 1;
+            }
+            Note::Warning(w) => output::warn(w),
+        }
     }
-    let total_bytes: u64 = files
-        .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum();
 
     let gaz = Gazetteer::embedded();
     let names = |id: &str| {
@@ -193,7 +285,6 @@ pub fn run(args: &BuildArgs, force: bool) -> anyhow::Result<ExitCode> {
     });
     let mut out = output::stdout();
     let mut documents = Vec::with_capacity(files.len());
-    let mut failed = errors.len();
     let threads = args.threads.map_or(0, NonZeroUsize::get);
     for_each_built(&files, threads, gaz, |n, path, result| {
         match result {
