@@ -98,32 +98,25 @@ pub fn is_dropped(c: char) -> bool {
 /// NFC, every kind of space (tab, no-break, ideographic …) → one ASCII space, runs collapsed,
 /// trimmed, controls removed.
 pub fn normalize_line(line: &str) -> String {
-    if is_normal(line) {
-        return line.to_string();
-    }
-    normalize_other_line(line)
-}
-
-/// Is `line` its own [`normalize_line`]? Most lines are: printable ASCII and the letters and
-/// punctuation of Vietnamese ([`is_plain`], neither spaces nor dropped), single spaces
-/// between words. One pass over such a line replaces the three of the general case.
-fn is_normal(line: &str) -> bool {
-    // A space may not open the line, nor follow another one.
-    let mut after_space = true;
+    // Most lines are printable ASCII and the letters and punctuation of Vietnamese
+    // ([`is_plain_letter`]) with spaces: NFC as they are, and nothing to drop. One pass over
+    // such a line does what the three of the general case do.
+    let mut out = String::with_capacity(line.len());
+    let mut pending_space = false;
     for c in line.chars() {
-        if c == ' ' {
-            if after_space {
-                return false;
-            }
-            after_space = true;
+        if matches!(c, ' ' | '\t'..='\r' | '\u{a0}') {
+            pending_space = !out.is_empty();
         } else if is_plain_letter(c) {
-            after_space = false;
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
         } else {
-            return false;
+            return normalize_other_line(line);
         }
     }
-    // Nor end it.
-    !after_space || line.is_empty()
+    out
 }
 
 /// A char of a normalised line that [`normalize_line`] keeps as it is wherever it stands:
@@ -133,7 +126,7 @@ fn is_plain_letter(c: char) -> bool {
         || matches!(c, '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{2027}')
 }
 
-/// [`normalize_line`] of a line that is not [`is_normal`].
+/// [`normalize_line`] of a line with other chars than spaces and [`is_plain_letter`]s.
 fn normalize_other_line(line: &str) -> String {
     // Most scraped text is already NFC: the quick check skips decomposing and recomposing.
     let nfc: std::borrow::Cow<str> = match is_nfc_quick(line) {
@@ -264,7 +257,7 @@ mod tests {
     }
 
     #[test]
-    fn normal_lines_are_taken_as_they_are_and_others_normalised() {
+    fn plain_lines_take_the_short_path_to_the_same_result() {
         // Lines drawn from chars that each take another path, compared with the general case.
         let alphabet: Vec<char> =
             " \t\u{a0}\u{3000}aZ.ạĐư–“…\u{301}\u{323}\u{ad}\u{200b}\u{1b}\u{85}\u{7f}北😀"
@@ -282,7 +275,7 @@ mod tests {
             }
             let expected = normalize_other_line(&line);
             assert_eq!(normalize_line(&line), expected, "{line:?}");
-            if is_normal(&line) {
+            if line.chars().all(is_plain_letter) {
                 assert_eq!(expected, line);
                 normal += 1;
             }
