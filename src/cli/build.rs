@@ -171,21 +171,16 @@ fn build_file(path: &Path, gaz: &Gazetteer) -> Built {
         .map_err(|e| e.to_string())
 }
 
-/// Preprocess `files` on `threads` worker threads (0: one per core, or `RAYON_NUM_THREADS`)
-/// and hand each result to `each` on this thread, in the order of `files`, as soon as it and
-/// every one before it are done. Workers take the files in order, so few results wait for
-/// an earlier one. When `each` fails, the workers stop after the files they hold.
+/// Preprocess `files` on the threads of `pool` and hand each result to `each` on this
+/// thread, in the order of `files`, as soon as it and every one before it are done. Workers
+/// take the files in order, so few results wait for an earlier one. When `each` fails, the
+/// workers stop after the files they hold.
 fn for_each_built(
+    pool: &rayon::ThreadPool,
     files: &[PathBuf],
-    threads: usize,
     gaz: &Gazetteer,
     mut each: impl FnMut(usize, &Path, Built) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("build-{i}"))
-        .build()
-        .context("starting the worker threads")?;
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<(usize, Built)>();
@@ -285,8 +280,13 @@ pub fn run(args: &BuildArgs, force: bool) -> anyhow::Result<ExitCode> {
     });
     let mut out = output::stdout();
     let mut documents = Vec::with_capacity(files.len());
-    let threads = args.threads.map_or(0, NonZeroUsize::get);
-    for_each_built(&files, threads, gaz, |n, path, result| {
+    // 0: one per core, or RAYON_NUM_THREADS.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.map_or(0, NonZeroUsize::get))
+        .thread_name(|i| format!("build-{i}"))
+        .build()
+        .context("starting the worker threads")?;
+    for_each_built(&pool, &files, gaz, |n, path, result| {
         match result {
             Ok((doc, len)) => {
                 if !args.quiet {
@@ -335,7 +335,8 @@ pub fn run(args: &BuildArgs, force: bool) -> anyhow::Result<ExitCode> {
         );
     }
     let corpus = corpus_from_documents(documents, gaz);
-    corpus::io::save_checked(&corpus, &args.output, force, checked)?;
+    // The documents are serialised on the same threads.
+    pool.install(|| corpus::io::save_checked(&corpus, &args.output, force, checked))?;
     let s = corpus.stats();
     let secs = started.elapsed().as_secs_f64();
     let mut out = output::stdout();
