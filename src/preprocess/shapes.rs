@@ -8,8 +8,40 @@ pub fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', '?', '!', '…', ';', '"', '”', '»'])
 }
 
+/// Words between whitespace: `t.split_whitespace().count()`, counted faster.
 pub fn word_count(t: &str) -> usize {
-    t.split_whitespace().count()
+    let b = t.as_bytes();
+    if b.is_empty() || has_non_ascii_space(b) {
+        return t.split_whitespace().count();
+    }
+    // Only ASCII spaces: count the bytes that start a word (the bytes of a multi-byte char
+    // are none of them spaces), in branch-free byte arithmetic the compiler vectorises, a
+    // block at a time so that the block's count fits its accumulator.
+    let space = |x: u8| u8::from(x == b' ' || x.wrapping_sub(b'\t') <= b'\r' - b'\t');
+    let mut n = usize::from(space(b[0]) == 0);
+    for (this, next) in b.chunks(256).zip(b[1..].chunks(256)) {
+        let mut starts: u32 = 0;
+        for (&x, &y) in this.iter().zip(next) {
+            starts += u32::from(space(x) & (space(y) ^ 1));
+        }
+        n += starts as usize;
+    }
+    n
+}
+
+/// Does UTF-8 `b` hold a whitespace char outside ASCII (U+0085, U+00A0, U+1680,
+/// U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000)? Their first bytes are rare in
+/// Vietnamese text but for U+1680's and the General Punctuation's (quotes, dashes).
+fn has_non_ascii_space(b: &[u8]) -> bool {
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).any(|i| {
+        matches!(
+            (b[i], b.get(i + 1), b.get(i + 2)),
+            (0xC2, Some(0x85 | 0xA0), _)
+                | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                | (0xE2, Some(0x81), Some(0x9F))
+                | (0xE3, Some(0x80), Some(0x80))
+        )
+    }) || memchr::memmem::find(b, "\u{1680}".as_bytes()).is_some()
 }
 
 /// Words with a letter or digit in them ("Chính trị - Xã hội" has four).
@@ -175,6 +207,30 @@ pub fn credit_byline(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let whitespace: Vec<char> = (0..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            for t in [format!("a{c}b"), format!("{c}"), format!(" {c} ")] {
+                assert_eq!(word_count(&t), t.split_whitespace().count(), "{c:?}");
+            }
+        }
+        for s in [
+            "",
+            " ",
+            "Đà Nẵng  “Hội An” – 2020…",
+            "\tmột\u{a0}hai\u{3000}ba\u{2028}",
+        ] {
+            for w in &whitespace {
+                let t = format!("{s}{w}x{s}");
+                assert_eq!(word_count(&t), t.split_whitespace().count(), "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn list_items() {
