@@ -2,6 +2,7 @@
 //! content), then the header (title, category, dateline, byline …), then the body (lead,
 //! headings, paragraphs, list items, captions, the closing byline).
 
+use std::cell::OnceCell;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -107,6 +108,8 @@ struct Classifier<'a> {
     decided: Vec<bool>,
     /// The facts of each line's text, which the passes ask again and again.
     facts: Vec<Facts>,
+    /// Whether each line is an outlet tag line, found when first asked.
+    outlet: Vec<OnceCell<bool>>,
     gaz: &'a Gazetteer,
 }
 
@@ -139,6 +142,12 @@ impl Classifier<'_> {
         self.lines[i].class = class;
         self.lines[i].reason = reason;
         self.decided[i] = true;
+    }
+
+    /// Is line `i` an outlet tag line ([`meta::outlet_line`])? Several passes ask it of the
+    /// same lines, the body pass of each line's successor again.
+    fn is_outlet(&self, i: usize) -> bool {
+        *self.outlet[i].get_or_init(|| meta::outlet_line(&self.lines[i].text).is_some())
     }
 
     fn junk(&mut self, i: usize, reason: RemovalReason) {
@@ -181,10 +190,12 @@ pub fn classify(raw: Vec<RawLine>, gaz: &Gazetteer) -> Vec<Line> {
         .collect();
     let decided = lines.iter().map(|l| l.class == LineClass::Blank).collect();
     let facts = lines.iter().map(|l| Facts::of(&l.text)).collect();
+    let outlet = vec![OnceCell::new(); lines.len()];
     let mut c = Classifier {
         lines,
         decided,
         facts,
+        outlet,
         gaz,
     };
     c.mark_chrome();

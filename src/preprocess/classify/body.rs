@@ -1,7 +1,7 @@
 //! The body: captions, lines continuing a broken sentence, the lead, headings, list items,
 //! paragraphs and the closing byline.
 
-use super::{Classifier, Line, LineClass, is_dateline_line};
+use super::{Classifier, LineClass, is_dateline_line};
 use crate::preprocess::meta;
 use crate::preprocess::shapes::{
     credit_byline, ends_sentence, is_heading_shape, is_list_item, is_prose,
@@ -135,9 +135,8 @@ impl Classifier<'_> {
         let n = self.lines.len();
         let mut only_credits_after = vec![true; n];
         for i in (0..n.saturating_sub(1)).rev() {
-            let l = &self.lines[i + 1];
-            let credit = matches!(l.class, LineClass::Blank | LineClass::Junk)
-                || meta::outlet_line(&l.text).is_some();
+            let credit = matches!(self.lines[i + 1].class, LineClass::Blank | LineClass::Junk)
+                || self.is_outlet(i + 1);
             only_credits_after[i] = credit && only_credits_after[i + 1];
         }
         for &i in &open {
@@ -147,11 +146,10 @@ impl Classifier<'_> {
             let t = self.joined_text(i);
             let continued = t.len() != self.lines[i].text.len();
             // What follows this line, ignoring blank lines and junk.
-            let next_content = self.lines[i + 1..]
-                .iter()
-                .find(|l| !matches!(l.class, LineClass::Blank | LineClass::Junk));
+            let next_content = (i + 1..n)
+                .find(|&k| !matches!(self.lines[k].class, LineClass::Blank | LineClass::Junk));
             let only_credits_follow = only_credits_after[i];
-            let next_is_outlet = next_content.is_some_and(|l| meta::outlet_line(&l.text).is_some());
+            let next_is_outlet = next_content.is_some_and(|k| self.is_outlet(k));
             // Aggregators put the byline, a gap of blank lines, then a short repeat of the
             // lead at the very end of the page.
             let before_end_gap = {
@@ -184,7 +182,7 @@ impl Classifier<'_> {
             } else if !date_seen && is_dateline_line(&t) {
                 self.set(i, LineClass::Dateline, None);
                 date_seen = true;
-            } else if meta::outlet_line(&t).is_some() {
+            } else if self.is_outlet(i) {
                 self.set(i, LineClass::OutletTag, None);
             } else if credit_byline(&t)
                 || ((only_credits_follow || next_is_outlet || before_end_gap)
@@ -201,7 +199,8 @@ impl Classifier<'_> {
                 self.set(i, LineClass::Byline, None);
             } else if is_list_item(&t) && !self.is_numbered_heading(i, &t) {
                 self.set(i, LineClass::ListItem, None);
-            } else if is_heading_shape(&t) && next_content.is_some_and(|l| !is_credit_line(l)) {
+            } else if is_heading_shape(&t) && next_content.is_some_and(|k| !self.is_credit_line(k))
+            {
                 self.set(i, LineClass::Heading, None);
             } else {
                 let lead = !lead_done && self.facts[i].prose;
@@ -223,6 +222,8 @@ impl Classifier<'_> {
     }
 }
 
-fn is_credit_line(l: &Line) -> bool {
-    l.class == LineClass::Byline || meta::outlet_line(&l.text).is_some()
+impl Classifier<'_> {
+    fn is_credit_line(&self, i: usize) -> bool {
+        self.lines[i].class == LineClass::Byline || self.is_outlet(i)
+    }
 }

@@ -122,7 +122,7 @@ impl Classifier<'_> {
             for j in f + 1..n {
                 if self.is_open(j) && (everything || self.facts[j].words < 25) {
                     let t = &self.lines[j].text;
-                    if meta::copyright_outlet(t).is_some() || meta::outlet_line(t).is_some() {
+                    if meta::copyright_outlet(t).is_some() || self.is_outlet(j) {
                         continue;
                     }
                     self.junk(
@@ -164,8 +164,7 @@ impl Classifier<'_> {
             .find(|&k| !matches!(self.lines[k].class, LineClass::Blank | LineClass::Junk));
         prev.is_some_and(|k| {
             let t = &self.lines[k].text;
-            (self.facts[k].words <= 12 && meta::parse_byline(t).is_some())
-                || meta::outlet_line(t).is_some()
+            (self.facts[k].words <= 12 && meta::parse_byline(t).is_some()) || self.is_outlet(k)
         })
     }
 }

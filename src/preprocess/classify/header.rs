@@ -46,17 +46,17 @@ impl Classifier<'_> {
                 self.set(i, LineClass::Dateline, None);
             } else if breadcrumb_category(&t).is_some() {
                 self.set(i, LineClass::Category, Some(LineReason::Breadcrumb));
-            } else if meta::outlet_line(&t).is_some() {
+            } else if self.is_outlet(i) {
                 self.set(i, LineClass::OutletTag, None);
             } else if !title_set {
                 // What else the header holds that could be a title.
                 let later: Vec<&str> = header[k + 1..]
                     .iter()
+                    .filter(|&&j| !self.is_outlet(j))
                     .map(|&j| self.lines[j].text.as_str())
                     .filter(|u| {
                         !meta::is_dateline(u)
                             && breadcrumb_category(u).is_none()
-                            && meta::outlet_line(u).is_none()
                             && !credit_byline(u)
                             && !is_series_line(u)
                             && meta::parse_byline(u).is_none_or(|b| b.role.is_none())
