@@ -14,12 +14,29 @@ pub fn word_count(t: &str) -> usize {
     if b.is_empty() || has_non_ascii_space(b) {
         return t.split_whitespace().count();
     }
-    // Only ASCII spaces: count the bytes that start a word (the bytes of a multi-byte char
-    // are none of them spaces), in branch-free byte arithmetic the compiler vectorises, a
-    // block at a time so that the block's count fits its accumulator.
+    ascii_word_starts(b, usize::MAX)
+}
+
+/// `word_count(t) > k`, found without counting past `k` on a long line.
+pub fn more_words_than(t: &str, k: usize) -> bool {
+    let b = t.as_bytes();
+    if b.is_empty() || has_non_ascii_space(b) {
+        return t.split_whitespace().nth(k).is_some();
+    }
+    ascii_word_starts(b, k) > k
+}
+
+/// The words of non-empty `b`, whose only spaces are ASCII: the bytes that start a word
+/// (the bytes of a multi-byte char are none of them spaces), counted in branch-free byte
+/// arithmetic the compiler vectorises, a block at a time. Stops after the block where the
+/// count passes `stop_above`.
+fn ascii_word_starts(b: &[u8], stop_above: usize) -> usize {
     let space = |x: u8| u8::from(x == b' ' || x.wrapping_sub(b'\t') <= b'\r' - b'\t');
     let mut n = usize::from(space(b[0]) == 0);
-    for (this, next) in b.chunks(256).zip(b[1..].chunks(256)) {
+    for (this, next) in b.chunks(128).zip(b[1..].chunks(128)) {
+        if n > stop_above {
+            break;
+        }
         let mut starts: u32 = 0;
         for (&x, &y) in this.iter().zip(next) {
             starts += u32::from(space(x) & (space(y) ^ 1));
@@ -131,21 +148,24 @@ pub fn is_list_item(t: &str) -> bool {
     };
     if let Some(r) = rest.strip_prefix([')', '.'])
         && r.starts_with(' ')
-        && r.split_whitespace().nth(2).is_some()
+        && more_words_than(r, 2)
     {
         return true;
     }
     matches!(t.chars().next(), Some('-' | '–' | '+' | '•' | '▪' | '●'))
         && t.chars().nth(1) == Some(' ')
-        && t.split_whitespace().nth(2).is_some()
+        && more_words_than(t, 2)
 }
 
 /// Short, unpunctuated, capitalised: the shape of a section heading.
 pub fn is_heading_shape(t: &str) -> bool {
     let t = strip_bullet(t).unwrap_or(t);
-    // Counted up to 17: a longer line is no heading, however long it is.
-    let w = t.split_whitespace().take(17).count();
-    if w == 0 || w > 16 || t.chars().count() > 130 {
+    // A long line is no heading, however long it is.
+    if more_words_than(t, 16) {
+        return false;
+    }
+    let w = word_count(t);
+    if w == 0 || t.chars().count() > 130 {
         return false;
     }
     // A number alone is a counter or a table cell, not a heading.
@@ -188,7 +208,7 @@ pub fn breadcrumb_category(t: &str) -> Option<&str> {
 
 /// Lines that open with a credit introduce the author anywhere in the article.
 pub fn credit_byline(t: &str) -> bool {
-    if t.split_whitespace().nth(10).is_some() {
+    if more_words_than(t, 10) {
         return false;
     }
     let lower = t.to_lowercase();
