@@ -4,6 +4,7 @@
 //! `classify` adds the rules that depend on position (headline lists, page footers).
 
 use crate::corpus::RemovalReason;
+use crate::preprocess::shapes::more_words_than;
 use crate::text::{fold_char, has_vietnamese_letters, is_vietnamese_syllable};
 
 /// What kind of page element a chrome phrase introduces.
@@ -225,7 +226,7 @@ fn is_one_of(text: &str, phrases: &[&str]) -> bool {
 /// Phrase rules: the whole line (as a key) is a known chrome phrase.
 pub fn chrome_phrase(line: &str) -> Option<Chrome> {
     // Chrome lines are short; a sentence that happens to start with "Xem thêm" is not.
-    if line.split_whitespace().nth(8).is_some() {
+    if more_words_than(line, 8) {
         return None;
     }
     let key = phrase_key(line);
@@ -255,14 +256,12 @@ pub fn chrome_phrase(line: &str) -> Option<Chrome> {
 pub fn inline_related_link(line: &str) -> bool {
     let t = line.trim_start_matches(['•', '*', ' ']);
     if t.starts_with("->") || t.starts_with(">>") || t.starts_with("=>") || t.starts_with('»') {
-        return t.split_whitespace().nth(30).is_none();
+        return !more_words_than(t, 30);
     }
     let Some((head, rest)) = t.split_once(':') else {
         return false;
     };
-    !rest.trim().is_empty()
-        && rest.split_whitespace().nth(30).is_none()
-        && is_one_of(head, INLINE_RELATED)
+    !rest.trim().is_empty() && !more_words_than(rest, 30) && is_one_of(head, INLINE_RELATED)
 }
 
 /// Labels of inline links to other articles, before the colon.
@@ -321,7 +320,7 @@ const WIDGET_WORDS: &[&str] = &[
 /// A line made only of widget words: "Chia sẻ Facebook Zalo", "Nghe đọc bài viết",
 /// "Cỡ chữ A- A A+".
 pub fn is_widget_bar(line: &str) -> bool {
-    if line.split_whitespace().nth(10).is_some() {
+    if more_words_than(line, 10) {
         return false; // cheap: most lines are paragraphs
     }
     let key = phrase_key(line);
@@ -337,7 +336,7 @@ pub fn is_widget_bar(line: &str) -> bool {
 /// Editorial markers between parts of a series or at its end, and visual separators:
 /// "(Còn nữa)", "(Còn tiếp)", "(Hết)", "* * *".
 pub fn is_marker_line(line: &str) -> Option<RemovalReason> {
-    if line.split_whitespace().nth(5).is_some() {
+    if more_words_than(line, 5) {
         return None;
     }
     let key = phrase_key(line);
@@ -356,7 +355,7 @@ pub fn is_marker_line(line: &str) -> Option<RemovalReason> {
 /// Site registration lines in page footers: "Giấy phép số 123/GP-BTTTT", "Giấy phép hoạt động
 /// báo điện tử số …".
 pub fn is_licence_line(line: &str) -> bool {
-    if line.split_whitespace().nth(25).is_some() {
+    if more_words_than(line, 25) {
         return false;
     }
     let key = phrase_key(line);
@@ -392,7 +391,7 @@ pub fn is_dated_headline(line: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | ':' | ' '))
         && !line.ends_with(".)")
-        && line.split_whitespace().nth(30).is_none()
+        && !more_words_than(line, 30)
 }
 
 /// A line that is only a number (a view or visitor counter): `93401966`, `1.234.567`.
