@@ -224,24 +224,39 @@ pub fn check_replaceable(path: &Path) -> Result<Option<files::Identity>, CorpusE
         let (f, _) = files::open_existing(&target)?;
         Ok(std::io::BufReader::with_capacity(1 << 16, f))
     };
-    // The header first: a newer version's documents may not fit this version's model.
-    let h: Header = serde_json::from_reader(reader()?).map_err(read)?;
-    if h.format != FORMAT {
-        return Err(not_ours(format!("the \"format\" field is {:?}", h.format)));
+    let check_header = |h: Header| {
+        if h.format != FORMAT {
+            return Err(not_ours(format!("the \"format\" field is {:?}", h.format)));
+        }
+        if h.version > VERSION {
+            return Err(not_ours(format!(
+                "it is a corpus of a newer version, {}",
+                h.version
+            )));
+        }
+        Ok(())
+    };
+    // One pass when the file parses (a corpus, nearly always); when it does not, the header
+    // alone says why first: a newer version's documents may not fit this version's model.
+    match serde_json::from_reader::<_, CorpusShape>(reader()?) {
+        Ok(shape) => check_header(Header {
+            format: shape.format,
+            version: shape.version,
+        })?,
+        Err(e) => {
+            let h: Header = serde_json::from_reader(reader()?).map_err(read)?;
+            check_header(h)?;
+            return Err(read(e));
+        }
     }
-    if h.version > VERSION {
-        return Err(not_ours(format!(
-            "it is a corpus of a newer version, {}",
-            h.version
-        )));
-    }
-    serde_json::from_reader::<_, CorpusShape>(reader()?).map_err(read)?;
     Ok(Some(files::Identity::of(&meta)))
 }
 
 /// A corpus file's shape, checked document by document without keeping them.
 #[derive(serde::Deserialize)]
 struct CorpusShape {
+    format: String,
+    version: u32,
     #[serde(rename = "documents")]
     _documents: EachDocument,
     #[serde(rename = "localities")]
