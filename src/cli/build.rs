@@ -21,7 +21,8 @@ use crate::preprocess::{build_document, corpus_from_documents, txt_files};
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Raw article files (.txt) and directories (searched recursively for .txt, sorted by path)
+    /// Raw article files (.txt) and directories (searched recursively for .txt, sorted by
+    /// path; symbolic links are followed, and a file reached twice is read once)
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Where to write the corpus (JSON); written to a temporary file, then renamed
