@@ -2,12 +2,14 @@
 //! content), then the header (title, category, dateline, byline …), then the body (lead,
 //! headings, paragraphs, list items, captions, the closing byline).
 
+use std::cell::OnceCell;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
 
 use super::meta;
 use super::normalize::RawLine;
+use super::shapes::{is_prose_counted, word_count};
 use crate::corpus::RemovalReason;
 use crate::gazetteer::Gazetteer;
 
@@ -119,7 +121,31 @@ struct Classifier<'a> {
     lines: Vec<Line>,
     /// Lines whose class is final; the others are still open to later passes.
     decided: Vec<bool>,
+    /// The facts of each line's text, which the passes ask again and again.
+    facts: Vec<Facts>,
+    /// Whether each line is an outlet tag line, found when first asked.
+    outlet: Vec<OnceCell<bool>>,
     gaz: &'a Gazetteer,
+}
+
+/// What the passes ask of a line's text, found once per line: a long line (a whole
+/// flattened article body) is not read again for each question.
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    /// Its [`word_count`].
+    words: usize,
+    /// Is it [`is_prose`](super::shapes::is_prose)?
+    prose: bool,
+}
+
+impl Facts {
+    fn of(text: &str) -> Facts {
+        let words = word_count(text);
+        Facts {
+            words,
+            prose: is_prose_counted(text, words),
+        }
+    }
 }
 
 impl Classifier<'_> {
@@ -131,6 +157,12 @@ impl Classifier<'_> {
         self.lines[i].class = class;
         self.lines[i].reason = reason;
         self.decided[i] = true;
+    }
+
+    /// Is line `i` an outlet tag line ([`meta::outlet_line`])? Several passes ask it of the
+    /// same lines, the body pass of each line's successor again.
+    fn is_outlet(&self, i: usize) -> bool {
+        *self.outlet[i].get_or_init(|| meta::outlet_line(&self.lines[i].text).is_some())
     }
 
     fn junk(&mut self, i: usize, reason: RemovalReason) {
@@ -198,9 +230,13 @@ pub fn classify(raw: Vec<RawLine>, gaz: &Gazetteer) -> Vec<Line> {
         })
         .collect();
     let decided = lines.iter().map(|l| l.class == LineClass::Blank).collect();
+    let facts = lines.iter().map(|l| Facts::of(&l.text)).collect();
+    let outlet = vec![OnceCell::new(); lines.len()];
     let mut c = Classifier {
         lines,
         decided,
+        facts,
+        outlet,
         gaz,
     };
     c.mark_chrome();

@@ -4,7 +4,8 @@
 //! `classify` adds the rules that depend on position (headline lists, page footers).
 
 use crate::corpus::RemovalReason;
-use crate::text::{fold_str, has_vietnamese_letters, is_vietnamese_syllable};
+use crate::preprocess::shapes::more_words_than;
+use crate::text::{fold_char, has_vietnamese_letters, is_vietnamese_syllable};
 
 /// What kind of page element a chrome phrase introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,16 +34,26 @@ impl Chrome {
 
 /// Line key for phrase rules: folded, punctuation and digits to spaces, single-spaced.
 pub fn phrase_key(line: &str) -> String {
-    let folded = fold_str(line);
-    let mut key = String::with_capacity(folded.len());
-    for c in folded.chars() {
+    short_phrase_key(line, usize::MAX).unwrap_or_default()
+}
+
+/// [`phrase_key`] of `line` if it is at most `max` bytes long, else `None`. A long line is
+/// not folded to its end to be compared with a short phrase: the key only grows as the line
+/// is read, and trimming takes off at most one space at each end.
+fn short_phrase_key(line: &str, max: usize) -> Option<String> {
+    let mut key = String::new();
+    for c in line.chars().filter_map(fold_char) {
         if c.is_alphabetic() {
             key.push(c);
         } else if !key.ends_with(' ') {
             key.push(' ');
         }
+        if key.len() > max.saturating_add(2) {
+            return None;
+        }
     }
-    key.trim().to_string()
+    let key = key.trim();
+    (key.len() <= max).then(|| key.to_string())
 }
 
 /// Related-links and navigation headers (the headline list that follows is junk too).
@@ -167,34 +178,55 @@ const SINGLE: &[&str] = &[
     "top",
 ];
 
+/// The keys of the labels printed before a visitor or view counter.
+const COUNTER_LABELS: &[&str] = &[
+    "truc tuyen",
+    "dang truc tuyen",
+    "luot xem",
+    "luot truy cap",
+    "so luot truy cap",
+    "tong luot truy cap",
+    "tong so luot truy cap",
+    "thong ke truy cap",
+    "da xem",
+    "luot doc",
+    "hom nay",
+    "hom qua",
+    "dang truy cap",
+    "truy cap",
+    "tong truy cap",
+    "tuan nay",
+    "thang nay",
+];
+
 /// Labels printed before a visitor or view counter.
 pub fn is_counter_label(line: &str) -> bool {
-    matches!(
-        phrase_key(line).as_str(),
-        "truc tuyen"
-            | "dang truc tuyen"
-            | "luot xem"
-            | "luot truy cap"
-            | "so luot truy cap"
-            | "tong luot truy cap"
-            | "tong so luot truy cap"
-            | "thong ke truy cap"
-            | "da xem"
-            | "luot doc"
-            | "hom nay"
-            | "hom qua"
-            | "dang truy cap"
-            | "truy cap"
-            | "tong truy cap"
-            | "tuan nay"
-            | "thang nay"
-    )
+    is_one_of(line, COUNTER_LABELS)
+}
+
+/// The length of the longest of `phrases`.
+const fn longest(phrases: &[&str]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < phrases.len() {
+        if phrases[i].len() > max {
+            max = phrases[i].len();
+        }
+        i += 1;
+    }
+    max
+}
+
+/// Is the [`phrase_key`] of `text` one of `phrases`? A text whose key is longer than all of
+/// them is not folded to its end.
+fn is_one_of(text: &str, phrases: &[&str]) -> bool {
+    short_phrase_key(text, longest(phrases)).is_some_and(|key| phrases.contains(&key.as_str()))
 }
 
 /// Phrase rules: the whole line (as a key) is a known chrome phrase.
 pub fn chrome_phrase(line: &str) -> Option<Chrome> {
     // Chrome lines are short; a sentence that happens to start with "Xem thêm" is not.
-    if line.split_whitespace().count() > 8 {
+    if more_words_than(line, 8) {
         return None;
     }
     let key = phrase_key(line);
@@ -225,28 +257,15 @@ pub fn inline_related_link(line: &str) -> bool {
     let t = line.trim_start_matches(['•', '*', ' ']);
     if t.starts_with(">>") {
         // ">> Headline one >> Headline two": several links on one line.
-        return t
-            .split(">>")
-            .all(|link| link.split_whitespace().count() <= 30);
+        return t.split(">>").all(|link| !more_words_than(link, 30));
     }
     if t.starts_with("->") || t.starts_with("=>") || t.starts_with('»') {
-        return t.split_whitespace().count() <= 30;
+        return !more_words_than(t, 30);
     }
     let Some((head, rest)) = t.split_once(':') else {
         return false;
     };
-    let key = phrase_key(head);
-    !rest.trim().is_empty()
-        && rest.split_whitespace().count() <= 30
-        && matches!(
-            key.as_str(),
-            "xem them"
-                | "doc them"
-                | "tin lien quan"
-                | "bai lien quan"
-                | "xem tiep"
-                | "xem chi tiet"
-        )
+    !rest.trim().is_empty() && !more_words_than(rest, 30) && is_one_of(head, INLINE_RELATED)
 }
 
 /// A site advertising itself: "Đọc báo Dân trí cập nhật liên tục từng giờ", "Báo Gia đình
@@ -261,6 +280,16 @@ pub fn is_site_promo(line: &str) -> bool {
     let always = has("lien tuc") || has("tung gio") || has("nhanh nhat");
     site && has("cap nhat") && always
 }
+
+/// Labels of inline links to other articles, before the colon.
+const INLINE_RELATED: &[&str] = &[
+    "xem them",
+    "doc them",
+    "tin lien quan",
+    "bai lien quan",
+    "xem tiep",
+    "xem chi tiet",
+];
 
 /// Words of share bars, print/listen buttons and font-size widgets.
 const WIDGET_WORDS: &[&str] = &[
@@ -308,7 +337,7 @@ const WIDGET_WORDS: &[&str] = &[
 /// A line made only of widget words: "Chia sẻ Facebook Zalo", "Nghe đọc bài viết",
 /// "Cỡ chữ A- A A+".
 pub fn is_widget_bar(line: &str) -> bool {
-    if line.split_whitespace().nth(10).is_some() {
+    if more_words_than(line, 10) {
         return false; // cheap: most lines are paragraphs
     }
     let key = phrase_key(line);
@@ -324,7 +353,7 @@ pub fn is_widget_bar(line: &str) -> bool {
 /// Editorial markers between parts of a series or at its end, and visual separators:
 /// "(Còn nữa)", "(Còn tiếp)", "(Hết)", "* * *".
 pub fn is_marker_line(line: &str) -> Option<RemovalReason> {
-    if line.split_whitespace().nth(5).is_some() {
+    if more_words_than(line, 5) {
         return None;
     }
     let key = phrase_key(line);
@@ -343,7 +372,7 @@ pub fn is_marker_line(line: &str) -> Option<RemovalReason> {
 /// Site registration lines in page footers: "Giấy phép số 123/GP-BTTTT", "Giấy phép hoạt động
 /// báo điện tử số …".
 pub fn is_licence_line(line: &str) -> bool {
-    if line.split_whitespace().nth(25).is_some() {
+    if more_words_than(line, 25) {
         return false;
     }
     let key = phrase_key(line);
@@ -357,12 +386,11 @@ pub fn is_tag_list(line: &str) -> bool {
     let Some((head, rest)) = line.split_once(':') else {
         return false;
     };
-    !rest.trim().is_empty()
-        && matches!(
-            phrase_key(head).as_str(),
-            "tu khoa" | "tags" | "tag" | "chu de" | "nhan"
-        )
+    !rest.trim().is_empty() && is_one_of(head, TAG_LABELS)
 }
+
+/// Labels of keyword lists, before the colon.
+const TAG_LABELS: &[&str] = &["tu khoa", "tags", "tag", "chu de", "nhan"];
 
 /// A headline with its date in brackets, as related-article lists print them:
 /// "Gio Linh phát triển kinh tế biển (04/06/2022)", "… (8/8/2020)", "… (14:20 - 06/02)".
@@ -380,16 +408,15 @@ pub fn is_dated_headline(line: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | ':' | ' '))
         && !line.ends_with(".)")
-        && line.split_whitespace().count() <= 30
+        && !more_words_than(line, 30)
 }
 
 /// A line that is only a number (a view or visitor counter): `93401966`, `1.234.567`.
 pub fn is_counter(line: &str) -> bool {
-    let digits = line.chars().filter(char::is_ascii_digit).count();
-    digits >= 1
-        && line
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '))
+    // The shape first: it fails at the first letter, where counting digits reads it all.
+    line.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '))
+        && line.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Unaccented lowercase copy of text, as image `alt` attributes and URL slugs are written:

@@ -43,12 +43,16 @@ pub fn classify_bytes(bytes: &[u8], gaz: &Gazetteer) -> Result<Vec<Line>, InputE
 }
 
 /// The `.txt` files under `dir` (any case of the extension), recursively, sorted by path,
-/// and the entries that could not be read. Symbolic links are not followed, so a link loop
-/// cannot hang a build.
+/// and the entries that could not be read. Symbolic links are followed, to files and to
+/// directories; a link back to a directory the walk is in is an error (a loop), not
+/// followed, so a loop cannot hang a build. A dangling link is an error too.
 pub fn txt_files(dir: &Path) -> (Vec<PathBuf>, Vec<walkdir::Error>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
         match entry {
             Ok(e)
                 if e.file_type().is_file()

@@ -8,8 +8,57 @@ pub fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', '?', '!', '…', ';', '"', '”', '»'])
 }
 
+/// Words between whitespace: `t.split_whitespace().count()`, counted faster.
 pub fn word_count(t: &str) -> usize {
-    t.split_whitespace().count()
+    let b = t.as_bytes();
+    if b.is_empty() || has_non_ascii_space(b) {
+        return t.split_whitespace().count();
+    }
+    ascii_word_starts(b, usize::MAX)
+}
+
+/// `word_count(t) > k`, found without counting past `k` on a long line.
+pub fn more_words_than(t: &str, k: usize) -> bool {
+    let b = t.as_bytes();
+    if b.is_empty() || has_non_ascii_space(b) {
+        return t.split_whitespace().nth(k).is_some();
+    }
+    ascii_word_starts(b, k) > k
+}
+
+/// The words of non-empty `b`, whose only spaces are ASCII: the bytes that start a word
+/// (the bytes of a multi-byte char are none of them spaces), counted in branch-free byte
+/// arithmetic the compiler vectorises, a block at a time. Stops after the block where the
+/// count passes `stop_above`.
+fn ascii_word_starts(b: &[u8], stop_above: usize) -> usize {
+    let space = |x: u8| u8::from(x == b' ' || x.wrapping_sub(b'\t') <= b'\r' - b'\t');
+    let mut n = usize::from(space(b[0]) == 0);
+    for (this, next) in b.chunks(128).zip(b[1..].chunks(128)) {
+        if n > stop_above {
+            break;
+        }
+        let mut starts: u32 = 0;
+        for (&x, &y) in this.iter().zip(next) {
+            starts += u32::from(space(x) & (space(y) ^ 1));
+        }
+        n += starts as usize;
+    }
+    n
+}
+
+/// Does UTF-8 `b` hold a whitespace char outside ASCII (U+0085, U+00A0, U+1680,
+/// U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000)? Their first bytes are rare in
+/// Vietnamese text but for U+1680's and the General Punctuation's (quotes, dashes).
+fn has_non_ascii_space(b: &[u8]) -> bool {
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).any(|i| {
+        matches!(
+            (b[i], b.get(i + 1), b.get(i + 2)),
+            (0xC2, Some(0x85 | 0xA0), _)
+                | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                | (0xE2, Some(0x81), Some(0x9F))
+                | (0xE3, Some(0x80), Some(0x80))
+        )
+    }) || memchr::memmem::find(b, "\u{1680}".as_bytes()).is_some()
 }
 
 /// Words with a letter or digit in them ("Chính trị - Xã hội" has four).
@@ -39,10 +88,14 @@ pub fn is_series_line(t: &str) -> bool {
 
 /// Running text rather than a title, heading or label.
 pub fn is_prose(t: &str) -> bool {
+    is_prose_counted(t, word_count(t))
+}
+
+/// [`is_prose`] of `t`, whose [`word_count`] `w` is known already.
+pub fn is_prose_counted(t: &str, w: usize) -> bool {
     if is_all_caps(t) {
         return false;
     }
-    let w = word_count(t);
     (w >= 8 && ends_sentence(t)) || (w >= 20 && t.ends_with(':')) || w >= 30
 }
 
@@ -95,20 +148,24 @@ pub fn is_list_item(t: &str) -> bool {
     };
     if let Some(r) = rest.strip_prefix([')', '.'])
         && r.starts_with(' ')
-        && word_count(r) >= 3
+        && more_words_than(r, 2)
     {
         return true;
     }
     matches!(t.chars().next(), Some('-' | '–' | '+' | '•' | '▪' | '●'))
         && t.chars().nth(1) == Some(' ')
-        && word_count(t) >= 3
+        && more_words_than(t, 2)
 }
 
 /// Short, unpunctuated, capitalised: the shape of a section heading.
 pub fn is_heading_shape(t: &str) -> bool {
     let t = strip_bullet(t).unwrap_or(t);
+    // A long line is no heading, however long it is.
+    if more_words_than(t, 16) {
+        return false;
+    }
     let w = word_count(t);
-    if w == 0 || w > 16 || t.chars().count() > 130 {
+    if w == 0 || t.chars().count() > 130 {
         return false;
     }
     // A number alone is a counter or a table cell, not a heading.
@@ -151,7 +208,7 @@ pub fn breadcrumb_category(t: &str) -> Option<&str> {
 
 /// Lines that open with a credit introduce the author anywhere in the article.
 pub fn credit_byline(t: &str) -> bool {
-    if word_count(t) > 10 {
+    if more_words_than(t, 10) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -165,12 +222,35 @@ pub fn credit_byline(t: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.starts_with(p))
-        && word_count(t) <= 10
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let whitespace: Vec<char> = (0..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            for t in [format!("a{c}b"), format!("{c}"), format!(" {c} ")] {
+                assert_eq!(word_count(&t), t.split_whitespace().count(), "{c:?}");
+            }
+        }
+        for s in [
+            "",
+            " ",
+            "Đà Nẵng  “Hội An” – 2020…",
+            "\tmột\u{a0}hai\u{3000}ba\u{2028}",
+        ] {
+            for w in &whitespace {
+                let t = format!("{s}{w}x{s}");
+                assert_eq!(word_count(&t), t.split_whitespace().count(), "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn list_items() {

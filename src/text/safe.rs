@@ -19,6 +19,18 @@ pub fn is_unsafe(c: char) -> bool {
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// The length of the [`is_unsafe`] char that UTF-8 `b` starts with, if it starts with one:
+/// C0 and DEL are one byte, C1 two (`C2 80`–`C2 9F`), the bidi controls three (`E2 80 AA`–`AE`,
+/// `E2 81 A6`–`A9`).
+fn unsafe_len(b: &[u8]) -> Option<usize> {
+    match b {
+        [0x00..=0x1f | 0x7f, ..] => Some(1),
+        [0xc2, 0x80..=0x9f, ..] => Some(2),
+        [0xe2, 0x80, 0xaa..=0xae, ..] | [0xe2, 0x81, 0xa6..=0xa9, ..] => Some(3),
+        _ => None,
+    }
+}
+
 /// Does `s` hold anything [`is_unsafe`]?
 pub fn has_unsafe(s: &str) -> bool {
     // Fast path on bytes: C0/DEL are single bytes; C1 starts with 0xC2, the bidi controls
@@ -176,7 +188,7 @@ pub mod json {
     use serde::Serialize;
     use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-    use super::is_unsafe;
+    use super::unsafe_len;
 
     /// Wraps a formatter; only string contents change.
     struct Safe<F>(F);
@@ -187,15 +199,27 @@ pub mod json {
             w: &mut W,
             fragment: &str,
         ) -> io::Result<()> {
-            let mut start = 0;
-            for (i, c) in fragment.char_indices() {
-                if is_unsafe(c) {
-                    w.write_all(&fragment.as_bytes()[start..i])?;
-                    write!(w, "\\u{:04x}", u32::from(c))?;
-                    start = i + c.len_utf8();
+            // Over bytes, not chars: every unsafe char starts with one of four kinds of byte
+            // (see `unsafe_len`), and most text has none, or only quotes and dashes (`E2`).
+            let b = fragment.as_bytes();
+            let (mut start, mut i) = (0, 0);
+            while let Some(k) = b[i..]
+                .iter()
+                .position(|&x| x < 0x20 || x == 0x7f || x == 0xc2 || x == 0xe2)
+            {
+                i += k;
+                match unsafe_len(&b[i..]) {
+                    Some(n) => {
+                        w.write_all(&b[start..i])?;
+                        let c = fragment[i..].chars().next().unwrap_or_default();
+                        write!(w, "\\u{:04x}", u32::from(c))?;
+                        i += n;
+                        start = i;
+                    }
+                    None => i += 1,
                 }
             }
-            w.write_all(&fragment.as_bytes()[start..])
+            w.write_all(&b[start..])
         }
         fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
             self.0.begin_array(w)
@@ -278,6 +302,33 @@ mod tests {
         assert!(text.contains("e^M\n\tf"), "{text}");
         assert_eq!(strip(NASTY), "a]0;PWNED[2Jb31mcdef");
         assert!(matches!(escape_line("Nghị quyết — “x”"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn unsafe_chars_are_told_by_their_bytes() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let expected = is_unsafe(c).then_some(bytes.len());
+            assert_eq!(unsafe_len(bytes), expected, "{c:?}");
+            // And in JSON, between other chars, as the char-by-char escaper wrote it:
+            // serde_json's escapes (all of C0), then DEL, C1 and bidi controls as \uXXXX.
+            let s = format!("a{c}“b”");
+            let mut out = Vec::new();
+            json::to_writer(&mut out, &s, false).unwrap();
+            let expected: String = serde_json::to_string(&s)
+                .unwrap()
+                .chars()
+                .map(|c| {
+                    if is_unsafe(c) {
+                        format!("\\u{:04x}", u32::from(c))
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "{c:?}");
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod spawn;
 
 mod bookmarks_cli;
 mod bookmarks_store;
+mod build_inputs;
 mod cli;
 mod durability;
 mod e2e_pty;

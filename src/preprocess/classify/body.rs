@@ -2,7 +2,7 @@
 //! paragraphs and the closing byline.
 
 use super::evidence::cut_sentence;
-use super::{Classifier, Line, LineClass, LineReason, is_dateline_line};
+use super::{Classifier, LineClass, LineReason, is_dateline_line};
 use crate::preprocess::meta;
 use crate::preprocess::shapes::{
     credit_byline, ends_sentence, is_heading_shape, is_list_item, is_prose, word_count,
@@ -14,12 +14,12 @@ impl Classifier<'_> {
     pub(super) fn mark_captions(&mut self) {
         for i in 0..self.lines.len() {
             let t = self.lines[i].text.clone();
-            if !self.is_open(i) || word_count(&t) > 80 || !meta::has_photo_credit(&t) {
+            if !self.is_open(i) || self.facts[i].words > 80 || !meta::has_photo_credit(&t) {
                 continue;
             }
             self.set(i, LineClass::Caption, None);
             // Walk back over adjacent lines that do not end a sentence: the caption's start.
-            let credit_only = word_count(&t) <= 6;
+            let credit_only = self.facts[i].words <= 6;
             let mut first = i;
             while first > 0 {
                 let p = first - 1;
@@ -30,7 +30,7 @@ impl Classifier<'_> {
                     && self.lines[p].class == LineClass::Caption
                     && self.lines[p].joined_to.is_none();
                 let continues = (self.is_open(p) || caption_above)
-                    && word_count(pt) <= 50
+                    && self.facts[p].words <= 50
                     && (!ends_sentence(pt) || (credit_only && first == i));
                 if !continues {
                     break;
@@ -97,11 +97,12 @@ impl Classifier<'_> {
         if !is_heading_shape(t) {
             return false;
         }
-        let content = |l: &&Line| !matches!(l.class, LineClass::Blank | LineClass::Junk);
-        let prev = self.lines[..i].iter().rev().find(content);
-        let next = self.lines[i + 1..].iter().find(content);
+        let content =
+            |&k: &usize| !matches!(self.lines[k].class, LineClass::Blank | LineClass::Junk);
+        let prev = (0..i).rev().find(content).map(|k| &self.lines[k]);
+        let next = (i + 1..self.lines.len()).find(content);
         !prev.is_some_and(|l| l.text.ends_with(':') || is_list_item(&l.text))
-            && next.is_some_and(|l| is_prose(&l.text) && !is_list_item(&l.text))
+            && next.is_some_and(|k| self.facts[k].prose && !is_list_item(&self.lines[k].text))
     }
 
     /// A line joined to one that later became something else (a caption's first line
@@ -159,18 +160,13 @@ impl Classifier<'_> {
         let mut date_seen = self.lines.iter().any(|l| l.class == LineClass::Dateline);
         let mut lead_done = false;
         let open = self.open();
-        let last_prose = open
-            .iter()
-            .rev()
-            .copied()
-            .find(|&i| is_prose(&self.lines[i].text));
+        let last_prose = open.iter().rev().copied().find(|&i| self.facts[i].prose);
         // only_credits_after[i]: nothing but blanks, junk and source credits after line i.
         let n = self.lines.len();
         let mut only_credits_after = vec![true; n];
         for i in (0..n.saturating_sub(1)).rev() {
-            let l = &self.lines[i + 1];
-            let credit = matches!(l.class, LineClass::Blank | LineClass::Junk)
-                || meta::outlet_line(&l.text).is_some();
+            let credit = matches!(self.lines[i + 1].class, LineClass::Blank | LineClass::Junk)
+                || self.is_outlet(i + 1);
             only_credits_after[i] = credit && only_credits_after[i + 1];
         }
         for &i in &open {
@@ -180,11 +176,10 @@ impl Classifier<'_> {
             let t = self.joined_text(i);
             let continued = t.len() != self.lines[i].text.len();
             // What follows this line, ignoring blank lines and junk.
-            let next_content = self.lines[i + 1..]
-                .iter()
-                .find(|l| !matches!(l.class, LineClass::Blank | LineClass::Junk));
+            let next_content = (i + 1..n)
+                .find(|&k| !matches!(self.lines[k].class, LineClass::Blank | LineClass::Junk));
             let only_credits_follow = only_credits_after[i];
-            let next_is_outlet = next_content.is_some_and(|l| meta::outlet_line(&l.text).is_some());
+            let next_is_outlet = next_content.is_some_and(|k| self.is_outlet(k));
             // Aggregators put the byline, a gap of blank lines, then a short repeat of the
             // lead at the very end of the page.
             let before_end_gap = {
@@ -223,14 +218,14 @@ impl Classifier<'_> {
             {
                 self.set(i, LineClass::Dateline, None);
                 date_seen = true;
-            } else if meta::outlet_line(&t).is_some() {
+            } else if self.is_outlet(i) {
                 self.set(i, LineClass::OutletTag, None);
             } else if credit_byline(&t)
                 || ((only_credits_follow || next_is_outlet || before_end_gap)
-                    && word_count(&t) <= 12
+                    && self.facts[i].words <= 12
                     && meta::parse_byline(&t).is_some())
                 || (last_prose.is_some_and(|p| i > p)
-                    && word_count(&t) <= 12
+                    && self.facts[i].words <= 12
                     && meta::parse_byline(&t).is_some_and(|b| {
                         is_all_caps(&b.author) || is_all_caps(&t) || b.role.is_some()
                     }))
@@ -240,13 +235,14 @@ impl Classifier<'_> {
                 self.set(i, LineClass::Byline, None);
             } else if is_list_item(&t) && !self.is_numbered_heading(i, &t) {
                 self.set(i, LineClass::ListItem, None);
-            } else if is_heading_shape(&t) && next_content.is_some_and(|l| !is_credit_line(l)) {
+            } else if is_heading_shape(&t) && next_content.is_some_and(|k| !self.is_credit_line(k))
+            {
                 match self.not_heading(i, &t) {
                     None => self.set(i, LineClass::Heading, None),
                     Some(why) => self.set(i, why.class(&t), Some(LineReason::NotHeading(why))),
                 }
             } else {
-                let lead = !lead_done && is_prose(&t);
+                let lead = !lead_done && self.facts[i].prose;
                 let class = if lead {
                     LineClass::Lead
                 } else {
@@ -265,6 +261,8 @@ impl Classifier<'_> {
     }
 }
 
-fn is_credit_line(l: &Line) -> bool {
-    l.class == LineClass::Byline || meta::outlet_line(&l.text).is_some()
+impl Classifier<'_> {
+    fn is_credit_line(&self, i: usize) -> bool {
+        self.lines[i].class == LineClass::Byline || self.is_outlet(i)
+    }
 }

@@ -5,7 +5,6 @@ use super::{Classifier, LineClass, LineReason};
 use crate::corpus::RemovalReason;
 use crate::preprocess::junk::{self, Chrome, Foreign};
 use crate::preprocess::meta;
-use crate::preprocess::shapes::{is_prose, word_count};
 
 impl Classifier<'_> {
     /// Chrome recognisable on its own, headline lists after a related-links header, and the
@@ -15,7 +14,7 @@ impl Classifier<'_> {
         let mut slug_before = vec![false; n];
         // (line, marker text, everything after it is the page's, long lines too)
         let mut footer_from: Option<(usize, String, bool)> = None;
-        let first_prose = (0..n).find(|&i| is_prose(&self.lines[i].text));
+        let first_prose = (0..n).find(|&i| self.facts[i].prose);
         let mut i = 0;
         while i < n {
             if self.lines[i].class == LineClass::Blank {
@@ -30,11 +29,7 @@ impl Classifier<'_> {
                 let closes = self.after_closing_byline(i);
                 let after_content = first_prose.is_some_and(|p| p < i)
                     && (closes
-                        || self.lines[i + 1..]
-                            .iter()
-                            .filter(|l| word_count(&l.text) >= 25)
-                            .count()
-                            <= 1);
+                        || self.facts[i + 1..].iter().filter(|f| f.words >= 25).count() <= 1);
                 if matches!(
                     kind,
                     Chrome::RelatedHeader | Chrome::FooterStart | Chrome::TagsHeader
@@ -54,7 +49,7 @@ impl Classifier<'_> {
                         if junk::chrome_phrase(h).is_some() {
                             break;
                         }
-                        if word_count(h) > 30 || (h.ends_with('.') && !h.ends_with("...")) {
+                        if self.facts[j].words > 30 || (h.ends_with('.') && !h.ends_with("...")) {
                             break;
                         }
                         let header = t.clone();
@@ -127,9 +122,9 @@ impl Classifier<'_> {
         // Everything short after the footer starts is footer (menus, widgets, lists).
         if let Some((f, marker, everything)) = footer_from {
             for j in f + 1..n {
-                if self.is_open(j) && (everything || word_count(&self.lines[j].text) < 25) {
+                if self.is_open(j) && (everything || self.facts[j].words < 25) {
                     let t = &self.lines[j].text;
-                    if meta::copyright_outlet(t).is_some() || meta::outlet_line(t).is_some() {
+                    if meta::copyright_outlet(t).is_some() || self.is_outlet(j) {
                         continue;
                     }
                     self.junk(
@@ -144,7 +139,7 @@ impl Classifier<'_> {
         // Foreign text after the last Vietnamese paragraph is page furniture.
         if let Some(last_prose) = (0..n)
             .rev()
-            .find(|&i| self.is_open(i) && is_prose(&self.lines[i].text))
+            .find(|&i| self.is_open(i) && self.facts[i].prose)
         {
             for j in last_prose + 1..n {
                 if self.is_open(j) && junk::foreign(&self.lines[j].text) != Foreign::No {
@@ -157,7 +152,7 @@ impl Classifier<'_> {
             // Above the first paragraph a slug belongs to the header image: the line under
             // it is the summary, not a caption.
             let in_body = first_prose.is_some_and(|p| p < j);
-            if self.is_open(j) && in_body && word_count(&self.lines[j].text) <= 40 {
+            if self.is_open(j) && in_body && self.facts[j].words <= 40 {
                 self.set(j, LineClass::Caption, Some(LineReason::UnderAnImage));
             }
         }
@@ -166,14 +161,12 @@ impl Classifier<'_> {
     /// Is the content line before `i` a closing byline or source credit (so the article
     /// ended there)?
     fn after_closing_byline(&self, i: usize) -> bool {
-        let prev = self.lines[..i]
-            .iter()
+        let prev = (0..i)
             .rev()
-            .find(|l| !matches!(l.class, LineClass::Blank | LineClass::Junk));
-        prev.is_some_and(|l| {
-            let t = &l.text;
-            (word_count(t) <= 12 && meta::parse_byline(t).is_some())
-                || meta::outlet_line(t).is_some()
+            .find(|&k| !matches!(self.lines[k].class, LineClass::Blank | LineClass::Junk));
+        prev.is_some_and(|k| {
+            let t = &self.lines[k].text;
+            (self.facts[k].words <= 12 && meta::parse_byline(t).is_some()) || self.is_outlet(k)
         })
     }
 }

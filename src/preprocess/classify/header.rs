@@ -5,8 +5,8 @@ use super::{Classifier, LineClass, LineReason, is_dateline_line};
 use crate::gazetteer::Gazetteer;
 use crate::preprocess::meta;
 use crate::preprocess::shapes::{
-    breadcrumb_category, credit_byline, ends_sentence, is_prose, is_series_line, strip_bullet,
-    word_count, words,
+    breadcrumb_category, credit_byline, ends_sentence, is_series_line, strip_bullet, word_count,
+    words,
 };
 use crate::text::is_all_caps;
 
@@ -30,7 +30,7 @@ impl Classifier<'_> {
         let body_start = open
             .iter()
             .copied()
-            .find(|&i| i != first && is_prose(&self.lines[i].text))
+            .find(|&i| i != first && self.facts[i].prose)
             .unwrap_or(usize::MAX);
         let header: Vec<usize> = open
             .iter()
@@ -46,17 +46,17 @@ impl Classifier<'_> {
                 self.set(i, LineClass::Dateline, None);
             } else if breadcrumb_category(&t).is_some() {
                 self.set(i, LineClass::Category, Some(LineReason::Breadcrumb));
-            } else if meta::outlet_line(&t).is_some() {
+            } else if self.is_outlet(i) {
                 self.set(i, LineClass::OutletTag, None);
             } else if !title_set {
                 // What else the header holds that could be a title.
                 let later: Vec<&str> = header[k + 1..]
                     .iter()
+                    .filter(|&&j| !self.is_outlet(j))
                     .map(|&j| self.lines[j].text.as_str())
                     .filter(|u| {
                         !meta::is_dateline(u)
                             && breadcrumb_category(u).is_none()
-                            && meta::outlet_line(u).is_none()
                             && !credit_byline(u)
                             && !is_series_line(u)
                             && meta::parse_byline(u).is_none_or(|b| b.role.is_none())
@@ -83,7 +83,8 @@ impl Classifier<'_> {
                 self.set(i, LineClass::Byline, None);
             } else if is_locality_tag(self.gaz, &t) {
                 self.set(i, LineClass::Category, Some(LineReason::LocalityTag));
-            } else if credit_byline(&t) || (word_count(&t) <= 5 && meta::parse_byline(&t).is_some())
+            } else if credit_byline(&t)
+                || (self.facts[i].words <= 5 && meta::parse_byline(&t).is_some())
             {
                 self.set(i, LineClass::Byline, None);
             } else if !subtitle_set && is_series_line(&t) {

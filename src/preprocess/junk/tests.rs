@@ -110,3 +110,25 @@ fn language_check() {
     assert_eq!(foreign("PCI"), Foreign::No);
     assert_eq!(foreign("Minh Hue"), Foreign::No);
 }
+
+#[test]
+fn a_short_phrase_key_is_the_key_when_it_is_short_enough() {
+    for line in [
+        "",
+        " ",
+        "Xem thêm",
+        "  Lượt xem: 1.234 ",
+        "-- Tổng số lượt truy cập --",
+        "12 Tin liên quan:",
+        "Đà Nẵng, “Hội An” … và 3 nơi khác.",
+        "\u{a0}Từ khóa\u{a0}",
+        "北京 欢迎 你",
+    ] {
+        let key = phrase_key(line);
+        for max in 0..=line.len() + 3 {
+            let short = short_phrase_key(line, max);
+            let expected = (key.len() <= max).then(|| key.clone());
+            assert_eq!(short, expected, "{line:?} up to {max}");
+        }
+    }
+}
