@@ -16,9 +16,17 @@ const MIN_SHINGLES: usize = 40;
 
 fn fnv_word(w: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in w.chars().flat_map(char::to_lowercase) {
+    let mut eat = |c: char| {
         h ^= u64::from(c);
         h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    for c in w.chars() {
+        // Most letters are ASCII or have a one-char lowercase: no iterator for them.
+        if c.is_ascii() {
+            eat(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut eat);
+        }
     }
     h
 }
@@ -71,7 +79,11 @@ fn resemblance(a: &[u64], b: &[u64]) -> f64 {
 
 /// Mark every document that copies an earlier one (`duplicate_of` = the first of its group).
 pub fn mark(documents: &mut [Document]) {
-    let sketches: Vec<Option<Vec<u64>>> = documents.iter().map(sketch).collect();
+    // Sketching reads every word of the corpus: on every core, in document order.
+    let sketches: Vec<Option<Vec<u64>>> = {
+        use rayon::prelude::*;
+        documents.par_iter().map(sketch).collect()
+    };
     // (hash, document) for every sketch, sorted: the documents holding a hash are one run.
     // One flat table, not a map of vectors: 35,000 documents make 560,000 entries.
     let mut holders: Vec<(u64, u32)> = Vec::new();

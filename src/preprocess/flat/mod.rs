@@ -363,7 +363,14 @@ fn running_text(t: &str, range: Range<usize>, bounds: &[sentences::Boundary], ou
 fn related_link_len(s: &str, sentence: usize) -> Option<usize> {
     // "Xem thêm: Headline …", "Tin liên quan Headline Headline …", ">> Xem thêm: …": the
     // whole sentence is links (their ends are not marked, but no sentence ends inside).
-    let lower = s.get(..s.len().min(40)).unwrap_or(s).to_lowercase();
+    // Lowercasing is the cost here (it runs at every sentence start): only for a line that
+    // opens with a marker's first letter.
+    let may_mark = s.starts_with(['X', 'x', 'T', 't', 'B', 'b', 'Đ', 'đ', '>']);
+    let lower = if may_mark {
+        s.get(..s.len().min(40)).unwrap_or(s).to_lowercase()
+    } else {
+        String::new()
+    };
     // The marker's length in `s` (its capitals are as long as its small letters).
     let marked = [
         "xem thêm",
