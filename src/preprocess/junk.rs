@@ -490,24 +490,3 @@ pub fn foreign(line: &str) -> Foreign {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod promo_tests {
-    use super::*;
-
-    #[test]
-    fn site_promos() {
-        assert!(is_site_promo(
-            "Báo Gia đình và Xã hội cập nhật tin tức trong ngày liên tục, mới nhất"
-        ));
-        assert!(is_site_promo(
-            "Đọc báo Dân trí để cập nhật tin tức liên tục từng giờ"
-        ));
-        assert!(!is_site_promo(
-            "Bộ Y tế cập nhật liên tục tình hình dịch bệnh tại các tỉnh phía Bắc."
-        ));
-        assert!(inline_related_link(
-            ">> Sốc xem clip cô giáo >> Đuổi việc 2 cô giáo mầm non"
-        ));
-    }
-}

@@ -132,3 +132,19 @@ fn a_short_phrase_key_is_the_key_when_it_is_short_enough() {
         }
     }
 }
+
+#[test]
+fn site_promos() {
+    assert!(is_site_promo(
+        "Báo Gia đình và Xã hội cập nhật tin tức trong ngày liên tục, mới nhất"
+    ));
+    assert!(is_site_promo(
+        "Đọc báo Dân trí để cập nhật tin tức liên tục từng giờ"
+    ));
+    assert!(!is_site_promo(
+        "Bộ Y tế cập nhật liên tục tình hình dịch bệnh tại các tỉnh phía Bắc."
+    ));
+    assert!(inline_related_link(
+        ">> Sốc xem clip cô giáo >> Đuổi việc 2 cô giáo mầm non"
+    ));
+}
