@@ -186,8 +186,12 @@ impl Classifier<'_> {
     /// carries the joined text; the second points at it.
     fn join_split_credits(&mut self) {
         for i in 0..self.lines.len() {
+            // Only a line of a word or two is folded (this runs on every line).
+            if !self.is_open(i) || self.lines[i].text.len() > 12 {
+                continue;
+            }
             let lead = crate::text::fold_str(self.lines[i].text.trim_end_matches(':').trim());
-            if !self.is_open(i) || !matches!(lead.as_str(), "theo" | "nguon" | "nguon tin") {
+            if !matches!(lead.as_str(), "theo" | "nguon" | "nguon tin") {
                 continue;
             }
             let Some(j) =

@@ -317,30 +317,36 @@ fn drop_repeated_lead(doc: &mut Document, after: usize) {
             .filter(|w| !w.is_empty())
             .collect()
     }
-    let mut all: Vec<(usize, usize)> = Vec::new();
-    for (s, sec) in doc.sections.iter().enumerate() {
-        for p in 0..sec.passages.len() {
-            all.push((s, p));
-        }
-    }
+    let all: Vec<(usize, usize)> = doc
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(s, sec)| (0..sec.passages.len()).map(move |p| (s, p)))
+        .collect();
     let tail_from = all.len().saturating_sub(2);
-    let mut drop = Vec::new();
-    for k in tail_from..all.len() {
-        let (s, p) = all[k];
+    let candidate = |&(s, p): &(usize, usize)| {
         let late = &doc.sections[s].passages[p];
-        let lw = words(&late.text);
-        if late.line <= after || lw.len() < 8 || late.kind == PassageKind::Caption {
-            continue;
-        }
-        let repeated = all[..k].iter().any(|&(es, ep)| {
-            let ew = words(&doc.sections[es].passages[ep].text);
-            let shared = lw.intersection(&ew).count();
-            shared * 10 >= lw.len().min(ew.len()) * 9 && ew.len() * 2 >= lw.len()
-        });
-        if repeated {
-            drop.push((s, p));
-        }
+        late.line > after && late.kind != PassageKind::Caption
+    };
+    if !all[tail_from..].iter().any(candidate) {
+        return; // most articles: nothing after the credits
     }
+    // Each passage's words, once.
+    let sets: Vec<_> = all
+        .iter()
+        .map(|&(s, p)| words(&doc.sections[s].passages[p].text))
+        .collect();
+    let drop: Vec<(usize, usize)> = (tail_from..all.len())
+        .filter(|&k| candidate(&all[k]) && sets[k].len() >= 8)
+        .filter(|&k| {
+            let lw = &sets[k];
+            sets[..k].iter().any(|ew| {
+                let shared = lw.intersection(ew).count();
+                shared * 10 >= lw.len().min(ew.len()) * 9 && ew.len() * 2 >= lw.len()
+            })
+        })
+        .map(|k| all[k])
+        .collect();
     for &(s, p) in drop.iter().rev() {
         // Never empty a section: the outline and `starred` count on each having text.
         if doc.sections[s].passages.len() < 2 {
@@ -353,7 +359,9 @@ fn drop_repeated_lead(doc: &mut Document, after: usize) {
             reason: RemovalReason::RepeatedLead,
         });
     }
-    doc.removed.sort_by_key(|r| r.line);
+    if !drop.is_empty() {
+        doc.removed.sort_by_key(|r| r.line);
+    }
 }
 
 /// The corpus-level locality list: every locality some document or section is about.

@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use nghiquyet::gazetteer::Gazetteer;
+
+use crate::common;
 use nghiquyet::preprocess::{LineClass, build_document, flat};
 
 const DIR: &str = "/tmp/nq/baomoi-2017-flat";
@@ -20,10 +22,6 @@ fn sample(dir: &Path) -> Vec<PathBuf> {
     files.sort();
     let step = (files.len() / 300).max(1);
     files.into_iter().step_by(step).take(300).collect()
-}
-
-fn alphanumeric(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 #[test]
@@ -69,26 +67,8 @@ fn flattened_bodies_are_split_into_passages_captions_and_bylines() {
         fields.extend(d.dateline.as_deref());
         fields.extend(d.credits.iter().map(String::as_str));
         fields.extend(d.tags.iter().map(String::as_str));
-        for l in a.lines.iter().filter(|l| !l.pieces.is_empty()) {
-            let joined: String = l.pieces.iter().map(|p| p.text.as_str()).collect();
-            assert_eq!(
-                alphanumeric(&joined),
-                alphanumeric(&l.text),
-                "{}",
-                f.display()
-            );
-            for p in &l.pieces {
-                let t = p
-                    .text
-                    .trim_start_matches(['*', '•', '▪', '●', '■', '♦'])
-                    .trim();
-                assert!(
-                    fields.iter().any(|x| x.contains(t)),
-                    "{}: piece lost: {t}",
-                    f.display()
-                );
-            }
-        }
+        let lost = common::pieces_lost(&a.lines, &fields);
+        assert!(lost.is_empty(), "{}: {lost:?}", f.display());
         with_author += usize::from(d.author.is_some());
         let body_has_credit = a
             .lines

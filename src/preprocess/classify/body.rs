@@ -5,7 +5,7 @@ use super::evidence::cut_sentence;
 use super::{Classifier, LineClass, LineReason, is_dateline_line};
 use crate::preprocess::meta;
 use crate::preprocess::shapes::{
-    credit_byline, ends_sentence, is_heading_shape, is_list_item, is_prose, word_count,
+    credit_byline, ends_sentence, is_heading_shape, is_list_item, is_prose,
 };
 use crate::text::is_all_caps;
 
@@ -51,18 +51,9 @@ impl Classifier<'_> {
     /// one starts in lowercase. Continuation lines point at the first line of the passage.
     fn mark_continuations(&mut self) {
         let n = self.lines.len();
-        // Nothing but blanks, junk and credits after line i (a signature's place).
-        let mut last_words = vec![true; n];
-        for i in (0..n.saturating_sub(1)).rev() {
-            let l = &self.lines[i + 1];
-            let credit = matches!(l.class, LineClass::Blank | LineClass::Junk)
-                || meta::outlet_line(&l.text).is_some();
-            last_words[i] = credit && last_words[i + 1];
-        }
+        let only_credits_after = self.only_credits_after();
         for i in 0..n.saturating_sub(1) {
             let (a, b) = (&self.lines[i], &self.lines[i + 1]);
-            // "… tiếp xúc với nó," / "An Bình (t/h)": the signature, not the sentence's end.
-            let signature = last_words[i + 1] && meta::parse_byline(&b.text).is_some();
             if !self.is_open(i) || !self.is_open(i + 1) || ends_sentence(&a.text) {
                 continue;
             }
@@ -71,7 +62,7 @@ impl Classifier<'_> {
             // A line opening with ", họ sẽ …" or ": 1.60" finishes the one above.
             // After a title in italics ("Whiplash" / "(2014) và …") a bracket goes on too.
             // "Whiplash" / "- bộ phim giúp …": a dash and a lowercase word go on as well.
-            let fragment = word_count(&a.text) <= 8 && !a.text.ends_with(':');
+            let fragment = self.facts[i].words <= 8 && !a.text.ends_with(':');
             let dash_lower = {
                 let mut c = b.text.chars();
                 matches!(c.next(), Some('-' | '–'))
@@ -81,13 +72,28 @@ impl Classifier<'_> {
             let goes_on = b.text.chars().next().is_some_and(char::is_lowercase)
                 || b.text.starts_with([',', ';', ':', ')', '.'])
                 || (fragment && b.text.starts_with('(') && !meta::has_photo_credit(&b.text))
-                || (cut_sentence(&a.text) && meta::outlet_line(&b.text).is_none() && !signature);
+                || (cut_sentence(&a.text)
+                    && !self.is_outlet(i + 1)
+                    // "… tiếp xúc với nó," / "An Bình (t/h)": the signature follows.
+                    && !(only_credits_after[i + 1] && meta::parse_byline(&b.text).is_some()));
             if !(goes_on && !is_list_item(&b.text) || fragment && dash_lower) {
                 continue;
             }
             let head = a.joined_to.unwrap_or(i);
             self.lines[i + 1].joined_to = Some(head);
         }
+    }
+
+    /// Per line: nothing but blanks, junk and source credits after it (a signature's place).
+    fn only_credits_after(&self) -> Vec<bool> {
+        let n = self.lines.len();
+        let mut out = vec![true; n];
+        for i in (0..n.saturating_sub(1)).rev() {
+            let credit = matches!(self.lines[i + 1].class, LineClass::Blank | LineClass::Junk)
+                || self.is_outlet(i + 1);
+            out[i] = credit && out[i + 1];
+        }
+        out
     }
 
     /// "1. Kết quả nổi bật" or "Thứ nhất: Nâng cao chất lượng sinh hoạt chi bộ" standing
@@ -161,14 +167,8 @@ impl Classifier<'_> {
         let mut lead_done = false;
         let open = self.open();
         let last_prose = open.iter().rev().copied().find(|&i| self.facts[i].prose);
-        // only_credits_after[i]: nothing but blanks, junk and source credits after line i.
         let n = self.lines.len();
-        let mut only_credits_after = vec![true; n];
-        for i in (0..n.saturating_sub(1)).rev() {
-            let credit = matches!(self.lines[i + 1].class, LineClass::Blank | LineClass::Junk)
-                || self.is_outlet(i + 1);
-            only_credits_after[i] = credit && only_credits_after[i + 1];
-        }
+        let only_credits_after = self.only_credits_after();
         for &i in &open {
             if self.lines[i].joined_to.is_some() {
                 continue; // classified with the line it continues

@@ -363,29 +363,24 @@ fn running_text(t: &str, range: Range<usize>, bounds: &[sentences::Boundary], ou
 fn related_link_len(s: &str, sentence: usize) -> Option<usize> {
     // "Xem thêm: Headline …", "Tin liên quan Headline Headline …", ">> Xem thêm: …": the
     // whole sentence is links (their ends are not marked, but no sentence ends inside).
-    // Lowercasing is the cost here (it runs at every sentence start): only for a line that
-    // opens with a marker's first letter.
-    let may_mark = s.starts_with(['X', 'x', 'T', 't', 'B', 'b', 'Đ', 'đ', '>']);
-    let lower = if may_mark {
-        s.get(..s.len().min(40)).unwrap_or(s).to_lowercase()
-    } else {
-        String::new()
+    let after_arrows = s.trim_start_matches('>');
+    let arrows = s.len() - after_arrows.len();
+    let unarrowed = after_arrows.trim_start();
+    // (label, what follows it). ">> Headline …" has no label.
+    let marked = match crate::preprocess::junk::related_label_len(unarrowed) {
+        Some(len) => Some((&unarrowed[..len], &unarrowed[len..])),
+        None if arrows >= 2 => Some(("", unarrowed)),
+        None => None,
     };
-    // The marker's length in `s` (its capitals are as long as its small letters).
-    let marked = [
-        "xem thêm",
-        "tin liên quan",
-        "bài liên quan",
-        "đọc thêm",
-        ">>",
-    ]
-    .iter()
-    .find(|m| lower.starts_with(*m))
-    .and_then(|m| s.get(m.len()..));
-    if let Some(after) = marked {
+    if let Some((label, after)) = marked {
         let after = after.trim_start_matches(['>', ' ']);
-        let starts_link =
-            after.starts_with(':') || after.chars().next().is_some_and(char::is_uppercase);
+        let colon = label.ends_with(':') || after.starts_with(':');
+        // Without a colon only a list label ("Tin liên quan Headline …") or the arrows open
+        // links: "Xem tiếp Sa Lin" at the end is a signature.
+        let list_label = label.is_empty() || label.to_lowercase().contains("liên quan");
+        let starts_link = colon
+            || after.is_empty()
+            || (list_label && after.chars().next().is_some_and(char::is_uppercase));
         // A long "sentence" ran on into the story (no full stop after the headline): the
         // text stays rather than lose a sentence of the article.
         let short = s

@@ -148,3 +148,17 @@ fn site_promos() {
         ">> Sốc xem clip cô giáo >> Đuổi việc 2 cô giáo mầm non"
     ));
 }
+
+#[test]
+fn related_labels_in_any_case() {
+    assert_eq!(
+        related_label_len("Xem thêm: Headline"),
+        Some("Xem thêm:".len())
+    );
+    assert_eq!(
+        related_label_len("TIN LIÊN QUAN Headline"),
+        Some("TIN LIÊN QUAN".len())
+    );
+    assert_eq!(related_label_len("Tin tức hôm nay"), None);
+    assert_eq!(related_label_len("Hà Nội"), None);
+}

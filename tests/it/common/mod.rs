@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 
 use nghiquyet::corpus::Document;
-use nghiquyet::preprocess::normalize;
+use nghiquyet::preprocess::{Line, normalize};
 
 /// Comparable form of a line: markers that the preprocessor strips (bullets, a title's
 /// trailing colon) and spacing removed.
@@ -48,6 +48,37 @@ pub fn lost_lines(raw: &[u8], doc: &Document) -> Vec<(usize, String)> {
         let in_doc = keys.iter().any(|h| h.contains(&k));
         if !in_removed && !in_doc {
             lost.push((line.number, line.text));
+        }
+    }
+    lost
+}
+
+/// What breaks "nothing is dropped" in the flattened lines (`preprocess::flat`): a line
+/// whose pieces do not hold exactly its letters and digits, or a piece found in none of
+/// `texts` (the document's fields). Empty when all is kept.
+pub fn pieces_lost(lines: &[Line], texts: &[&str]) -> Vec<String> {
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let mut lost = Vec::new();
+    for l in lines.iter().filter(|l| !l.pieces.is_empty()) {
+        let joined: String = l.pieces.iter().map(|p| p.text.as_str()).collect();
+        if letters(&joined) != letters(&l.text) {
+            lost.push(format!(
+                "line {}: its pieces do not hold its letters",
+                l.number
+            ));
+        }
+        for p in &l.pieces {
+            let t = p
+                .text
+                .trim_start_matches(['*', '•', '▪', '●', '■', '♦'])
+                .trim();
+            if !texts.iter().any(|x| x.contains(t)) {
+                lost.push(format!("line {}: piece lost: {t}", l.number));
+            }
         }
     }
     lost

@@ -156,32 +156,8 @@ pub fn check_article(raw: &[u8], article: &Article) {
         // A flattened body line is in the document as its pieces (`preprocess::flat`): they
         // hold every letter and digit of the line, and each is in the document.
         lost.retain(|(n, _)| article.lines[n - 1].pieces.is_empty());
-        for l in article.lines.iter().filter(|l| !l.pieces.is_empty()) {
-            let letters = |s: &str| {
-                s.chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .collect::<String>()
-            };
-            let joined: String = l.pieces.iter().map(|p| p.text.as_str()).collect();
-            assert_eq!(
-                letters(&joined),
-                letters(&l.text),
-                "pieces of line {}",
-                l.number
-            );
-            let texts = document_texts(d);
-            for p in &l.pieces {
-                let t = p
-                    .text
-                    .trim_start_matches(['*', '•', '▪', '●', '■', '♦'])
-                    .trim();
-                assert!(
-                    texts.iter().any(|x| x.contains(t)),
-                    "piece of line {} lost: {t}",
-                    l.number
-                );
-            }
-        }
+        let pieces = common::pieces_lost(&article.lines, &document_texts(d));
+        assert!(pieces.is_empty(), "{pieces:?}");
         assert!(lost.is_empty(), "lines lost: {lost:?}");
     }
 }
