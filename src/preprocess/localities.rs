@@ -34,6 +34,12 @@ const MIN_SHARE: f32 = 0.25;
 /// named at most [`VENUE_MENTIONS`] times, all in one of them, is an aside.
 const MANY_SECTIONS: usize = 3;
 const VENUE_MENTIONS: usize = 2;
+/// A district or commune named at least this often, once with its type, draws on the
+/// mentions of the district and province around it that the article names too: "huyện Cần
+/// Giờ" twice and "Công an TP.HCM" once place the story in Cần Giờ, where neither alone says
+/// much. It lifts a unit to [`MIN_SCORE`] only, not past a dominant place's share: a district
+/// named twice in a long article about its province is still an aside.
+const NESTED_MENTIONS: usize = 2;
 
 /// A piece of the document text that was scanned: its byte range, where it stands, and its
 /// section.
@@ -248,6 +254,19 @@ fn decide(gaz: &Gazetteer, t: &Tally, sections: usize) -> Vec<Decision> {
     };
     let top = t.evidence.keys().map(|&u| score(u)).fold(0.0, f32::max);
     let threshold = MIN_SCORE.max(MIN_SHARE * top);
+    // The plain score of the district and province around `unit` that the article names.
+    let support = |unit: UnitId, ev: &Evidence| {
+        let u = gaz.unit(unit);
+        if u.level == Level::Province || ev.plain < NESTED_MENTIONS || ev.prefixed == 0 {
+            return 0.0;
+        }
+        let outer = u.district.into_iter().chain([u.province]);
+        outer
+            .filter(|&o| o != unit)
+            .filter_map(|o| t.evidence.get(&o))
+            .map(|o| o.score)
+            .sum::<f32>()
+    };
     let mut out: Vec<Decision> = t
         .evidence
         .iter()
@@ -282,6 +301,11 @@ fn decide(gaz: &Gazetteer, t: &Tally, sections: usize) -> Vec<Decision> {
                 (Verdict::Mentioned, Why::Unconfirmed)
             } else if explicit {
                 (Verdict::About, Why::Opener)
+            } else if counted < threshold
+                && counted >= MIN_SHARE * top
+                && counted + support(unit, ev) >= threshold
+            {
+                (Verdict::About, Why::Nested { threshold })
             } else if counted < threshold {
                 (Verdict::Mentioned, Why::BelowThreshold { threshold })
             } else if !ev.head

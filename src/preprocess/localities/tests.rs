@@ -246,3 +246,37 @@ fn a_style_or_a_venue_is_only_mentioned() {
         Some((Verdict::Mentioned, Why::OneSection))
     );
 }
+
+#[test]
+fn a_district_named_twice_draws_on_its_province() {
+    // Neither the district (2.0) nor the city (1.0) reaches the threshold alone; together
+    // they place the story.
+    let (about, mentioned, why) = decide_on(article(
+        "Thanh niên bắt cóc bé gái rồi mang đi cho",
+        &[
+            "Nam thanh niên bắt cóc con gái của người tình mang cho người khác.",
+            "Công an TP.HCM vừa tạm giữ đối tượng thuê trọ ở huyện Cần Giờ.",
+            "Công an huyện Cần Giờ đã vào cuộc điều tra.",
+        ],
+    ));
+    assert_eq!(about, ["d787"]);
+    assert_eq!(mentioned, ["p79"]);
+    assert!(matches!(
+        why_of(&why, "d787"),
+        Some((Verdict::About, Why::Nested { .. }))
+    ));
+    // Named twice in a long story about its province, a district stays an aside.
+    let (about, _, why) = decide_on(article(
+        "Tỉnh Quảng Bình đẩy mạnh du lịch",
+        &[
+            "Tỉnh Quảng Bình đón hơn hai triệu lượt khách. Quảng Bình mở thêm tuyến mới.",
+            "Quảng Bình có nhiều hang động đẹp, Quảng Bình thu hút khách quốc tế.",
+            "Đoàn khách ghé huyện Bố Trạch, rồi về lại huyện Bố Trạch nghỉ đêm.",
+        ],
+    ));
+    assert_eq!(about, ["p44"]);
+    assert!(matches!(
+        why_of(&why, "d455"),
+        Some((Verdict::Mentioned, Why::BelowThreshold { .. }))
+    ));
+}
