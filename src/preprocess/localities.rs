@@ -329,6 +329,7 @@ fn decide(gaz: &Gazetteer, t: &Tally, sections: usize) -> Vec<Decision> {
             }
         })
         .collect();
+    address(gaz, &mut out);
     // A province or district is context when the article is about a place inside it and
     // does not name the outer one much more often: districts first (a commune named as
     // often), then provinces (a district or commune named more than half as often).
@@ -362,6 +363,38 @@ fn decide(gaz: &Gazetteer, t: &Tally, sections: usize) -> Vec<Decision> {
     }
     out.sort_by_key(|d| t.evidence[&d.unit].first);
     out
+}
+
+/// The one commune an article names, with its district, in the province it is about, and
+/// no other place is about: the address where the story stands ("nằm ở xã An Ninh Đông,
+/// huyện Tuy An, tỉnh Phú Yên"), the most specific place the text supports.
+fn address(gaz: &Gazetteer, out: &mut [Decision]) {
+    let mut communes = out
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| gaz.unit(d.unit).level == Level::Commune && d.score > 0.0);
+    let (Some((k, d)), None) = (communes.next(), communes.next()) else {
+        return;
+    };
+    let u = gaz.unit(d.unit);
+    let Some(district) = u.district else {
+        return;
+    };
+    if d.verdict != Verdict::Mentioned || !matches!(d.why, Why::BelowThreshold { .. }) {
+        return;
+    }
+    let about = |unit: UnitId| {
+        out.iter()
+            .any(|o| o.unit == unit && o.verdict == Verdict::About)
+    };
+    let district_named = out.iter().any(|o| o.unit == district && o.score > 0.0);
+    let others = out
+        .iter()
+        .any(|o| o.verdict == Verdict::About && o.unit != u.province && o.unit != district);
+    if about(u.province) && district_named && !others {
+        out[k].verdict = Verdict::About;
+        out[k].why = Why::Address;
+    }
 }
 
 /// Fill `doc.localities`, `doc.mentioned` and each section's `locality`, and say why.

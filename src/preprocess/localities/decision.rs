@@ -86,6 +86,8 @@ pub enum Why {
     Nested { threshold: f32 },
     /// Its score stayed below the threshold.
     BelowThreshold { threshold: f32 },
+    /// The one commune named, with its district, in the province the article is about.
+    Address,
     /// Named only as the parent in brackets.
     BracketParent,
     /// Every mention carries this cue.
@@ -176,6 +178,9 @@ impl Decision {
                 "reaches {threshold:.1} with the mentions of the district or province around it"
             ),
             Why::BelowThreshold { threshold } => format!("below {threshold:.1}"),
+            Why::Address => "the one commune named, with its district, in the province the \
+                             article is about: where the story stands"
+                .to_string(),
             Why::BracketParent => "only the parent in brackets of another place".to_string(),
             Why::Cue(c @ Cue::Organisation) => {
                 format!(

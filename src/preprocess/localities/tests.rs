@@ -280,3 +280,25 @@ fn a_district_named_twice_draws_on_its_province() {
         Some((Verdict::Mentioned, Why::BelowThreshold { .. }))
     ));
 }
+
+#[test]
+fn the_one_commune_an_article_places_is_where_the_story_stands() {
+    let (about, _, why) = decide_on(article(
+        "Ghềnh Đá Dĩa - thiên đường hạ giới ở Phú Yên",
+        &[
+            "Ghềnh là tập hợp các trụ đá bazan vươn ra biển.",
+            "Danh thắng nằm ở xã An Ninh Đông, huyện Tuy An, tỉnh Phú Yên.",
+        ],
+    ));
+    assert!(about.contains(&"w22123".to_string()), "{about:?}");
+    assert_eq!(why_of(&why, "w22123"), Some((Verdict::About, Why::Address)));
+    // Two communes: a list, no single address (their district, named twice, is about).
+    let (about, _, _) = decide_on(article(
+        "Phú Yên mở rộng các điểm du lịch biển",
+        &[
+            "Tỉnh Phú Yên đầu tư cho du lịch biển.",
+            "Các điểm mới ở xã An Ninh Đông, huyện Tuy An và xã An Hòa Hải, huyện Tuy An.",
+        ],
+    ));
+    assert!(about.iter().all(|u| !u.starts_with('w')), "{about:?}");
+}
