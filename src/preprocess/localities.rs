@@ -37,8 +37,8 @@ const VENUE_MENTIONS: usize = 2;
 /// A district or commune named at least this often, once with its type, draws on the
 /// mentions of the district and province around it that the article names too: "huyện Cần
 /// Giờ" twice and "Công an TP.HCM" once place the story in Cần Giờ, where neither alone says
-/// much. It lifts a unit to [`MIN_SCORE`] only, not past a dominant place's share: a district
-/// named twice in a long article about its province is still an aside.
+/// much. It lifts a unit to [`MIN_SCORE`] only, not past a dominant place's share, and not
+/// when an outer place is a subject on its own.
 const NESTED_MENTIONS: usize = 2;
 
 /// A piece of the document text that was scanned: its byte range, where it stands, and its
@@ -260,10 +260,20 @@ fn decide(gaz: &Gazetteer, t: &Tally, sections: usize) -> Vec<Decision> {
         if u.level == Level::Province || ev.plain < NESTED_MENTIONS || ev.prefixed == 0 {
             return 0.0;
         }
-        let outer = u.district.into_iter().chain([u.province]);
-        outer
+        let outer: Vec<UnitId> = u
+            .district
+            .into_iter()
+            .chain([u.province])
             .filter(|&o| o != unit)
-            .filter_map(|o| t.evidence.get(&o))
+            .collect();
+        // An outer place that is a subject on its own stays the subject: the district is
+        // then one of its places ("TP Hạ Long" twice in a story about Quảng Ninh).
+        if outer.iter().any(|&o| score(o) >= threshold) {
+            return 0.0;
+        }
+        outer
+            .iter()
+            .filter_map(|o| t.evidence.get(o))
             .map(|o| o.score)
             .sum::<f32>()
     };
@@ -391,7 +401,9 @@ fn address(gaz: &Gazetteer, out: &mut [Decision]) {
     let others = out
         .iter()
         .any(|o| o.verdict == Verdict::About && o.unit != u.province && o.unit != district);
-    if about(u.province) && district_named && !others {
+    // Only when the province is the article's one subject: a district already about has
+    // its own places ("các phường Phú Bài, Thủy Dương" in a story about thị xã Hương Thủy).
+    if about(u.province) && !about(district) && district_named && !others {
         out[k].verdict = Verdict::About;
         out[k].why = Why::Address;
     }
