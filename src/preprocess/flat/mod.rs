@@ -180,17 +180,6 @@ pub fn split(t: &str, class: LineClass, whole_body: bool) -> Option<Vec<Piece>> 
     (pieces.len() > 1).then_some(pieces)
 }
 
-/// Does `head` end in a source label ("Nguồn clip", "Nguồn tham khảo"), so that what follows
-/// its colon names a source, not a writer? Not "Video … (nguồn VTV)", a bracket closing it.
-fn source_label(head: &str) -> bool {
-    !head.ends_with(')')
-        && head
-            .split_whitespace()
-            .rev()
-            .take(3)
-            .any(|w| w.to_lowercase() == "nguồn")
-}
-
 /// A body line too short to be flattened, split only where its last sentence is the closing
 /// credit ("… TP Hồ Chí Minh. Khánh Vũ"): the text before it stays one piece of class `class`.
 fn split_closing(t: &str, class: LineClass) -> Option<Vec<Piece>> {
@@ -313,7 +302,7 @@ fn cuts(t: &str, bounds: &[sentences::Boundary]) -> Vec<Cut> {
         // Not after a source label ("Nguồn clip: FB"): what follows names a source.
         let after_colon = t[s..run.end]
             .rfind(": ")
-            .filter(|&c| !source_label(&t[s..s + c]))
+            .filter(|&c| !credits::source_label(&t[s..s + c]))
             .map(|c| (s + c + 1, s + c + 2));
         let found = credits::closing(&t[s..run.end])
             .map(|parts| (text_end, s, parts))
