@@ -106,7 +106,13 @@ impl GoldPlace {
     /// the same kind if a type word was written; a province-level unit when no province is
     /// given and no type word says otherwise; else a unit below it, in that province.
     pub fn matches(&self, l: &Locality) -> bool {
-        if fold_name(strip_qualifier(&l.name)) != self.name {
+        // Numbered wards and districts keep their type word in the name (`Phường 11`,
+        // `Quận 1`), which parsing `phường 11` took off.
+        let name = fold_name(strip_qualifier(&l.name));
+        let typed = self.prefix.is_some_and(|p| {
+            name.strip_prefix(p).and_then(|r| r.strip_prefix(' ')) == Some(&self.name)
+        });
+        if name != self.name && !typed {
             return false;
         }
         if let Some(p) = self.prefix
@@ -182,5 +188,9 @@ mod tests {
         assert!(parse("Thanh Hóa (Thanh Hóa)").matches(&city));
         assert!(!parse("Cao Lãnh (An Giang)").matches(&huyen));
         assert!(!parse("xã Tân Hội Trung (Cao Lãnh, Đồng Tháp)").matches(&huyen));
+        let ward = loc("Phường 11", "phường", "Hồ Chí Minh");
+        assert!(parse("phường 11 (Tân Bình, Hồ Chí Minh)").matches(&ward));
+        assert!(!parse("phường 12 (Tân Bình, Hồ Chí Minh)").matches(&ward));
+        assert!(parse("Quận 1 (Hồ Chí Minh)").matches(&loc("Quận 1", "quận", "Hồ Chí Minh")));
     }
 }

@@ -34,6 +34,12 @@ const MIN_SHARE: f32 = 0.25;
 /// named at most [`VENUE_MENTIONS`] times, all in one of them, is an aside.
 const MANY_SECTIONS: usize = 3;
 const VENUE_MENTIONS: usize = 2;
+/// A district or commune named at least this often, once with its type, draws on the
+/// mentions of the district and province around it that the article names too: "huyện Cần
+/// Giờ" twice and "Công an TP.HCM" once place the story in Cần Giờ, where neither alone says
+/// much. It lifts a unit to [`MIN_SCORE`] only, not past a dominant place's share, and not
+/// when an outer place is a subject on its own.
+const NESTED_MENTIONS: usize = 2;
 
 /// A piece of the document text that was scanned: its byte range, where it stands, and its
 /// section.
@@ -248,6 +254,29 @@ fn decide(gaz: &Gazetteer, t: &Tally, sections: usize) -> Vec<Decision> {
     };
     let top = t.evidence.keys().map(|&u| score(u)).fold(0.0, f32::max);
     let threshold = MIN_SCORE.max(MIN_SHARE * top);
+    // The plain score of the district and province around `unit` that the article names.
+    let support = |unit: UnitId, ev: &Evidence| {
+        let u = gaz.unit(unit);
+        if u.level == Level::Province || ev.plain < NESTED_MENTIONS || ev.prefixed == 0 {
+            return 0.0;
+        }
+        let outer: Vec<UnitId> = u
+            .district
+            .into_iter()
+            .chain([u.province])
+            .filter(|&o| o != unit)
+            .collect();
+        // An outer place that is a subject on its own stays the subject: the district is
+        // then one of its places ("TP Hạ Long" twice in a story about Quảng Ninh).
+        if outer.iter().any(|&o| score(o) >= threshold) {
+            return 0.0;
+        }
+        outer
+            .iter()
+            .filter_map(|o| t.evidence.get(o))
+            .map(|o| o.score)
+            .sum::<f32>()
+    };
     let mut out: Vec<Decision> = t
         .evidence
         .iter()
@@ -282,6 +311,11 @@ fn decide(gaz: &Gazetteer, t: &Tally, sections: usize) -> Vec<Decision> {
                 (Verdict::Mentioned, Why::Unconfirmed)
             } else if explicit {
                 (Verdict::About, Why::Opener)
+            } else if counted < threshold
+                && counted >= MIN_SHARE * top
+                && counted + support(unit, ev) >= threshold
+            {
+                (Verdict::About, Why::Nested { threshold })
             } else if counted < threshold {
                 (Verdict::Mentioned, Why::BelowThreshold { threshold })
             } else if !ev.head
@@ -305,6 +339,7 @@ fn decide(gaz: &Gazetteer, t: &Tally, sections: usize) -> Vec<Decision> {
             }
         })
         .collect();
+    address(gaz, &mut out);
     // A province or district is context when the article is about a place inside it and
     // does not name the outer one much more often: districts first (a commune named as
     // often), then provinces (a district or commune named more than half as often).
@@ -338,6 +373,40 @@ fn decide(gaz: &Gazetteer, t: &Tally, sections: usize) -> Vec<Decision> {
     }
     out.sort_by_key(|d| t.evidence[&d.unit].first);
     out
+}
+
+/// The one commune an article names, with its district, in the province it is about, and
+/// no other place is about: the address where the story stands ("nằm ở xã An Ninh Đông,
+/// huyện Tuy An, tỉnh Phú Yên"), the most specific place the text supports.
+fn address(gaz: &Gazetteer, out: &mut [Decision]) {
+    let mut communes = out
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| gaz.unit(d.unit).level == Level::Commune && d.score > 0.0);
+    let (Some((k, d)), None) = (communes.next(), communes.next()) else {
+        return;
+    };
+    let u = gaz.unit(d.unit);
+    let Some(district) = u.district else {
+        return;
+    };
+    if d.verdict != Verdict::Mentioned || !matches!(d.why, Why::BelowThreshold { .. }) {
+        return;
+    }
+    let about = |unit: UnitId| {
+        out.iter()
+            .any(|o| o.unit == unit && o.verdict == Verdict::About)
+    };
+    let district_named = out.iter().any(|o| o.unit == district && o.score > 0.0);
+    let others = out
+        .iter()
+        .any(|o| o.verdict == Verdict::About && o.unit != u.province && o.unit != district);
+    // Only when the province is the article's one subject: a district already about has
+    // its own places ("các phường Phú Bài, Thủy Dương" in a story about thị xã Hương Thủy).
+    if about(u.province) && !about(district) && district_named && !others {
+        out[k].verdict = Verdict::About;
+        out[k].why = Why::Address;
+    }
 }
 
 /// Fill `doc.localities`, `doc.mentioned` and each section's `locality`, and say why.

@@ -157,7 +157,8 @@ pub fn build_document(
                 }
                 for piece in pieces {
                     if let Some(b) = meta::parse_byline(&piece) {
-                        if doc.author.is_none() {
+                        // "PV | 12/05/2022": a staff signature names no author.
+                        if doc.author.is_none() && !b.staff {
                             doc.author = Some(b.author);
                             doc.author_role = b.role;
                             doc.byline = Some(piece);
@@ -183,8 +184,9 @@ pub fn build_document(
                 if byline_outlet.is_none() {
                     byline_outlet = meta::byline_outlet(t);
                 }
+                // A staff signature ("PV", "Nhóm phóng viên") names nobody: a credit only.
                 if doc.author.is_none()
-                    && let Some(b) = meta::parse_byline(t)
+                    && let Some(b) = meta::parse_byline(t).filter(|b| !b.staff)
                 {
                     doc.author = Some(b.author);
                     doc.author_role = b.role;

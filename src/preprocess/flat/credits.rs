@@ -284,6 +284,17 @@ pub(super) enum Closing {
     Dateline,
 }
 
+/// Does `head` end in a source label ("Nguồn clip", "Nguồn tham khảo"), so that what follows
+/// its colon names a source, not a writer? Not "Video … (nguồn VTV)", a bracket closing it.
+pub(super) fn source_label(head: &str) -> bool {
+    !head.ends_with(')')
+        && head
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| w.to_lowercase() == "nguồn")
+}
+
 /// Where the parts of a closing credit start: at each "Theo", "Nguồn:", "Ảnh:" or "(Theo"
 /// after the first word ("Hạnh Chi (T/h) Theo Đời sống Plus/GĐVN").
 fn closing_parts(s: &str) -> Vec<Range<usize>> {

@@ -110,6 +110,7 @@ pub fn split_flattened(lines: &mut [Line]) {
             )
     };
     let whole_body = lines.iter().filter(|l| body(l)).count() <= 2;
+    let last_body = lines.iter().rposition(body);
     for i in 0..lines.len() {
         let l = &lines[i];
         let has_joined = lines.get(i + 1).is_some_and(|n| n.joined_to.is_some());
@@ -121,7 +122,13 @@ pub fn split_flattened(lines: &mut [Line]) {
         {
             continue;
         }
-        if let Some(pieces) = split(&l.text, l.class, whole_body) {
+        let pieces = split(&l.text, l.class, whole_body).or_else(|| {
+            // A short body's last line may still end in its signature.
+            (whole_body && last_body == Some(i))
+                .then(|| split_closing(&l.text, l.class))
+                .flatten()
+        });
+        if let Some(pieces) = pieces {
             let chars = l.text.chars().count();
             lines[i].reason = Some(LineReason::Flattened {
                 chars,
@@ -173,6 +180,31 @@ pub fn split(t: &str, class: LineClass, whole_body: bool) -> Option<Vec<Piece>> 
     (pieces.len() > 1).then_some(pieces)
 }
 
+/// A body line too short to be flattened, split only where its last sentence is the closing
+/// credit ("… TP Hồ Chí Minh. Khánh Vũ"): the text before it stays one piece of class `class`.
+fn split_closing(t: &str, class: LineClass) -> Option<Vec<Piece>> {
+    let bounds = sentences::boundaries(t);
+    let cuts = cuts(t, &bounds);
+    let first = cuts.iter().position(|c| c.reason == PieceReason::Closing)?;
+    let text_end = t[..cuts[first].range.start].trim_end().len();
+    // Only after a finished sentence: a short line without its full stop ("Hoa quả đắt khách
+    // ngày Thần Tài") is more often a caption or a list than a body with its signature.
+    if text_end == 0 || !t[..text_end].ends_with(['.', '!', '?', '…', '”', '"', ')']) {
+        return None;
+    }
+    let mut pieces = vec![Piece {
+        text: t[..text_end].to_string(),
+        class,
+        reason: PieceReason::Paragraph,
+    }];
+    pieces.extend(cuts[first..].iter().map(|c| Piece {
+        text: t[c.range.clone()].to_string(),
+        class: c.class,
+        reason: c.reason.clone(),
+    }));
+    Some(pieces)
+}
+
 /// The pieces of `t` as byte ranges: captions and credits first, the closing credits, then
 /// headings and paragraphs in the running text between them.
 fn cuts(t: &str, bounds: &[sentences::Boundary]) -> Vec<Cut> {
@@ -198,6 +230,18 @@ fn cuts(t: &str, bounds: &[sentences::Boundary]) -> Vec<Cut> {
                 start = sentence_start;
             }
         }
+        // "… lớn. » Headline 'quoted' Caption … Ảnh: X": a link to another article, after a
+        // sentence end and glued before the caption, is junk, not the caption's first words
+        // (no sentence starts at "»", so the caption's start may lie before it).
+        let link = t[start..s]
+            .find('»')
+            .map(|k| start + k)
+            .filter(|&k| k == start || t[..k].trim_end().ends_with(['.', '!', '?', '”', '"']))
+            .and_then(|k| {
+                let len = related_link_len(&t[k..s], s - k)?;
+                (!t[k + len..s].trim().is_empty()).then_some(k..k + len)
+            });
+        let para_end = link.as_ref().map_or(start, |l| l.start);
         let reason = match c.kind {
             CreditKind::Photo => PieceReason::Caption {
                 credit: t[s..e].trim().to_string(),
@@ -205,7 +249,7 @@ fn cuts(t: &str, bounds: &[sentences::Boundary]) -> Vec<Cut> {
             CreditKind::Stock => PieceReason::StockCaption,
             CreditKind::VideoTitle => PieceReason::VideoTitle,
         };
-        let gap = t[cursor..start].trim();
+        let gap = t[cursor..para_end].trim();
         match out.last_mut() {
             // "Ảnh minh họa. (Nguồn: Internet)": one caption.
             Some(prev) if gap.is_empty() && prev.class == LineClass::Caption && start == s => {
@@ -214,9 +258,17 @@ fn cuts(t: &str, bounds: &[sentences::Boundary]) -> Vec<Cut> {
             _ => {
                 if !gap.is_empty() {
                     out.push(Cut {
-                        range: cursor..t[..start].trim_end().len(),
+                        range: cursor..t[..para_end].trim_end().len(),
                         class: LineClass::Paragraph,
                         reason: PieceReason::Paragraph,
+                    });
+                }
+                if let Some(link) = link {
+                    start = link.end + (t[link.end..].len() - t[link.end..].trim_start().len());
+                    out.push(Cut {
+                        range: link,
+                        class: LineClass::Junk,
+                        reason: PieceReason::RelatedLink,
                     });
                 }
                 out.push(Cut {
@@ -247,7 +299,11 @@ fn cuts(t: &str, bounds: &[sentences::Boundary]) -> Vec<Cut> {
             .next_back()
             .unwrap_or((run.start, run.start));
         // "Xem lại trận đấu: Phúc Vũ - Thể thao Việt Nam | 07:05 13/05/2017": after a colon.
-        let after_colon = t[s..run.end].rfind(": ").map(|c| (s + c + 1, s + c + 2));
+        // Not after a source label ("Nguồn clip: FB"): what follows names a source.
+        let after_colon = t[s..run.end]
+            .rfind(": ")
+            .filter(|&c| !credits::source_label(&t[s..s + c]))
+            .map(|c| (s + c + 1, s + c + 2));
         let found = credits::closing(&t[s..run.end])
             .map(|parts| (text_end, s, parts))
             .or_else(|| {

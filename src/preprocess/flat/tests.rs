@@ -303,3 +303,64 @@ fn related_links_between_sentences_are_cut_out() {
     let prose = "Tin liên quan đến vụ việc đã được công bố.";
     assert_eq!(super::related_link_len(prose, prose.len()), None);
 }
+
+#[test]
+fn a_related_link_glued_before_a_caption_is_junk() {
+    let t = format!(
+        "{} » Lễ hội làng chài 'Biển gọi' Người dân rước kiệu ra bến sông. Ảnh: Thu Hà {}",
+        filler(3),
+        filler(12)
+    );
+    let ps = pieces(&t);
+    assert_eq!(of(&ps, LineClass::Junk), ["» Lễ hội làng chài 'Biển gọi'"]);
+    assert_eq!(
+        of(&ps, LineClass::Caption),
+        ["Người dân rước kiệu ra bến sông. Ảnh: Thu Hà"]
+    );
+}
+
+fn body_line(number: usize, text: &str, class: LineClass) -> Line {
+    Line {
+        number,
+        text: text.into(),
+        class,
+        reason: None,
+        joined_to: None,
+        pieces: Vec::new(),
+    }
+}
+
+#[test]
+fn a_short_body_keeps_its_signature_apart() {
+    // Too short to be a flattened body, but its last sentence is the signature.
+    let mut lines = vec![
+        body_line(1, "Tiêu đề", LineClass::Title),
+        body_line(2, &filler(2), LineClass::Lead),
+        body_line(3, &format!("{} Khánh Vũ", filler(1)), LineClass::Paragraph),
+    ];
+    split_flattened(&mut lines);
+    assert!(lines[1].pieces.is_empty());
+    let got: Vec<(LineClass, &str)> = lines[2]
+        .pieces
+        .iter()
+        .map(|p| (p.class, p.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (LineClass::Paragraph, filler(1).as_str()),
+            (LineClass::Byline, "Khánh Vũ")
+        ]
+    );
+    // Without a full stop before it, a run of capitalised words ends a caption or a list.
+    let mut lines = vec![
+        body_line(1, "Tiêu đề", LineClass::Title),
+        body_line(
+            2,
+            "Người dân mua cá lóc về cúng. Hoa quả đắt khách ngày Thần Tài",
+            LineClass::Lead,
+        ),
+    ];
+    split_flattened(&mut lines);
+    assert!(lines[1].pieces.is_empty());
+}

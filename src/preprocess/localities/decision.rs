@@ -81,8 +81,13 @@ pub enum Why {
     Score { threshold: f32 },
     /// A `Tại …` paragraph opens a section about it.
     Opener,
+    /// Its score stayed below the threshold, but reaches it with the mentions of the
+    /// district and province around it.
+    Nested { threshold: f32 },
     /// Its score stayed below the threshold.
     BelowThreshold { threshold: f32 },
+    /// The one commune named, with its district, in the province the article is about.
+    Address,
     /// Named only as the parent in brackets.
     BracketParent,
     /// Every mention carries this cue.
@@ -169,7 +174,13 @@ impl Decision {
         match self.why {
             Why::Score { threshold } => format!("reaches {threshold:.1}"),
             Why::Opener => "a section opens with it (Tại …)".to_string(),
+            Why::Nested { threshold } => format!(
+                "reaches {threshold:.1} with the mentions of the district or province around it"
+            ),
             Why::BelowThreshold { threshold } => format!("below {threshold:.1}"),
+            Why::Address => "the one commune named, with its district, in the province the \
+                             article is about: where the story stands"
+                .to_string(),
             Why::BracketParent => "only the parent in brackets of another place".to_string(),
             Why::Cue(c @ Cue::Organisation) => {
                 format!(

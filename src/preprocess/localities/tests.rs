@@ -246,3 +246,59 @@ fn a_style_or_a_venue_is_only_mentioned() {
         Some((Verdict::Mentioned, Why::OneSection))
     );
 }
+
+#[test]
+fn a_district_named_twice_draws_on_its_province() {
+    // Neither the district (2.0) nor the city (1.0) reaches the threshold alone; together
+    // they place the story.
+    let (about, mentioned, why) = decide_on(article(
+        "Thanh niên bắt cóc bé gái rồi mang đi cho",
+        &[
+            "Nam thanh niên bắt cóc con gái của người tình mang cho người khác.",
+            "Công an TP.HCM vừa tạm giữ đối tượng thuê trọ ở huyện Cần Giờ.",
+            "Công an huyện Cần Giờ đã vào cuộc điều tra.",
+        ],
+    ));
+    assert_eq!(about, ["d787"]);
+    assert_eq!(mentioned, ["p79"]);
+    assert!(matches!(
+        why_of(&why, "d787"),
+        Some((Verdict::About, Why::Nested { .. }))
+    ));
+    // Named twice in a long story about its province, a district stays an aside.
+    let (about, _, why) = decide_on(article(
+        "Tỉnh Quảng Bình đẩy mạnh du lịch",
+        &[
+            "Tỉnh Quảng Bình đón hơn hai triệu lượt khách. Quảng Bình mở thêm tuyến mới.",
+            "Quảng Bình có nhiều hang động đẹp, Quảng Bình thu hút khách quốc tế.",
+            "Đoàn khách ghé huyện Bố Trạch, rồi về lại huyện Bố Trạch nghỉ đêm.",
+        ],
+    ));
+    assert_eq!(about, ["p44"]);
+    assert!(matches!(
+        why_of(&why, "d455"),
+        Some((Verdict::Mentioned, Why::BelowThreshold { .. }))
+    ));
+}
+
+#[test]
+fn the_one_commune_an_article_places_is_where_the_story_stands() {
+    let (about, _, why) = decide_on(article(
+        "Ghềnh Đá Dĩa - thiên đường hạ giới ở Phú Yên",
+        &[
+            "Ghềnh là tập hợp các trụ đá bazan vươn ra biển.",
+            "Danh thắng nằm ở xã An Ninh Đông, huyện Tuy An, tỉnh Phú Yên.",
+        ],
+    ));
+    assert!(about.contains(&"w22123".to_string()), "{about:?}");
+    assert_eq!(why_of(&why, "w22123"), Some((Verdict::About, Why::Address)));
+    // Two communes: a list, no single address (their district, named twice, is about).
+    let (about, _, _) = decide_on(article(
+        "Phú Yên mở rộng các điểm du lịch biển",
+        &[
+            "Tỉnh Phú Yên đầu tư cho du lịch biển.",
+            "Các điểm mới ở xã An Ninh Đông, huyện Tuy An và xã An Hòa Hải, huyện Tuy An.",
+        ],
+    ));
+    assert!(about.iter().all(|u| !u.starts_with('w')), "{about:?}");
+}

@@ -15,6 +15,9 @@ use crate::text::{fold_char, fold_str, is_all_caps, is_vietnamese_syllable};
 pub struct Byline {
     pub author: String,
     pub role: Option<String>,
+    /// A staff signature that names nobody ("PV", "Nhóm phóng viên", "CTV"): the line is a
+    /// byline, but a reader learns no author from it, so it is kept as a credit only.
+    pub staff: bool,
 }
 
 /// Labels that introduce a byline ("Bài, ảnh:", "Thực hiện:"), folded words.
@@ -231,12 +234,33 @@ fn authors_of(parts: &[&str]) -> Option<(Vec<String>, Option<String>)> {
         }
         match parse_name(p) {
             Some(n) => out.push(n),
+            // "Endo - Thể thao Việt Nam": a foreign pen name, one word, signed beside a
+            // known outlet (alone, "Moonlight" is a film title, not a signature).
+            None if i == 0 && pen_name(p) && signed_for_outlet(&parts[1..]) => {
+                out.push((*p).to_string());
+            }
             None if i > 0 && outlet_part(p) => {}
             None if i > 0 && last && starts_with_role(p) && role_like(p) => role = as_role(),
             None => return None,
         }
     }
     (!out.is_empty()).then_some((out, role))
+}
+
+/// One capitalised word of letters, the rest lowercase: "Endo", "Giro".
+fn pen_name(p: &str) -> bool {
+    let mut cs = p.chars();
+    (3..=15).contains(&p.chars().count())
+        && cs.next().is_some_and(char::is_uppercase)
+        && cs.all(char::is_lowercase)
+}
+
+/// Do the parts after a name name a known outlet, and nothing else?
+fn signed_for_outlet(rest: &[&str]) -> bool {
+    rest.iter().any(|p| !p.is_empty())
+        && rest
+            .iter()
+            .all(|p| p.is_empty() || is_known_outlet(p) || is_domain(p))
 }
 
 /// Does `s` open with an office ("Phó Giám đốc …") or an institution ("Học viện …")?
@@ -283,7 +307,11 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     }
     if generic_staff(labelled) {
         let author = labelled.trim_end_matches('.').to_string();
-        return Some(Byline { author, role: None });
+        return Some(Byline {
+            author,
+            role: None,
+            staff: true,
+        });
     }
     let mut body = strip_notes(labelled);
     // "Việt Quốc/VOV – TP HCM": after the slash come the outlet and desk; "TTXVN/Quân Trang":
@@ -343,9 +371,22 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     {
         role = Some(inner.trim().to_string());
     }
+    // "PV/VOV-Tây Nguyên", "Như Anh, CTV": a staff signature beside names is no author.
+    let people: Vec<&String> = authors.iter().filter(|a| !generic_staff(a)).collect();
+    let staff = people.is_empty();
+    let author = if staff {
+        authors.join(", ")
+    } else {
+        people
+            .iter()
+            .map(|a| a.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     Some(Byline {
-        author: authors.join(", "),
+        author,
         role,
+        staff,
     })
 }
 
