@@ -5,7 +5,8 @@
 //! sentence, 2–14 words without final punctuation, then a capitalised word that opens
 //! sentences ("Những", "Sau", "Theo" …, never part of a name) right after a lowercase word
 //! or a number. Running text never capitalises such a word in mid-sentence; the heading's
-//! end lost its line break and nothing else marks it.
+//! end lost its line break and nothing else marks it. Other headings need the evidence of
+//! a second one in the body (see [`loose`](super::loose)).
 
 use super::sentences::OPENERS;
 
