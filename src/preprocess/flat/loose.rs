@@ -258,6 +258,7 @@ fn plausible(fragment: &str, quoted: bool) -> bool {
         .count();
     !inner.contains(['(', ')', '“', '”', '"', '/', '[', ']'])
         && lower >= MIN_LOWER
+        && more_than_names(&words)
         && !DANGLING.contains(&last.as_str())
         && !TITLE_BEFORE.contains(&last.as_str())
         && !DANGLING_TOO.contains(&last.as_str())
@@ -279,7 +280,7 @@ fn names_a_moment(words: &[&str]) -> bool {
 }
 
 /// Vietnamese words glued without a space ("tướngChính"): a byline or a lost line break
-/// inside, not a heading of its own. A brand ("VietinBank", "iPhone") has no diacritics.
+/// inside, not a heading of its own. A brand (`VietinBank`, `iPhone`) has no diacritics.
 fn glued(w: &str) -> bool {
     if w.is_ascii() {
         return false;
@@ -290,4 +291,13 @@ fn glued(w: &str) -> bool {
         prev_lower = c.is_lowercase();
         glue
     })
+}
+
+/// Two lowercase words in a row: the fragment says something. Titles and names alone
+/// capitalise every word but the second syllables ("Đại biểu Quốc hội Nguyễn Thái Học", the
+/// name under a portrait).
+fn more_than_names(words: &[&str]) -> bool {
+    words
+        .windows(2)
+        .any(|p| starts_lower(p[0]) && starts_lower(p[1]))
 }

@@ -357,6 +357,8 @@ fn loose_headings_are_not_names_or_captions() {
         "Hòa Minzy và Jun diễn xuất đáng yêu Người xem vỗ tay rất lâu sau tiết mục.",
         // A name of lowercase words after a capital goes on: "Học viện An ninh Nhân dân".
         "Điểm chuẩn của Viện An ninh Người dùng năm nay cao nhất trong các trường.",
+        // A title and a name alone: the name under a portrait.
+        "Đại biểu Quốc hội Trần Văn Ba Theo ông, các câu hỏi đều đã được trả lời rõ.",
         // A weekday: "hôm thứ Năm".
         "Cầu thủ này đã ký hợp đồng hôm thứ Năm vừa qua với mức lương rất cao.",
     ] {
