@@ -59,6 +59,8 @@ const CAPTION_WORDS: &[&str] = &[
 const DANGLING_TOO: &[&str] = &[
     "thứ", "hạng", "tuyển", "mặt", "nhóm", "lớp", "khóa", "số", "ban", "ủy", "cục", "vụ",
     "phòng", "đội", "câu", "đoàn", "trung", "liên", "tổng", "phó", "chủ", "hành", "ký", "sao",
+    // Shrines named after a "Bà" or an "Ông" ("chùa Bà", "đền Ông").
+    "chùa", "đền", "miếu", "dinh",
 ];
 
 /// Strict openers that may follow a name ending a heading: words of grammar that no name
@@ -191,7 +193,9 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
         .next()
         .filter(|c| matches!(c, '\'' | '‘' | '"' | '“'));
     let first_core = first.trim_start_matches(['\'', '‘', '"', '“']);
-    if !starts_upper(first_core)
+    // "B.M. Quy hoạch …", "Video: …": a signature or a label ends in the first word.
+    if (first_core.ends_with(['.', ':']) && !first_core.ends_with(".."))
+        || !starts_upper(first_core)
         || (quote.is_none()
             && (OPENERS.contains(&first_core) || CAPTION_STARTS.contains(&first_core)))
     {

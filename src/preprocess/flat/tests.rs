@@ -359,6 +359,10 @@ fn loose_headings_are_not_names_or_captions() {
         "Điểm chuẩn của Viện An ninh Người dùng năm nay cao nhất trong các trường.",
         // A title and a name alone: the name under a portrait.
         "Đại biểu Quốc hội Trần Văn Ba Theo ông, các câu hỏi đều đã được trả lời rõ.",
+        // A shrine's name: "chùa Bà".
+        "Lễ hội chính của chùa Bà diễn ra vào rằm tháng Giêng hằng năm ở đây.",
+        // A signature's initials glued before the next sentence.
+        "B.M. Quy hoạch kho số viễn thông Theo Cục Viễn thông, kho số đã dùng gần hết.",
         // A weekday: "hôm thứ Năm".
         "Cầu thủ này đã ký hợp đồng hôm thứ Năm vừa qua với mức lương rất cao.",
     ] {
