@@ -22,7 +22,7 @@ use super::sentences::OPENERS;
 pub(super) const MIN_EVIDENCE: usize = 2;
 /// Fewest and most words of a loose heading.
 const MIN_WORDS: usize = 2;
-const MAX_WORDS: usize = 12;
+const MAX_WORDS: usize = 9;
 /// Fewest words of the sentence after it.
 const MIN_AFTER: usize = 6;
 /// Fewest lowercase words (of 2 chars or more) in a heading: not a list of names.
@@ -71,10 +71,11 @@ const AFTER_NAME: &[&str] = &[
     "Ngoài", "Do", "Dù", "Bởi", "Trước", "Riêng", "Cùng", "Hiện",
 ];
 
-/// Words of a photo's moment ("… sáng 3.7", "… thuở mặn nồng", "… trong cuộc phỏng vấn"):
-/// after a name near the start ("Hậu vệ Tấn Sinh …") they make a caption without credit.
+/// Words of a photo's moment ("… sáng 3.7", "… thuở mặn nồng", "… trong cuộc phỏng vấn",
+/// "… năm 13 tuổi"): after a name near the start ("Hậu vệ Tấn Sinh …") they make a caption
+/// without credit.
 const MOMENT_WORDS: &[&str] = &[
-    "khi", "trong", "sáng", "chiều", "tối", "trưa", "thuở", "lúc", "hồi", "thời", "phút",
+    "khi", "trong", "sáng", "chiều", "tối", "trưa", "thuở", "lúc", "hồi", "thời", "phút", "tuổi",
 ];
 
 /// Words a title follows ("bộ phim Người …", "quỹ Vì …"): the capital opens the title.
@@ -193,8 +194,10 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
         .next()
         .filter(|c| matches!(c, '\'' | '‘' | '"' | '“'));
     let first_core = first.trim_start_matches(['\'', '‘', '"', '“']);
-    // "B.M. Quy hoạch …", "Video: …": a signature or a label ends in the first word.
+    // "B.M. Quy hoạch …", "Video: …": a signature or a label ends in the first word; "Xem
+    // chi tiết", "Xem video": a link's label.
     if (first_core.ends_with(['.', ':']) && !first_core.ends_with(".."))
+        || first_core == "Xem"
         || !starts_upper(first_core)
         || (quote.is_none()
             && (OPENERS.contains(&first_core) || CAPTION_STARTS.contains(&first_core)))

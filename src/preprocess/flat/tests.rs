@@ -363,6 +363,8 @@ fn loose_headings_are_not_names_or_captions() {
         "Lễ hội chính của chùa Bà diễn ra vào rằm tháng Giêng hằng năm ở đây.",
         // A signature's initials glued before the next sentence.
         "B.M. Quy hoạch kho số viễn thông Theo Cục Viễn thông, kho số đã dùng gần hết.",
+        // A portrait's caption: a name and an age.
+        "Tiền đạo Alice Brown năm 13 tuổi Người hâm mộ đã theo dõi cô từ nhiều năm.",
         // A weekday: "hôm thứ Năm".
         "Cầu thủ này đã ký hợp đồng hôm thứ Năm vừa qua với mức lương rất cao.",
     ] {
