@@ -5,7 +5,8 @@
 //! sentence, 2–14 words without final punctuation, then a capitalised word that opens
 //! sentences ("Những", "Sau", "Theo" …, never part of a name) right after a lowercase word
 //! or a number. Running text never capitalises such a word in mid-sentence; the heading's
-//! end lost its line break and nothing else marks it.
+//! end lost its line break and nothing else marks it. Other headings need the evidence of
+//! a second one in the body (see [`loose`](super::loose)).
 
 use super::sentences::OPENERS;
 
@@ -17,14 +18,14 @@ const MIN_AFTER: usize = 6;
 
 /// Openers that are also names or parts of names ("Tuy Đức", "Tòa án Tối cao", "Điều 99",
 /// "Song Bum-keun", "Liên hiệp Các tổ chức …"): not trusted to end a heading.
-const NAMES_TOO: &[&str] = &[
+pub(super) const NAMES_TOO: &[&str] = &[
     "Năm", "Đồng", "Có", "Ngày", "Tháng", "Đầu", "Cuối", "Tuy", "Tối", "Toàn", "Điều", "Song",
     "Các", "Đêm", "Sáng", "Chiều", "Hôm", "Thời", "Giữa", "Trên", "Dưới", "Qua", "Hơn", "Như",
     "Đến", "Từ", "Vào", "Bên", "Đặc", "Thực", "Hầu", "Mọi", "Tất", "Nhiều",
 ];
 
 /// Words a heading does not end with: it would go on in the next word.
-const DANGLING: &[&str] = &[
+pub(super) const DANGLING: &[&str] = &[
     "của",
     "và",
     "với",
@@ -74,7 +75,7 @@ const DANGLING: &[&str] = &[
 ];
 
 /// Words that open a photo caption rather than a heading: people and scenes.
-const CAPTION_STARTS: &[&str] = &[
+pub(super) const CAPTION_STARTS: &[&str] = &[
     "Ông", "Bà", "Anh", "Chị", "Cháu", "Em", "Bé", "Cô", "Chiếc", "Căn", "Cảnh", "Quang", "Toàn",
     "Khung", "Hình", "Ảnh", "Lực", "Đoàn", "Các", "Những", "Người", "Nhiều", "Một", "Hiện", "Thi",
     "Nạn", "Hung", "Đối", "Tang", "Video", "Clip",

@@ -18,6 +18,8 @@
 mod credits;
 mod cut;
 mod headings;
+mod loose;
+mod marks;
 mod sentences;
 #[cfg(test)]
 mod tests;
@@ -30,6 +32,7 @@ use serde::{Serialize, Serializer};
 
 use super::classify::{Line, LineClass, LineReason};
 use credits::{Closing, CreditKind};
+use marks::{Mark, MarkKind, marks};
 
 /// A line at least this long (in chars) is no paragraph but a flattened body.
 const FLAT_LEN: usize = 2500;
@@ -64,6 +67,8 @@ pub enum PieceReason {
     VideoTitle,
     /// A short fragment without final punctuation before a word that opens a sentence.
     Heading { next: String },
+    /// A heading of the loose shape (see `loose`), one of `among` headings of the body.
+    LooseHeading { next: String, among: usize },
     /// The signature or source credit ending the body.
     Closing,
     /// A link to another article: `[Headline]` or `» Headline` between sentences.
@@ -80,6 +85,11 @@ impl fmt::Display for PieceReason {
             PieceReason::Heading { next } => write!(
                 f,
                 "inline heading: no final punctuation before “{next}”, which opens a sentence"
+            ),
+            PieceReason::LooseHeading { next, among } => write!(
+                f,
+                "inline heading, one of {among} in the body: no final punctuation before “{next}”, \
+                 a common sentence opener"
             ),
             PieceReason::Closing => f.write_str("closing credit after the last sentence"),
             PieceReason::RelatedLink => f.write_str("link to another article"),
@@ -335,43 +345,41 @@ fn cuts(t: &str, bounds: &[sentences::Boundary]) -> Vec<Cut> {
             }
         }
     }
-    // Headings and paragraphs in each run of text.
+    // Headings and paragraphs in each run of text, the headings judged over the whole body.
+    let runs: Vec<Range<usize>> = out
+        .iter()
+        .filter(|c| c.class == LineClass::Paragraph)
+        .map(|c| c.range.clone())
+        .collect();
+    let marks = marks(t, &runs, bounds);
+    let among = marks.iter().filter(|m| m.kind != MarkKind::Link).count();
     let mut pieces = Vec::new();
     for c in out {
         if c.class != LineClass::Paragraph {
             pieces.push(c);
             continue;
         }
-        running_text(t, c.range, bounds, &mut pieces);
+        running_text(t, c.range, &marks, among, bounds, &mut pieces);
     }
     pieces.extend(closing_cuts);
     pieces
 }
 
-/// Cut a run of running text into inline headings and paragraphs.
-fn running_text(t: &str, range: Range<usize>, bounds: &[sentences::Boundary], out: &mut Vec<Cut>) {
-    // Sentence starts in the run where a heading may stand.
-    let mut starts = vec![range.start];
-    starts.extend(
-        bounds
-            .iter()
-            .filter(|b| !b.quoted && range.start < b.next && b.next < range.end)
-            .map(|b| b.next),
-    );
+/// Cut a run of running text into the links and headings in `marks` and paragraphs.
+fn running_text(
+    t: &str,
+    range: Range<usize>,
+    marks: &[Mark],
+    among: usize,
+    bounds: &[sentences::Boundary],
+    out: &mut Vec<Cut>,
+) {
     let mut from = range.start;
-    for (k, &s) in starts.iter().enumerate() {
-        // The heading is judged within its sentence.
-        let sentence_end = bounds
-            .iter()
-            .find(|b| !b.quoted && b.next == starts.get(k + 1).copied().unwrap_or(usize::MAX))
-            .map_or(range.end, |b| b.end);
-        if s < from {
-            continue;
-        }
-        let link = related_link_len(&t[s..range.end], sentence_end.saturating_sub(s));
-        let Some(len) = link.or_else(|| headings::heading_len(&t[s..sentence_end])) else {
-            continue;
-        };
+    for m in marks
+        .iter()
+        .filter(|m| range.start <= m.range.start && m.range.end <= range.end)
+    {
+        let (s, after) = (m.range.start, m.range.end);
         let text_end = t[..s].trim_end().len();
         if from < text_end {
             for r in cut::paragraphs(t, from..text_end, bounds) {
@@ -382,23 +390,28 @@ fn running_text(t: &str, range: Range<usize>, bounds: &[sentences::Boundary], ou
                 });
             }
         }
-        let after = s + len;
         let next = after + (t[after..].len() - t[after..].trim_start().len());
         let next_word = t[next..].split_whitespace().next().unwrap_or_default();
-        out.push(if link.is_some() {
-            Cut {
-                range: s..after,
-                class: LineClass::Junk,
-                reason: PieceReason::RelatedLink,
-            }
-        } else {
-            Cut {
-                range: s..after,
-                class: LineClass::Heading,
-                reason: PieceReason::Heading {
+        let (class, reason) = match m.kind {
+            MarkKind::Link => (LineClass::Junk, PieceReason::RelatedLink),
+            MarkKind::Heading => (
+                LineClass::Heading,
+                PieceReason::Heading {
                     next: next_word.to_string(),
                 },
-            }
+            ),
+            MarkKind::Loose => (
+                LineClass::Heading,
+                PieceReason::LooseHeading {
+                    next: next_word.to_string(),
+                    among,
+                },
+            ),
+        };
+        out.push(Cut {
+            range: s..after,
+            class,
+            reason,
         });
         from = next;
     }
@@ -411,60 +424,6 @@ fn running_text(t: &str, range: Range<usize>, bounds: &[sentences::Boundary], ou
             });
         }
     }
-}
-
-/// A link to another article opening `s`: `[Cựu Thủ tướng Đức … từ trần]` (up to its
-/// bracket) or `» Headline 'quoted'` (up to a closing quote before a capitalised word). The
-/// byte length, or `None`: when its end is not sure, the text stays.
-fn related_link_len(s: &str, sentence: usize) -> Option<usize> {
-    // "Xem thêm: Headline …", "Tin liên quan Headline Headline …", ">> Xem thêm: …": the
-    // whole sentence is links (their ends are not marked, but no sentence ends inside).
-    let after_arrows = s.trim_start_matches('>');
-    let arrows = s.len() - after_arrows.len();
-    let unarrowed = after_arrows.trim_start();
-    // (label, what follows it). ">> Headline …" has no label.
-    let marked = match crate::preprocess::junk::related_label_len(unarrowed) {
-        Some(len) => Some((&unarrowed[..len], &unarrowed[len..])),
-        None if arrows >= 2 => Some(("", unarrowed)),
-        None => None,
-    };
-    if let Some((label, after)) = marked {
-        let after = after.trim_start_matches(['>', ' ']);
-        let colon = label.ends_with(':') || after.starts_with(':');
-        // Without a colon only a list label ("Tin liên quan Headline …") or the arrows open
-        // links: "Xem tiếp Sa Lin" at the end is a signature.
-        let list_label = label.is_empty() || label.to_lowercase().contains("liên quan");
-        let starts_link = colon
-            || after.is_empty()
-            || (list_label && after.chars().next().is_some_and(char::is_uppercase));
-        // A long "sentence" ran on into the story (no full stop after the headline): the
-        // text stays rather than lose a sentence of the article.
-        let short = s
-            .get(..sentence)
-            .is_some_and(|x| x.split_whitespace().count() <= 22);
-        if starts_link && sentence > 0 && short {
-            return Some(s[..sentence].trim_end().len());
-        }
-    }
-    if let Some(inner) = s.strip_prefix('[') {
-        let close = inner.find(']')?;
-        let words = inner[..close].split_whitespace().count();
-        let sentence = inner[..close].trim_end().ends_with(['.', '!', '?']);
-        return ((3..=25).contains(&words) && !sentence).then_some(close + 2);
-    }
-    let rest = s.strip_prefix('»')?;
-    let base = s.len() - rest.len();
-    let words: Vec<(usize, &str)> = rest
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w))
-        .take(26)
-        .collect();
-    (1..words.len()).find_map(|k| {
-        let (at, prev) = words[k - 1];
-        let quoted_end = prev.ends_with(['\'', '’', '”', '"']);
-        let opens = words[k].1.chars().next().is_some_and(char::is_uppercase);
-        (k >= 3 && quoted_end && opens).then_some(base + at + prev.len())
-    })
 }
 
 /// The lines of an article with every flattened line replaced by one line per piece (same

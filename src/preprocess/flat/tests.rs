@@ -276,11 +276,11 @@ fn expand_gives_one_line_per_piece_with_the_raw_number() {
 #[test]
 fn related_links_between_sentences_are_cut_out() {
     assert_eq!(
-        super::related_link_len("[Cựu Thủ tướng Đức đã từ trần ở tuổi 87] Ông Kohl là", 0),
+        super::marks::related_link_len("[Cựu Thủ tướng Đức đã từ trần ở tuổi 87] Ông Kohl là", 0),
         Some("[Cựu Thủ tướng Đức đã từ trần ở tuổi 87]".len())
     );
     assert_eq!(
-        super::related_link_len(
+        super::marks::related_link_len(
             "» Xứng đáng là quê hương 'Nghĩa trọng tình cao' Trường đoạn 3",
             0
         ),
@@ -288,20 +288,99 @@ fn related_links_between_sentences_are_cut_out() {
     );
     // No sure end: the text stays.
     assert_eq!(
-        super::related_link_len("» Một tin khác không có dấu kết thúc rõ ràng", 0),
+        super::marks::related_link_len("» Một tin khác không có dấu kết thúc rõ ràng", 0),
         None
     );
-    assert_eq!(super::related_link_len("[1] Theo báo cáo.", 0), None);
+    assert_eq!(super::marks::related_link_len("[1] Theo báo cáo.", 0), None);
     let links = "Tin liên quan Bộ đôi Hữu Thắng chưa chắc là phép cộng Công Phượng vẫn hot";
     assert_eq!(
-        super::related_link_len(links, links.len()),
+        super::marks::related_link_len(links, links.len()),
         Some(links.len())
     );
     let more = ">> Xem thêm: Ý kiến chuyên gia tâm lý về vụ bạo hành trẻ em";
-    assert_eq!(super::related_link_len(more, more.len()), Some(more.len()));
+    assert_eq!(
+        super::marks::related_link_len(more, more.len()),
+        Some(more.len())
+    );
     // Prose that starts with the same words stays.
     let prose = "Tin liên quan đến vụ việc đã được công bố.";
-    assert_eq!(super::related_link_len(prose, prose.len()), None);
+    assert_eq!(super::marks::related_link_len(prose, prose.len()), None);
+}
+
+/// Two fragments of the loose heading shape, and a sentence writing "vị" and "người"
+/// lowercase (so that "Vị", "Người" open sentences here, not names).
+const LOOSE_A: &str = "Phớt lờ mối đe dọa Vị tổng thống vốn dành nhiều tâm sức cho việc khác.";
+const LOOSE_B: &str = "Thất bại của tiến trình hòa bình Người dân ở đây đã chờ đợi nhiều năm.";
+const LOWER: &str = "Một vị tướng cho biết người dân đã trở về nhà.";
+
+#[test]
+fn loose_headings_count_only_with_a_second_heading() {
+    let body = format!(
+        "{} {LOWER} {LOOSE_A} {} {LOOSE_B} {}",
+        filler(6),
+        filler(6),
+        filler(6)
+    );
+    let ps = pieces(&body);
+    assert_eq!(
+        of(&ps, LineClass::Heading),
+        ["Phớt lờ mối đe dọa", "Thất bại của tiến trình hòa bình"]
+    );
+    assert!(
+        of(&ps, LineClass::Paragraph)
+            .iter()
+            .any(|p| p.starts_with("Vị tổng thống"))
+    );
+    // Alone, the same fragment stays in its paragraph.
+    let body = format!("{} {LOWER} {LOOSE_A} {}", filler(8), filler(8));
+    assert!(of(&pieces(&body), LineClass::Heading).is_empty());
+    // A quotation may be a heading; a heading may end in a name before a word of grammar.
+    let body = format!(
+        "{} {LOWER} 'Tôi sẽ về quê ăn Tết' Ông Ba kể lại chuyện năm xưa với ông bà. {} \
+         Nhóm Maute mở rộng ở Đông Nam Á Việc chiếm thành phố gây lo ngại cho cả vùng. {}",
+        filler(6),
+        filler(6),
+        filler(6)
+    );
+    assert_eq!(
+        of(&pieces(&body), LineClass::Heading),
+        ["'Tôi sẽ về quê ăn Tết'", "Nhóm Maute mở rộng ở Đông Nam Á"]
+    );
+}
+
+#[test]
+fn loose_headings_are_not_names_or_captions() {
+    for trap in [
+        // "Ba Vì" is a place: after a capital only a word of grammar opens a sentence.
+        "Trách nhiệm không của riêng ai Ba Vì xanh sạch đẹp là nhờ mọi người góp sức.",
+        // Two people, then what they do: a photo whose credit is missing.
+        "Hòa Minzy và Jun diễn xuất đáng yêu Người xem vỗ tay rất lâu sau tiết mục.",
+        // A name of lowercase words after a capital goes on: "Học viện An ninh Nhân dân".
+        "Điểm chuẩn của Viện An ninh Người dùng năm nay cao nhất trong các trường.",
+        // A title and a name alone: the name under a portrait.
+        "Đại biểu Quốc hội Trần Văn Ba Theo ông, các câu hỏi đều đã được trả lời rõ.",
+        // A shrine's name: "chùa Bà".
+        "Lễ hội chính của chùa Bà diễn ra vào rằm tháng Giêng hằng năm ở đây.",
+        // A signature's initials glued before the next sentence.
+        "B.M. Quy hoạch kho số viễn thông Theo Cục Viễn thông, kho số đã dùng gần hết.",
+        // A portrait's caption: a name and an age.
+        "Tiền đạo Alice Brown năm 13 tuổi Người hâm mộ đã theo dõi cô từ nhiều năm.",
+        // A weekday: "hôm thứ Năm".
+        "Cầu thủ này đã ký hợp đồng hôm thứ Năm vừa qua với mức lương rất cao.",
+    ] {
+        let body = format!(
+            "{} {LOWER} {LOOSE_A} {} {trap} {} {LOOSE_B} {}",
+            filler(5),
+            filler(5),
+            filler(5),
+            filler(5)
+        );
+        assert_eq!(
+            of(&pieces(&body), LineClass::Heading),
+            ["Phớt lờ mối đe dọa", "Thất bại của tiến trình hòa bình"],
+            "{trap}"
+        );
+    }
 }
 
 #[test]

@@ -1,0 +1,310 @@
+//! Inline headings of a looser shape, trusted only with document evidence.
+//!
+//! A flattened body often loses the line breaks of several headings, and the strict shape
+//! ([`headings`](super::headings)) finds only those followed by one of a few openers that are
+//! never part of a name. Here the word after the heading may be any common sentence opener
+//! ("Vị tổng thống …", "Người theo đạo …", "Từng trao đổi …"), the heading may end in a name
+//! ("… ở Đông Nam Á Việc …") or be a quotation ("'Tôi sẽ …' Ông …"). Each relaxation alone
+//! would misfire in running text now and then, so a loose heading counts only in a body that
+//! yields at least [`MIN_EVIDENCE`] headings: sections come in numbers; a stray fragment
+//! without a full stop does not.
+//!
+//! An opener outside the strict list must not be a name: the same word is written lowercase
+//! elsewhere in the body, and the word after it is lowercase ("Lại nói …", never "Lại Văn
+//! Sâm"; "Nhà Bè", "Gia Lai" fail).
+
+use std::collections::{HashMap, HashSet};
+
+use super::headings::{CAPTION_STARTS, DANGLING, NAMES_TOO};
+use super::sentences::OPENERS;
+
+/// Fewest heading candidates (strict or loose) in one body for the loose ones to count.
+pub(super) const MIN_EVIDENCE: usize = 2;
+/// Fewest and most words of a loose heading.
+const MIN_WORDS: usize = 2;
+const MAX_WORDS: usize = 9;
+/// Fewest words of the sentence after it.
+const MIN_AFTER: usize = 6;
+/// Fewest lowercase words (of 2 chars or more) in a heading: not a list of names.
+const MIN_LOWER: usize = 2;
+
+/// Common words that open a sentence, beyond the strict [`OPENERS`]: people and pronouns,
+/// adverbs, conjunctions, verbs of reporting. Some are also parts of names ("Ba Đình",
+/// "Lại Văn …", "Gia Lai"): a name goes on with a capital, which the rule checks.
+#[rustfmt::skip]
+const MORE_OPENERS: &[&str] = &[
+    "Vị", "Ông", "Bà", "Chị", "Em", "Cô", "Chú", "Bác", "Cháu", "Họ", "Tôi", "Ta", "Mình",
+    "Nó", "Ai", "Người", "Mỗi", "Một", "Hai", "Ba", "Bốn", "Vài", "Cả", "Ngành", "Phía", "Bản",
+    "Chiếc", "Con", "Loại", "Số", "Phần", "Thế", "Rồi", "Lại", "Mới", "Vừa", "Đã", "Đang",
+    "Sẽ", "Sắp", "Vẫn", "Luôn", "Hay", "Hoặc", "Và", "Mà", "Thì", "Là", "Nên", "Giờ", "Nay",
+    "Bây", "Lần", "Dẫu", "Giả", "Nhờ", "Nhằm", "Bằng", "Cho", "Tới", "Về", "Thay", "Kể",
+    "Tính", "Trải", "Suốt", "Cách", "Gần", "Khoảng", "Chừng", "Ước", "Chưa", "Chẳng", "Đừng",
+    "Cần", "Phải", "Muốn", "Nói", "Quả", "Rất", "Càng", "Chắc", "Liệu", "Đúng", "Ngược",
+    "Trái", "Tương", "Cụ", "Tóm", "Nhìn", "Xét", "Trở", "Quay", "Từng", "Nhận", "Đánh", "Bị",
+    "Thứ", "Cuộc", "Sự", "Tỷ", "Mức", "Lượng", "Ghi", "Chia", "Trao", "Dựa", "Căn", "Vốn",
+    "Bấy", "Lâu", "Mãi", "Tận", "Đột", "Bỗng", "Rõ", "Thật", "Xem", "Ấy", "Này", "Kia", "Dạo",
+    "Tuần", "Trưa", "Hằng", "Hàng", "Tiếp", "Nhấn", "Khẳng", "Lo", "Mong", "Biết", "Thấy",
+    "Nghe", "Bước", "Đứng", "Làm", "Mở", "Đi", "Ra", "Lên", "Xuống", "Trả", "Hỏi", "Đáp",
+    "Chờ", "Sống", "Chuyện", "Câu", "Nhóm", "Mảnh",
+];
+
+/// Words of a caption's scene: a fragment holding one is no heading.
+const CAPTION_WORDS: &[&str] = &[
+    "tại", "đang", "chụp", "ảnh", "hình", "video", "clip", "cảnh",
+];
+
+/// Words a heading does not end with beyond [`DANGLING`]: a weekday or a rank goes on
+/// ("hôm thứ Năm"), and so does a quantity or a group ("đội tuyển Anh").
+#[rustfmt::skip]
+const DANGLING_TOO: &[&str] = &[
+    "thứ", "hạng", "tuyển", "mặt", "nhóm", "lớp", "khóa", "số", "ban", "ủy", "cục", "vụ",
+    "phòng", "đội", "câu", "đoàn", "trung", "liên", "tổng", "phó", "chủ", "hành", "ký", "sao",
+    // Shrines named after a "Bà" or an "Ông" ("chùa Bà", "đền Ông").
+    "chùa", "đền", "miếu", "dinh",
+];
+
+/// Strict openers that may follow a name ending a heading: words of grammar that no name
+/// goes on to (unlike "Tôn Ngộ Không", "Chu Chỉ Nhược", "Ban Chỉ huy").
+#[rustfmt::skip]
+const AFTER_NAME: &[&str] = &[
+    "Việc", "Theo", "Trong", "Khi", "Sau", "Tại", "Với", "Những", "Nhưng", "Nếu", "Để",
+    "Ngoài", "Do", "Dù", "Bởi", "Trước", "Riêng", "Cùng", "Hiện",
+];
+
+/// Words of a photo's moment ("… sáng 3.7", "… thuở mặn nồng", "… trong cuộc phỏng vấn",
+/// "… năm 13 tuổi"): after a name near the start ("Hậu vệ Tấn Sinh …") they make a caption
+/// without credit.
+const MOMENT_WORDS: &[&str] = &[
+    "khi", "trong", "sáng", "chiều", "tối", "trưa", "thuở", "lúc", "hồi", "thời", "phút", "tuổi",
+];
+
+/// Words a title follows ("bộ phim Người …", "quỹ Vì …"): the capital opens the title.
+const TITLE_BEFORE: &[&str] = &[
+    "phim",
+    "sách",
+    "bài",
+    "khúc",
+    "phẩm",
+    "thuyết",
+    "vở",
+    "trình",
+    "thưởng",
+    "giải",
+    "quỹ",
+    "hội",
+    "đề",
+    "tên",
+    "hiệu",
+    "gọi",
+    "mang",
+    "trào",
+    "cuộc",
+    "thi",
+    "tập",
+    "mục",
+    "dịch",
+    "game",
+    "show",
+    "đường",
+    "phố",
+    "báo",
+    "tạp",
+    "chí",
+    "kênh",
+    "đài",
+    "tựa",
+    "nhan",
+];
+
+/// What the body says of its words: which are written lowercase (a capitalised opener is
+/// then a common word here) and which pairs of words are capitalised in mid-sentence, after
+/// a lowercase word (a name: "Bệnh viện", "Chỉ thị", "Theo Hernandez").
+pub(super) struct Vocab<'a> {
+    lower: HashSet<&'a str>,
+    mid_caps: HashMap<(&'a str, &'a str), usize>,
+}
+
+impl<'a> Vocab<'a> {
+    pub(super) fn new(t: &'a str) -> Self {
+        let mut lower = HashSet::new();
+        let mut mid_caps: HashMap<(&str, &str), usize> = HashMap::new();
+        let words: Vec<&str> = t.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if starts_lower(core) {
+                lower.insert(core);
+            } else if i > 0 && starts_upper(w) && ends_a_clause_not(words[i - 1]) {
+                let next = words.get(i + 1).copied().unwrap_or_default();
+                *mid_caps.entry((w, next)).or_default() += 1;
+            }
+        }
+        Vocab { lower, mid_caps }
+    }
+
+    /// Is `w` then `next` a name here: capitalised after a lowercase word twice or more?
+    fn is_name(&self, w: &str, next: &str) -> bool {
+        self.mid_caps.get(&(w, next)).is_some_and(|&n| n >= 2)
+    }
+}
+
+/// A lowercase word that does not end a clause: what a capital in mid-sentence follows.
+fn ends_a_clause_not(w: &str) -> bool {
+    starts_lower(w) && !w.ends_with(|c: char| !c.is_alphanumeric())
+}
+
+fn starts_lower(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Is `w` (with the word after it) a common word opening a sentence here?
+fn opens(w: &str, after: &str, vocab: &Vocab) -> bool {
+    // The same two words capitalised after a lowercase word elsewhere too: a name.
+    if vocab.is_name(w, after) {
+        return false;
+    }
+    let w = w.trim_end_matches(',');
+    if OPENERS.contains(&w) && !NAMES_TOO.contains(&w) {
+        return true;
+    }
+    if !(MORE_OPENERS.contains(&w) || NAMES_TOO.contains(&w)) {
+        return false;
+    }
+    let folded = w.to_lowercase();
+    // "Ông Duterte", "Bà Lan": a title before a name opens a sentence.
+    let name_ok = matches!(w, "Ông" | "Bà");
+    vocab.lower.contains(folded.as_str()) && (starts_lower(after) || name_ok)
+}
+
+/// If `s` (one sentence, trimmed) opens with a heading of the loose shape, its byte length.
+pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .take(MAX_WORDS + 2 + MIN_AFTER)
+        .collect();
+    let first = words.first()?.1;
+    let quote = first
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '\'' | '‘' | '"' | '“'));
+    let first_core = first.trim_start_matches(['\'', '‘', '"', '“']);
+    // "B.M. Quy hoạch …", "Video: …": a signature or a label ends in the first word; "Xem
+    // chi tiết", "Xem video": a link's label.
+    if (first_core.ends_with(['.', ':']) && !first_core.ends_with(".."))
+        || first_core == "Xem"
+        || !starts_upper(first_core)
+        || (quote.is_none()
+            && (OPENERS.contains(&first_core) || CAPTION_STARTS.contains(&first_core)))
+    {
+        return None;
+    }
+    let ends_quote = |p: &str| match quote {
+        Some('\'' | '‘') => p.ends_with(['\'', '’']),
+        Some('"') => p.ends_with('"'),
+        Some('“') => p.ends_with('”'),
+        _ => false,
+    };
+    for k in MIN_WORDS..words.len().min(MAX_WORDS + 1) {
+        let (_, prev) = words[k - 1];
+        let (_, w) = words[k];
+        let closed = ends_quote(prev);
+        let dash = matches!(prev, "–" | "-" | "—");
+        if dash
+            || (!closed
+                && prev.ends_with(['.', '!', '?', '…', ':', ';', ',', '"', '”', '’', ')', '-']))
+        {
+            return None;
+        }
+        let after = words.get(k + 1).map_or("", |x| x.1);
+        if !opens(w, after, vocab) {
+            continue;
+        }
+        // A heading ends in a name ("… Đông Nam Á Việc …") only before a word of grammar
+        // that no name goes on to. Any other opener may go on a name of lowercase words
+        // after a capital ("Học viện An ninh Nhân dân"): it needs two lowercase words before.
+        let strict = OPENERS.contains(&w) && !NAMES_TOO.contains(&w);
+        let before = if k >= 3 { words[k - 2].1 } else { "x" };
+        let ok = if strict {
+            starts_lower(prev) || (starts_upper(prev) && AFTER_NAME.contains(&w))
+        } else {
+            starts_lower(prev) && starts_lower(before)
+        };
+        if !(ok || closed) {
+            continue;
+        }
+        if quote.is_some() && !closed {
+            return None;
+        }
+        let rest = s[words[k].0..].split_whitespace().count();
+        let fragment = &s[..words[k - 1].0 + prev.len()];
+        return (rest >= MIN_AFTER && plausible(fragment, quote.is_some()))
+            .then_some(fragment.len());
+    }
+    None
+}
+
+/// A loose heading has lowercase words (no list of names), no brackets, no word of a
+/// caption's scene, and does not end in a word that needs the next one or opens a title.
+fn plausible(fragment: &str, quoted: bool) -> bool {
+    let inner = if quoted {
+        fragment.trim_matches(['\'', '‘', '’', '"', '“', '”'])
+    } else {
+        fragment
+    };
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let lower = words
+        .iter()
+        .filter(|w| starts_lower(w) && w.chars().count() >= 2)
+        .count();
+    !inner.contains(['(', ')', '“', '”', '"', '/', '[', ']'])
+        && lower >= MIN_LOWER
+        && more_than_names(&words)
+        && !DANGLING.contains(&last.as_str())
+        && !TITLE_BEFORE.contains(&last.as_str())
+        && !DANGLING_TOO.contains(&last.as_str())
+        && !names_a_moment(&words)
+        && !words.iter().any(|w| glued(w))
+        && !words.iter().any(|w| CAPTION_WORDS.contains(w))
+}
+
+/// A person named near the start, then a moment, or two people ("Hòa Minzy và Jun …",
+/// "Siêu mẫu Ngọc Thúy và …"): the shape of a photo caption.
+fn names_a_moment(words: &[&str]) -> bool {
+    let named = words.iter().skip(1).take(2).any(|w| starts_upper(w));
+    let pair = words
+        .iter()
+        .take(4)
+        .position(|w| *w == "và")
+        .is_some_and(|i| words[1..i].iter().any(|w| starts_upper(w)));
+    pair || (named && words.iter().skip(2).any(|w| MOMENT_WORDS.contains(w)))
+}
+
+/// Vietnamese words glued without a space ("tướngChính"): a byline or a lost line break
+/// inside, not a heading of its own. A brand (`VietinBank`, `iPhone`) has no diacritics.
+fn glued(w: &str) -> bool {
+    if w.is_ascii() {
+        return false;
+    }
+    let mut prev_lower = false;
+    w.chars().any(|c| {
+        let glue = prev_lower && c.is_uppercase();
+        prev_lower = c.is_lowercase();
+        glue
+    })
+}
+
+/// Two lowercase words in a row: the fragment says something. Titles and names alone
+/// capitalise every word but the second syllables ("Đại biểu Quốc hội Nguyễn Thái Học", the
+/// name under a portrait).
+fn more_than_names(words: &[&str]) -> bool {
+    words
+        .windows(2)
+        .any(|p| starts_lower(p[0]) && starts_lower(p[1]))
+}

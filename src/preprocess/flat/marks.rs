@@ -1,0 +1,121 @@
+//! What opens a sentence of a flattened body's running text: a link to another article or
+//! an inline heading (strict, or loose with document evidence), found for the whole body
+//! before it is cut into passages.
+
+use std::ops::Range;
+
+use super::{headings, loose, sentences};
+
+/// What opens a sentence of running text: a link to another article or an inline heading,
+/// as a byte range of the line.
+pub(super) struct Mark {
+    pub range: Range<usize>,
+    pub kind: MarkKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum MarkKind {
+    Link,
+    Heading,
+    /// A heading of the loose shape: kept only with document evidence.
+    Loose,
+}
+
+/// The links and headings opening the sentences of the runs of running text, found for the
+/// whole body at once: loose headings count only when it has enough headings.
+pub(super) fn marks(t: &str, runs: &[Range<usize>], bounds: &[sentences::Boundary]) -> Vec<Mark> {
+    let vocab = loose::Vocab::new(t);
+    let mut out = Vec::new();
+    for range in runs {
+        let mut from = range.start;
+        let starts = std::iter::once(range.start).chain(
+            bounds
+                .iter()
+                .filter(|b| !b.quoted && range.start < b.next && b.next < range.end)
+                .map(|b| b.next),
+        );
+        for s in starts {
+            if s < from {
+                continue;
+            }
+            // The heading is judged within its sentence.
+            let sentence_end = bounds
+                .iter()
+                .find(|b| !b.quoted && b.next > s)
+                .map_or(range.end, |b| b.end)
+                .min(range.end);
+            let sentence = &t[s..sentence_end];
+            let link = related_link_len(&t[s..range.end], sentence_end.saturating_sub(s));
+            let found = link
+                .map(|l| (l, MarkKind::Link))
+                .or_else(|| headings::heading_len(sentence).map(|l| (l, MarkKind::Heading)))
+                .or_else(|| loose::heading_len(sentence, &vocab).map(|l| (l, MarkKind::Loose)));
+            if let Some((len, kind)) = found {
+                out.push(Mark {
+                    range: s..s + len,
+                    kind,
+                });
+                from = s + len;
+            }
+        }
+    }
+    let headings = out.iter().filter(|m| m.kind != MarkKind::Link).count();
+    if headings < loose::MIN_EVIDENCE {
+        out.retain(|m| m.kind != MarkKind::Loose);
+    }
+    out
+}
+
+/// A link to another article opening `s`: `[Cựu Thủ tướng Đức … từ trần]` (up to its
+/// bracket) or `» Headline 'quoted'` (up to a closing quote before a capitalised word). The
+/// byte length, or `None`: when its end is not sure, the text stays.
+pub(super) fn related_link_len(s: &str, sentence: usize) -> Option<usize> {
+    // "Xem thêm: Headline …", "Tin liên quan Headline Headline …", ">> Xem thêm: …": the
+    // whole sentence is links (their ends are not marked, but no sentence ends inside).
+    let after_arrows = s.trim_start_matches('>');
+    let arrows = s.len() - after_arrows.len();
+    let unarrowed = after_arrows.trim_start();
+    // (label, what follows it). ">> Headline …" has no label.
+    let marked = match crate::preprocess::junk::related_label_len(unarrowed) {
+        Some(len) => Some((&unarrowed[..len], &unarrowed[len..])),
+        None if arrows >= 2 => Some(("", unarrowed)),
+        None => None,
+    };
+    if let Some((label, after)) = marked {
+        let after = after.trim_start_matches(['>', ' ']);
+        let colon = label.ends_with(':') || after.starts_with(':');
+        // Without a colon only a list label ("Tin liên quan Headline …") or the arrows open
+        // links: "Xem tiếp Sa Lin" at the end is a signature.
+        let list_label = label.is_empty() || label.to_lowercase().contains("liên quan");
+        let starts_link = colon
+            || after.is_empty()
+            || (list_label && after.chars().next().is_some_and(char::is_uppercase));
+        // A long "sentence" ran on into the story (no full stop after the headline): the
+        // text stays rather than lose a sentence of the article.
+        let short = s
+            .get(..sentence)
+            .is_some_and(|x| x.split_whitespace().count() <= 22);
+        if starts_link && sentence > 0 && short {
+            return Some(s[..sentence].trim_end().len());
+        }
+    }
+    if let Some(inner) = s.strip_prefix('[') {
+        let close = inner.find(']')?;
+        let words = inner[..close].split_whitespace().count();
+        let sentence = inner[..close].trim_end().ends_with(['.', '!', '?']);
+        return ((3..=25).contains(&words) && !sentence).then_some(close + 2);
+    }
+    let rest = s.strip_prefix('»')?;
+    let base = s.len() - rest.len();
+    let words: Vec<(usize, &str)> = rest
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w))
+        .take(26)
+        .collect();
+    (1..words.len()).find_map(|k| {
+        let (at, prev) = words[k - 1];
+        let quoted_end = prev.ends_with(['\'', '’', '”', '"']);
+        let opens = words[k].1.chars().next().is_some_and(char::is_uppercase);
+        (k >= 3 && quoted_end && opens).then_some(base + at + prev.len())
+    })
+}
