@@ -4,6 +4,7 @@
 //! on at least half of their joint bottom 32 is marked `duplicate_of` that earlier one.
 
 use crate::corpus::{Document, PassageKind};
+use crate::text::chars;
 
 /// Sketch size: the k smallest shingle hashes kept per document.
 const K: usize = 32;
@@ -21,12 +22,7 @@ fn fnv_word(w: &str) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     };
     for c in w.chars() {
-        // Most letters are ASCII or have a one-char lowercase: no iterator for them.
-        if c.is_ascii() {
-            eat(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase().for_each(&mut eat);
-        }
+        chars::for_each_lower(c, &mut eat);
     }
     h
 }
@@ -46,7 +42,7 @@ fn sketch(d: &Document) -> Option<Vec<u64>> {
         .iter()
         .flat_map(|s| &s.passages)
         .filter(|p| p.kind != PassageKind::Caption)
-        .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric()))
+        .flat_map(|p| p.text.split(|c: char| !chars::is_alphanumeric(c)))
         .filter(|w| !w.is_empty())
         .map(fnv_word)
         .collect();

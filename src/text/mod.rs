@@ -7,6 +7,7 @@
 //! * [`is_vietnamese_syllable`] tells whether an unaccented word could be a Vietnamese syllable:
 //!   the language check behind spam and alt-text detection.
 
+pub mod chars;
 pub mod safe;
 pub mod telex;
 
