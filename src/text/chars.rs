@@ -46,6 +46,41 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// [`char::to_lowercase`], from the table for most chars.
+#[inline]
+pub fn to_lowercase(c: char) -> Lower {
+    if c.is_ascii() {
+        return Lower::One(Some(c.to_ascii_lowercase()));
+    }
+    if u32::from(c) < TABLE_END {
+        let e = table()[c as usize];
+        if e & MULTI == 0
+            && let Some(l) = char::from_u32(e & CHAR_BITS)
+        {
+            return Lower::One(Some(l));
+        }
+    }
+    Lower::Std(c.to_lowercase())
+}
+
+/// The chars of [`to_lowercase`].
+pub enum Lower {
+    One(Option<char>),
+    Std(std::char::ToLowercase),
+}
+
+impl Iterator for Lower {
+    type Item = char;
+
+    #[inline]
+    fn next(&mut self) -> Option<char> {
+        match self {
+            Lower::One(c) => c.take(),
+            Lower::Std(it) => it.next(),
+        }
+    }
+}
+
 /// Each char of [`char::to_lowercase`], in order.
 #[inline]
 pub fn for_each_lower(c: char, mut f: impl FnMut(char)) {
@@ -77,6 +112,7 @@ mod tests {
             let mut low = String::new();
             for_each_lower(c, |l| low.push(l));
             assert_eq!(low, c.to_lowercase().to_string(), "U+{u:04X}");
+            assert_eq!(to_lowercase(c).collect::<String>(), low, "U+{u:04X}");
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::byline::strip_byline_label;
 use super::{longer_than, starts_upper};
-use crate::text::fold_str;
+use crate::text::{chars, fold_str};
 
 /// How a credit marker reads.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -110,7 +110,7 @@ fn head_may_match(rest: &str) -> bool {
         if c.is_whitespace() || c == ':' {
             break;
         }
-        for l in c.to_lowercase() {
+        for l in chars::to_lowercase(c) {
             if n == head.len() {
                 return false;
             }
@@ -248,7 +248,7 @@ pub fn has_photo_credit(line: &str) -> bool {
             _ => continue,
         };
         let before_char = s[..p].chars().next_back();
-        let at_word = before_char.is_none_or(|q| !q.is_alphanumeric());
+        let at_word = before_char.is_none_or(|q| !chars::is_alphanumeric(q));
         // "…gần đâyẢnh: REUTERS": a credit glued to the caption by a lost space.
         let glued = c.is_uppercase() && before_char.is_some_and(char::is_lowercase);
         if !(at_word || glued) {
