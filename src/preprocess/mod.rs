@@ -12,6 +12,7 @@ pub mod junk;
 pub mod localities;
 pub mod meta;
 pub mod normalize;
+mod repeated_lead;
 pub mod shapes;
 
 use std::collections::{BTreeMap, HashMap};
@@ -291,7 +292,7 @@ pub fn build_document(
         .map(|l| l.number)
         .max();
     if let Some(after) = credits_end {
-        drop_repeated_lead(&mut doc, after);
+        repeated_lead::drop_repeated_lead(&mut doc, after);
     }
     doc.outlet = copyright_outlet.or(tag_outlet).or(byline_outlet);
     doc.credits = credits;
@@ -302,113 +303,6 @@ pub fn build_document(
         lines: classified,
         localities: decisions,
     })
-}
-
-/// Aggregators print the lead again at the very end of the page, after the byline. One of
-/// the last passages, after line `after`, whose words are (almost) all in an earlier passage
-/// is that copy: it is removed, with the reason, so search and citations find the text once.
-fn drop_repeated_lead(doc: &mut Document, after: usize) {
-    let all: Vec<(usize, usize)> = doc
-        .sections
-        .iter()
-        .enumerate()
-        .flat_map(|(s, sec)| (0..sec.passages.len()).map(move |p| (s, p)))
-        .collect();
-    let tail_from = all.len().saturating_sub(2);
-    let candidate = |&(s, p): &(usize, usize)| {
-        let late = &doc.sections[s].passages[p];
-        late.line > after && late.kind != PassageKind::Caption
-    };
-    let words = |k: usize| {
-        let (s, p) = all[k];
-        word_set(&doc.sections[s].passages[p].text)
-    };
-    // The candidates' words first: the earlier passages are read only for a long one.
-    let tail: Vec<(usize, Vec<u64>)> = (tail_from..all.len())
-        .filter(|&k| candidate(&all[k]))
-        .map(|k| (k, words(k)))
-        .filter(|(_, lw)| lw.len() >= 8)
-        .collect();
-    if tail.is_empty() {
-        return; // most articles: nothing long after the credits
-    }
-    // Each passage's words, once.
-    let sets: Vec<Vec<u64>> = (0..tail[tail.len() - 1].0).map(words).collect();
-    let drop: Vec<(usize, usize)> = tail
-        .iter()
-        .filter(|(k, lw)| {
-            sets[..*k].iter().any(|ew| {
-                let shared = shared_len(lw, ew);
-                shared * 10 >= lw.len().min(ew.len()) * 9 && ew.len() * 2 >= lw.len()
-            })
-        })
-        .map(|&(k, _)| all[k])
-        .collect();
-    for &(s, p) in drop.iter().rev() {
-        // Never empty a section: the outline and `starred` count on each having text.
-        if doc.sections[s].passages.len() < 2 {
-            continue;
-        }
-        let gone = doc.sections[s].passages.remove(p);
-        doc.removed.push(Removed {
-            line: gone.line,
-            text: gone.text,
-            reason: RemovalReason::RepeatedLead,
-        });
-    }
-    if !drop.is_empty() {
-        doc.removed.sort_by_key(|r| r.line);
-    }
-}
-
-/// The distinct words of `t` (split at whitespace, trimmed of what is not a letter or digit,
-/// lowercased), as sorted hashes: no string is allocated for a word. A 64-bit hash makes two
-/// words of one article collide with a chance far below one in a billion.
-fn word_set(t: &str) -> Vec<u64> {
-    use crate::text::chars;
-    let mut set: Vec<u64> = t
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !chars::is_alphanumeric(c)))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            // FNV-1a over the lowercase chars, then mixed (murmur3's finaliser).
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            let mut eat = |c: char| {
-                h ^= u64::from(c);
-                h = h.wrapping_mul(0x0100_0000_01b3);
-            };
-            if w.contains('Σ') {
-                // A final sigma lowercases by its place in the word: as `str` does it.
-                w.to_lowercase().chars().for_each(&mut eat);
-            } else {
-                w.chars().for_each(|c| chars::for_each_lower(c, &mut eat));
-            }
-            h ^= h >> 33;
-            h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-            h ^= h >> 33;
-            h
-        })
-        .collect();
-    set.sort_unstable();
-    set.dedup();
-    set
-}
-
-/// How many values two sorted, deduplicated lists share.
-fn shared_len(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// The corpus-level locality list: every locality some document or section is about.
