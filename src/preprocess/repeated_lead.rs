@@ -79,15 +79,24 @@ fn word_set(t: &str) -> Vec<u64> {
         h ^ (h >> 33)
     }
     let mut set: Vec<u64> = Vec::new();
-    // The word being read: where it starts, its hash up to its last letter or digit, the
-    // chars after that (kept in the hash only if a letter or digit follows), and whether it
+    // The word being read: where it starts, its hash up to its last letter or digit, where
+    // the chars after that start (hashed only if a letter or digit follows), and whether it
     // holds a capital sigma.
     let mut start = None;
     let mut h = FNV;
     let mut alnum = false;
-    let mut pending: Vec<char> = Vec::new();
+    let mut pending: Option<usize> = None;
     let mut sigma = false;
-    for (i, c) in t.char_indices().chain([(t.len(), ' ')]) {
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i <= bytes.len() {
+        // An ASCII byte is its char; past the end stands a space that ends the last word.
+        let c = match bytes.get(i) {
+            None => ' ',
+            Some(&b) if b.is_ascii() => char::from(b),
+            Some(_) => t[i..].chars().next().unwrap_or(' '),
+        };
+        let next = i + c.len_utf8();
         if c.is_whitespace() {
             if let Some(st) = start.take()
                 && alnum
@@ -103,21 +112,21 @@ fn word_set(t: &str) -> Vec<u64> {
                 }
                 set.push(finish(h));
             }
-            (h, alnum, sigma) = (FNV, false, false);
-            pending.clear();
-            continue;
-        }
-        start.get_or_insert(i);
-        sigma |= c == 'Σ';
-        if chars::is_alphanumeric(c) {
-            for p in pending.drain(..) {
-                eat(&mut h, p);
+            (h, alnum, pending, sigma) = (FNV, false, None, false);
+        } else {
+            start.get_or_insert(i);
+            sigma |= c == 'Σ';
+            if chars::is_alphanumeric(c) {
+                if let Some(p) = pending.take() {
+                    t[p..i].chars().for_each(|p| eat(&mut h, p));
+                }
+                eat(&mut h, c);
+                alnum = true;
+            } else if alnum {
+                pending.get_or_insert(i);
             }
-            eat(&mut h, c);
-            alnum = true;
-        } else if alnum {
-            pending.push(c);
         }
+        i = next;
     }
     set.sort_unstable();
     set.dedup();

@@ -137,7 +137,9 @@ pub fn fold_for_search_text(s: &str) -> String {
 
 /// Fold text for matching without the offset map.
 pub fn fold_str(s: &str) -> String {
-    let mut out: String = s.chars().filter_map(fold_char).collect();
+    // Folding never lengthens Vietnamese text: one allocation, not one per doubling.
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter_map(fold_char));
     // Folding shrinks Vietnamese (2–3 bytes a letter become 1): keep no spare capacity.
     out.shrink_to_fit();
     out
