@@ -104,23 +104,22 @@ const MARKER_HEAD_MAX_CHARS: usize = 9;
 /// so a word longer than the longest head cannot match; lowercasing char by char differs from
 /// `str::to_lowercase` only in a final sigma, which no head holds.
 fn head_may_match(rest: &str) -> bool {
-    let mut head = ['\0'; MARKER_HEAD_MAX_CHARS];
-    let mut n = 0;
+    // The head in UTF-8: compared as bytes, a head of another length is told at once.
+    let mut head = [0u8; 4 * MARKER_HEAD_MAX_CHARS];
+    let (mut n, mut len) = (0, 0);
     for c in rest.chars() {
         if c.is_whitespace() || c == ':' {
             break;
         }
         for l in chars::to_lowercase(c) {
-            if n == head.len() {
+            if n == MARKER_HEAD_MAX_CHARS {
                 return false;
             }
-            head[n] = l;
+            len += l.encode_utf8(&mut head[len..]).len();
             n += 1;
         }
     }
-    MARKER_HEADS
-        .iter()
-        .any(|h| h.chars().eq(head[..n].iter().copied()))
+    MARKER_HEADS.iter().any(|h| h.as_bytes() == &head[..len])
 }
 
 /// Matches a credit marker at the start of `words`; returns it and how many words it spans.
