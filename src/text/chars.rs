@@ -12,6 +12,8 @@ const TABLE_END: u32 = 0x2000;
 const ALNUM: u32 = 1 << 31;
 /// Entry flag: the char lowercases to more than one char (`İ`); the low bits are unused.
 const MULTI: u32 = 1 << 30;
+/// Entry flag: the char is alphabetic.
+const ALPHA: u32 = 1 << 29;
 /// Entry bits holding the one-char lowercase.
 const CHAR_BITS: u32 = 0x1F_FFFF;
 
@@ -23,7 +25,8 @@ fn table() -> &'static [u32] {
                 let Some(c) = char::from_u32(u) else {
                     return u; // a surrogate: never looked up, chars cannot be one
                 };
-                let alnum = if c.is_alphanumeric() { ALNUM } else { 0 };
+                let alnum = if c.is_alphanumeric() { ALNUM } else { 0 }
+                    | if c.is_alphabetic() { ALPHA } else { 0 };
                 let mut low = c.to_lowercase();
                 match (low.next(), low.next()) {
                     (Some(l), None) => alnum | u32::from(l),
@@ -43,6 +46,18 @@ pub fn is_alphanumeric(c: char) -> bool {
         table()[c as usize] & ALNUM != 0
     } else {
         c.is_alphanumeric()
+    }
+}
+
+/// [`char::is_alphabetic`].
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if u32::from(c) < TABLE_END {
+        table()[c as usize] & ALPHA != 0
+    } else {
+        c.is_alphabetic()
     }
 }
 
@@ -109,6 +124,7 @@ mod tests {
         for u in 0..0x3000u32 {
             let Some(c) = char::from_u32(u) else { continue };
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{u:04X}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{u:04X}");
             let mut low = String::new();
             for_each_lower(c, |l| low.push(l));
             assert_eq!(low, c.to_lowercase().to_string(), "U+{u:04X}");

@@ -203,7 +203,7 @@ pub fn canonical_tones(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut word: Vec<char> = Vec::new();
     for c in s.chars() {
-        if c.is_alphabetic() || is_combining_mark(c) {
+        if chars::is_alphabetic(c) || is_combining_mark(c) {
             word.push(c);
         } else {
             flush_word(&mut word, &mut out);
@@ -218,11 +218,30 @@ fn flush_word(word: &mut Vec<char>, out: &mut String) {
     if word.is_empty() {
         return;
     }
+    if !may_retone(word) {
+        out.extend(word.drain(..));
+        return;
+    }
     let w: String = word.drain(..).collect();
     match retone_word(&w) {
         Some(fixed) => out.push_str(&fixed),
         None => out.push_str(&w),
     }
+}
+
+/// Could [`retone_word`] change `word`? Only when it ends in `oa`, `oe` or `uy` with a mark
+/// on the last letter: most words are let go without decomposing them. A word ending in a
+/// combining mark is not told apart here.
+fn may_retone(word: &[char]) -> bool {
+    let [.., a, b] = word else {
+        return false;
+    };
+    if is_combining_mark(*a) || is_combining_mark(*b) {
+        return true;
+    }
+    !b.is_ascii()
+        && matches!(fold_char(*b), Some('a' | 'e' | 'y'))
+        && matches!(fold_char(*a), Some('o' | 'u'))
 }
 
 /// Returns the word with the tone moved, or `None` when nothing changes.
