@@ -90,6 +90,20 @@ fn word_set(t: &str) -> Vec<u64> {
     let bytes = t.as_bytes();
     let mut i = 0;
     while i <= bytes.len() {
+        // An ASCII letter or digit: hashed here, without the general path's tests.
+        if let Some(&b) = bytes.get(i)
+            && b.is_ascii_alphanumeric()
+        {
+            start.get_or_insert(i);
+            if let Some(p) = pending.take() {
+                t[p..i].chars().for_each(|p| eat(&mut h, p));
+            }
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0100_0000_01b3);
+            alnum = true;
+            i += 1;
+            continue;
+        }
         // An ASCII byte is its char; past the end stands a space that ends the last word.
         let c = match bytes.get(i) {
             None => ' ',
