@@ -299,21 +299,19 @@ fn cuts(t: &str, bounds: &[sentences::Boundary]) -> Vec<Cut> {
 
 /// Cut a run of running text into inline headings and paragraphs.
 fn running_text(t: &str, range: Range<usize>, bounds: &[sentences::Boundary], out: &mut Vec<Cut>) {
-    // Sentence starts in the run where a heading may stand.
+    // Sentence starts in the run where a heading may stand, and the ends of their sentences.
+    let inside: Vec<&sentences::Boundary> = bounds
+        .iter()
+        .filter(|b| !b.quoted && range.start < b.next && b.next < range.end)
+        .collect();
     let mut starts = vec![range.start];
-    starts.extend(
-        bounds
-            .iter()
-            .filter(|b| !b.quoted && range.start < b.next && b.next < range.end)
-            .map(|b| b.next),
-    );
+    starts.extend(inside.iter().map(|b| b.next));
     let mut from = range.start;
     for (k, &s) in starts.iter().enumerate() {
-        // The heading is judged within its sentence.
-        let sentence_end = bounds
-            .iter()
-            .find(|b| !b.quoted && b.next == starts.get(k + 1).copied().unwrap_or(usize::MAX))
-            .map_or(range.end, |b| b.end);
+        // The heading is judged within its sentence. Boundaries come in order, each `next`
+        // past the last, so sentence `k` ends at boundary `k` of the run (it was looked up
+        // by its `next` among all boundaries, for each sentence).
+        let sentence_end = inside.get(k).map_or(range.end, |b| b.end);
         if s < from {
             continue;
         }
