@@ -4,6 +4,7 @@
 //! on at least half of their joint bottom 32 is marked `duplicate_of` that earlier one.
 
 use crate::corpus::{Document, PassageKind};
+use crate::text::chars;
 
 /// Sketch size: the k smallest shingle hashes kept per document.
 const K: usize = 32;
@@ -21,12 +22,7 @@ fn fnv_word(w: &str) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     };
     for c in w.chars() {
-        // Most letters are ASCII or have a one-char lowercase: no iterator for them.
-        if c.is_ascii() {
-            eat(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase().for_each(&mut eat);
-        }
+        chars::for_each_lower(c, &mut eat);
     }
     h
 }
@@ -46,7 +42,7 @@ fn sketch(d: &Document) -> Option<Vec<u64>> {
         .iter()
         .flat_map(|s| &s.passages)
         .filter(|p| p.kind != PassageKind::Caption)
-        .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric()))
+        .flat_map(|p| p.text.split(|c: char| !chars::is_alphanumeric(c)))
         .filter(|w| !w.is_empty())
         .map(fnv_word)
         .collect();
@@ -77,6 +73,39 @@ fn resemblance(a: &[u64], b: &[u64]) -> f64 {
     r
 }
 
+/// The earlier document that document `i` copies, if any: the first that shares a quarter
+/// of its sketch and resembles it enough. `shared` is scratch space.
+fn original(
+    sketches: &[Option<Vec<u64>>],
+    holders: &[(u64, u32)],
+    i: usize,
+    shared: &mut Vec<usize>,
+) -> Option<usize> {
+    let s = sketches[i].as_ref()?;
+    shared.clear();
+    for &h in s {
+        let from = holders.partition_point(|&(x, _)| x < h);
+        shared.extend(
+            holders[from..]
+                .iter()
+                .take_while(|&&(x, _)| x == h)
+                .map(|&(_, j)| j as usize)
+                .filter(|&j| j < i),
+        );
+    }
+    shared.sort_unstable();
+    // Candidates share a quarter of the sketch; the resemblance decides.
+    shared
+        .chunk_by(|a, b| a == b)
+        .filter(|run| run.len() * 4 >= K)
+        .map(|run| run[0])
+        .find(|&j| {
+            sketches[j]
+                .as_ref()
+                .is_some_and(|t| resemblance(s, t) >= SAME)
+        })
+}
+
 /// Mark every document that copies an earlier one (`duplicate_of` = the first of its group).
 pub fn mark(documents: &mut [Document]) {
     // Sketching reads every word of the corpus: on every core, in document order.
@@ -91,34 +120,23 @@ pub fn mark(documents: &mut [Document]) {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         holders.extend(s.iter().flatten().map(|&h| (h, i)));
     }
-    holders.sort_unstable();
+    // The (hash, document) pairs are distinct: any sort gives the same table.
+    rayon::slice::ParallelSliceMut::par_sort_unstable(&mut holders[..]);
+    // Each document's original is found on every core (the look-ups in the 35,000-document
+    // table were a tenth of a one-thread build, all on one core); the groups are then
+    // chained in document order.
+    let originals: Vec<Option<usize>> = {
+        use rayon::prelude::*;
+        (0..sketches.len())
+            .into_par_iter()
+            .map_init(Vec::new, |shared, i| {
+                original(&sketches, &holders, i, shared)
+            })
+            .collect()
+    };
     let mut first: Vec<usize> = (0..documents.len()).collect();
-    let mut shared: Vec<usize> = Vec::new();
-    for (i, s) in sketches.iter().enumerate() {
-        let Some(s) = s else { continue };
-        shared.clear();
-        for &h in s {
-            let from = holders.partition_point(|&(x, _)| x < h);
-            shared.extend(
-                holders[from..]
-                    .iter()
-                    .take_while(|&&(x, _)| x == h)
-                    .map(|&(_, j)| j as usize)
-                    .filter(|&j| j < i),
-            );
-        }
-        shared.sort_unstable();
-        // Candidates share a quarter of the sketch; the resemblance decides.
-        let original = shared
-            .chunk_by(|a, b| a == b)
-            .filter(|run| run.len() * 4 >= K)
-            .map(|run| run[0])
-            .find(|&j| {
-                sketches[j]
-                    .as_ref()
-                    .is_some_and(|t| resemblance(s, t) >= SAME)
-            });
-        if let Some(j) = original {
+    for (i, o) in originals.into_iter().enumerate() {
+        if let Some(j) = o {
             first[i] = first[j];
         }
     }

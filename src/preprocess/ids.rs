@@ -17,20 +17,31 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
 
 /// The id of a passage with this text: `p` and 12 hex digits.
 pub fn passage_id(text: &str) -> String {
-    format!("p{:012x}", fnv1a64(text.as_bytes()) >> 16)
+    id_of(id_bits(text))
+}
+
+/// The 48 bits of the hash an id shows.
+fn id_bits(text: &str) -> u64 {
+    fnv1a64(text.as_bytes()) >> 16
+}
+
+fn id_of(bits: u64) -> String {
+    format!("p{bits:012x}")
 }
 
 /// Hands out ids within one document; the same text twice gets `-2`, `-3` … in order.
+/// Keyed by the id's bits (the same id, the same bits), so no id string is hashed.
 #[derive(Default)]
 pub struct IdAllocator {
-    seen: HashMap<String, usize>,
+    seen: HashMap<u64, usize>,
 }
 
 impl IdAllocator {
     pub fn next(&mut self, text: &str) -> String {
-        let base = passage_id(text);
-        let n = self.seen.entry(base.clone()).or_insert(0);
+        let bits = id_bits(text);
+        let n = self.seen.entry(bits).or_insert(0);
         *n += 1;
+        let base = id_of(bits);
         if *n == 1 { base } else { format!("{base}-{n}") }
     }
 }

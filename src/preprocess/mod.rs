@@ -12,6 +12,7 @@ pub mod junk;
 pub mod localities;
 pub mod meta;
 pub mod normalize;
+mod repeated_lead;
 pub mod shapes;
 
 use std::collections::{BTreeMap, HashMap};
@@ -293,7 +294,7 @@ pub fn build_document(
         .map(|l| l.number)
         .max();
     if let Some(after) = credits_end {
-        drop_repeated_lead(&mut doc, after);
+        repeated_lead::drop_repeated_lead(&mut doc, after);
     }
     doc.outlet = copyright_outlet.or(tag_outlet).or(byline_outlet);
     doc.credits = credits;
@@ -304,66 +305,6 @@ pub fn build_document(
         lines: classified,
         localities: decisions,
     })
-}
-
-/// Aggregators print the lead again at the very end of the page, after the byline. One of
-/// the last passages, after line `after`, whose words are (almost) all in an earlier passage
-/// is that copy: it is removed, with the reason, so search and citations find the text once.
-fn drop_repeated_lead(doc: &mut Document, after: usize) {
-    fn words(t: &str) -> std::collections::HashSet<String> {
-        t.split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|w| !w.is_empty())
-            .collect()
-    }
-    let all: Vec<(usize, usize)> = doc
-        .sections
-        .iter()
-        .enumerate()
-        .flat_map(|(s, sec)| (0..sec.passages.len()).map(move |p| (s, p)))
-        .collect();
-    let tail_from = all.len().saturating_sub(2);
-    let candidate = |&(s, p): &(usize, usize)| {
-        let late = &doc.sections[s].passages[p];
-        late.line > after && late.kind != PassageKind::Caption
-    };
-    if !all[tail_from..].iter().any(candidate) {
-        return; // most articles: nothing after the credits
-    }
-    // Each passage's words, once.
-    let sets: Vec<_> = all
-        .iter()
-        .map(|&(s, p)| words(&doc.sections[s].passages[p].text))
-        .collect();
-    let drop: Vec<(usize, usize)> = (tail_from..all.len())
-        .filter(|&k| candidate(&all[k]) && sets[k].len() >= 8)
-        .filter(|&k| {
-            let lw = &sets[k];
-            sets[..k].iter().any(|ew| {
-                let shared = lw.intersection(ew).count();
-                shared * 10 >= lw.len().min(ew.len()) * 9 && ew.len() * 2 >= lw.len()
-            })
-        })
-        .map(|k| all[k])
-        .collect();
-    for &(s, p) in drop.iter().rev() {
-        // Never empty a section: the outline and `starred` count on each having text.
-        if doc.sections[s].passages.len() < 2 {
-            continue;
-        }
-        let gone = doc.sections[s].passages.remove(p);
-        doc.removed.push(Removed {
-            line: gone.line,
-            text: gone.text,
-            reason: RemovalReason::RepeatedLead,
-        });
-    }
-    if !drop.is_empty() {
-        doc.removed.sort_by_key(|r| r.line);
-    }
 }
 
 /// The corpus-level locality list: every locality some document or section is about.

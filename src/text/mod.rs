@@ -7,6 +7,7 @@
 //! * [`is_vietnamese_syllable`] tells whether an unaccented word could be a Vietnamese syllable:
 //!   the language check behind spam and alt-text detection.
 
+pub mod chars;
 pub mod safe;
 pub mod telex;
 
@@ -136,7 +137,9 @@ pub fn fold_for_search_text(s: &str) -> String {
 
 /// Fold text for matching without the offset map.
 pub fn fold_str(s: &str) -> String {
-    let mut out: String = s.chars().filter_map(fold_char).collect();
+    // Folding never lengthens Vietnamese text: one allocation, not one per doubling.
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter_map(fold_char));
     // Folding shrinks Vietnamese (2–3 bytes a letter become 1): keep no spare capacity.
     out.shrink_to_fit();
     out
@@ -200,7 +203,7 @@ pub fn canonical_tones(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut word: Vec<char> = Vec::new();
     for c in s.chars() {
-        if c.is_alphabetic() || is_combining_mark(c) {
+        if chars::is_alphabetic(c) || is_combining_mark(c) {
             word.push(c);
         } else {
             flush_word(&mut word, &mut out);
@@ -215,11 +218,30 @@ fn flush_word(word: &mut Vec<char>, out: &mut String) {
     if word.is_empty() {
         return;
     }
+    if !may_retone(word) {
+        out.extend(word.drain(..));
+        return;
+    }
     let w: String = word.drain(..).collect();
     match retone_word(&w) {
         Some(fixed) => out.push_str(&fixed),
         None => out.push_str(&w),
     }
+}
+
+/// Could [`retone_word`] change `word`? Only when it ends in `oa`, `oe` or `uy` with a mark
+/// on the last letter: most words are let go without decomposing them. A word ending in a
+/// combining mark is not told apart here.
+fn may_retone(word: &[char]) -> bool {
+    let [.., a, b] = word else {
+        return false;
+    };
+    if is_combining_mark(*a) || is_combining_mark(*b) {
+        return true;
+    }
+    !b.is_ascii()
+        && matches!(fold_char(*b), Some('a' | 'e' | 'y'))
+        && matches!(fold_char(*a), Some('o' | 'u'))
 }
 
 /// Returns the word with the tone moved, or `None` when nothing changes.

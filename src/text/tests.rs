@@ -119,3 +119,23 @@ fn title_case_names() {
     assert_eq!(title_case("TRÍ THỨC"), "Trí Thức");
     assert_eq!(title_case("BÁO QUẢNG TRỊ"), "Báo Quảng Trị");
 }
+
+#[test]
+fn words_let_go_unretoned_are_those_retoning_leaves_alone() {
+    let letters: Vec<char> = ('A'..='z')
+        .chain('\u{C0}'..='\u{1B0}')
+        .chain('\u{1EA0}'..='\u{1EF9}')
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    for &a in &letters {
+        for &b in &letters {
+            let word = [a, b];
+            if !may_retone(&word) {
+                let w: String = word.iter().collect();
+                assert_eq!(retone_word(&w), None, "{w}");
+                assert_eq!(retone_word(&format!("h{w}")), None, "h{w}");
+            }
+        }
+    }
+    assert!(may_retone(&['o', 'á']) && may_retone(&['U', 'Ỷ']) && may_retone(&['a', '\u{301}']));
+}

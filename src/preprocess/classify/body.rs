@@ -89,9 +89,11 @@ impl Classifier<'_> {
         let n = self.lines.len();
         let mut out = vec![true; n];
         for i in (0..n.saturating_sub(1)).rev() {
-            let credit = matches!(self.lines[i + 1].class, LineClass::Blank | LineClass::Junk)
-                || self.is_outlet(i + 1);
-            out[i] = credit && out[i + 1];
+            // Once a line is followed by more than credits, so is every line above it: the
+            // outlet test (the costly part) is not asked of them.
+            out[i] = out[i + 1]
+                && (matches!(self.lines[i + 1].class, LineClass::Blank | LineClass::Junk)
+                    || self.is_outlet(i + 1));
         }
         out
     }

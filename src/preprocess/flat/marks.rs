@@ -28,22 +28,25 @@ pub(super) fn marks(t: &str, runs: &[Range<usize>], bounds: &[sentences::Boundar
     let mut out = Vec::new();
     for range in runs {
         let mut from = range.start;
-        let starts = std::iter::once(range.start).chain(
-            bounds
-                .iter()
-                .filter(|b| !b.quoted && range.start < b.next && b.next < range.end)
-                .map(|b| b.next),
-        );
-        for s in starts {
+        // Sentence starts in the run where a heading may stand, and the ends of their
+        // sentences. Boundaries come in order, each `next` past the last, so sentence `k`
+        // ends at boundary `k` of the run; the last at the first boundary past the run (a
+        // search per sentence grew with the square of the sentence count).
+        let inside: Vec<&sentences::Boundary> = bounds
+            .iter()
+            .filter(|b| !b.quoted && range.start < b.next && b.next < range.end)
+            .collect();
+        let last_end = bounds
+            .iter()
+            .find(|b| !b.quoted && b.next >= range.end)
+            .map_or(range.end, |b| b.end);
+        let starts = std::iter::once(range.start).chain(inside.iter().map(|b| b.next));
+        for (k, s) in starts.enumerate() {
             if s < from {
                 continue;
             }
             // The heading is judged within its sentence.
-            let sentence_end = bounds
-                .iter()
-                .find(|b| !b.quoted && b.next > s)
-                .map_or(range.end, |b| b.end)
-                .min(range.end);
+            let sentence_end = inside.get(k).map_or(last_end, |b| b.end).min(range.end);
             let sentence = &t[s..sentence_end];
             let link = related_link_len(&t[s..range.end], sentence_end.saturating_sub(s));
             let found = link

@@ -32,7 +32,7 @@ use serde::{Serialize, Serializer};
 
 use super::classify::{Line, LineClass, LineReason};
 use credits::{Closing, CreditKind};
-use marks::{Mark, MarkKind, marks};
+use marks::{Mark, MarkKind, marks, related_link_len};
 
 /// A line at least this long (in chars) is no paragraph but a flattened body.
 const FLAT_LEN: usize = 2500;
@@ -159,6 +159,11 @@ pub fn sentence_ranges(t: &str) -> Vec<Range<usize>> {
 /// the line does not have the shape of one.
 pub fn split(t: &str, class: LineClass, whole_body: bool) -> Option<Vec<Piece>> {
     let n = t.chars().count();
+    // Too short to be cut whatever its sentences and credits (the test below): most
+    // paragraphs, whose sentences are then not looked for.
+    if n < GLUED_LEN || (!whole_body && n < FLAT_LEN) {
+        return None;
+    }
     let bounds = sentences::boundaries(t);
     let sentence_count = 1 + bounds.iter().filter(|b| !b.quoted).count();
     if sentence_count < MIN_SENTENCES {

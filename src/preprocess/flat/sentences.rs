@@ -59,8 +59,12 @@ pub(super) fn quotations(t: &str, max_len: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut curly: Vec<usize> = Vec::new();
     let mut straight: Option<usize> = None;
-    let mut prev = ' ';
-    for (i, c) in t.char_indices() {
+    // Only `"` and chars led by 0xE2 (`“`, `”`) matter: found by their first byte, the text
+    // between them is not decoded (0xE2 is a lead byte: a char starts there).
+    for i in memchr::memchr2_iter(b'"', 0xE2, t.as_bytes()) {
+        let Some(c) = t[i..].chars().next() else {
+            continue;
+        };
         match c {
             '“' => curly.push(i),
             '”' => {
@@ -72,6 +76,7 @@ pub(super) fn quotations(t: &str, max_len: usize) -> Vec<Range<usize>> {
             }
             '"' => {
                 // An opening mark follows a space or a bracket; a closing one follows a word.
+                let prev = t[..i].chars().next_back().unwrap_or(' ');
                 let opening = prev.is_whitespace() || matches!(prev, '(' | '[' | ':' | '-');
                 match straight {
                     Some(o) if !opening => {
@@ -87,7 +92,6 @@ pub(super) fn quotations(t: &str, max_len: usize) -> Vec<Range<usize>> {
             }
             _ => {}
         }
-        prev = c;
     }
     out.sort_by_key(|r| r.start);
     out
@@ -147,25 +151,38 @@ pub(super) fn boundaries(t: &str) -> Vec<Boundary> {
     let quotes = quotations(t, 1500);
     let in_quote = |at: usize| quotes.iter().any(|q| q.start < at && at < q.end);
     let mut out = Vec::new();
-    let mut chars = t.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = t.as_bytes();
+    let mut from = 0;
+    // Final punctuation is `.`, `!`, `?` or `…` (led by the byte 0xE2): found by its first
+    // byte, the text between is not decoded.
+    while let Some(k) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        let i = from + k;
+        let Some(c) = t[i..].chars().next() else {
+            break;
+        };
+        let mut end = i + c.len_utf8();
+        from = end;
         if !is_final(c) {
             continue;
         }
         // The run: final punctuation, "/" inside "./.", closing quotes and brackets.
-        let mut end = i + c.len_utf8();
         let mut dots = usize::from(c == '.');
         let mut other_final = c != '.';
-        while let Some(&(j, d)) = chars.peek() {
+        let run_start = end;
+        for (k, d) in t[run_start..].char_indices() {
+            let j = run_start + k;
             if is_final(d) || is_closer(d) || (d == '/' && t[j + 1..].starts_with('.')) {
                 dots += usize::from(d == '.');
                 other_final |= is_final(d) && d != '.';
                 end = j + d.len_utf8();
-                chars.next();
             } else {
                 break;
             }
         }
+        from = end;
         let rest = &t[end..];
         let Some(space) = rest.chars().next().filter(|c| c.is_whitespace()) else {
             continue;
