@@ -13,6 +13,7 @@
 //! elsewhere in the body, and the word after it is lowercase ("Lại nói …", never "Lại Văn
 //! Sâm"; "Nhà Bè", "Gia Lai" fail).
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use super::headings::{CAPTION_STARTS, DANGLING, NAMES_TOO};
@@ -120,30 +121,54 @@ const TITLE_BEFORE: &[&str] = &[
 /// then a common word here) and which pairs of words are capitalised in mid-sentence, after
 /// a lowercase word (a name: "Bệnh viện", "Chỉ thị", "Theo Hernandez").
 pub(super) struct Vocab<'a> {
+    text: &'a str,
+    // Built on first use: most bodies offer no loose candidate, and counting the words of a
+    // whole body for nothing was a fifth of a flat build.
+    words: OnceCell<Words<'a>>,
+}
+
+struct Words<'a> {
     lower: HashSet<&'a str>,
     mid_caps: HashMap<(&'a str, &'a str), usize>,
 }
 
 impl<'a> Vocab<'a> {
     pub(super) fn new(t: &'a str) -> Self {
-        let mut lower = HashSet::new();
-        let mut mid_caps: HashMap<(&str, &str), usize> = HashMap::new();
-        let words: Vec<&str> = t.split_whitespace().collect();
-        for (i, w) in words.iter().enumerate() {
-            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if starts_lower(core) {
-                lower.insert(core);
-            } else if i > 0 && starts_upper(w) && ends_a_clause_not(words[i - 1]) {
-                let next = words.get(i + 1).copied().unwrap_or_default();
-                *mid_caps.entry((w, next)).or_default() += 1;
-            }
+        Vocab {
+            text: t,
+            words: OnceCell::new(),
         }
-        Vocab { lower, mid_caps }
+    }
+
+    fn words(&self) -> &Words<'a> {
+        self.words.get_or_init(|| {
+            let mut lower = HashSet::new();
+            let mut mid_caps: HashMap<(&str, &str), usize> = HashMap::new();
+            let words: Vec<&str> = self.text.split_whitespace().collect();
+            for (i, w) in words.iter().enumerate() {
+                let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+                if starts_lower(core) {
+                    lower.insert(core);
+                } else if i > 0 && starts_upper(w) && ends_a_clause_not(words[i - 1]) {
+                    let next = words.get(i + 1).copied().unwrap_or_default();
+                    *mid_caps.entry((w, next)).or_default() += 1;
+                }
+            }
+            Words { lower, mid_caps }
+        })
     }
 
     /// Is `w` then `next` a name here: capitalised after a lowercase word twice or more?
     fn is_name(&self, w: &str, next: &str) -> bool {
-        self.mid_caps.get(&(w, next)).is_some_and(|&n| n >= 2)
+        self.words()
+            .mid_caps
+            .get(&(w, next))
+            .is_some_and(|&n| n >= 2)
+    }
+
+    /// Is `w` (folded to lowercase) written lowercase somewhere in the body?
+    fn has_lower(&self, w: &str) -> bool {
+        self.words().lower.contains(w)
     }
 }
 
@@ -178,7 +203,7 @@ fn opens(w: &str, after: &str, vocab: &Vocab) -> bool {
     let folded = w.to_lowercase();
     // "Ông Duterte", "Bà Lan": a title before a name opens a sentence.
     let name_ok = matches!(w, "Ông" | "Bà");
-    vocab.lower.contains(folded.as_str()) && (starts_lower(after) || name_ok)
+    vocab.has_lower(folded.as_str()) && (starts_lower(after) || name_ok)
 }
 
 /// If `s` (one sentence, trimmed) opens with a heading of the loose shape, its byte length.
