@@ -189,17 +189,20 @@ fn starts_upper(w: &str) -> bool {
 
 /// Is `w` (with the word after it) a common word opening a sentence here?
 fn opens(w: &str, after: &str, vocab: &Vocab) -> bool {
+    let word = w.trim_end_matches(',');
+    let strict = OPENERS.contains(&word) && !NAMES_TOO.contains(&word);
+    // The word lists first: asking the body's vocabulary builds it.
+    if !strict && !(MORE_OPENERS.contains(&word) || NAMES_TOO.contains(&word)) {
+        return false;
+    }
     // The same two words capitalised after a lowercase word elsewhere too: a name.
     if vocab.is_name(w, after) {
         return false;
     }
-    let w = w.trim_end_matches(',');
-    if OPENERS.contains(&w) && !NAMES_TOO.contains(&w) {
+    if strict {
         return true;
     }
-    if !(MORE_OPENERS.contains(&w) || NAMES_TOO.contains(&w)) {
-        return false;
-    }
+    let w = word;
     let folded = w.to_lowercase();
     // "Ông Duterte", "Bà Lan": a title before a name opens a sentence.
     let name_ok = matches!(w, "Ông" | "Bà");
