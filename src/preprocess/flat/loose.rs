@@ -192,7 +192,7 @@ fn opens(w: &str, after: &str, vocab: &Vocab) -> bool {
     let word = w.trim_end_matches(',');
     let strict = OPENERS.contains(&word) && !NAMES_TOO.contains(&word);
     // The word lists first: asking the body's vocabulary builds it.
-    if !strict && !(MORE_OPENERS.contains(&word) || NAMES_TOO.contains(&word)) {
+    if !(strict || MORE_OPENERS.contains(&word) || NAMES_TOO.contains(&word)) {
         return false;
     }
     // The same two words capitalised after a lowercase word elsewhere too: a name.
