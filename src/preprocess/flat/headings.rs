@@ -128,7 +128,9 @@ pub(super) fn heading_len(s: &str) -> Option<usize> {
             .chars()
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-        if prev_lower && OPENERS.contains(&w) && !NAMES_TOO.contains(&w) {
+        // Every opener is capitalised (a test checks): most words skip the list scan.
+        let capital = !w.as_bytes()[0].is_ascii_lowercase();
+        if prev_lower && capital && OPENERS.contains(&w) && !NAMES_TOO.contains(&w) {
             let after = s[words[k].0..].split_whitespace().count();
             let fragment = &s[..words[k - 1].0 + prev.len()];
             return (after >= MIN_AFTER && plausible(fragment)).then_some(fragment.len());

@@ -190,6 +190,11 @@ fn starts_upper(w: &str) -> bool {
 /// Is `w` (with the word after it) a common word opening a sentence here?
 fn opens(w: &str, after: &str, vocab: &Vocab) -> bool {
     let word = w.trim_end_matches(',');
+    // Every listed word is capitalised: a lowercase ASCII initial (most words of a sentence)
+    // is told without scanning the lists (a test checks them).
+    if word.as_bytes().first().is_none_or(u8::is_ascii_lowercase) {
+        return false;
+    }
     let strict = OPENERS.contains(&word) && !NAMES_TOO.contains(&word);
     // The word lists first: asking the body's vocabulary builds it.
     if !(strict || MORE_OPENERS.contains(&word) || NAMES_TOO.contains(&word)) {
@@ -335,4 +340,17 @@ fn more_than_names(words: &[&str]) -> bool {
     words
         .windows(2)
         .any(|p| starts_lower(p[0]) && starts_lower(p[1]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_opener_starts_with_a_lowercase_ascii_letter() {
+        // `opens` lets such a word go without looking it up.
+        for w in OPENERS.iter().chain(MORE_OPENERS).chain(NAMES_TOO) {
+            assert!(!w.as_bytes()[0].is_ascii_lowercase(), "{w}");
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{longer_than, word_spans};
+use super::{folds_to, longer_than, word_spans};
 use crate::text::fold_str;
 
 /// A calendar date found in a line, with the byte span it came from.
@@ -144,8 +144,11 @@ fn small_number(w: &str, max_len: usize) -> Option<u32> {
 
 /// `ngày 6 tháng 6 năm 2020` (the `ngày` is optional).
 fn long_dates(line: &str) -> Vec<Ymd> {
+    // Day, month and year are ASCII digits: most lines hold none and are not split into words.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let words = word_spans(line);
-    let folded: Vec<String> = words.iter().map(|(_, w)| fold_str(w)).collect();
     let mut out = Vec::new();
     for i in 0..words.len().saturating_sub(4) {
         let (Some(d), Some(m)) = (small_number(words[i].1, 2), small_number(words[i + 2].1, 2))
@@ -153,7 +156,11 @@ fn long_dates(line: &str) -> Vec<Ymd> {
             continue;
         };
         let year_word = words[i + 4].1.trim_end_matches([',', '.', ';', ')']);
-        if folded[i + 1] != "thang" || folded[i + 3] != "nam" || year_word.len() != 4 {
+        // Only the words between two numbers are folded, not every word of the line.
+        if !folds_to(words[i + 1].1, "thang")
+            || !folds_to(words[i + 3].1, "nam")
+            || year_word.len() != 4
+        {
             continue;
         }
         let Some(y) = small_number(year_word, 4) else {

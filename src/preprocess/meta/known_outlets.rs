@@ -50,9 +50,17 @@ const fn max(a: usize, b: usize) -> usize {
 pub(super) fn is_known_outlet(s: &str) -> bool {
     let s = s.trim().trim_end_matches('.');
     // Only the first bytes of a long line are folded: past the longest name it is none.
-    let f = fold_words_within(s, KNOWN_MAX_LEN);
-    if f.as_deref().is_some_and(|f| KNOWN_OUTLETS.contains(&f)) {
+    let Some(f) = fold_words_within(s, KNOWN_MAX_LEN) else {
+        return false;
+    };
+    if KNOWN_OUTLETS.contains(&f.as_str()) {
         return true;
+    }
+    // A line whose `lower_words` is a Vietnamese name folds as that name does (lowercasing
+    // and moving tone marks keep the letters under the marks): most lines are told here,
+    // without lowercasing them.
+    if !KNOWN_OUTLETS_VI.iter().any(|o| folds_to(o, &f)) {
+        return false;
     }
     // `lower_words` keeps the words of `s` (lowercasing and moving tone marks neither add nor
     // remove whitespace), so a line of more words than any name is no name.
@@ -60,8 +68,7 @@ pub(super) fn is_known_outlet(s: &str) -> bool {
         .split_whitespace()
         .nth(KNOWN_OUTLETS_VI_MAX_WORDS)
         .is_none();
-    (few_words && KNOWN_OUTLETS_VI.contains(&lower_words(s).as_str()))
-        || (s.is_ascii() && f.is_some_and(|f| KNOWN_OUTLETS_VI.iter().any(|o| folds_to(o, &f))))
+    (few_words && KNOWN_OUTLETS_VI.contains(&lower_words(s).as_str())) || s.is_ascii()
 }
 
 pub(super) fn is_compiled_marker(s: &str) -> bool {

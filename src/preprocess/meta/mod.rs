@@ -120,6 +120,10 @@ const TLDS: &[&str] = &[
 /// `Chinhphu.vn`, `ANTT.VN`, `halongcity.gov.vn`.
 fn is_domain(s: &str) -> bool {
     let s = s.strip_prefix("www.").unwrap_or(s);
+    // Two pieces need a dot: most lines are told without splitting them.
+    if !s.contains('.') {
+        return false;
+    }
     let pieces: Vec<&str> = s.split('.').collect();
     pieces.len() >= 2
         && pieces

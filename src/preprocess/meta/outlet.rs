@@ -203,6 +203,10 @@ const CREDIT_LABELS: &[&str] = &[
 
 /// A short list of sources: "Washington Post, Daily Mail", "Indiatoday và The Huffington Post".
 fn source_list(c: &str) -> bool {
+    // Two parts need a separator: most lines are told without splitting them.
+    if !c.contains([',', ';']) && !c.contains(" và ") {
+        return false;
+    }
     let parts: Vec<&str> = c
         .split([',', ';'])
         .flat_map(|p| p.split(" và "))
@@ -310,10 +314,11 @@ fn outlet_body(s: &str, bracketed: bool) -> Option<String> {
     if source_list(s) && s.split([',', ';']).any(is_known_outlet) {
         return Some(s.to_string());
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() > 8 {
+    // Counted before collecting: most lines are longer.
+    if s.split_whitespace().nth(8).is_some() {
         return None;
     }
+    let words: Vec<&str> = s.split_whitespace().collect();
     // "TTXVN/Vietnam+", "TTXVN/Tin Tức": agency / its outlet. "Vũ Dũng/VOV" is a byline.
     if let Some((left, right)) = s.split_once('/') {
         let left = left.trim();
