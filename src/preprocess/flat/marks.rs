@@ -122,3 +122,28 @@ pub(super) fn related_link_len(s: &str, sentence: usize) -> Option<usize> {
         (k >= 3 && quoted_end && opens).then_some(base + at + prev.len())
     })
 }
+
+/// How far from the end of a line a glued site promo may start, in bytes.
+const PROMO_BYTES: usize = 240;
+
+/// Where a site's promo ends the text ("… Báo Gia đình và Xã hội cập nhật tin tức trong ngày
+/// liên tục, mới nhất", "… Đọc báo X cập nhật liên tục từng giờ"), after some text.
+pub(super) fn promo_tail(t: &str) -> Option<usize> {
+    // A promo is a short phrase: look only near the end, and only where it says "cập nhật".
+    let from = t.len().saturating_sub(PROMO_BYTES);
+    if !t[t.floor_char_boundary(from)..].contains("ập nhật") {
+        return None;
+    }
+    let mut starts: Vec<usize> = t
+        .match_indices("Đọc báo ")
+        .chain(t.match_indices("Báo "))
+        .map(|(k, _)| k)
+        .filter(|&k| k >= from && !t[..k].trim().is_empty())
+        .collect();
+    // The earliest start that makes a promo ("Báo X & Y Báo X và Y cập nhật …" whole), not
+    // one inside the story's last sentence ("Báo Gia đình & Xã hội sẽ thông tin …").
+    starts.sort_unstable();
+    starts
+        .into_iter()
+        .find(|&k| crate::preprocess::junk::is_site_promo(&t[k..]))
+}

@@ -32,7 +32,7 @@ use serde::{Serialize, Serializer};
 
 use super::classify::{Line, LineClass, LineReason};
 use credits::{Closing, CreditKind};
-use marks::{Mark, MarkKind, marks, related_link_len};
+use marks::{Mark, MarkKind, marks, promo_tail, related_link_len};
 
 /// A line at least this long (in chars) is no paragraph but a flattened body.
 const FLAT_LEN: usize = 2500;
@@ -73,6 +73,8 @@ pub enum PieceReason {
     Closing,
     /// A link to another article: `[Headline]` or `» Headline` between sentences.
     RelatedLink,
+    /// The site advertising itself at the end of the text.
+    SitePromo,
 }
 
 impl fmt::Display for PieceReason {
@@ -93,6 +95,7 @@ impl fmt::Display for PieceReason {
             ),
             PieceReason::Closing => f.write_str("closing credit after the last sentence"),
             PieceReason::RelatedLink => f.write_str("link to another article"),
+            PieceReason::SitePromo => f.write_str("the site's promo ending the text"),
         }
     }
 }
@@ -132,12 +135,37 @@ pub fn split_flattened(lines: &mut [Line]) {
         {
             continue;
         }
-        let pieces = split(&l.text, l.class, whole_body).or_else(|| {
-            // A short body's last line may still end in its signature.
-            (whole_body && last_body == Some(i))
-                .then(|| split_closing(&l.text, l.class))
-                .flatten()
-        });
+        let last = last_body == Some(i);
+        let split_body = |t: &str| {
+            split(t, l.class, whole_body).or_else(|| {
+                // A short body's last line may still end in its signature.
+                (whole_body && last)
+                    .then(|| split_closing(t, l.class))
+                    .flatten()
+            })
+        };
+        let promo = last.then(|| promo_tail(&l.text)).flatten();
+        let pieces = match promo {
+            None => split_body(&l.text),
+            Some(k) => {
+                // "… Chu Phương Báo Gia đình và Xã hội cập nhật tin tức …": the site's promo
+                // glued to the last line goes as junk; the text before it is cut as a line.
+                let head = l.text[..k].trim_end();
+                let mut pieces = split_body(head).unwrap_or_else(|| {
+                    vec![Piece {
+                        text: head.to_string(),
+                        class: l.class,
+                        reason: PieceReason::Paragraph,
+                    }]
+                });
+                pieces.push(Piece {
+                    text: l.text[k..].to_string(),
+                    class: LineClass::Junk,
+                    reason: PieceReason::SitePromo,
+                });
+                Some(pieces)
+            }
+        };
         if let Some(pieces) = pieces {
             let chars = l.text.chars().count();
             lines[i].reason = Some(LineReason::Flattened {
@@ -448,9 +476,13 @@ pub fn expand(lines: &[Line]) -> Cow<'_, [Line]> {
             continue;
         }
         for p in &l.pieces {
-            let reason = (p.class == LineClass::Junk).then_some(LineReason::Removed(
-                crate::corpus::RemovalReason::LinkToAnotherArticle,
-            ));
+            let reason = (p.class == LineClass::Junk).then(|| {
+                LineReason::Removed(if p.reason == PieceReason::SitePromo {
+                    crate::corpus::RemovalReason::SitePromo
+                } else {
+                    crate::corpus::RemovalReason::LinkToAnotherArticle
+                })
+            });
             out.push(Line {
                 number: l.number,
                 text: p.text.clone(),

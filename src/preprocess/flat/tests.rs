@@ -443,3 +443,65 @@ fn a_short_body_keeps_its_signature_apart() {
     split_flattened(&mut lines);
     assert!(lines[1].pieces.is_empty());
 }
+
+#[test]
+fn a_site_promo_glued_to_the_last_line_is_junk_and_the_signature_stays() {
+    let promo = "Báo Gia đình và Xã hội cập nhật tin tức trong ngày liên tục, mới nhất";
+    let mut lines = vec![
+        body_line(1, "Tiêu đề", LineClass::Title),
+        body_line(2, &filler(2), LineClass::Lead),
+        body_line(
+            3,
+            &format!("{} Chu Phương {promo}", filler(1)),
+            LineClass::Paragraph,
+        ),
+    ];
+    split_flattened(&mut lines);
+    let got: Vec<(LineClass, &str)> = lines[2]
+        .pieces
+        .iter()
+        .map(|p| (p.class, p.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (LineClass::Paragraph, filler(1).as_str()),
+            (LineClass::Byline, "Chu Phương"),
+            (LineClass::Junk, promo),
+        ]
+    );
+    let expanded = expand(&lines);
+    assert!(matches!(
+        &expanded.last().expect("lines").reason,
+        Some(LineReason::Removed(crate::corpus::RemovalReason::SitePromo))
+    ));
+    // The outlet named in the story's last sentence is no promo; only the tail is.
+    let said = "Báo Gia đình & Xã hội sẽ thông tin đến độc giả trong những bài viết sau!";
+    let mut lines = vec![
+        body_line(1, "Tiêu đề", LineClass::Title),
+        body_line(
+            2,
+            &format!("{} {said} Cao Tuân {promo}", filler(1)),
+            LineClass::Lead,
+        ),
+    ];
+    split_flattened(&mut lines);
+    let junk: Vec<&str> = lines[1]
+        .pieces
+        .iter()
+        .filter(|p| p.class == LineClass::Junk)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(junk, [promo]);
+    // A promo alone in mid-body is left to the line rules; one inside a body is not cut.
+    let mut lines = vec![
+        body_line(1, "Tiêu đề", LineClass::Title),
+        body_line(
+            2,
+            &format!("{} {promo}. {}", filler(1), filler(1)),
+            LineClass::Lead,
+        ),
+    ];
+    split_flattened(&mut lines);
+    assert!(lines[1].pieces.iter().all(|p| p.class != LineClass::Junk));
+}
