@@ -135,6 +135,12 @@ pub fn fold_for_search_text(s: &str) -> String {
     out
 }
 
+/// The whitespace-separated words of `s` with their byte offsets in `s`.
+pub fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
 /// Fold text for matching without the offset map.
 pub fn fold_str(s: &str) -> String {
     // Folding never lengthens Vietnamese text: one allocation, not one per doubling.

@@ -70,11 +70,7 @@ fn bare(w: &str) -> &str {
 
 /// The words of `t[from..]` with their byte ranges.
 fn words_from(t: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
-    let rest = &t[from..];
-    rest.split_whitespace().map(move |w| {
-        let at = w.as_ptr() as usize - rest.as_ptr() as usize;
-        (from + at, w)
-    })
+    crate::text::word_offsets(&t[from..]).map(move |(at, w)| (from + at, w))
 }
 
 /// Where the name credited after a label ends: a run of capitalised words ("Thống Nhất/TTXVN",

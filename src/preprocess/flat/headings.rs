@@ -103,9 +103,7 @@ const CAPTION_WORDS: &[&str] = &[
 /// If `s` (one sentence, trimmed) opens with an inline heading, the byte length of the
 /// heading (without the space after it).
 pub(super) fn heading_len(s: &str) -> Option<usize> {
-    let words: Vec<(usize, &str)> = s
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+    let words: Vec<(usize, &str)> = crate::text::word_offsets(s)
         .take(MAX_WORDS + 1 + MIN_AFTER)
         .collect();
     let first = words.first()?.1;

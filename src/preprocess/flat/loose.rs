@@ -216,9 +216,7 @@ fn opens(w: &str, after: &str, vocab: &Vocab) -> bool {
 
 /// If `s` (one sentence, trimmed) opens with a heading of the loose shape, its byte length.
 pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
-    let words: Vec<(usize, &str)> = s
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+    let words: Vec<(usize, &str)> = crate::text::word_offsets(s)
         .take(MAX_WORDS + 2 + MIN_AFTER)
         .collect();
     let first = words.first()?.1;

@@ -110,11 +110,7 @@ pub(super) fn related_link_len(s: &str, sentence: usize) -> Option<usize> {
     }
     let rest = s.strip_prefix('»')?;
     let base = s.len() - rest.len();
-    let words: Vec<(usize, &str)> = rest
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w))
-        .take(26)
-        .collect();
+    let words: Vec<(usize, &str)> = crate::text::word_offsets(rest).take(26).collect();
     (1..words.len()).find_map(|k| {
         let (at, prev) = words[k - 1];
         let quoted_end = prev.ends_with(['\'', '’', '”', '"']);

@@ -100,6 +100,16 @@ impl fmt::Display for PieceReason {
     }
 }
 
+impl PieceReason {
+    /// Why a junk piece is removed.
+    fn removal(&self) -> crate::corpus::RemovalReason {
+        match self {
+            PieceReason::SitePromo => crate::corpus::RemovalReason::SitePromo,
+            _ => crate::corpus::RemovalReason::LinkToAnotherArticle,
+        }
+    }
+}
+
 impl Serialize for PieceReason {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -476,13 +486,8 @@ pub fn expand(lines: &[Line]) -> Cow<'_, [Line]> {
             continue;
         }
         for p in &l.pieces {
-            let reason = (p.class == LineClass::Junk).then(|| {
-                LineReason::Removed(if p.reason == PieceReason::SitePromo {
-                    crate::corpus::RemovalReason::SitePromo
-                } else {
-                    crate::corpus::RemovalReason::LinkToAnotherArticle
-                })
-            });
+            let reason =
+                (p.class == LineClass::Junk).then(|| LineReason::Removed(p.reason.removal()));
             out.push(Line {
                 number: l.number,
                 text: p.text.clone(),

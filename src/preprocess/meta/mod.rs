@@ -49,22 +49,7 @@ use crate::text::{canonical_tones, fold_char, fold_str, is_vietnamese_syllable, 
 
 /// Whitespace-separated words with their byte offsets.
 fn word_spans(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(st)) => {
-                out.push((st, &s[st..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(st) = start {
-        out.push((st, &s[st..]));
-    }
-    out
+    crate::text::word_offsets(s).collect()
 }
 
 /// `s` folded, with runs of spaces squeezed.
