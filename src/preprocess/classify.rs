@@ -90,6 +90,8 @@ pub enum LineReason {
     NotHeading(evidence::NotHeading),
     /// A whole article body on one line, split into pieces (see [`super::flat`]).
     Flattened { chars: usize, pieces: usize },
+    /// The sapo an aggregator printed last, after a gap: read as the lead.
+    EndSapo,
 }
 
 impl fmt::Display for LineReason {
@@ -100,6 +102,7 @@ impl fmt::Display for LineReason {
             LineReason::Breadcrumb => "breadcrumb",
             LineReason::Series => "series",
             LineReason::UnderAnImage => "under an image",
+            LineReason::EndSapo => "the sapo, printed last after a gap: read first, as the lead",
             LineReason::NotHeading(why) => why.as_str(),
             LineReason::Flattened { chars, pieces } => {
                 return write!(

@@ -6,6 +6,7 @@
 
 pub mod classify;
 pub mod duplicates;
+mod end_sapo;
 pub mod flat;
 pub mod ids;
 pub mod junk;
@@ -85,7 +86,7 @@ pub fn build_document(
     bytes: &[u8],
     gaz: &Gazetteer,
 ) -> Result<Article, InputError> {
-    let classified = classify_bytes(bytes, gaz)?;
+    let mut classified = classify_bytes(bytes, gaz)?;
     // A flattened body line counts as one line per piece.
     let lines = flat::expand(&classified);
     let mut doc = Document::new(id, source);
@@ -295,6 +296,11 @@ pub fn build_document(
         .max();
     if let Some(after) = credits_end {
         repeated_lead::drop_repeated_lead(&mut doc, after);
+    }
+    let sapo = end_sapo::line(&lines).filter(|&n| end_sapo::lift(&mut doc, &mut openers, n));
+    drop(lines);
+    if let Some(n) = sapo {
+        end_sapo::mark(&mut classified, n);
     }
     doc.outlet = copyright_outlet.or(tag_outlet).or(byline_outlet);
     doc.credits = credits;
