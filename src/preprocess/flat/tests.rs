@@ -349,6 +349,30 @@ fn loose_headings_count_only_with_a_second_heading() {
 }
 
 #[test]
+fn a_loose_heading_runs_to_thirteen_words_not_more() {
+    // 13 words: a heading of a news site, with others in the body as evidence.
+    let long = "Lấy đất sân golf để mở rộng sân bay là cách tốt nhất";
+    let body = format!(
+        "{} {LOWER} {LOOSE_A} {} {long} Theo các chuyên gia, phương án này đỡ tốn kém nhất. {} \
+         {LOOSE_B} {}",
+        filler(6),
+        filler(6),
+        filler(6),
+        filler(6)
+    );
+    let heads = [
+        "Phớt lờ mối đe dọa",
+        long,
+        "Thất bại của tiến trình hòa bình",
+    ];
+    assert_eq!(of(&pieces(&body), LineClass::Heading), heads);
+    // 14 words: a sentence that lost its comma, not a heading.
+    let longer = format!("{long} nay");
+    let body = body.replace(long, &longer);
+    assert_eq!(of(&pieces(&body), LineClass::Heading), [heads[0], heads[2]]);
+}
+
+#[test]
 fn loose_headings_are_not_names_or_captions() {
     for trap in [
         // "Ba Vì" is a place: after a capital only a word of grammar opens a sentence.
