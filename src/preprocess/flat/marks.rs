@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::{headings, loose, sentences};
+use super::{echo, headings, loose, sentences};
 
 /// What opens a sentence of running text: a link to another article or an inline heading,
 /// as a byte range of the line.
@@ -19,6 +19,10 @@ pub(super) enum MarkKind {
     Heading,
     /// A heading of the loose shape: kept only with document evidence.
     Loose,
+    /// A heading the next sentence echoes ([`echo`]); sure alone or needing evidence.
+    Echo {
+        sure: bool,
+    },
 }
 
 /// The links and headings opening the sentences of the runs of running text, found for the
@@ -51,6 +55,9 @@ pub(super) fn marks(t: &str, runs: &[Range<usize>], bounds: &[sentences::Boundar
             let link = related_link_len(&t[s..range.end], sentence_end.saturating_sub(s));
             let found = link
                 .map(|l| (l, MarkKind::Link))
+                .or_else(|| {
+                    echo::heading_len(sentence).map(|(l, sure)| (l, MarkKind::Echo { sure }))
+                })
                 .or_else(|| headings::heading_len(sentence).map(|l| (l, MarkKind::Heading)))
                 .or_else(|| loose::heading_len(sentence, &vocab).map(|l| (l, MarkKind::Loose)));
             if let Some((len, kind)) = found {
@@ -64,7 +71,7 @@ pub(super) fn marks(t: &str, runs: &[Range<usize>], bounds: &[sentences::Boundar
     }
     let headings = out.iter().filter(|m| m.kind != MarkKind::Link).count();
     if headings < loose::MIN_EVIDENCE {
-        out.retain(|m| m.kind != MarkKind::Loose);
+        out.retain(|m| !matches!(m.kind, MarkKind::Loose | MarkKind::Echo { sure: false }));
     }
     out
 }

@@ -17,22 +17,24 @@
 
 mod credits;
 mod cut;
+mod echo;
 mod headings;
 mod loose;
 mod marks;
+mod reason;
 mod sentences;
 #[cfg(test)]
 mod tests;
 
 use std::borrow::Cow;
-use std::fmt;
 use std::ops::Range;
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use super::classify::{Line, LineClass, LineReason};
 use credits::{Closing, CreditKind};
 use marks::{Mark, MarkKind, marks, promo_tail, related_link_len};
+pub use reason::PieceReason;
 
 /// A line at least this long (in chars) is no paragraph but a flattened body.
 const FLAT_LEN: usize = 2500;
@@ -52,68 +54,6 @@ pub struct Piece {
     pub text: String,
     pub class: LineClass,
     pub reason: PieceReason,
-}
-
-/// Why a piece of a flattened body has its class.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PieceReason {
-    /// Running text, cut at a sentence end to the size of a paragraph.
-    Paragraph,
-    /// A photo caption: the sentence before a credit, and the credit.
-    Caption { credit: String },
-    /// A stock caption such as "Ảnh minh họa", alone.
-    StockCaption,
-    /// An embedded video's title after "Video:".
-    VideoTitle,
-    /// A short fragment without final punctuation before a word that opens a sentence.
-    Heading { next: String },
-    /// A heading of the loose shape (see `loose`), one of `among` headings of the body.
-    LooseHeading { next: String, among: usize },
-    /// The signature or source credit ending the body.
-    Closing,
-    /// A link to another article: `[Headline]` or `» Headline` between sentences.
-    RelatedLink,
-    /// The site advertising itself at the end of the text.
-    SitePromo,
-}
-
-impl fmt::Display for PieceReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PieceReason::Paragraph => f.write_str("cut at a sentence end"),
-            PieceReason::Caption { credit } => write!(f, "photo caption: credit “{credit}”"),
-            PieceReason::StockCaption => f.write_str("stock photo caption"),
-            PieceReason::VideoTitle => f.write_str("video title after “Video:”"),
-            PieceReason::Heading { next } => write!(
-                f,
-                "inline heading: no final punctuation before “{next}”, which opens a sentence"
-            ),
-            PieceReason::LooseHeading { next, among } => write!(
-                f,
-                "inline heading, one of {among} in the body: no final punctuation before “{next}”, \
-                 a common sentence opener"
-            ),
-            PieceReason::Closing => f.write_str("closing credit after the last sentence"),
-            PieceReason::RelatedLink => f.write_str("link to another article"),
-            PieceReason::SitePromo => f.write_str("the site's promo ending the text"),
-        }
-    }
-}
-
-impl PieceReason {
-    /// Why a junk piece is removed.
-    fn removal(&self) -> crate::corpus::RemovalReason {
-        match self {
-            PieceReason::SitePromo => crate::corpus::RemovalReason::SitePromo,
-            _ => crate::corpus::RemovalReason::LinkToAnotherArticle,
-        }
-    }
-}
-
-impl Serialize for PieceReason {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
 }
 
 /// A piece as a byte range of the line, before it gets its text.
@@ -212,8 +152,11 @@ pub fn split(t: &str, class: LineClass, whole_body: bool) -> Option<Vec<Piece>> 
     if !(n >= FLAT_LEN || (whole_body && (n >= WHOLE_BODY_LEN || (glued && n >= GLUED_LEN)))) {
         return None;
     }
-    // A lead line's first paragraph stays the lead ("1. …": a list item's, the item).
-    let mut lead = matches!(class, LineClass::Lead | LineClass::ListItem);
+    // A lead line's first paragraph stays the lead ("1. …": a list item's, the item, unless
+    // the number opens a heading: "1. Thái Lan Thái Lan thu hút …").
+    let numbered_heading =
+        class == LineClass::ListItem && cuts.first().is_some_and(|c| c.class == LineClass::Heading);
+    let mut lead = matches!(class, LineClass::Lead | LineClass::ListItem) && !numbered_heading;
     let line_class = class;
     let pieces: Vec<Piece> = cuts
         .into_iter()
@@ -450,6 +393,7 @@ fn running_text(
                     among,
                 },
             ),
+            MarkKind::Echo { .. } => (LineClass::Heading, PieceReason::EchoHeading { among }),
         };
         out.push(Cut {
             range: s..after,

@@ -529,3 +529,46 @@ fn a_site_promo_glued_to_the_last_line_is_junk_and_the_signature_stays() {
     split_flattened(&mut lines);
     assert!(lines[1].pieces.iter().all(|p| p.class != LineClass::Junk));
 }
+
+#[test]
+fn a_heading_the_next_sentence_echoes_is_cut_at_the_echo() {
+    // A number or two words echoed: sure alone.
+    let body = format!(
+        "{} 3. Hàu Hàu là một loại hải sản giàu kẽm cho nam giới. {}",
+        filler(6),
+        filler(6)
+    );
+    let ps = pieces(&body);
+    assert_eq!(of(&ps, LineClass::Heading), ["3. Hàu"]);
+    assert!(
+        of(&ps, LineClass::Paragraph)
+            .iter()
+            .any(|p| p.starts_with("Hàu là một loại"))
+    );
+    // One word without a number may be a doubled name ("Băng Băng"): only with another
+    // heading in the body.
+    let bingbing = "Băng Băng tiết lộ cô đã chuẩn bị cho vai diễn này rất lâu.";
+    let body = format!("{} {bingbing} {}", filler(6), filler(6));
+    assert!(of(&pieces(&body), LineClass::Heading).is_empty());
+    let body = format!(
+        "{} Bưởi Bưởi không chỉ giúp bạn giảm cân mà còn đẹp da. {} \
+         Đu đủ Đu đủ chứa nhiều vitamin A và vitamin E. {}",
+        filler(6),
+        filler(6),
+        filler(6)
+    );
+    assert_eq!(of(&pieces(&body), LineClass::Heading), ["Bưởi", "Đu đủ"]);
+}
+
+#[test]
+fn a_numbered_line_opening_with_a_heading_gives_a_paragraph_not_a_list_item() {
+    let body = format!(
+        "1. Thái Lan Thái Lan thu hút du khách nhờ giàu văn hóa và nhiều cảnh đẹp. {}",
+        filler(8)
+    );
+    let ps = split(&body, LineClass::ListItem, true).expect("split");
+    assert_eq!(ps[0].class, LineClass::Heading);
+    assert_eq!(ps[0].text, "1. Thái Lan");
+    assert_eq!(ps[1].class, LineClass::Paragraph);
+    assert!(ps[1].text.starts_with("Thái Lan thu hút"));
+}

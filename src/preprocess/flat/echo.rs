@@ -1,0 +1,106 @@
+//! An inline heading the paragraph after it echoes: "… tự nhiên. 3. Hàu Hàu là một loại hải
+//! sản …", "… vitamin E dồi dào. Đu đủ Đu đủ chứa nhiều vitamin A …". Lists of tips, foods,
+//! places or people open each paragraph with the item's name, right after the heading that
+//! names it; once the line breaks are lost the same words stand twice in a row, which
+//! running text never writes. The echo tells exactly where the heading ends.
+
+/// Most words of an echoed heading.
+const MAX_WORDS: usize = 8;
+/// Fewest words after the echo: the paragraph goes on.
+const MIN_AFTER: usize = 3;
+
+/// If `s` (one sentence, trimmed) opens with a heading its next words repeat, the byte
+/// length of the heading and whether it is sure alone. One word echoed ("Băng Băng tiết lộ
+/// …", "Pei Pei nhấn mạnh …") may be a doubled name: sure only after a number ("3. Hàu");
+/// otherwise it needs another heading in the body, as a loose one does.
+pub(super) fn heading_len(s: &str) -> Option<(usize, bool)> {
+    let first = s.split_whitespace().next()?;
+    // Most sentences open with a lowercase ASCII letter or a word of one of a few shapes:
+    // only a capital or a number marker goes on to the word list.
+    if first.as_bytes().first().is_none_or(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = crate::text::word_offsets(s)
+        .take(1 + 2 * MAX_WORDS + MIN_AFTER)
+        .collect();
+    let numbered = is_number_marker(words[0].1);
+    let off = usize::from(numbered);
+    let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !words.get(off).is_some_and(|(_, w)| starts_upper(w)) {
+        return None;
+    }
+    for m in 1..=MAX_WORDS {
+        let Some(after) = words.len().checked_sub(off + 2 * m) else {
+            break;
+        };
+        let head = &words[off..off + m];
+        // A heading has no punctuation inside or at its end.
+        if head
+            .iter()
+            .any(|(_, w)| w.ends_with(['.', ',', ':', ';', '!', '?', '…', ')', '"', '”']))
+        {
+            return None;
+        }
+        let echo = &words[off + m..off + 2 * m];
+        if after >= MIN_AFTER && head.iter().zip(echo).all(|(a, b)| a.1 == b.1) {
+            let (at, last) = head[m - 1];
+            return Some((at + last.len(), m >= 2 || numbered));
+        }
+    }
+    None
+}
+
+/// "3.", "10)": an item's number.
+fn is_number_marker(w: &str) -> bool {
+    let digits = w.trim_end_matches(['.', ')']);
+    digits.len() < w.len()
+        && w.len() - digits.len() == 1
+        && (1..=2).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heading_len;
+
+    fn head(s: &str) -> Option<(&str, bool)> {
+        heading_len(s).map(|(l, sure)| (&s[..l], sure))
+    }
+
+    #[test]
+    fn the_words_repeated_right_after_are_the_heading() {
+        assert_eq!(
+            head("3. Hàu Hàu là một loại hải sản giàu kẽm."),
+            Some(("3. Hàu", true))
+        );
+        assert_eq!(
+            head("Lee Jong Suk Lee Jong Suk nhận kịch bản mới tên là Hồ sơ."),
+            Some(("Lee Jong Suk", true))
+        );
+        assert_eq!(
+            head("Uống nước quá lạnh Uống nước quá lạnh sẽ ảnh hưởng tới sức khỏe."),
+            Some(("Uống nước quá lạnh", true))
+        );
+        // One word without a number: maybe a doubled name, sure only with other headings.
+        assert_eq!(
+            head("Bưởi Bưởi không chỉ giúp bạn giảm cân."),
+            Some(("Bưởi", false))
+        );
+    }
+
+    #[test]
+    fn running_text_has_no_echo() {
+        for s in [
+            "Hà Nội là thủ đô của Việt Nam, Hà Nội có nhiều hồ.",
+            "Nhiều nhiều người đã đến.",
+            // Punctuation inside: a list, not a heading.
+            "Cam, Cam, quýt và bưởi đều tốt.",
+            // Nothing after the echo: no paragraph opens.
+            "Thái Lan Thái Lan",
+            "có có ba người",
+            "2017. 2017. là năm của chúng ta",
+        ] {
+            assert_eq!(head(s), None, "{s}");
+        }
+    }
+}
