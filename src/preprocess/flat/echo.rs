@@ -50,6 +50,18 @@ pub(super) fn heading_len(s: &str) -> Option<(usize, bool)> {
     None
 }
 
+/// The byte length of an item's number and the space after it opening `s` ("3. Ăn chậm"),
+/// and the rest; 0 and `s` when it has none.
+pub(super) fn split_number(s: &str) -> (usize, &str) {
+    match s.split_once(' ') {
+        Some((first, rest)) if is_number_marker(first) => {
+            let rest = rest.trim_start();
+            (s.len() - rest.len(), rest)
+        }
+        _ => (0, s),
+    }
+}
+
 /// "3.", "10)": an item's number.
 fn is_number_marker(w: &str) -> bool {
     let digits = w.trim_end_matches(['.', ')']);

@@ -58,8 +58,15 @@ pub(super) fn marks(t: &str, runs: &[Range<usize>], bounds: &[sentences::Boundar
                 .or_else(|| {
                     echo::heading_len(sentence).map(|(l, sure)| (l, MarkKind::Echo { sure }))
                 })
-                .or_else(|| headings::heading_len(sentence).map(|l| (l, MarkKind::Heading)))
-                .or_else(|| loose::heading_len(sentence, &vocab).map(|l| (l, MarkKind::Loose)));
+                .or_else(|| {
+                    // "3. Ăn chậm Khi …": an item's number opens the heading.
+                    let (number, rest) = echo::split_number(sentence);
+                    headings::heading_len(rest)
+                        .map(|l| (number + l, MarkKind::Heading))
+                        .or_else(|| {
+                            loose::heading_len(rest, &vocab).map(|l| (number + l, MarkKind::Loose))
+                        })
+                });
             if let Some((len, kind)) = found {
                 out.push(Mark {
                     range: s..s + len,

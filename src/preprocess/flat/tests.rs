@@ -572,3 +572,21 @@ fn a_numbered_line_opening_with_a_heading_gives_a_paragraph_not_a_list_item() {
     assert_eq!(ps[1].class, LineClass::Paragraph);
     assert!(ps[1].text.starts_with("Thái Lan thu hút"));
 }
+
+#[test]
+fn an_items_number_may_open_an_inline_heading() {
+    let body = format!(
+        "{} 3. Ăn chậm nhai kỹ Khi ăn chậm, dạ dày có thời gian báo cho não biết đã no. {}",
+        filler(6),
+        filler(6)
+    );
+    let ps = pieces(&body);
+    assert_eq!(of(&ps, LineClass::Heading), ["3. Ăn chậm nhai kỹ"]);
+    // A number before a sentence with its full stops is still running text.
+    let body = format!(
+        "{} 3. Ăn chậm, nhai kỹ. Khi ăn chậm, dạ dày có thời gian báo cho não. {}",
+        filler(6),
+        filler(6)
+    );
+    assert!(of(&pieces(&body), LineClass::Heading).is_empty());
+}
