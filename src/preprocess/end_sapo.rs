@@ -24,9 +24,12 @@ pub(super) fn line(lines: &[Line]) -> Option<usize> {
         .rev()
         .take_while(|p| p.class == LineClass::Blank)
         .count();
-    let body_before = lines[..last - gap]
-        .iter()
-        .any(|p| !matches!(p.class, LineClass::Blank | LineClass::Junk | LineClass::Title));
+    let body_before = lines[..last - gap].iter().any(|p| {
+        !matches!(
+            p.class,
+            LineClass::Blank | LineClass::Junk | LineClass::Title
+        )
+    });
     // The gap must stand out: some pages put three blank lines between all paragraphs.
     let mut run = 0;
     let mut widest = 0;
@@ -107,7 +110,8 @@ mod tests {
     use crate::gazetteer::Gazetteer;
     use crate::preprocess::{LineClass, LineReason, build_document};
 
-    const SAPO: &str = "Sau những ngày Tết ăn uống thả phanh, nhiều người tăng cân và thấy nặng bụng.";
+    const SAPO: &str =
+        "Sau những ngày Tết ăn uống thả phanh, nhiều người tăng cân và thấy nặng bụng.";
     const FIRST: &str = "Cơ thể vốn có chế độ thanh lọc tự nhiên và liên tục suốt cả năm qua.";
 
     fn build(text: &str) -> crate::preprocess::Article {
@@ -131,9 +135,16 @@ mod tests {
         assert_eq!((first.kind, first.text.as_str()), (PassageKind::Lead, SAPO));
         assert_eq!(first.line, 10, "the passage keeps its line in the file");
         let was_lead = &d.sections[0].passages[1];
-        assert_eq!((was_lead.kind, was_lead.text.as_str()), (PassageKind::Paragraph, FIRST));
+        assert_eq!(
+            (was_lead.kind, was_lead.text.as_str()),
+            (PassageKind::Paragraph, FIRST)
+        );
         // Not left under the last heading.
-        let last = d.sections.last().and_then(|s| s.passages.last()).expect("text");
+        let last = d
+            .sections
+            .last()
+            .and_then(|s| s.passages.last())
+            .expect("text");
         assert_ne!(last.text, SAPO);
         let line = a.lines.iter().find(|l| l.number == 10).expect("line 10");
         assert_eq!(line.class, LineClass::Lead);
@@ -159,7 +170,11 @@ mod tests {
         // Three blank lines between every paragraph: the last one is just the last.
         let spread = page("", false).replace('\n', "\n\n\n\n");
         let d = build(&spread).document;
-        let last = d.sections.last().and_then(|s| s.passages.last()).expect("text");
+        let last = d
+            .sections
+            .last()
+            .and_then(|s| s.passages.last())
+            .expect("text");
         assert_eq!(last.text, SAPO);
         assert_ne!(d.sections[0].passages[0].text, SAPO);
     }
@@ -169,7 +184,10 @@ mod tests {
         let text = page("\n\n\n", false).replace(SAPO, FIRST);
         let d = build(&text).document;
         let first = &d.sections[0].passages[0];
-        assert_eq!((first.kind, first.text.as_str()), (PassageKind::Lead, FIRST));
+        assert_eq!(
+            (first.kind, first.text.as_str()),
+            (PassageKind::Lead, FIRST)
+        );
         assert!(
             d.removed
                 .iter()

@@ -208,8 +208,9 @@ pub fn build_document(
                     full.push_str(&next.text);
                 }
                 let t = full.as_str();
+                // "St", "Tổng hợp": compiled from several sources, no outlet.
                 if tag_outlet.is_none() {
-                    tag_outlet = meta::outlet_line(t);
+                    tag_outlet = meta::outlet_line(t).filter(|o| !meta::is_compiled_marker(o));
                 }
                 // "Theo Thân Hoàng/Tuổi Trẻ": the credit names the writer too.
                 if doc.author.is_none()

@@ -142,7 +142,11 @@ impl Classifier<'_> {
             .find(|&i| self.is_open(i) && self.facts[i].prose)
         {
             for j in last_prose + 1..n {
-                if self.is_open(j) && junk::foreign(&self.lines[j].text) != Foreign::No {
+                // "Theo TTXVN", "Theo CNN": a credit has no Vietnamese letter either.
+                if self.is_open(j)
+                    && junk::foreign(&self.lines[j].text) != Foreign::No
+                    && !self.is_outlet(j)
+                {
                     self.junk(j, RemovalReason::TrailingForeignText);
                 }
             }

@@ -1,6 +1,6 @@
 //! Bylines: the author as signed, with a role when the line gives one.
 
-use super::known_outlets::is_known_outlet;
+use super::known_outlets::{is_compiled_bracketed, is_known_outlet};
 use super::name::{parse_name, title_len};
 use super::outlet::NOT_OUTLETS;
 use super::{
@@ -187,6 +187,23 @@ fn strip_notes(s: &str) -> &str {
     }
 }
 
+/// A bracketed note on the source, not the writer's office: "(Theo TTXVN)", "(Tổng hợp)",
+/// "(T/h)", "(Dịch từ brightside)", "(Lược dịch)", "(Nguồn: AP)".
+pub(super) fn source_note(inner: &str) -> bool {
+    let f = fold_str(inner.trim());
+    is_compiled_bracketed(inner)
+        || [
+            "theo ",
+            "tong hop",
+            "luoc dich",
+            "dich ",
+            "dich tu",
+            "nguon",
+        ]
+        .iter()
+        .any(|lead| f.starts_with(lead))
+}
+
 /// Where a photo credit appended to a byline starts ("Đông Linh - Ảnh: Reuters",
 /// "Hồ An. Ảnh: Trí Bùi"): the name before it, without the separator.
 fn before_appended_credit(s: &str) -> Option<&str> {
@@ -367,7 +384,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     if role.is_none()
         && let Some((_, inner)) = split_trailing_parens(credited.unwrap_or(s))
         && role_like(inner)
-        && !first_folded_word_is(inner, "theo")
+        && !source_note(inner)
     {
         role = Some(inner.trim().to_string());
     }

@@ -71,7 +71,8 @@ pub(super) fn is_known_outlet(s: &str) -> bool {
     (few_words && KNOWN_OUTLETS_VI.contains(&lower_words(s).as_str())) || s.is_ascii()
 }
 
-pub(super) fn is_compiled_marker(s: &str) -> bool {
+/// "Tổng hợp", "St", "T/h": compiled from several sources, no single outlet.
+pub fn is_compiled_marker(s: &str) -> bool {
     fold_words_within(s.trim(), COMPILED_MAX_LEN).is_some_and(|f| COMPILED.contains(&f.as_str()))
 }
 

@@ -437,7 +437,13 @@ pub fn credit_author(line: &str) -> Option<String> {
         Some((head, inner)) if !head.trim().is_empty() && !is_compiled_bracketed(inner) => head,
         _ => rest.split_once('/').map(|(name, _)| name)?,
     };
-    let name = name.trim();
+    // "Theo Thanh Loan (Dịch từ brightside) (Khám phá)": the notes on the source go too.
+    let mut name = name.trim();
+    while let Some((head, inner)) = split_trailing_parens(name)
+        && super::byline::source_note(inner)
+    {
+        name = head.trim();
+    }
     // An outlet is no person: "Theo TTXVN/Vietnam+", "Theo Báo Nhân Dân (Hà Nội)".
     if is_known_outlet(name) || is_domain(name) || is_acronym(name, 10) {
         return None;

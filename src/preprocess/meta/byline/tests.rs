@@ -252,3 +252,22 @@ fn not_bylines() {
         assert_eq!(parse_byline(line), None, "{line}");
     }
 }
+
+#[test]
+fn a_bracketed_note_on_the_source_is_no_role() {
+    for s in [
+        "Q.H (Tổng hợp)",
+        "Thu Thủy (Tổng hợp)",
+        "Minh Anh (T/h)",
+        "Lan Chi (Dịch từ Brightside)",
+        "Hà Vy (Lược dịch)",
+        "Minh Anh (Theo TTXVN)",
+    ] {
+        let b = parse_byline(s).expect(s);
+        assert_eq!(b.role, None, "{s}");
+        assert!(!b.author.contains('('), "{s}: {}", b.author);
+    }
+    // An office in brackets stays the role.
+    let b = parse_byline("Nguyễn Văn Hùng (Ban Tuyên giáo Huyện ủy Hướng Hóa)").unwrap();
+    assert_eq!(b.role.as_deref(), Some("Ban Tuyên giáo Huyện ủy Hướng Hóa"));
+}

@@ -190,3 +190,33 @@ fn credits_name_their_writer() {
         Some("Tuổi Trẻ")
     );
 }
+
+#[test]
+fn notes_on_the_source_after_the_writer_are_dropped() {
+    assert_eq!(
+        credit_author("Theo Thanh Loan (Dịch từ brightside) (Khám phá)").as_deref(),
+        Some("Thanh Loan")
+    );
+}
+
+#[test]
+fn a_compiled_marker_tag_is_a_credit_but_no_outlet() {
+    use crate::gazetteer::Gazetteer;
+    let body = "Người dân trong vùng đã cùng nhau dọn dẹp đường làng sau trận mưa lớn hôm qua.";
+    for tag in ["St", "Tổng hợp", "(T/h)"] {
+        let text = format!("Dọn dẹp đường làng sau mưa\n\n{body}\n{body}\n{tag}\n");
+        let a = crate::preprocess::build_document("a", "a", text.as_bytes(), Gazetteer::embedded())
+            .expect("builds");
+        assert_eq!(a.document.outlet, None, "{tag}");
+        assert!(
+            a.document
+                .sections
+                .iter()
+                .all(|s| s.passages.iter().all(|p| p.text != tag))
+        );
+    }
+    let text = format!("Dọn dẹp đường làng sau mưa\n\n{body}\n{body}\nTheo TTXVN\n");
+    let a = crate::preprocess::build_document("a", "a", text.as_bytes(), Gazetteer::embedded())
+        .expect("builds");
+    assert_eq!(a.document.outlet.as_deref(), Some("TTXVN"));
+}
