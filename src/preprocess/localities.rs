@@ -85,6 +85,18 @@ fn document_text(doc: &Document, starred: &[bool]) -> (String, Vec<Piece>, Vec<O
         push(&mut all, r, Place::Role, None);
     }
     let mut openers = vec![None; doc.sections.len()];
+    // A sapo printed last and read first (see `end_sapo`) sums the story up; the first body
+    // paragraph is still the news lede, where the place is named: it weighs as a lead too.
+    let mut passages = doc.sections.iter().flat_map(|s| s.passages.iter());
+    let lede = match (
+        passages.next(),
+        passages.find(|p| p.kind != PassageKind::Caption),
+    ) {
+        (Some(sapo), Some(first)) if sapo.kind == PassageKind::Lead && sapo.line > first.line => {
+            Some(first.line)
+        }
+        _ => None,
+    };
     for (si, section) in doc.sections.iter().enumerate() {
         if let Some(h) = &section.heading {
             push(&mut all, h, Place::Heading, Some(si));
@@ -93,6 +105,7 @@ fn document_text(doc: &Document, starred: &[bool]) -> (String, Vec<Piece>, Vec<O
         for (pi, p) in section.passages.iter().enumerate() {
             let mut place = match p.kind {
                 PassageKind::Lead => Place::Lead,
+                _ if lede == Some(p.line) => Place::Lead,
                 PassageKind::Caption => Place::Caption,
                 _ => Place::Body,
             };

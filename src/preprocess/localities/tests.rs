@@ -302,3 +302,34 @@ fn the_one_commune_an_article_places_is_where_the_story_stands() {
     ));
     assert!(about.iter().all(|u| !u.starts_with('w')), "{about:?}");
 }
+
+#[test]
+fn with_a_sapo_read_from_the_end_the_first_body_paragraph_weighs_as_a_lead_too() {
+    let mut d = article(
+        "Cấp phép xây nhà máy thép",
+        &[
+            "Tập đoàn vừa được cấp phép xây dựng nhà máy thép quy mô lớn.",
+            "Sáng nay, tại tỉnh Quảng Ngãi, lễ trao giấy chứng nhận đầu tư đã diễn ra.",
+            "Nhà máy dự kiến hoạt động từ năm 2019 với công suất lớn.",
+        ],
+    );
+    // The sapo came from the end of the page: its line is past the body's.
+    let lines = [30, 3, 4];
+    for (p, line) in d.sections[0].passages.iter_mut().zip(lines) {
+        p.line = line;
+    }
+    let (_, _, why) = decide_on(d.clone());
+    let places = |ds: &Decisions| {
+        ds.localities
+            .iter()
+            .find(|x| x.unit == id("p51"))
+            .map(|x| x.places.clone())
+    };
+    assert_eq!(places(&why), Some(vec![(Place::Lead, 1)]));
+    // In file order the same paragraph is only body text.
+    for (p, line) in d.sections[0].passages.iter_mut().zip([2, 3, 4]) {
+        p.line = line;
+    }
+    let (_, _, why) = decide_on(d);
+    assert_eq!(places(&why), Some(vec![(Place::Body, 1)]));
+}
