@@ -232,7 +232,8 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
         || first_core == "Xem"
         || !starts_upper(first_core)
         || (quote.is_none()
-            && (OPENERS.contains(&first_core) || CAPTION_STARTS.contains(&first_core)))
+            && ((OPENERS.contains(&first_core) && !NAMES_TOO.contains(&first_core))
+                || CAPTION_STARTS.contains(&first_core)))
     {
         return None;
     }

@@ -590,3 +590,19 @@ fn an_items_number_may_open_an_inline_heading() {
     );
     assert!(of(&pieces(&body), LineClass::Heading).is_empty());
 }
+
+#[test]
+fn a_loose_heading_may_open_with_an_opener_that_is_also_a_name() {
+    // "Thời", "Có", "Năm" open sentences and headings alike; the heading shape decides.
+    let head = "Thời gian của một hơi thở";
+    let body = format!(
+        "{} {LOWER} {LOOSE_A} {} {head} Đây là một điều mà ai cũng cần phải biết rõ. {}",
+        filler(6),
+        filler(6),
+        filler(6)
+    );
+    assert_eq!(
+        of(&pieces(&body), LineClass::Heading),
+        ["Phớt lờ mối đe dọa", head]
+    );
+}
