@@ -76,11 +76,25 @@ pub(super) fn marks(t: &str, runs: &[Range<usize>], bounds: &[sentences::Boundar
             }
         }
     }
+    // "Băng Băng", "Cầu Cầu": one word doubled in mid-sentence too is a doubled name.
+    out.retain(|m| {
+        m.kind != MarkKind::Echo { sure: false } || !doubled_mid_sentence(t, &t[m.range.clone()])
+    });
     let headings = out.iter().filter(|m| m.kind != MarkKind::Link).count();
     if headings < loose::MIN_EVIDENCE {
         out.retain(|m| !matches!(m.kind, MarkKind::Loose | MarkKind::Echo { sure: false }));
     }
     out
+}
+
+/// Does `w w` stand in `t` after a word that ends no sentence ("… Lý Thần, Băng Băng luôn
+/// …")?
+fn doubled_mid_sentence(t: &str, w: &str) -> bool {
+    let doubled = format!("{w} {w}");
+    t.match_indices(&doubled).any(|(at, _)| {
+        let before = t[..at].trim_end();
+        !before.is_empty() && !before.ends_with(['.', '!', '?', '…', ':', '"', '”', '/'])
+    })
 }
 
 /// A link to another article opening `s`: `[Cựu Thủ tướng Đức … từ trần]` (up to its

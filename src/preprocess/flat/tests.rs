@@ -558,6 +558,17 @@ fn a_heading_the_next_sentence_echoes_is_cut_at_the_echo() {
         filler(6)
     );
     assert_eq!(of(&pieces(&body), LineClass::Heading), ["Bưởi", "Đu đủ"]);
+    // The word doubled in mid-sentence too is a doubled name, whatever else the body has.
+    let body = format!(
+        "{} Bưởi Bưởi không chỉ giúp bạn giảm cân mà còn đẹp da. {} {bingbing} {} \
+         Đu đủ Đu đủ chứa nhiều vitamin A và vitamin E. Hôm qua, Băng Băng và bạn trai đã đi \
+         xem phim ở trung tâm thành phố. {}",
+        filler(6),
+        filler(6),
+        filler(6),
+        filler(6)
+    );
+    assert_eq!(of(&pieces(&body), LineClass::Heading), ["Bưởi", "Đu đủ"]);
 }
 
 #[test]
