@@ -150,6 +150,55 @@ pub(super) fn related_link_len(s: &str, sentence: usize) -> Option<usize> {
 /// How far from the end of a line a glued site promo may start, in bytes.
 const PROMO_BYTES: usize = 240;
 
+/// Calls on readers to send tips or questions, ending a page with the site's address:
+/// "Mọi phản ánh, ý kiến, thông tin nóng … gửi cho chúng tôi theo địa chỉ: Email: …",
+/// "Bạn đọc muốn gửi các câu hỏi … xin gửi về địa chỉ …@vietnamnet.vn …".
+const READER_CALLS: &[&str] = &[
+    "Mọi phản ánh",
+    "Mọi ý kiến",
+    "Bạn đọc muốn gửi",
+    "Bạn đọc có thể gửi",
+    "Mời bạn đọc gửi",
+    "Độc giả có thể gửi",
+    "Độc giả muốn gửi",
+];
+
+/// How far from the end a call on readers may start, in bytes (the address and phone
+/// numbers of a newsroom follow it).
+const CALL_BYTES: usize = 700;
+
+/// Where a call on readers with the site's address ends the text, after some text.
+pub(super) fn reader_call_tail(t: &str) -> Option<usize> {
+    let from = t.floor_char_boundary(t.len().saturating_sub(CALL_BYTES));
+    let tail = &t[from..];
+    // An address or a phone number must follow: "Mọi ý kiến của ông …" in a story has none.
+    if !tail.contains('@') && !has_phone(tail) {
+        return None;
+    }
+    READER_CALLS
+        .iter()
+        .filter_map(|c| tail.find(c).map(|k| from + k))
+        // Often after related headlines glued without a full stop: no end of sentence before.
+        .filter(|&k| !t[..k].trim_end().is_empty())
+        .min()
+        .filter(|&k| t[k..].contains('@') || has_phone(&t[k..]))
+        // The address ends the page: a signature and a bio after it ("… email: x@y.vn.
+        // Nguyễn Xuân Hải - Trần Liên Phương (*) Nguyễn Xuân Hải: Giáo sư …") stay.
+        .filter(|&k| {
+            let last_digit = t
+                .rfind(|c: char| c.is_ascii_digit())
+                .filter(|_| has_phone(&t[k..]));
+            let end = t.rfind('@').max(last_digit).unwrap_or(k);
+            t[end..].split_whitespace().count() <= 12
+        })
+}
+
+/// A run of eight digits or more, spaces and dots allowed inside: a phone number.
+fn has_phone(t: &str) -> bool {
+    t.split(|c: char| !c.is_ascii_digit() && c != '.' && c != ' ')
+        .any(|run| run.bytes().filter(u8::is_ascii_digit).count() >= 8)
+}
+
 /// Where a site's promo ends the text ("… Báo Gia đình và Xã hội cập nhật tin tức trong ngày
 /// liên tục, mới nhất", "… Đọc báo X cập nhật liên tục từng giờ"), after some text.
 pub(super) fn promo_tail(t: &str) -> Option<usize> {

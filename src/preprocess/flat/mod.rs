@@ -33,7 +33,7 @@ use serde::Serialize;
 
 use super::classify::{Line, LineClass, LineReason};
 use credits::{Closing, CreditKind};
-use marks::{Mark, MarkKind, marks, promo_tail, related_link_len};
+use marks::{Mark, MarkKind, marks, promo_tail, reader_call_tail, related_link_len};
 pub use reason::PieceReason;
 
 /// A line at least this long (in chars) is no paragraph but a flattened body.
@@ -94,7 +94,9 @@ pub fn split_flattened(lines: &mut [Line]) {
                     .flatten()
             })
         };
-        let promo = last.then(|| promo_tail(&l.text)).flatten();
+        let promo = last
+            .then(|| promo_tail(&l.text).or_else(|| reader_call_tail(&l.text)))
+            .flatten();
         let pieces = match promo {
             None => split_body(&l.text),
             Some(k) => {

@@ -25,7 +25,8 @@ pub enum PieceReason {
     Closing,
     /// A link to another article: `[Headline]` or `» Headline` between sentences.
     RelatedLink,
-    /// The site advertising itself at the end of the text.
+    /// The site advertising itself, or calling on readers to write to its address, at the
+    /// end of the text.
     SitePromo,
 }
 
@@ -52,7 +53,9 @@ impl fmt::Display for PieceReason {
             ),
             PieceReason::Closing => f.write_str("closing credit after the last sentence"),
             PieceReason::RelatedLink => f.write_str("link to another article"),
-            PieceReason::SitePromo => f.write_str("the site's promo ending the text"),
+            PieceReason::SitePromo => {
+                f.write_str("the site's promo or call on readers ending the text")
+            }
         }
     }
 }

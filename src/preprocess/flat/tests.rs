@@ -617,3 +617,37 @@ fn a_loose_heading_may_open_with_an_opener_that_is_also_a_name() {
         ["Phớt lờ mối đe dọa", head]
     );
 }
+
+/// The junk pieces of a flattened last body line `text`.
+fn junk_of_last_line(text: &str) -> Vec<String> {
+    let mut lines = vec![
+        body_line(1, "Tiêu đề", LineClass::Title),
+        body_line(2, &filler(2), LineClass::Lead),
+        body_line(3, text, LineClass::Paragraph),
+    ];
+    split_flattened(&mut lines);
+    lines[2]
+        .pieces
+        .iter()
+        .filter(|p| p.class == LineClass::Junk)
+        .map(|p| p.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_call_on_readers_with_the_sites_address_ending_the_body_is_junk() {
+    let call = "Mọi phản ánh, ý kiến, thông tin nóng, bài vở cộng tác của độc giả có thể gửi cho \
+                chúng tôi theo địa chỉ: Email: banbientap@example.vn Hotline: 0914926900";
+    // After a related headline glued without a full stop, as the pages have it.
+    let text = format!("{} Mẹo trang trí nhà đón Tết {call}", filler(1));
+    assert_eq!(junk_of_last_line(&text), [call]);
+    // A police appeal with its phone numbers is the story.
+    let appeal = "Mọi thông tin về đối tượng truy nã đề nghị người dân cung cấp cho Công an \
+                  tỉnh, số điện thoại 0914383973.";
+    assert!(junk_of_last_line(&format!("{} {appeal}", filler(1))).is_empty());
+    // A signature and the writers' bio after the address stay, and so does the call.
+    let bio = "Mọi ý kiến đóng góp xin gửi về địa chỉ email: tac.gia@example.vn. Nguyễn Xuân \
+               Hải - Trần Liên Phương (*) Nguyễn Xuân Hải là giáo sư dự khuyết tại một đại học \
+               lớn, chuyên về kinh tế học phát triển.";
+    assert!(junk_of_last_line(&format!("{} {bio}", filler(1))).is_empty());
+}
