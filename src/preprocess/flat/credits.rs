@@ -385,6 +385,11 @@ pub(super) fn glued_closing_start(t: &str) -> Option<usize> {
         if w == "Theo" && k > 0 && starts_lower(words[k - 1].1) {
             return meta::outlet_line(&t[at..]).map(|_| at);
         }
+        // "… được đăng tải trên Youtube theo Trí Thức Trẻ": lowercase, so only an outlet
+        // known by name and ending the text ("… theo Bộ Y tế" is a sentence's end).
+        if w == "theo" && k > 0 && k + 1 < n && meta::is_known_outlet(&t[words[k + 1].0..]) {
+            return Some(at);
+        }
     }
     // "… do chập điện Nguyễn Tuấn": 2–3 capitalised Vietnamese syllables after a lowercase
     // word that does not introduce a place.

@@ -651,3 +651,16 @@ fn a_call_on_readers_with_the_sites_address_ending_the_body_is_junk() {
                lớn, chuyên về kinh tế học phát triển.";
     assert!(junk_of_last_line(&format!("{} {bio}", filler(1))).is_empty());
 }
+
+#[test]
+fn a_known_outlet_after_a_lowercase_theo_ends_the_body_as_its_credit() {
+    let body = format!(
+        "{} Toàn bộ lời xin lỗi được đăng tải trên Youtube theo Trí Thức Trẻ",
+        filler(8)
+    );
+    let ps = pieces(&body);
+    assert_eq!(of(&ps, LineClass::OutletTag), ["theo Trí Thức Trẻ"]);
+    // Any other body after "theo" is the end of a sentence.
+    let body = format!("{} Số ca mắc mới đã giảm theo Bộ Y tế", filler(8));
+    assert!(of(&pieces(&body), LineClass::OutletTag).is_empty());
+}

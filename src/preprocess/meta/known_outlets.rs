@@ -47,7 +47,8 @@ const fn max(a: usize, b: usize) -> usize {
     if a > b { a } else { b }
 }
 
-pub(super) fn is_known_outlet(s: &str) -> bool {
+/// A news outlet the project knows by name (`TTXVN`, `Trí Thức Trẻ`, `VnExpress` …).
+pub fn is_known_outlet(s: &str) -> bool {
     let s = s.trim().trim_end_matches('.');
     // Only the first bytes of a long line are folded: past the longest name it is none.
     let Some(f) = fold_words_within(s, KNOWN_MAX_LEN) else {

@@ -30,7 +30,7 @@ pub use byline::{Byline, byline_outlet, parse_byline};
 pub use caption::has_photo_credit;
 pub use copyright::{copyright_outlet, is_copyright};
 pub use date::{is_dateline, parse_date, split_dateline};
-pub use known_outlets::is_compiled_marker;
+pub use known_outlets::{is_compiled_marker, is_known_outlet};
 pub use outlet::{credit_author, outlet_line, outlet_tag};
 
 /// A personal name alone ("Thu Hiền", "Jessie Bush"), as a byline or a caption prints it.
