@@ -29,13 +29,26 @@ impl Classifier<'_> {
                     && first == i
                     && self.lines[p].class == LineClass::Caption
                     && self.lines[p].joined_to.is_none();
+                // Under a credit alone, a finished sentence above is the caption, if it is
+                // one short sentence (a paragraph above "Hình minh họa" is body text) and
+                // the walk stops there (a heading above it is no part of it).
+                let sentence_above = credit_only
+                    && first == i
+                    && ends_sentence(pt)
+                    && self.facts[p].words <= 30
+                    && !pt
+                        .trim_end_matches(['.', '!', '?', '…', '"', '”'])
+                        .contains(". ");
                 let continues = (self.is_open(p) || caption_above)
                     && self.facts[p].words <= 50
-                    && (!ends_sentence(pt) || (credit_only && first == i));
+                    && (!ends_sentence(pt) || sentence_above);
                 if !continues {
                     break;
                 }
                 first = p;
+                if sentence_above {
+                    break;
+                }
             }
             if first < i {
                 self.set(first, LineClass::Caption, None);

@@ -271,6 +271,47 @@ mod article_tests {
         "Đây là một đoạn văn dài đủ để là văn xuôi của bài báo, có dấu chấm ở cuối câu.";
 
     #[test]
+    fn a_stock_credit_joins_one_short_sentence_above_not_a_paragraph_or_a_heading() {
+        let cls = |text: &str| {
+            classes(text)
+                .into_iter()
+                .map(|(_, c)| c)
+                .collect::<Vec<_>>()
+        };
+        let body = "Trường gần nhà giúp bạn tiết kiệm thời gian. Trẻ nhỏ không nên ngồi xe lâu.";
+        let text = format!(
+            "Chọn trường mầm non\n\n{PARA}\nChọn trường gần nhà\n{body}\nHình minh họa\n\
+             Đọc kỹ thông tin của trường\n{PARA}\n"
+        );
+        assert_eq!(
+            cls(&text),
+            [
+                LineClass::Title,
+                LineClass::Lead,
+                LineClass::Heading,
+                LineClass::Paragraph,
+                LineClass::Caption,
+                LineClass::Heading,
+                LineClass::Paragraph
+            ]
+        );
+        // One short sentence above the credit is the photo's caption, joined to it.
+        let caption = "Các em nhỏ vui chơi ở sân trường.";
+        let text = format!("Chọn trường mầm non\n\n{PARA}\n{caption}\nHình minh họa\n{PARA}\n");
+        let lines = classify_bytes(text.as_bytes(), Gazetteer::embedded()).expect("valid");
+        let cap = lines
+            .iter()
+            .find(|l| l.text == caption)
+            .expect("caption line");
+        assert_eq!(cap.class, LineClass::Caption);
+        let credit = lines
+            .iter()
+            .find(|l| l.text == "Hình minh họa")
+            .expect("credit");
+        assert!(credit.joined_to.is_some());
+    }
+
+    #[test]
     fn a_lone_heading_shape_is_no_heading_but_two_are() {
         let one = format!("Tiêu đề bài\n\n{PARA}\n\nQuang cảnh buổi lễ khai mạc\n\n{PARA}\n");
         assert!(!classes(&one).iter().any(|(_, c)| *c == LineClass::Heading));
