@@ -251,6 +251,7 @@ pub fn classify(raw: Vec<RawLine>, gaz: &Gazetteer) -> Vec<Line> {
     c.mark_captions();
     c.mark_header();
     c.mark_body();
+    c.promote_numbered_siblings();
     c.drop_lone_heading();
     // Every article has a title: fall back to the first content line.
     if !c.lines.iter().any(|l| l.class == LineClass::Title)

@@ -126,6 +126,28 @@ impl Classifier<'_> {
             && next.is_some_and(|k| self.facts[k].prose && !is_list_item(&self.lines[k].text))
     }
 
+    /// "1. Hy Lạp: Thịt xiên nướng" under a line ending with ':' reads as a list item, while
+    /// "2. Israel: Bánh mì" and the rest of the run are headings: the item the next number's
+    /// heading follows is a heading too.
+    pub(super) fn promote_numbered_siblings(&mut self) {
+        for i in 0..self.lines.len() {
+            if self.lines[i].class != LineClass::ListItem
+                || self.lines.iter().any(|l| l.joined_to == Some(i))
+                || !is_heading_shape(&self.lines[i].text)
+            {
+                continue;
+            }
+            let Some(n) = item_number(&self.lines[i].text) else {
+                continue;
+            };
+            let next = (i + 1..self.lines.len())
+                .find(|&k| item_number(&self.lines[k].text).is_some_and(|m| m == n + 1));
+            if next.is_some_and(|k| self.lines[k].class == LineClass::Heading) {
+                self.set(i, LineClass::Heading, None);
+            }
+        }
+    }
+
     /// A line joined to one that later became something else (a caption's first line
     /// taken as the title, say) would be in no passage: the first such line heads its own
     /// passage and the rest of the run follows it.
@@ -280,4 +302,12 @@ impl Classifier<'_> {
     fn is_credit_line(&self, i: usize) -> bool {
         self.lines[i].class == LineClass::Byline || self.is_outlet(i)
     }
+}
+
+/// The number of an item ("3. …", "3) …"): one or two digits.
+fn item_number(t: &str) -> Option<u32> {
+    let (num, rest) = t.split_once(['.', ')'])?;
+    ((1..=2).contains(&num.len()) && rest.starts_with(' '))
+        .then(|| num.parse().ok())
+        .flatten()
 }

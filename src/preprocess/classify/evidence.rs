@@ -312,6 +312,33 @@ mod article_tests {
     }
 
     #[test]
+    fn the_first_of_a_numbered_run_of_headings_is_a_heading_too() {
+        let text = format!(
+            "Đồ ăn vặt trong rạp chiếu phim\n\nMón ăn phổ biến ở các rạp chiếu phim như sau:\n\
+             1. Hy Lạp: Thịt xiên nướng\n{PARA}\n2. Israel: Bánh mì\n{PARA}\n\
+             3. Mexico: Món Tostilocos\n{PARA}\n"
+        );
+        let heads: Vec<String> = classes(&text)
+            .into_iter()
+            .filter(|(_, c)| *c == LineClass::Heading)
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                "1. Hy Lạp: Thịt xiên nướng",
+                "2. Israel: Bánh mì",
+                "3. Mexico: Món Tostilocos"
+            ]
+        );
+        // A list of items after a colon stays a list.
+        let text = format!(
+            "Đồ ăn vặt\n\n{PARA}\nCác món gồm:\n1. Thịt xiên nướng\n2. Bánh mì\n3. Ô mai\n{PARA}\n"
+        );
+        assert!(classes(&text).iter().all(|(_, c)| *c != LineClass::Heading));
+    }
+
+    #[test]
     fn a_lone_heading_shape_is_no_heading_but_two_are() {
         let one = format!("Tiêu đề bài\n\n{PARA}\n\nQuang cảnh buổi lễ khai mạc\n\n{PARA}\n");
         assert!(!classes(&one).iter().any(|(_, c)| *c == LineClass::Heading));
