@@ -32,19 +32,19 @@ fn push_word_hashes(t: &str, out: &mut Vec<u64>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (alnum, next) = if b.is_ascii() {
+        let (alnum, next) = if b < 0x80 {
             let a = b.is_ascii_alphanumeric();
             if a {
                 fnv_eat(&mut h, char::from(b.to_ascii_lowercase()));
             }
             (a, i + 1)
         } else {
-            let c = t[i..].chars().next().unwrap_or(' ');
+            let (c, len) = chars::decode_at(t, i);
             let a = chars::is_alphanumeric(c);
             if a {
                 chars::for_each_lower(c, |l| fnv_eat(&mut h, l));
             }
-            (a, i + c.len_utf8())
+            (a, i + len)
         };
         if alnum {
             in_word = true;
