@@ -15,9 +15,14 @@
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use super::headings::{CAPTION_STARTS, DANGLING, NAMES_TOO};
 use super::sentences::OPENERS;
+use crate::gazetteer::FxHasher;
+
+/// The body's words are only looked up, never listed: a fast hash for them.
+type Fx = BuildHasherDefault<FxHasher>;
 
 /// Fewest heading candidates (strict or loose) in one body for the loose ones to count.
 pub(super) const MIN_EVIDENCE: usize = 2;
@@ -128,8 +133,8 @@ pub(super) struct Vocab<'a> {
 }
 
 struct Words<'a> {
-    lower: HashSet<&'a str>,
-    mid_caps: HashMap<(&'a str, &'a str), usize>,
+    lower: HashSet<&'a str, Fx>,
+    mid_caps: HashMap<(&'a str, &'a str), usize, Fx>,
 }
 
 impl<'a> Vocab<'a> {
@@ -142,8 +147,8 @@ impl<'a> Vocab<'a> {
 
     fn words(&self) -> &Words<'a> {
         self.words.get_or_init(|| {
-            let mut lower = HashSet::new();
-            let mut mid_caps: HashMap<(&str, &str), usize> = HashMap::new();
+            let mut lower: HashSet<&str, Fx> = HashSet::default();
+            let mut mid_caps: HashMap<(&str, &str), usize, Fx> = HashMap::default();
             let words: Vec<&str> = self.text.split_whitespace().collect();
             for (i, w) in words.iter().enumerate() {
                 let core = w.trim_matches(|c: char| !c.is_alphanumeric());
