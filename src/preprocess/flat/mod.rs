@@ -23,6 +23,7 @@ mod marks;
 mod sentences;
 #[cfg(test)]
 mod tests;
+mod word_set;
 
 use std::borrow::Cow;
 use std::fmt;
