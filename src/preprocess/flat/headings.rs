@@ -110,10 +110,8 @@ const CAPTION_WORDS: &[&str] = &[
 /// If `s` (one sentence, trimmed) opens with an inline heading, the byte length of the
 /// heading (without the space after it).
 pub(super) fn heading_len(s: &str) -> Option<usize> {
-    let words: Vec<(usize, &str)> = crate::text::word_offsets(s)
-        .take(MAX_WORDS + 1 + MIN_AFTER)
-        .collect();
-    let first = words.first()?.1;
+    // The first word decides for most sentences: the words are collected after it passes.
+    let first = s.split_whitespace().next()?;
     let first_core = first.trim_start_matches(['“', '"', '(', '‘']);
     if !first_core.chars().next().is_some_and(char::is_uppercase)
         || OPENER_SET.contains(first_core)
@@ -122,6 +120,9 @@ pub(super) fn heading_len(s: &str) -> Option<usize> {
     {
         return None;
     }
+    let take = MAX_WORDS + 1 + MIN_AFTER;
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(take);
+    words.extend(crate::text::word_offsets(s).take(take));
     for k in MIN_WORDS..words.len().min(MAX_WORDS + 1) {
         let (_, prev) = words[k - 1];
         let (_, w) = words[k];

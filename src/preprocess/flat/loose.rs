@@ -224,10 +224,8 @@ fn opens(w: &str, after: &str, vocab: &Vocab) -> bool {
 
 /// If `s` (one sentence, trimmed) opens with a heading of the loose shape, its byte length.
 pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
-    let words: Vec<(usize, &str)> = crate::text::word_offsets(s)
-        .take(MAX_WORDS + 2 + MIN_AFTER)
-        .collect();
-    let first = words.first()?.1;
+    // The first word decides for most sentences: the words are collected after it passes.
+    let first = s.split_whitespace().next()?;
     let quote = first
         .chars()
         .next()
@@ -243,6 +241,9 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
     {
         return None;
     }
+    let take = MAX_WORDS + 2 + MIN_AFTER;
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(take);
+    words.extend(crate::text::word_offsets(s).take(take));
     let ends_quote = |p: &str| match quote {
         Some('\'' | '‘') => p.ends_with(['\'', '’']),
         Some('"') => p.ends_with('"'),
