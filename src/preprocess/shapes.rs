@@ -66,7 +66,7 @@ fn ascii_word_starts_upto(b: &[u8], stop_above: usize) -> (usize, usize) {
 /// Does UTF-8 `b` hold a whitespace char outside ASCII (U+0085, U+00A0, U+1680,
 /// U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000)? Their first bytes are rare in
 /// Vietnamese text but for U+1680's and the General Punctuation's (quotes, dashes).
-fn has_non_ascii_space(b: &[u8]) -> bool {
+pub(super) fn has_non_ascii_space(b: &[u8]) -> bool {
     memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).any(|i| {
         matches!(
             (b[i], b.get(i + 1), b.get(i + 2)),
