@@ -157,6 +157,15 @@ pub(in crate::gazetteer) fn tokenize(text: &str) -> Vec<Tok> {
         i += len;
         while i < n {
             let b = bytes[i];
+            if b.is_ascii_lowercase() {
+                // Most letters: a run of them only adds their class, counted once.
+                i += 1;
+                while i < n && bytes[i].is_ascii_lowercase() {
+                    i += 1;
+                }
+                s.all |= WORD | LOWER;
+                continue;
+            }
             let (k, len) = if b < 0x80 {
                 (table[usize::from(b)], 1)
             } else {
@@ -221,6 +230,14 @@ mod tests {
     fn word_char_table_agrees_with_unicode() {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), is_word_char_slow(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn an_ascii_lowercase_letter_is_a_lowercase_word_char() {
+        // The tokeniser adds a run of them as this one class.
+        for c in 'a'..='z' {
+            assert_eq!(class_of(c), WORD | LOWER, "{c}");
         }
     }
 
