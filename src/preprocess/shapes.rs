@@ -75,7 +75,14 @@ pub(super) fn has_non_ascii_space(b: &[u8]) -> bool {
                 | (0xE2, Some(0x81), Some(0x9F))
                 | (0xE3, Some(0x80), Some(0x80))
         )
-    }) || memchr::memmem::find(b, "\u{1680}".as_bytes()).is_some()
+    }) || ogham_space().find(b).is_some()
+}
+
+/// The searcher for U+1680, built once: building one per search cost more than searching.
+fn ogham_space() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::Finder::new("\u{1680}".as_bytes()))
 }
 
 /// Words with a letter or digit in them ("Chính trị - Xã hội" has four).
