@@ -41,8 +41,9 @@ pub fn phrase_key(line: &str) -> String {
 /// not folded to its end to be compared with a short phrase: the key only grows as the line
 /// is read, and trimming takes off at most one space at each end.
 fn short_phrase_key(line: &str, max: usize) -> Option<String> {
-    // Sized once: the key never outgrows the line, nor `max` + 3 before it is given up (the
-    // rules ask this of every line, and growing the string a char at a time was most of it).
+    // Sized once for the usual key (folding seldom lengthens a line, and the key is given up
+    // past `max` + 2): the rules ask this of every line, and growing the string a char at a
+    // time was most of its cost.
     let mut key = String::with_capacity(line.len().min(max.saturating_add(3)));
     for c in line.chars().filter_map(fold_char) {
         if c.is_alphabetic() {
