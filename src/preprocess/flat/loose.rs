@@ -21,6 +21,7 @@ use super::headings::{CAPTION_START_SET, DANGLING, NAMES_TOO_SET};
 use super::sentences::OPENER_SET;
 use super::word_set::WordSet;
 use crate::gazetteer::FxHasher;
+use crate::text::chars;
 
 /// The body's words are only looked up, never listed: a fast hash for them.
 type Fx = BuildHasherDefault<FxHasher>;
@@ -154,7 +155,9 @@ impl<'a> Vocab<'a> {
             let mut mid_caps: HashMap<(&str, &str), usize, Fx> = HashMap::default();
             let words: Vec<&str> = self.text.split_whitespace().collect();
             for (i, w) in words.iter().enumerate() {
-                let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+                // The char table answers as `char::is_alphanumeric` does, without a Unicode
+                // search for each Vietnamese letter ending a word of the body.
+                let core = w.trim_matches(|c: char| !chars::is_alphanumeric(c));
                 if starts_lower(core) {
                     lower.insert(core);
                 } else if i > 0 && starts_upper(w) && ends_a_clause_not(words[i - 1]) {
@@ -182,7 +185,7 @@ impl<'a> Vocab<'a> {
 
 /// A lowercase word that does not end a clause: what a capital in mid-sentence follows.
 fn ends_a_clause_not(w: &str) -> bool {
-    starts_lower(w) && !w.ends_with(|c: char| !c.is_alphanumeric())
+    starts_lower(w) && !w.ends_with(|c: char| !chars::is_alphanumeric(c))
 }
 
 fn starts_lower(w: &str) -> bool {
