@@ -25,6 +25,21 @@ fn fnv_eat(h: &mut u64, c: char) {
 /// Push the hash of each word of `t` (a maximal run of letters and digits: FNV-1a over its
 /// lowercase chars). One pass over the bytes: an ASCII byte is tested and lowercased by
 /// itself, only other chars are decoded.
+/// An ASCII byte's lowercase if it is a letter or digit, else 0: one load for both tests.
+#[allow(clippy::cast_possible_truncation)] // `i` stays below 128
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] = b.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
+
 fn push_word_hashes(t: &str, out: &mut Vec<u64>) {
     let bytes = t.as_bytes();
     let mut h = FNV;
@@ -33,11 +48,11 @@ fn push_word_hashes(t: &str, out: &mut Vec<u64>) {
     while i < bytes.len() {
         let b = bytes[i];
         let (alnum, next) = if b < 0x80 {
-            let a = b.is_ascii_alphanumeric();
-            if a {
-                fnv_eat(&mut h, char::from(b.to_ascii_lowercase()));
+            let l = ASCII_WORD[usize::from(b)];
+            if l != 0 {
+                fnv_eat(&mut h, char::from(l));
             }
-            (a, i + 1)
+            (l != 0, i + 1)
         } else {
             let (c, len) = chars::decode_at(t, i);
             let a = chars::is_alphanumeric(c);
