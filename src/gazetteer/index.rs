@@ -71,7 +71,7 @@ pub(super) use super::words::{
 /// A fast hasher for the short keys of the index (the `FxHash` of rustc): the default `SipHash`
 /// costs more than the rest of a lookup.
 #[derive(Default, Clone, Copy)]
-pub(super) struct FxHasher {
+pub(crate) struct FxHasher {
     hash: u64,
 }
 

@@ -27,6 +27,8 @@ mod words;
 use std::fmt;
 use std::sync::OnceLock;
 
+/// The gazetteer's fast hasher, for the preprocessor's maps of short keys too.
+pub(crate) use index::FxHasher;
 pub use model::{Commune2025, Cue, GazetteerError, Level, Mention, Settled, Unit, UnitId};
 pub use resolve::{TextScan, Unresolved};
 

@@ -41,7 +41,10 @@ pub fn phrase_key(line: &str) -> String {
 /// not folded to its end to be compared with a short phrase: the key only grows as the line
 /// is read, and trimming takes off at most one space at each end.
 fn short_phrase_key(line: &str, max: usize) -> Option<String> {
-    let mut key = String::new();
+    // Sized once for the usual key (folding seldom lengthens a line, and the key is given up
+    // past `max` + 2): the rules ask this of every line, and growing the string a char at a
+    // time was most of its cost.
+    let mut key = String::with_capacity(line.len().min(max.saturating_add(3)));
     for c in line.chars().filter_map(fold_char) {
         if c.is_alphabetic() {
             key.push(c);
@@ -52,8 +55,16 @@ fn short_phrase_key(line: &str, max: usize) -> Option<String> {
             return None;
         }
     }
-    let key = key.trim();
-    (key.len() <= max).then(|| key.to_string())
+    let trimmed = key.trim();
+    if trimmed.len() > max {
+        return None;
+    }
+    // The key itself when there is nothing to trim: no second string.
+    Some(if trimmed.len() == key.len() {
+        key
+    } else {
+        trimmed.to_string()
+    })
 }
 
 /// Related-links and navigation headers (the headline list that follows is junk too).

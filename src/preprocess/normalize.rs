@@ -101,39 +101,42 @@ pub fn normalize_line(line: &str) -> String {
     // Most lines are printable ASCII and the letters and punctuation of Vietnamese
     // ([`is_plain_letter`]) with spaces: NFC as they are, and nothing to drop. One pass over
     // such a line does what the three of the general case do.
-    // Each run of letters between spaces is copied whole, and an ASCII byte is not decoded.
+    // Each run of letters between spaces is read in a tight loop and copied whole, and an
+    // ASCII byte is not decoded.
     let mut out = String::with_capacity(line.len());
-    let mut run: Option<usize> = None;
     let bytes = line.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let c = if bytes[i].is_ascii() {
-            char::from(bytes[i])
-        } else {
-            match line[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            }
-        };
-        if matches!(c, ' ' | '\t'..='\r' | '\u{a0}') {
-            if let Some(start) = run.take() {
-                if !out.is_empty() {
-                    out.push(' ');
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !(b'!'..=b'~').contains(&b) {
+                    break;
                 }
-                out.push_str(&line[start..i]);
+                i += 1;
+            } else {
+                let (c, len) = crate::text::chars::decode_at(line, i);
+                if !is_plain_letter(c) {
+                    break;
+                }
+                i += len;
             }
-        } else if is_plain_letter(c) {
-            run.get_or_insert(i);
-        } else {
+        }
+        if i > start {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&line[start..i]);
+        }
+        if i == bytes.len() {
+            break;
+        }
+        let (c, len) = crate::text::chars::decode_at(line, i);
+        if !matches!(c, ' ' | '\t'..='\r' | '\u{a0}') {
             return normalize_other_line(line);
         }
-        i += c.len_utf8();
-    }
-    if let Some(start) = run {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&line[start..]);
+        i += len;
     }
     out
 }

@@ -17,13 +17,22 @@ pub fn word_count(t: &str) -> usize {
     ascii_word_starts(b, usize::MAX)
 }
 
-/// `word_count(t) > k`, found without counting past `k` on a long line.
+/// `word_count(t) > k`, found without counting past `k` on a long line: words are counted
+/// by ASCII spaces a block at a time until they pass `k`, and only the bytes read are
+/// searched for a non-ASCII space (the rules ask this of every line, most with a small `k`).
 pub fn more_words_than(t: &str, k: usize) -> bool {
     let b = t.as_bytes();
-    if b.is_empty() || has_non_ascii_space(b) {
+    if b.is_empty() {
+        return false;
+    }
+    let (n, read) = ascii_word_starts_upto(b, k);
+    // The word starts counted lie in b[..read]; the chars starting there lie in
+    // b[..read + 3] (no space is longer). With no other space among them, the count holds.
+    let upto = b.len().min(read + 3);
+    if has_non_ascii_space(&b[..upto]) {
         return t.split_whitespace().nth(k).is_some();
     }
-    ascii_word_starts(b, k) > k
+    n > k
 }
 
 /// The words of non-empty `b`, whose only spaces are ASCII: the bytes that start a word
@@ -31,11 +40,19 @@ pub fn more_words_than(t: &str, k: usize) -> bool {
 /// arithmetic the compiler vectorises, a block at a time. Stops after the block where the
 /// count passes `stop_above`.
 fn ascii_word_starts(b: &[u8], stop_above: usize) -> usize {
+    ascii_word_starts_upto(b, stop_above).0
+}
+
+/// [`ascii_word_starts`], and the length of the prefix of `b` whose word starts were counted
+/// (all of `b` unless the count passed `stop_above`).
+fn ascii_word_starts_upto(b: &[u8], stop_above: usize) -> (usize, usize) {
+    const BLOCK: usize = 64;
     let space = |x: u8| u8::from(x == b' ' || x.wrapping_sub(b'\t') <= b'\r' - b'\t');
     let mut n = usize::from(space(b[0]) == 0);
-    for (this, next) in b.chunks(128).zip(b[1..].chunks(128)) {
+    // Block j counts the word starts at bytes 1 + j * BLOCK ..= (j + 1) * BLOCK.
+    for (j, (this, next)) in b.chunks(BLOCK).zip(b[1..].chunks(BLOCK)).enumerate() {
         if n > stop_above {
-            break;
+            return (n, 1 + j * BLOCK);
         }
         let mut starts: u32 = 0;
         for (&x, &y) in this.iter().zip(next) {
@@ -43,13 +60,13 @@ fn ascii_word_starts(b: &[u8], stop_above: usize) -> usize {
         }
         n += starts as usize;
     }
-    n
+    (n, b.len())
 }
 
 /// Does UTF-8 `b` hold a whitespace char outside ASCII (U+0085, U+00A0, U+1680,
 /// U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000)? Their first bytes are rare in
 /// Vietnamese text but for U+1680's and the General Punctuation's (quotes, dashes).
-fn has_non_ascii_space(b: &[u8]) -> bool {
+pub(super) fn has_non_ascii_space(b: &[u8]) -> bool {
     memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).any(|i| {
         matches!(
             (b[i], b.get(i + 1), b.get(i + 2)),
@@ -58,7 +75,14 @@ fn has_non_ascii_space(b: &[u8]) -> bool {
                 | (0xE2, Some(0x81), Some(0x9F))
                 | (0xE3, Some(0x80), Some(0x80))
         )
-    }) || memchr::memmem::find(b, "\u{1680}".as_bytes()).is_some()
+    }) || ogham_space().find(b).is_some()
+}
+
+/// The searcher for U+1680, built once: building one per search cost more than searching.
+fn ogham_space() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::Finder::new("\u{1680}".as_bytes()))
 }
 
 /// Words with a letter or digit in them ("Chính trị - Xã hội" has four).
@@ -237,6 +261,13 @@ mod tests {
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             for t in [format!("a{c}b"), format!("{c}"), format!(" {c} ")] {
                 assert_eq!(word_count(&t), t.split_whitespace().count(), "{c:?}");
+                for k in 0..3 {
+                    assert_eq!(
+                        more_words_than(&t, k),
+                        t.split_whitespace().count() > k,
+                        "{t:?} {k}"
+                    );
+                }
             }
         }
         for s in [
@@ -248,6 +279,31 @@ mod tests {
             for w in &whitespace {
                 let t = format!("{s}{w}x{s}");
                 assert_eq!(word_count(&t), t.split_whitespace().count(), "{t:?}");
+                for k in 0..12 {
+                    assert_eq!(
+                        more_words_than(&t, k),
+                        t.split_whitespace().count() > k,
+                        "{t:?} {k}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn more_words_than_reads_long_lines_as_split_whitespace() {
+        for sp in ["\u{a0}", "\u{3000}", " ", "\u{1680}"] {
+            for at in (0..400).step_by(7) {
+                let mut t = "từ ab ".repeat(60);
+                let at = (0..=at).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(0);
+                t.insert_str(at, sp);
+                for k in [0, 5, 8, 30, 59, 60, 61, 119, 120, 121, 200] {
+                    assert_eq!(
+                        more_words_than(&t, k),
+                        t.split_whitespace().count() > k,
+                        "{sp:?} {at} {k}"
+                    );
+                }
             }
         }
     }

@@ -26,6 +26,7 @@ const LOWER: u8 = 4;
 const ODD: u8 = 8;
 const DIGIT: u8 = 16;
 
+#[cfg(test)]
 fn class_of(c: char) -> u8 {
     let u = u32::from(c);
     if u < TABLE_END {
@@ -53,6 +54,18 @@ fn class_table() -> &'static [u8; TABLE_END as usize] {
         }
         t
     })
+}
+
+/// The class of the non-ASCII char at byte `i` of `text`, and its length.
+fn class_at(table: &[u8; TABLE_END as usize], text: &str, i: usize) -> (u8, usize) {
+    let (c, len) = crate::text::chars::decode_at(text, i);
+    let u = u32::from(c);
+    let k = if u < TABLE_END {
+        table[u as usize]
+    } else {
+        class_slow(c)
+    };
+    (k, len)
 }
 
 fn class_slow(c: char) -> u8 {
@@ -111,7 +124,6 @@ pub(super) fn is_hspace(c: char) -> bool {
 
 pub(in crate::gazetteer) fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-    let mut cur: Option<Shape> = None;
     let tok = |s: Shape, end: usize| Tok {
         start: s.start,
         end,
@@ -119,37 +131,62 @@ pub(in crate::gazetteer) fn tokenize(text: &str) -> Vec<Tok> {
         join: false,
         plain: s.plain(),
     };
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let k = class_of(c);
-        if k & WORD != 0 {
-            match &mut cur {
-                None => {
-                    cur = Some(Shape {
-                        start: i,
-                        first: k,
-                        all: k,
-                        uppers: u32::from(k & UPPER != 0),
-                    });
-                }
-                Some(s) => {
-                    s.uppers += u32::from(k & UPPER != 0);
-                    s.all |= k;
-                }
-            }
+    // Walked by bytes, an ASCII byte classed without decoding, the table fetched once, a
+    // word read in a tight inner loop: this reads every char of every article.
+    let table = class_table();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        let (k, len) = if b < 0x80 {
+            (table[usize::from(b)], 1)
+        } else {
+            class_at(table, text, i)
+        };
+        if k & WORD == 0 {
+            i += len;
             continue;
         }
-        if let Some(s) = &mut cur {
-            if matches!(c, '\'' | '’') && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
-                s.all |= k & ODD;
+        let mut s = Shape {
+            start: i,
+            first: k,
+            all: k,
+            uppers: u32::from(k & UPPER != 0),
+        };
+        i += len;
+        while i < n {
+            let b = bytes[i];
+            if b.is_ascii_lowercase() {
+                // Most letters: a run of them only adds their class, counted once.
+                i += 1;
+                while i < n && bytes[i].is_ascii_lowercase() {
+                    i += 1;
+                }
+                s.all |= WORD | LOWER;
                 continue;
             }
-            toks.push(tok(*s, i));
-            cur = None;
+            let (k, len) = if b < 0x80 {
+                (table[usize::from(b)], 1)
+            } else {
+                class_at(table, text, i)
+            };
+            if k & WORD != 0 {
+                s.uppers += u32::from(k & UPPER != 0);
+                s.all |= k;
+            } else if (b == b'\'' || bytes[i..].starts_with("’".as_bytes()))
+                && i + len < n
+                && crate::text::chars::decode_at(text, i + len)
+                    .0
+                    .is_alphanumeric()
+            {
+                s.all |= k & ODD;
+            } else {
+                break;
+            }
+            i += len;
         }
-    }
-    if let Some(s) = cur {
-        toks.push(tok(s, text.len()));
+        toks.push(tok(s, i));
     }
     for k in 1..toks.len() {
         let sep = &text[toks[k - 1].end..toks[k].start];
@@ -193,6 +230,14 @@ mod tests {
     fn word_char_table_agrees_with_unicode() {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), is_word_char_slow(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn an_ascii_lowercase_letter_is_a_lowercase_word_char() {
+        // The tokeniser adds a run of them as this one class.
+        for c in 'a'..='z' {
+            assert_eq!(class_of(c), WORD | LOWER, "{c}");
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::sentences::OPENERS;
+use super::sentences::OPENER_SET;
 use crate::preprocess::meta;
 
 /// A credit found inside running text: the marker starts at `range.start`.
@@ -82,7 +82,7 @@ fn name_end(t: &str, from: usize) -> Option<usize> {
     for (k, &(at, w)) in words.iter().enumerate() {
         let core = bare(w);
         let first = core.chars().next();
-        if !taken.is_empty() && OPENERS.contains(&core) && first.is_some_and(char::is_uppercase) {
+        if !taken.is_empty() && OPENER_SET.contains(core) && first.is_some_and(char::is_uppercase) {
             break;
         }
         let lower = first.is_some_and(char::is_lowercase);
@@ -94,7 +94,7 @@ fn name_end(t: &str, from: usize) -> Option<usize> {
             // "Ảnh: Báo Thanh niên Theo kết quả …": a lowercase word inside the name, which
             // a word opening a sentence (or the end) follows.
             let then = words.get(k + 1).map(|(_, n)| bare(n));
-            if then.is_none_or(|n| OPENERS.contains(&n)) && !w.ends_with(['.', ',']) {
+            if then.is_none_or(|n| OPENER_SET.contains(n)) && !w.ends_with(['.', ',']) {
                 taken.push((at, w));
                 break;
             }
@@ -230,7 +230,7 @@ fn video_end(t: &str, from: usize, bracketed: bool) -> Option<(usize, CreditKind
     for (n, (at, w)) in words_from(t, from).enumerate() {
         let core = bare(w);
         let upper = core.chars().next().is_some_and(char::is_uppercase);
-        if n > 0 && prev_lower && upper && OPENERS.contains(&core) {
+        if n > 0 && prev_lower && upper && OPENER_SET.contains(core) {
             break;
         }
         end = Some(at + w.len());

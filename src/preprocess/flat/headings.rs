@@ -8,7 +8,8 @@
 //! end lost its line break and nothing else marks it. Other headings need the evidence of
 //! a second one in the body (see [`loose`](super::loose)).
 
-use super::sentences::OPENERS;
+use super::sentences::OPENER_SET;
+use super::word_set::WordSet;
 
 /// Fewest and most words of a heading.
 const MIN_WORDS: usize = 2;
@@ -18,6 +19,9 @@ const MIN_AFTER: usize = 6;
 
 /// Openers that are also names or parts of names ("Tuy Đức", "Tòa án Tối cao", "Điều 99",
 /// "Song Bum-keun", "Liên hiệp Các tổ chức …"): not trusted to end a heading.
+/// [`NAMES_TOO`], looked up by hash.
+pub(super) static NAMES_TOO_SET: WordSet = WordSet::new(NAMES_TOO);
+
 pub(super) const NAMES_TOO: &[&str] = &[
     "Năm", "Đồng", "Có", "Ngày", "Tháng", "Đầu", "Cuối", "Tuy", "Tối", "Toàn", "Điều", "Song",
     "Các", "Đêm", "Sáng", "Chiều", "Hôm", "Thời", "Giữa", "Trên", "Dưới", "Qua", "Hơn", "Như",
@@ -75,6 +79,9 @@ pub(super) const DANGLING: &[&str] = &[
 ];
 
 /// Words that open a photo caption rather than a heading: people and scenes.
+/// [`CAPTION_STARTS`], looked up by hash.
+pub(super) static CAPTION_START_SET: WordSet = WordSet::new(CAPTION_STARTS);
+
 pub(super) const CAPTION_STARTS: &[&str] = &[
     "Ông", "Bà", "Anh", "Chị", "Cháu", "Em", "Bé", "Cô", "Chiếc", "Căn", "Cảnh", "Quang", "Toàn",
     "Khung", "Hình", "Ảnh", "Lực", "Đoàn", "Các", "Những", "Người", "Nhiều", "Một", "Hiện", "Thi",
@@ -103,18 +110,19 @@ const CAPTION_WORDS: &[&str] = &[
 /// If `s` (one sentence, trimmed) opens with an inline heading, the byte length of the
 /// heading (without the space after it).
 pub(super) fn heading_len(s: &str) -> Option<usize> {
-    let words: Vec<(usize, &str)> = crate::text::word_offsets(s)
-        .take(MAX_WORDS + 1 + MIN_AFTER)
-        .collect();
-    let first = words.first()?.1;
+    // The first word decides for most sentences: the words are collected after it passes.
+    let first = s.split_whitespace().next()?;
     let first_core = first.trim_start_matches(['“', '"', '(', '‘']);
     if !first_core.chars().next().is_some_and(char::is_uppercase)
-        || OPENERS.contains(&first_core)
-        || CAPTION_STARTS.contains(&first_core)
+        || OPENER_SET.contains(first_core)
+        || CAPTION_START_SET.contains(first_core)
         || first_core != first
     {
         return None;
     }
+    let take = MAX_WORDS + 1 + MIN_AFTER;
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(take);
+    words.extend(crate::text::word_offsets(s).take(take));
     for k in MIN_WORDS..words.len().min(MAX_WORDS + 1) {
         let (_, prev) = words[k - 1];
         let (_, w) = words[k];
@@ -128,7 +136,7 @@ pub(super) fn heading_len(s: &str) -> Option<usize> {
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
         // Every opener is capitalised (a test checks): most words skip the list scan.
         let capital = !w.as_bytes()[0].is_ascii_lowercase();
-        if prev_lower && capital && OPENERS.contains(&w) && !NAMES_TOO.contains(&w) {
+        if prev_lower && capital && OPENER_SET.contains(w) && !NAMES_TOO_SET.contains(w) {
             let after = s[words[k].0..].split_whitespace().count();
             let fragment = &s[..words[k - 1].0 + prev.len()];
             return (after >= MIN_AFTER && plausible(fragment)).then_some(fragment.len());

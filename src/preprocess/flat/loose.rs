@@ -15,9 +15,16 @@
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
-use super::headings::{CAPTION_STARTS, DANGLING, NAMES_TOO};
-use super::sentences::OPENERS;
+use super::headings::{CAPTION_START_SET, DANGLING, NAMES_TOO_SET};
+use super::sentences::OPENER_SET;
+use super::word_set::WordSet;
+use crate::gazetteer::FxHasher;
+use crate::text::chars;
+
+/// The body's words are only looked up, never listed: a fast hash for them.
+type Fx = BuildHasherDefault<FxHasher>;
 
 /// Fewest heading candidates (strict or loose) in one body for the loose ones to count.
 pub(super) const MIN_EVIDENCE: usize = 2;
@@ -34,20 +41,22 @@ const MIN_LOWER: usize = 2;
 /// adverbs, conjunctions, verbs of reporting. Some are also parts of names ("Ba Đình",
 /// "Lại Văn …", "Gia Lai"): a name goes on with a capital, which the rule checks.
 #[rustfmt::skip]
+/// [`MORE_OPENERS`], looked up by hash.
+static MORE_OPENER_SET: WordSet = WordSet::new(MORE_OPENERS);
+
 const MORE_OPENERS: &[&str] = &[
-    "Vị", "Ông", "Bà", "Chị", "Em", "Cô", "Chú", "Bác", "Cháu", "Họ", "Tôi", "Ta", "Mình",
-    "Nó", "Ai", "Người", "Mỗi", "Một", "Hai", "Ba", "Bốn", "Vài", "Cả", "Ngành", "Phía", "Bản",
-    "Chiếc", "Con", "Loại", "Số", "Phần", "Thế", "Rồi", "Lại", "Mới", "Vừa", "Đã", "Đang",
-    "Sẽ", "Sắp", "Vẫn", "Luôn", "Hay", "Hoặc", "Và", "Mà", "Thì", "Là", "Nên", "Giờ", "Nay",
-    "Bây", "Lần", "Dẫu", "Giả", "Nhờ", "Nhằm", "Bằng", "Cho", "Tới", "Về", "Thay", "Kể",
-    "Tính", "Trải", "Suốt", "Cách", "Gần", "Khoảng", "Chừng", "Ước", "Chưa", "Chẳng", "Đừng",
-    "Cần", "Phải", "Muốn", "Nói", "Quả", "Rất", "Càng", "Chắc", "Liệu", "Đúng", "Ngược",
-    "Trái", "Tương", "Cụ", "Tóm", "Nhìn", "Xét", "Trở", "Quay", "Từng", "Nhận", "Đánh", "Bị",
-    "Thứ", "Cuộc", "Sự", "Tỷ", "Mức", "Lượng", "Ghi", "Chia", "Trao", "Dựa", "Căn", "Vốn",
-    "Bấy", "Lâu", "Mãi", "Tận", "Đột", "Bỗng", "Rõ", "Thật", "Xem", "Ấy", "Này", "Kia", "Dạo",
-    "Tuần", "Trưa", "Hằng", "Hàng", "Tiếp", "Nhấn", "Khẳng", "Lo", "Mong", "Biết", "Thấy",
-    "Nghe", "Bước", "Đứng", "Làm", "Mở", "Đi", "Ra", "Lên", "Xuống", "Trả", "Hỏi", "Đáp",
-    "Chờ", "Sống", "Chuyện", "Câu", "Nhóm", "Mảnh",
+    "Vị", "Ông", "Bà", "Chị", "Em", "Cô", "Chú", "Bác", "Cháu", "Họ", "Tôi", "Ta", "Mình", "Nó",
+    "Ai", "Người", "Mỗi", "Một", "Hai", "Ba", "Bốn", "Vài", "Cả", "Ngành", "Phía", "Bản", "Chiếc",
+    "Con", "Loại", "Số", "Phần", "Thế", "Rồi", "Lại", "Mới", "Vừa", "Đã", "Đang", "Sẽ", "Sắp",
+    "Vẫn", "Luôn", "Hay", "Hoặc", "Và", "Mà", "Thì", "Là", "Nên", "Giờ", "Nay", "Bây", "Lần",
+    "Dẫu", "Giả", "Nhờ", "Nhằm", "Bằng", "Cho", "Tới", "Về", "Thay", "Kể", "Tính", "Trải", "Suốt",
+    "Cách", "Gần", "Khoảng", "Chừng", "Ước", "Chưa", "Chẳng", "Đừng", "Cần", "Phải", "Muốn", "Nói",
+    "Quả", "Rất", "Càng", "Chắc", "Liệu", "Đúng", "Ngược", "Trái", "Tương", "Cụ", "Tóm", "Nhìn",
+    "Xét", "Trở", "Quay", "Từng", "Nhận", "Đánh", "Bị", "Thứ", "Cuộc", "Sự", "Tỷ", "Mức", "Lượng",
+    "Ghi", "Chia", "Trao", "Dựa", "Căn", "Vốn", "Bấy", "Lâu", "Mãi", "Tận", "Đột", "Bỗng", "Rõ",
+    "Thật", "Xem", "Ấy", "Này", "Kia", "Dạo", "Tuần", "Trưa", "Hằng", "Hàng", "Tiếp", "Nhấn",
+    "Khẳng", "Lo", "Mong", "Biết", "Thấy", "Nghe", "Bước", "Đứng", "Làm", "Mở", "Đi", "Ra", "Lên",
+    "Xuống", "Trả", "Hỏi", "Đáp", "Chờ", "Sống", "Chuyện", "Câu", "Nhóm", "Mảnh",
 ];
 
 /// Words of a caption's scene: a fragment holding one is no heading.
@@ -129,8 +138,8 @@ pub(super) struct Vocab<'a> {
 }
 
 struct Words<'a> {
-    lower: HashSet<&'a str>,
-    mid_caps: HashMap<(&'a str, &'a str), usize>,
+    lower: HashSet<&'a str, Fx>,
+    mid_caps: HashMap<(&'a str, &'a str), usize, Fx>,
 }
 
 impl<'a> Vocab<'a> {
@@ -143,11 +152,13 @@ impl<'a> Vocab<'a> {
 
     fn words(&self) -> &Words<'a> {
         self.words.get_or_init(|| {
-            let mut lower = HashSet::new();
-            let mut mid_caps: HashMap<(&str, &str), usize> = HashMap::new();
+            let mut lower: HashSet<&str, Fx> = HashSet::default();
+            let mut mid_caps: HashMap<(&str, &str), usize, Fx> = HashMap::default();
             let words: Vec<&str> = self.text.split_whitespace().collect();
             for (i, w) in words.iter().enumerate() {
-                let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+                // The char table answers as `char::is_alphanumeric` does, without a Unicode
+                // search for each Vietnamese letter ending a word of the body.
+                let core = w.trim_matches(|c: char| !chars::is_alphanumeric(c));
                 if starts_lower(core) {
                     lower.insert(core);
                 } else if i > 0 && starts_upper(w) && ends_a_clause_not(words[i - 1]) {
@@ -175,7 +186,7 @@ impl<'a> Vocab<'a> {
 
 /// A lowercase word that does not end a clause: what a capital in mid-sentence follows.
 fn ends_a_clause_not(w: &str) -> bool {
-    starts_lower(w) && !w.ends_with(|c: char| !c.is_alphanumeric())
+    starts_lower(w) && !w.ends_with(|c: char| !chars::is_alphanumeric(c))
 }
 
 fn starts_lower(w: &str) -> bool {
@@ -196,9 +207,9 @@ fn opens(w: &str, after: &str, vocab: &Vocab) -> bool {
     if word.as_bytes().first().is_none_or(u8::is_ascii_lowercase) {
         return false;
     }
-    let strict = OPENERS.contains(&word) && !NAMES_TOO.contains(&word);
+    let strict = OPENER_SET.contains(word) && !NAMES_TOO_SET.contains(word);
     // The word lists first: asking the body's vocabulary builds it.
-    if !(strict || MORE_OPENERS.contains(&word) || NAMES_TOO.contains(&word)) {
+    if !(strict || MORE_OPENER_SET.contains(word) || NAMES_TOO_SET.contains(word)) {
         return false;
     }
     // The same two words capitalised after a lowercase word elsewhere too: a name.
@@ -217,10 +228,8 @@ fn opens(w: &str, after: &str, vocab: &Vocab) -> bool {
 
 /// If `s` (one sentence, trimmed) opens with a heading of the loose shape, its byte length.
 pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
-    let words: Vec<(usize, &str)> = crate::text::word_offsets(s)
-        .take(MAX_WORDS + 2 + MIN_AFTER)
-        .collect();
-    let first = words.first()?.1;
+    // The first word decides for most sentences: the words are collected after it passes.
+    let first = s.split_whitespace().next()?;
     let quote = first
         .chars()
         .next()
@@ -232,11 +241,14 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
         || first_core == "Xem"
         || !starts_upper(first_core)
         || (quote.is_none()
-            && ((OPENERS.contains(&first_core) && !NAMES_TOO.contains(&first_core))
-                || CAPTION_STARTS.contains(&first_core)))
+            && ((OPENER_SET.contains(first_core) && !NAMES_TOO_SET.contains(first_core))
+                || CAPTION_START_SET.contains(first_core)))
     {
         return None;
     }
+    let take = MAX_WORDS + 2 + MIN_AFTER;
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(take);
+    words.extend(crate::text::word_offsets(s).take(take));
     let ends_quote = |p: &str| match quote {
         Some('\'' | '‘') => p.ends_with(['\'', '’']),
         Some('"') => p.ends_with('"'),
@@ -261,7 +273,7 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
         // A heading ends in a name ("… Đông Nam Á Việc …") only before a word of grammar
         // that no name goes on to. Any other opener may go on a name of lowercase words
         // after a capital ("Học viện An ninh Nhân dân"): it needs two lowercase words before.
-        let strict = OPENERS.contains(&w) && !NAMES_TOO.contains(&w);
+        let strict = OPENER_SET.contains(w) && !NAMES_TOO_SET.contains(w);
         let before = if k >= 3 { words[k - 2].1 } else { "x" };
         let ok = if strict {
             starts_lower(prev) || (starts_upper(prev) && AFTER_NAME.contains(&w))
@@ -345,6 +357,8 @@ fn more_than_names(words: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::preprocess::flat::headings::NAMES_TOO;
+    use crate::preprocess::flat::sentences::OPENERS;
 
     #[test]
     fn no_opener_starts_with_a_lowercase_ascii_letter() {

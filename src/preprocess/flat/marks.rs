@@ -28,6 +28,7 @@ pub(super) enum MarkKind {
 /// The links and headings opening the sentences of the runs of running text, found for the
 /// whole body at once: loose headings count only when it has enough headings.
 pub(super) fn marks(t: &str, runs: &[Range<usize>], bounds: &[sentences::Boundary]) -> Vec<Mark> {
+    debug_assert!(bounds.windows(2).all(|w| w[0].next < w[1].next));
     let vocab = loose::Vocab::new(t);
     let mut out = Vec::new();
     for range in runs {
@@ -36,13 +37,15 @@ pub(super) fn marks(t: &str, runs: &[Range<usize>], bounds: &[sentences::Boundar
         // sentences. Boundaries come in order, each `next` past the last, so sentence `k`
         // ends at boundary `k` of the run; the last at the first boundary past the run (a
         // search per sentence grew with the square of the sentence count).
-        let inside: Vec<&sentences::Boundary> = bounds
+        // `next` grows strictly, so the run's boundaries are found by bisection (a scan of
+        // all of them per run grew with runs × boundaries on the flattened archive).
+        let lo = bounds.partition_point(|b| b.next <= range.start);
+        let hi = lo + bounds[lo..].partition_point(|b| b.next < range.end);
+        let inside: Vec<&sentences::Boundary> =
+            bounds[lo..hi].iter().filter(|b| !b.quoted).collect();
+        let last_end = bounds[hi..]
             .iter()
-            .filter(|b| !b.quoted && range.start < b.next && b.next < range.end)
-            .collect();
-        let last_end = bounds
-            .iter()
-            .find(|b| !b.quoted && b.next >= range.end)
+            .find(|b| !b.quoted)
             .map_or(range.end, |b| b.end);
         let starts = std::iter::once(range.start).chain(inside.iter().map(|b| b.next));
         for (k, s) in starts.enumerate() {

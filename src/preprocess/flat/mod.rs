@@ -25,6 +25,7 @@ mod reason;
 mod sentences;
 #[cfg(test)]
 mod tests;
+mod word_set;
 
 use std::borrow::Cow;
 use std::ops::Range;

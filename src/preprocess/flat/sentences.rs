@@ -24,13 +24,16 @@ const ABBREVIATIONS: &[&str] = &[
 /// Words that open a sentence and are never the second part of a name or a place: after one
 /// of them, a single capital with a dot ("bảng A. Sau đó …") ends a sentence.
 #[rustfmt::skip]
+/// [`OPENERS`], looked up by hash.
+pub(super) static OPENER_SET: super::word_set::WordSet = super::word_set::WordSet::new(OPENERS);
+
 pub(super) const OPENERS: &[&str] = &[
-    "Những", "Các", "Theo", "Trong", "Khi", "Sau", "Tại", "Với", "Nhưng", "Hiện", "Trước",
-    "Việc", "Nếu", "Để", "Đây", "Điều", "Chúng", "Tuy", "Ngoài", "Bên", "Từ", "Vào", "Vì",
-    "Do", "Dù", "Mặc", "Song", "Riêng", "Còn", "Cùng", "Đặc", "Bởi", "Lúc", "Hôm", "Sáng",
-    "Chiều", "Tối", "Đêm", "Thời", "Nhiều", "Hầu", "Mọi", "Tất", "Toàn", "Cuối", "Đầu",
-    "Có", "Không", "Đó", "Ngay", "Trên", "Dưới", "Giữa", "Qua", "Cũng", "Được", "Hơn",
-    "Đến", "Chỉ", "Thậm", "Vậy", "Như", "Hãy", "Đồng", "Thực", "Ngày", "Tháng", "Năm",
+    "Những", "Các", "Theo", "Trong", "Khi", "Sau", "Tại", "Với", "Nhưng", "Hiện", "Trước", "Việc",
+    "Nếu", "Để", "Đây", "Điều", "Chúng", "Tuy", "Ngoài", "Bên", "Từ", "Vào", "Vì", "Do", "Dù",
+    "Mặc", "Song", "Riêng", "Còn", "Cùng", "Đặc", "Bởi", "Lúc", "Hôm", "Sáng", "Chiều", "Tối",
+    "Đêm", "Thời", "Nhiều", "Hầu", "Mọi", "Tất", "Toàn", "Cuối", "Đầu", "Có", "Không", "Đó",
+    "Ngay", "Trên", "Dưới", "Giữa", "Qua", "Cũng", "Được", "Hơn", "Đến", "Chỉ", "Thậm", "Vậy",
+    "Như", "Hãy", "Đồng", "Thực", "Ngày", "Tháng", "Năm",
 ];
 
 /// Chars that end a sentence, alone or in a run (`...`, `?!`, `./.`).
@@ -125,7 +128,7 @@ fn dot_is_abbreviation(word: &str, next: &str) -> bool {
     let mut chars = last.chars();
     let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
     // "Nguyễn V. A. cho biết", "N.V.A. Theo đó": an initial, unless a sentence opener follows.
-    single_capital && !OPENERS.contains(&next)
+    single_capital && !OPENER_SET.contains(next)
 }
 
 /// "… như sau: 1. Tăng cường …": a number of one or two digits that opens a sentence or

@@ -61,7 +61,9 @@ fn fold_words(s: &str) -> String {
 /// [`fold_words`], or `None` as soon as the result grows past `max` bytes: what a comparison
 /// with a list of short names needs, without folding the rest of a long line.
 fn fold_words_within(s: &str, max: usize) -> Option<String> {
-    let mut out = String::new();
+    // Sized once for the usual result (folding seldom lengthens text, and it is given up
+    // past `max`), not grown a char at a time.
+    let mut out = String::with_capacity(s.len().min(max.saturating_add(5)));
     let mut space = false;
     for f in s.chars().filter_map(fold_char) {
         if f.is_whitespace() {
