@@ -1,7 +1,7 @@
 //! Copyright and rights lines, and the outlet they name.
 
 use super::{DASHES, longer_than, smart_case, strip_bullet, word_spans};
-use crate::text::{fold_str, is_all_caps, is_vietnamese_syllable};
+use crate::text::{fold_char, fold_str, is_all_caps, is_vietnamese_syllable};
 
 /// Phrases forbidding copies, compared lowercased with their marks; each holds "sao chép".
 const COPY_BANS: &[&str] = &["cấm sao chép", "không được sao chép", "không sao chép"];
@@ -10,9 +10,11 @@ const COPY_BANS: &[&str] = &["cấm sao chép", "không được sao chép", "kh
 /// `All rights reserved`, `Ghi rõ nguồn … khi phát hành lại`)?
 pub fn is_copyright(line: &str) -> bool {
     let s = strip_bullet(line.trim());
-    if s.is_empty() || longer_than(s, 250) {
-        return false;
-    }
+    !s.is_empty() && !longer_than(s, 250) && may_be_copyright(s) && copyright_rule(s)
+}
+
+/// [`is_copyright`] on a short, stripped line, without the precheck.
+fn copyright_rule(s: &str) -> bool {
     let f = fold_str(s);
     if f.contains("all rights reserved") || f.contains("giu ban quyen") {
         return true;
@@ -65,6 +67,40 @@ pub fn is_copyright(line: &str) -> bool {
         ]
         .iter()
         .any(|p| f.contains(p))
+}
+
+/// Does the folded line hold a key every accepted copyright line holds: "q" (bản quyền), "ght"
+/// (copyright, all rights reserved), "©", "(" ("(c) 2020"), "chep" (sao chép) or "ghi r" (ghi rõ
+/// nguồn)? One pass over the folded chars, with no folded string built: most lines hold none
+/// of them and are let go here.
+fn may_be_copyright(s: &str) -> bool {
+    // The last five folded chars, one byte each (a non-ASCII one as 0xff).
+    let mut last: u64 = 0;
+    for c in s.chars().filter_map(fold_char) {
+        if matches!(c, 'q' | '©' | '(') {
+            return true;
+        }
+        let b = u8::try_from(c).unwrap_or(0xff);
+        last = ((last << 8) | u64::from(b)) & 0xff_ffff_ffff;
+        if last & 0xff_ffff == key(b"ght")
+            || last & 0xffff_ffff == key(b"chep")
+            || last == key(b"ghi r")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// `k`'s bytes packed as [`may_be_copyright`] keeps its last chars.
+const fn key(k: &[u8]) -> u64 {
+    let mut v = 0;
+    let mut i = 0;
+    while i < k.len() {
+        v = (v << 8) | k[i] as u64;
+        i += 1;
+    }
+    v
 }
 
 /// Words that open or link a copyright notice to the outlet (folded).
@@ -194,7 +230,6 @@ fn finish_outlet(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::fold_char;
 
     #[test]
     fn a_ban_on_copies_shows_in_the_folded_line() {
@@ -211,6 +246,69 @@ mod tests {
                 [_] => {}
                 more => assert!(more.iter().all(|l| !key.contains(*l)), "{c:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn the_precheck_lets_every_copyright_line_through() {
+        let lines = [
+            "Copyright 2020 by BÁO QUẢNG TRỊ",
+            "© 2020 Báo Nhân Dân",
+            "BẢN QUYỀN THUỘC VỀ TTXVN",
+            "CÓPYRIGHT 2020",
+            "ALL RIGHTS RESERVED",
+            "Giữ bản quyền",
+            "(C) 2019 VTV",
+            "NGHIÊM CẤM SAO CHÉP",
+            "Không được sao chép",
+            "GHI RÕ NGUỒN khi phát hành lại",
+            "ghi rõ nguồn khi đăng lại",
+        ];
+        for line in lines {
+            assert!(may_be_copyright(line), "{line}");
+        }
+        for line in ["Hà Nội mưa to", "Ông Nguyễn Văn A, nghị sĩ", ""] {
+            assert!(!may_be_copyright(line), "{line}");
+        }
+    }
+
+    /// Every line `is_copyright` accepts (it is called with the precheck skipped) passes the
+    /// precheck: over the rule's own examples and the folded keys each accepting branch needs.
+    #[test]
+    fn every_branch_of_the_rule_holds_a_precheck_key() {
+        for phrase in [
+            "all rights reserved",
+            "giu ban quyen",
+            "©",
+            "copyright",
+            "ban quyen",
+            "(c) 19",
+            "(c) 20",
+            "sao chep",
+            "ghi ro nguon",
+        ] {
+            assert!(may_be_copyright(phrase), "{phrase}");
+        }
+        // Lines the rule accepts, cased and marked every way: the precheck lets each through.
+        let lines = [
+            "Copyright 2020 by BÁO QUẢNG TRỊ",
+            "© 2020 Báo Nhân Dân",
+            "Bản quyền thuộc về Báo X",
+            "BẢN QUYỀN THUỘC VỀ TTXVN",
+            "Copyright © 2003-2020 VTV",
+            "VnExpress. All Rights Reserved",
+            "Báo Nghệ An GIỮ BẢN QUYỀN",
+            "(C) 2019 VTV",
+            "Nghiêm CẤM SAO CHÉP dưới mọi hình thức",
+            "Không được sao chép khi chưa có sự đồng ý",
+            "GHI RÕ NGUỒN \"Báo Hậu Giang\" KHI PHÁT HÀNH LẠI",
+            "Ghi rõ nguồn khi trích dẫn",
+            "C\u{f3}pyright 2020",
+            "Ba\u{301}n quye\u{302}\u{300}n thuộc VTV",
+        ];
+        for line in lines {
+            assert!(copyright_rule(line), "{line}");
+            assert!(may_be_copyright(line), "{line}");
         }
     }
 
