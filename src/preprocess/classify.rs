@@ -128,6 +128,9 @@ struct Classifier<'a> {
     facts: Vec<Facts>,
     /// Whether each line is an outlet tag line, found when first asked.
     outlet: Vec<OnceCell<bool>>,
+    /// Each line's [`meta::parse_byline`], found when first asked: the header pass asks it of
+    /// every later header line for each candidate title.
+    byline: Vec<OnceCell<Option<meta::Byline>>>,
     gaz: &'a Gazetteer,
 }
 
@@ -166,6 +169,13 @@ impl Classifier<'_> {
     /// same lines, the body pass of each line's successor again.
     fn is_outlet(&self, i: usize) -> bool {
         *self.outlet[i].get_or_init(|| meta::outlet_line(&self.lines[i].text).is_some())
+    }
+
+    /// Line `i` read as a byline ([`meta::parse_byline`] of its text, cached).
+    fn byline(&self, i: usize) -> Option<&meta::Byline> {
+        self.byline[i]
+            .get_or_init(|| meta::parse_byline(&self.lines[i].text))
+            .as_ref()
     }
 
     fn junk(&mut self, i: usize, reason: RemovalReason) {
@@ -239,11 +249,13 @@ pub fn classify(raw: Vec<RawLine>, gaz: &Gazetteer) -> Vec<Line> {
     let decided = lines.iter().map(|l| l.class == LineClass::Blank).collect();
     let facts = lines.iter().map(|l| Facts::of(&l.text)).collect();
     let outlet = vec![OnceCell::new(); lines.len()];
+    let byline = vec![OnceCell::new(); lines.len()];
     let mut c = Classifier {
         lines,
         decided,
         facts,
         outlet,
+        byline,
         gaz,
     };
     c.mark_chrome();

@@ -88,7 +88,7 @@ impl Classifier<'_> {
                 || (cut_sentence(&a.text)
                     && !self.is_outlet(i + 1)
                     // "… tiếp xúc với nó," / "An Bình (t/h)": the signature follows.
-                    && !(only_credits_after[i + 1] && meta::parse_byline(&b.text).is_some()));
+                    && !(only_credits_after[i + 1] && self.byline(i + 1).is_some()));
             if !(goes_on && !is_list_item(&b.text) || fragment && dash_lower) {
                 continue;
             }

@@ -169,8 +169,7 @@ impl Classifier<'_> {
             .rev()
             .find(|&k| !matches!(self.lines[k].class, LineClass::Blank | LineClass::Junk));
         prev.is_some_and(|k| {
-            let t = &self.lines[k].text;
-            (self.facts[k].words <= 12 && meta::parse_byline(t).is_some()) || self.is_outlet(k)
+            (self.facts[k].words <= 12 && self.byline(k).is_some()) || self.is_outlet(k)
         })
     }
 }

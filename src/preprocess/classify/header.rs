@@ -52,17 +52,18 @@ impl Classifier<'_> {
                 // What else the header holds that could be a title.
                 let later: Vec<&str> = header[k + 1..]
                     .iter()
-                    .filter(|&&j| !self.is_outlet(j))
-                    .map(|&j| self.lines[j].text.as_str())
-                    .filter(|u| {
-                        !meta::is_dateline(u)
+                    .filter(|&&j| {
+                        let u = self.lines[j].text.as_str();
+                        !self.is_outlet(j)
+                            && !meta::is_dateline(u)
                             && breadcrumb_category(u).is_none()
                             && !credit_byline(u)
                             && !is_series_line(u)
-                            && meta::parse_byline(u).is_none_or(|b| b.role.is_none())
-                            && !(is_all_caps(u) && words(u) <= 5 && meta::parse_byline(u).is_some())
+                            && self.byline(j).is_none_or(|b| b.role.is_none())
+                            && !(is_all_caps(u) && words(u) <= 5 && self.byline(j).is_some())
                             && !is_locality_tag(self.gaz, u)
                     })
+                    .map(|&j| self.lines[j].text.as_str())
                     .collect();
                 let n = words(&t);
                 let short = n <= 4 && t.chars().count() <= 40 && !ends_sentence(&t);
@@ -77,15 +78,14 @@ impl Classifier<'_> {
                     self.set(i, LineClass::Title, None);
                     title_set = true;
                 }
-            } else if meta::parse_byline(&t)
+            } else if self
+                .byline(i)
                 .is_some_and(|b| b.role.is_some() || strip_bullet(&t).is_some() || is_all_caps(&t))
             {
                 self.set(i, LineClass::Byline, None);
             } else if is_locality_tag(self.gaz, &t) {
                 self.set(i, LineClass::Category, Some(LineReason::LocalityTag));
-            } else if credit_byline(&t)
-                || (self.facts[i].words <= 5 && meta::parse_byline(&t).is_some())
-            {
+            } else if credit_byline(&t) || (self.facts[i].words <= 5 && self.byline(i).is_some()) {
                 self.set(i, LineClass::Byline, None);
             } else if !subtitle_set && is_series_line(&t) {
                 // "Kỳ cuối: …" under the headline. Any other short line here is a photo
