@@ -182,13 +182,15 @@ pub fn build_document(
                 }
             }
             LineClass::Byline => {
+                // Parsed once for both the outlet and the author (it is the costly part).
+                let parsed = meta::parse_byline(t);
                 // A header byline wins over a closing one; keep the first.
-                if byline_outlet.is_none() {
-                    byline_outlet = meta::byline_outlet(t);
+                if byline_outlet.is_none() && parsed.is_some() {
+                    byline_outlet = meta::parsed_byline_outlet(t);
                 }
                 // A staff signature ("PV", "Nhóm phóng viên") names nobody: a credit only.
                 if doc.author.is_none()
-                    && let Some(b) = meta::parse_byline(t).filter(|b| !b.staff)
+                    && let Some(b) = parsed.filter(|b| !b.staff)
                 {
                     doc.author = Some(b.author);
                     doc.author_role = b.role;

@@ -414,6 +414,12 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
 /// ("Quý II/2017") or names no outlet.
 pub fn byline_outlet(line: &str) -> Option<String> {
     parse_byline(line)?;
+    parsed_byline_outlet(line)
+}
+
+/// [`byline_outlet`] of a line already known to parse as a byline ([`parse_byline`] is
+/// `Some`): the caller that parsed it does not parse it again.
+pub fn parsed_byline_outlet(line: &str) -> Option<String> {
     let s = strip_bullet(line.trim());
     let s = strip_notes(before_appended_credit(s).unwrap_or(s));
     let s = strip_byline_label(s)?;

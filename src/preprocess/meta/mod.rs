@@ -26,7 +26,7 @@ mod known_outlets;
 mod name;
 mod outlet;
 
-pub use byline::{Byline, byline_outlet, parse_byline};
+pub use byline::{Byline, byline_outlet, parse_byline, parsed_byline_outlet};
 pub use caption::has_photo_credit;
 pub use copyright::{copyright_outlet, is_copyright};
 pub use date::{is_dateline, parse_date, split_dateline};
