@@ -399,13 +399,35 @@ pub fn is_marker_line(line: &str) -> Option<RemovalReason> {
 /// Site registration lines in page footers: "Giấy phép số 123/GP-BTTTT", "Giấy phép hoạt động
 /// báo điện tử số …".
 pub fn is_licence_line(line: &str) -> bool {
-    if more_words_than(line, 25) {
-        return false;
+    // Only the key's start is compared: it is not built past the longest phrase.
+    let key = phrase_key_start(
+        line,
+        LICENCE_PHRASES.iter().map(|p| p.len()).max().unwrap_or(0),
+    );
+    LICENCE_PHRASES.iter().any(|p| key.starts_with(p)) && !more_words_than(line, 25)
+}
+
+/// Openings of licence lines, as [`phrase_key`] gives them.
+const LICENCE_PHRASES: [&str; 3] = ["giay phep so", "giay phep hoat dong", "giay phep xuat ban"];
+
+/// The start of `line`'s [`phrase_key`], at least `n` bytes of it when it is that long: a
+/// prefix of the key up to `n` bytes is that of the whole key plus at most a space at its end
+/// (the key only grows as the line is read, and trimming takes one space off each end), so
+/// `starts_with` a phrase that ends in no space answers as on the whole key.
+fn phrase_key_start(line: &str, n: usize) -> String {
+    let mut key = String::with_capacity(n + 4);
+    for c in line.chars().filter_map(fold_char) {
+        if c.is_alphabetic() {
+            key.push(c);
+        } else if !key.is_empty() && !key.ends_with(' ') {
+            // No leading space: the whole key's is trimmed.
+            key.push(' ');
+        }
+        if key.len() >= n {
+            break;
+        }
     }
-    let key = phrase_key(line);
-    key.starts_with("giay phep so")
-        || key.starts_with("giay phep hoat dong")
-        || key.starts_with("giay phep xuat ban")
+    key
 }
 
 /// Keyword lists under an article: "Từ khóa: nghị quyết, đại hội", "Tags: …".

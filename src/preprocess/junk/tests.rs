@@ -66,6 +66,33 @@ fn widgets_markers_licences() {
     ));
 }
 
+/// `is_licence_line` reads only the start of the key: it answers as the whole key does.
+#[test]
+fn licence_lines_read_only_the_key_start() {
+    let whole = |line: &str| {
+        let key = phrase_key(line);
+        !more_words_than(line, 25) && LICENCE_PHRASES.iter().any(|p| key.starts_with(p))
+    };
+    for line in [
+        "Giấy phép số 123/GP-BTTTT",
+        "GIẤY PHÉP SỐ 123",
+        "- Giấy phép số",
+        "  ** Giấy  phép,  hoạt động báo điện tử số 45",
+        "Giấy phép xuất bản số 12/GP-BTTTT ngày 1/1/2020",
+        "Giấy phép xuất bả",
+        "Gia\u{301}y phe\u{301}p so\u{302}\u{301} 7",
+        "Giấy phép xây dựng được cấp cho 120 hộ dân trong năm qua.",
+        "Giấy phép số 1 một hai ba bốn năm sáu bảy tám chín mười một hai ba bốn năm sáu bảy tám chín mười một hai ba",
+        "Giấy phép",
+        "giay phep so",
+        "",
+        "123",
+        "Hà Nội",
+    ] {
+        assert_eq!(is_licence_line(line), whole(line), "{line}");
+    }
+}
+
 #[test]
 fn tag_lists_and_dated_headlines() {
     assert!(is_tag_list("Từ khóa: nghị quyết, đại hội, Hướng Hóa"));
