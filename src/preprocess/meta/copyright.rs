@@ -74,20 +74,31 @@ fn copyright_rule(s: &str) -> bool {
 /// nguồn)? One pass over the folded chars, with no folded string built: most lines hold none
 /// of them and are let go here.
 fn may_be_copyright(s: &str) -> bool {
-    // The last five folded chars, one byte each (a non-ASCII one as 0xff).
+    // The last folded chars, one byte each, newest lowest (a non-ASCII one as 0xff).
     let mut last: u64 = 0;
-    for c in s.chars().filter_map(fold_char) {
-        if matches!(c, 'q' | '©' | '(') {
+    for c in s.chars() {
+        let b = if c.is_ascii() {
+            // An ASCII char folds to itself lowercased: no table.
+            (c as u8).to_ascii_lowercase()
+        } else {
+            match fold_char(c) {
+                None => continue,
+                Some('©') => return true,
+                Some(f) => u8::try_from(f).unwrap_or(0xff),
+            }
+        };
+        // A key is told at its last char.
+        let hit = match b {
+            b'q' | b'(' => true,
+            b't' => last & 0xffff == key(b"gh"),
+            b'p' => last & 0xff_ffff == key(b"che"),
+            b'r' => last & 0xffff_ffff == key(b"ghi "),
+            _ => false,
+        };
+        if hit {
             return true;
         }
-        let b = u8::try_from(c).unwrap_or(0xff);
-        last = ((last << 8) | u64::from(b)) & 0xff_ffff_ffff;
-        if last & 0xff_ffff == key(b"ght")
-            || last & 0xffff_ffff == key(b"chep")
-            || last == key(b"ghi r")
-        {
-            return true;
-        }
+        last = (last << 8) | u64::from(b);
     }
     false
 }
