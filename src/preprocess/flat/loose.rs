@@ -260,8 +260,19 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
         let (_, w) = words[k];
         let closed = ends_quote(prev);
         let dash = matches!(prev, "–" | "-" | "—");
+        // "Đạo đức, năng lực giáo viên yếu kém Những …": a comma between lowercase words may
+        // list things inside a heading; one before a capital ends a clause.
+        // Not after a name alone ("James Clapper, cựu giám đốc …" is a portrait's caption)
+        // nor after an opener ("Tuy nhiên, quan hệ …" is a sentence).
+        let listing_comma = prev.ends_with(',')
+            && starts_lower(w)
+            && words[1..k].iter().any(|(_, x)| starts_lower(x))
+            && !OPENER_SET.contains(first_core)
+            // "Cụ thể, khoản 1 …", "Tóm lại, …": two words and a comma open a sentence.
+            && !(k == 2 && MORE_OPENER_SET.contains(first_core));
         if dash
             || (!closed
+                && !listing_comma
                 && prev.ends_with(['.', '!', '?', '…', ':', ';', ',', '"', '”', '’', ')', '-']))
         {
             return None;

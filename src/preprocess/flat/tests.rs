@@ -664,3 +664,36 @@ fn a_known_outlet_after_a_lowercase_theo_ends_the_body_as_its_credit() {
     let body = format!("{} Số ca mắc mới đã giảm theo Bộ Y tế", filler(8));
     assert!(of(&pieces(&body), LineClass::OutletTag).is_empty());
 }
+
+#[test]
+fn a_loose_heading_may_list_things_with_a_comma() {
+    let head = "Đạo đức, năng lực giáo viên yếu kém";
+    let body = format!(
+        "{} {LOWER} {LOOSE_A} {} {head} Những câu chuyện này khiến phụ huynh rất lo lắng. {}",
+        filler(6),
+        filler(6),
+        filler(6)
+    );
+    assert_eq!(
+        of(&pieces(&body), LineClass::Heading),
+        ["Phớt lờ mối đe dọa", head]
+    );
+    // A name then its role is a portrait's caption; a connective opens a sentence.
+    for trap in [
+        "James Clapper, cựu giám đốc tình báo Theo ông, các câu hỏi đều đã được trả lời.",
+        "Cụ thể, khoản một Điều này quy định rõ mức phạt cho từng hành vi vi phạm.",
+    ] {
+        let body = format!(
+            "{} {LOWER} {LOOSE_A} {} {trap} {}",
+            filler(6),
+            filler(6),
+            filler(6)
+        );
+        assert!(
+            !of(&pieces(&body), LineClass::Heading)
+                .iter()
+                .any(|h| trap.starts_with(h)),
+            "{trap}"
+        );
+    }
+}
