@@ -248,6 +248,22 @@ pub fn credit_byline(t: &str) -> bool {
     .any(|p| lower.starts_with(p))
 }
 
+/// A run of eight digits or more, spaces and dots allowed inside: a phone number
+/// ("0914926900", "069. 292. 8312").
+pub fn has_phone(t: &str) -> bool {
+    t.split(|c: char| !c.is_ascii_digit() && c != '.' && c != ' ')
+        .any(|run| run.bytes().filter(u8::is_ascii_digit).count() >= 8)
+}
+
+/// The number of an item's marker word ("3.", "10)"): one or two digits and one dot or
+/// bracket.
+pub fn item_number(word: &str) -> Option<u32> {
+    let digits = word.strip_suffix(['.', ')'])?;
+    ((1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

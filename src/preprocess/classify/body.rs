@@ -5,7 +5,7 @@ use super::evidence::cut_sentence;
 use super::{Classifier, LineClass, LineReason, is_dateline_line};
 use crate::preprocess::meta;
 use crate::preprocess::shapes::{
-    credit_byline, ends_sentence, is_heading_shape, is_list_item, is_prose,
+    credit_byline, ends_sentence, is_heading_shape, is_list_item, is_prose, item_number,
 };
 use crate::text::is_all_caps;
 
@@ -137,11 +137,11 @@ impl Classifier<'_> {
             {
                 continue;
             }
-            let Some(n) = item_number(&self.lines[i].text) else {
+            let Some(n) = line_item_number(&self.lines[i].text) else {
                 continue;
             };
             let next = (i + 1..self.lines.len())
-                .find(|&k| item_number(&self.lines[k].text).is_some_and(|m| m == n + 1));
+                .find(|&k| line_item_number(&self.lines[k].text).is_some_and(|m| m == n + 1));
             if next.is_some_and(|k| self.lines[k].class == LineClass::Heading) {
                 self.set(i, LineClass::Heading, None);
             }
@@ -304,10 +304,7 @@ impl Classifier<'_> {
     }
 }
 
-/// The number of an item ("3. …", "3) …"): one or two digits.
-fn item_number(t: &str) -> Option<u32> {
-    let (num, rest) = t.split_once(['.', ')'])?;
-    ((1..=2).contains(&num.len()) && rest.starts_with(' '))
-        .then(|| num.parse().ok())
-        .flatten()
+/// The number of the item a line opens ("3. …", "3) …").
+fn line_item_number(t: &str) -> Option<u32> {
+    t.split_whitespace().next().and_then(item_number)
 }

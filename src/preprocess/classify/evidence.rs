@@ -117,9 +117,7 @@ pub fn table_row(t: &str) -> bool {
 /// An address, a link or a phone number: "Email: a@b.vn", "Hotline: 0914926900".
 fn contact(t: &str) -> bool {
     let lower = t.to_lowercase();
-    let phone = t
-        .split(|c: char| !c.is_ascii_digit() && c != '.' && c != ' ')
-        .any(|run| run.chars().filter(char::is_ascii_digit).count() >= 8);
+    let phone = crate::preprocess::shapes::has_phone(t);
     t.contains('@')
         || lower.contains("http")
         || lower.contains("www.")

@@ -4,6 +4,8 @@
 //! names it; once the line breaks are lost the same words stand twice in a row, which
 //! running text never writes. The echo tells exactly where the heading ends.
 
+use crate::preprocess::shapes::item_number;
+
 /// Most words of an echoed heading.
 const MAX_WORDS: usize = 8;
 /// Fewest words after the echo: the paragraph goes on.
@@ -23,7 +25,7 @@ pub(super) fn heading_len(s: &str) -> Option<(usize, bool)> {
     let words: Vec<(usize, &str)> = crate::text::word_offsets(s)
         .take(1 + 2 * MAX_WORDS + MIN_AFTER)
         .collect();
-    let numbered = is_number_marker(words[0].1);
+    let numbered = item_number(words[0].1).is_some();
     let off = usize::from(numbered);
     let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     if !words.get(off).is_some_and(|(_, w)| starts_upper(w)) {
@@ -54,21 +56,12 @@ pub(super) fn heading_len(s: &str) -> Option<(usize, bool)> {
 /// and the rest; 0 and `s` when it has none.
 pub(super) fn split_number(s: &str) -> (usize, &str) {
     match s.split_once(' ') {
-        Some((first, rest)) if is_number_marker(first) => {
+        Some((first, rest)) if item_number(first).is_some() => {
             let rest = rest.trim_start();
             (s.len() - rest.len(), rest)
         }
         _ => (0, s),
     }
-}
-
-/// "3.", "10)": an item's number.
-fn is_number_marker(w: &str) -> bool {
-    let digits = w.trim_end_matches(['.', ')']);
-    digits.len() < w.len()
-        && w.len() - digits.len() == 1
-        && (1..=2).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::{echo, headings, loose, sentences};
+use crate::preprocess::shapes::has_phone;
 
 /// What opens a sentence of running text: a link to another article or an inline heading,
 /// as a byte range of the line.
@@ -194,12 +195,6 @@ pub(super) fn reader_call_tail(t: &str) -> Option<usize> {
             let end = t.rfind('@').max(last_digit).unwrap_or(k);
             t[end..].split_whitespace().count() <= 12
         })
-}
-
-/// A run of eight digits or more, spaces and dots allowed inside: a phone number.
-fn has_phone(t: &str) -> bool {
-    t.split(|c: char| !c.is_ascii_digit() && c != '.' && c != ' ')
-        .any(|run| run.bytes().filter(u8::is_ascii_digit).count() >= 8)
 }
 
 /// Where a site's promo ends the text ("… Báo Gia đình và Xã hội cập nhật tin tức trong ngày

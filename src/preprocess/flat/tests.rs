@@ -313,6 +313,16 @@ const LOOSE_A: &str = "Phớt lờ mối đe dọa Vị tổng thống vốn dà
 const LOOSE_B: &str = "Thất bại của tiến trình hòa bình Người dân ở đây đã chờ đợi nhiều năm.";
 const LOWER: &str = "Một vị tướng cho biết người dân đã trở về nhà.";
 
+/// A body with one loose heading (`LOOSE_A`) for evidence, then `piece` among fillers.
+fn with_evidence(piece: &str) -> String {
+    format!(
+        "{} {LOWER} {LOOSE_A} {} {piece} {}",
+        filler(6),
+        filler(6),
+        filler(6)
+    )
+}
+
 #[test]
 fn loose_headings_count_only_with_a_second_heading() {
     let body = format!(
@@ -606,12 +616,9 @@ fn an_items_number_may_open_an_inline_heading() {
 fn a_loose_heading_may_open_with_an_opener_that_is_also_a_name() {
     // "Thời", "Có", "Năm" open sentences and headings alike; the heading shape decides.
     let head = "Thời gian của một hơi thở";
-    let body = format!(
-        "{} {LOWER} {LOOSE_A} {} {head} Đây là một điều mà ai cũng cần phải biết rõ. {}",
-        filler(6),
-        filler(6),
-        filler(6)
-    );
+    let body = with_evidence(&format!(
+        "{head} Đây là một điều mà ai cũng cần phải biết rõ."
+    ));
     assert_eq!(
         of(&pieces(&body), LineClass::Heading),
         ["Phớt lờ mối đe dọa", head]
@@ -668,12 +675,9 @@ fn a_known_outlet_after_a_lowercase_theo_ends_the_body_as_its_credit() {
 #[test]
 fn a_loose_heading_may_list_things_with_a_comma() {
     let head = "Đạo đức, năng lực giáo viên yếu kém";
-    let body = format!(
-        "{} {LOWER} {LOOSE_A} {} {head} Những câu chuyện này khiến phụ huynh rất lo lắng. {}",
-        filler(6),
-        filler(6),
-        filler(6)
-    );
+    let body = with_evidence(&format!(
+        "{head} Những câu chuyện này khiến phụ huynh rất lo lắng."
+    ));
     assert_eq!(
         of(&pieces(&body), LineClass::Heading),
         ["Phớt lờ mối đe dọa", head]
@@ -683,12 +687,7 @@ fn a_loose_heading_may_list_things_with_a_comma() {
         "James Clapper, cựu giám đốc tình báo Theo ông, các câu hỏi đều đã được trả lời.",
         "Cụ thể, khoản một Điều này quy định rõ mức phạt cho từng hành vi vi phạm.",
     ] {
-        let body = format!(
-            "{} {LOWER} {LOOSE_A} {} {trap} {}",
-            filler(6),
-            filler(6),
-            filler(6)
-        );
+        let body = with_evidence(trap);
         assert!(
             !of(&pieces(&body), LineClass::Heading)
                 .iter()

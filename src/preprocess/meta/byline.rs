@@ -190,18 +190,12 @@ fn strip_notes(s: &str) -> &str {
 /// A bracketed note on the source, not the writer's office: "(Theo TTXVN)", "(Tổng hợp)",
 /// "(T/h)", "(Dịch từ brightside)", "(Lược dịch)", "(Nguồn: AP)".
 pub(super) fn source_note(inner: &str) -> bool {
-    let f = fold_str(inner.trim());
+    let inner = inner.trim();
     is_compiled_bracketed(inner)
-        || [
-            "theo ",
-            "tong hop",
-            "luoc dich",
-            "dich ",
-            "dich tu",
-            "nguon",
-        ]
-        .iter()
-        .any(|lead| f.starts_with(lead))
+        || super::outlet::is_credit_lead(inner)
+        // "(dịch USAToday)", "(Tổng hợp Dailymail)": named without "từ" or "theo".
+        || first_folded_word_is(inner, "dich")
+        || after_folded_prefix(inner, "tong hop").is_some()
 }
 
 /// Where a photo credit appended to a byline starts ("Đông Linh - Ảnh: Reuters",

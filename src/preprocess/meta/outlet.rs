@@ -201,6 +201,15 @@ const CREDIT_LABELS: &[&str] = &[
     "nguon tham khao", "tai lieu tham khao", "nguon tin", "nguon", "tham khao", "source",
 ];
 
+/// Does `s` open with words that introduce the credited source ("Theo …", "Tổng hợp từ …",
+/// "Nguồn: …")?
+pub(super) fn is_credit_lead(s: &str) -> bool {
+    CREDIT_LEADS
+        .iter()
+        .chain(CREDIT_LABELS)
+        .any(|lead| after_folded_prefix(s, lead).is_some())
+}
+
 /// A short list of sources: "Washington Post, Daily Mail", "Indiatoday và The Huffington Post".
 fn source_list(c: &str) -> bool {
     // Two parts need a separator: most lines are told without splitting them.

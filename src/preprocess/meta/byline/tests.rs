@@ -261,6 +261,8 @@ fn a_bracketed_note_on_the_source_is_no_role() {
         "Minh Anh (T/h)",
         "Lan Chi (Dịch từ Brightside)",
         "Hà Vy (Lược dịch)",
+        "Hà Vy (Tổng hợp Dailymail)",
+        "Nguyễn Hiền (dịch USAToday)",
         "Minh Anh (Theo TTXVN)",
     ] {
         let b = parse_byline(s).expect(s);
