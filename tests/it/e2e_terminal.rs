@@ -194,6 +194,14 @@ fn a_typed_letter_costs_a_small_diff() {
     // Let the index and the first frame of the finder settle.
     s.wait_idle(0, QUIET, TIMEOUT);
     s.send("nghi quye");
+    // Under load the last results of "nghi quye" can arrive late and be counted against the
+    // next letter: wait until the prompt shows a final count (no "…") for this query.
+    s.wait_until("the final count for \"nghi quye\"", TIMEOUT, |screen| {
+        screen
+            .rows(0, 120)
+            .find(|row| row.contains("› nghi quye"))
+            .is_some_and(|prompt| prompt.contains('/') && !prompt.contains('…'))
+    });
     s.wait_idle(0, QUIET, TIMEOUT);
     let before = s.mark();
     s.send("t");
