@@ -154,6 +154,14 @@ mod tests {
     }
 
     #[test]
+    fn the_outlet_tag_opening_a_sapo_printed_last_names_the_outlet() {
+        let tagged = format!("(Baonghean) - {SAPO}");
+        let d = build(&page("\n\n\n", false).replace(SAPO, &tagged)).document;
+        assert_eq!(d.sections[0].passages[0].text, tagged);
+        assert_eq!(d.outlet.as_deref(), Some("Baonghean"));
+    }
+
+    #[test]
     fn a_body_opening_with_a_heading_gets_an_unheaded_first_section_for_the_sapo() {
         let d = build(&page("\n\n\n", true)).document;
         assert_eq!(d.sections[0].heading, None);

@@ -304,6 +304,16 @@ pub fn build_document(
     drop(lines);
     if let Some(n) = sapo {
         end_sapo::mark(&mut classified, n);
+        // The outlet's tag opens the sapo ("(Baonghean) - Thời điểm …"), which the loop
+        // above met last, after the passages it looks at for one.
+        if tag_outlet.is_none()
+            && let Some((tag, _)) = doc
+                .passages()
+                .next()
+                .and_then(|p| meta::outlet_tag(&p.text))
+        {
+            tag_outlet = Some(tag);
+        }
     }
     doc.outlet = copyright_outlet.or(tag_outlet).or(byline_outlet);
     doc.credits = credits;
