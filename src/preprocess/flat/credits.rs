@@ -178,6 +178,22 @@ pub(super) fn find(t: &str) -> Vec<Credit> {
             let after = at + s.len();
             let end = if bracketed {
                 bracket_end(t, after)
+            } else if t[after..].starts_with(':') {
+                // "Ảnh minh họa: TTXVN.": the credit goes with the stock phrase, not into the
+                // next passage. One word before a lowercase one opens the caption's own
+                // sentence instead ("Ảnh minh họa: Một vụ cháy … Ảnh: Reuters.").
+                let name = name_end(t, after + 1);
+                let sentence = name.is_some_and(|e| {
+                    t[after + 1..e].split_whitespace().count() == 1
+                        && words_from(t, e)
+                            .next()
+                            .is_some_and(|(_, w)| starts_lower(w))
+                });
+                Some(if sentence {
+                    after
+                } else {
+                    name.unwrap_or(after)
+                })
             } else if t[after..]
                 .chars()
                 .next()

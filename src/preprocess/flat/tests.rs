@@ -152,6 +152,41 @@ fn glued_captions_become_captions_with_their_credit() {
 }
 
 #[test]
+fn a_stock_caption_keeps_the_credit_after_its_colon() {
+    let body = format!(
+        "{} Ảnh minh họa: Nam Thái/TTXVN. {} Ảnh minh họa: Internet Người dân cho biết mưa \
+         rất to. {} Ảnh minh họa: Một cây đổ trên phố Huế năm 2015. Ảnh: Reuters. {}",
+        filler(3),
+        filler(3),
+        filler(3),
+        filler(3)
+    );
+    let ps = pieces(&body);
+    let captions = of(&ps, LineClass::Caption);
+    assert!(
+        captions.contains(&"Ảnh minh họa: Nam Thái/TTXVN."),
+        "{captions:?}"
+    );
+    assert!(captions.contains(&"Ảnh minh họa: Internet"), "{captions:?}");
+    // The caption's own sentence after the colon is no credit's name.
+    assert!(
+        !captions.iter().any(|c| c.ends_with(": Một")),
+        "{captions:?}"
+    );
+    let paragraphs = of(&ps, LineClass::Paragraph);
+    assert!(
+        paragraphs
+            .iter()
+            .any(|p| p.starts_with("Người dân cho biết mưa rất to.")),
+        "{paragraphs:?}"
+    );
+    assert!(
+        !paragraphs.iter().any(|p| p.starts_with(':')),
+        "{paragraphs:?}"
+    );
+}
+
+#[test]
 fn closing_byline_and_source_are_split_off() {
     for (tail, class, text) in [
         ("Văn Sơn (TTXVN)", LineClass::Byline, "Văn Sơn (TTXVN)"),
