@@ -424,19 +424,42 @@ pub fn parsed_byline_outlet(line: &str) -> Option<String> {
         .flat_map(split_authors)
         .map(|p| p.trim().trim_end_matches('.').trim())
         .collect();
-    let (at, outlet) = pieces.iter().enumerate().find_map(|(i, p)| {
+    let Some((at, outlet)) = pieces.iter().enumerate().find_map(|(i, p)| {
         // "VOV-Tây Nguyên": the outlet, then its desk.
         let head = p.split(DASHES).next().unwrap_or(p).trim();
         [*p, head]
             .into_iter()
             .find(|c| named_outlet(c))
             .map(|c| (i, c))
-    })?;
+    }) else {
+        return note_outlet(line);
+    };
     // Someone signs beside it: "Mạnh Tú/TTXVN", not "VND/kg" or a lone "BRT".
     let signed = pieces.iter().enumerate().any(|(i, p)| {
         i != at && (generic_staff(p) || parse_name(p).is_some_and(|n| n.contains([' ', '.'])))
     });
     signed.then(|| outlet.to_string())
+}
+
+/// The outlet a bracketed note after the writer's name credits: "Văn Sơn (TTXVN)", "Du Lam
+/// (Theo CNN)", "Hà My (Dịch từ SN) (Khám Phá)". Only after a name of two words or initials:
+/// "(TTXVN)" after a desk or nothing is no signature.
+fn note_outlet(line: &str) -> Option<String> {
+    let s = strip_bullet(line.trim());
+    let mut body = before_appended_credit(s)
+        .unwrap_or(s)
+        .trim_end_matches(['.', ' ']);
+    let mut found = None;
+    while let Some((head, inner)) = split_trailing_parens(body) {
+        let named = super::outlet::after_credit_lead(inner.trim()).trim();
+        if found.is_none() && named_outlet(named) {
+            found = Some(named);
+        }
+        body = head.trim_end_matches(['-', '–', ' ']);
+    }
+    let writer = strip_byline_label(body)?;
+    let signed = parse_name(writer).is_some_and(|n| n.contains([' ', '.']));
+    found.filter(|_| signed).map(str::to_string)
 }
 
 /// A piece of a byline that names an outlet: known, a domain, or an acronym that is no

@@ -210,6 +210,15 @@ pub(super) fn is_credit_lead(s: &str) -> bool {
         .any(|lead| after_folded_prefix(s, lead).is_some())
 }
 
+/// What follows a credit lead ("Theo CNN" → "CNN"), or `s` itself when it has none.
+pub(super) fn after_credit_lead(s: &str) -> &str {
+    CREDIT_LEADS
+        .iter()
+        .chain(CREDIT_LABELS)
+        .find_map(|lead| after_folded_prefix(s, lead))
+        .map_or(s, |rest| rest.trim_start_matches([' ', ':']))
+}
+
 /// A short list of sources: "Washington Post, Daily Mail", "Indiatoday và The Huffington Post".
 fn source_list(c: &str) -> bool {
     // Two parts need a separator: most lines are told without splitting them.

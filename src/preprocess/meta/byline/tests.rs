@@ -190,6 +190,12 @@ fn outlets_named_in_bylines() {
         ("Nhất Nam / NĐT", "NĐT"),
         ("Vân Thiêng, Diệu Linh/VOV-Trung tâm Tin", "VOV"),
         ("Bích Lan/VOV.VN", "VOV.VN"),
+        // A bracketed note after the writer credits the outlet or the source.
+        ("Văn Sơn (TTXVN)", "TTXVN"),
+        ("TỬ QUỲNH (VnExpress)", "VnExpress"),
+        ("Du Lam (Theo Reuters)", "Reuters"),
+        ("Đăng Đức (Tổng hợp từ Mirror)", "Mirror"),
+        ("Tin, ảnh: Đậu Tất Thành (TTXVN)", "TTXVN"),
     ] {
         assert_eq!(byline_outlet(line).as_deref(), Some(want), "{line}");
     }
@@ -208,6 +214,9 @@ fn outlets_named_in_bylines() {
         "Nhóm PV",
         "Ảnh: Mạnh Tú/TTXVN",
         "Theo TTXVN",
+        "Minh An (Tổng hợp)",
+        "(TTXVN)",
+        "Phòng Tuyên truyền (TTXVN)",
         "Một góc thành phố Hải Phòng. (Ảnh: An Đăng/TTXVN).",
         "",
     ] {
