@@ -70,6 +70,9 @@ pub struct Line {
     /// A flattened body line cut into pieces (see [`super::flat`]); empty for other lines.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pieces: Vec<super::flat::Piece>,
+    /// Where the raw line had two spaces or more ([`super::normalize::RawLine::breaks`]).
+    #[serde(skip)]
+    pub breaks: Vec<usize>,
 }
 
 /// Why a line has its class: the reason a junk line was removed, or a note on a kept line.
@@ -244,6 +247,7 @@ pub fn classify(raw: Vec<RawLine>, gaz: &Gazetteer) -> Vec<Line> {
             reason: None,
             joined_to: None,
             pieces: Vec::new(),
+            breaks: r.breaks,
         })
         .collect();
     let decided = lines.iter().map(|l| l.class == LineClass::Blank).collect();

@@ -66,6 +66,9 @@ pub struct RawLine {
     pub number: usize,
     /// NFC text, single spaces, trimmed. Empty for a blank line.
     pub text: String,
+    /// Byte offsets in `text` of the spaces that stand for two or more spaces in the raw
+    /// line: where a flattened body lost a line break (see [`normalize_with_breaks`]).
+    pub breaks: Vec<usize>,
 }
 
 /// Split text into normalised lines. CRLF and lone CR count as line ends.
@@ -79,11 +82,41 @@ pub fn normalize(text: &str) -> Vec<RawLine> {
     };
     text.split('\n')
         .enumerate()
-        .map(|(i, line)| RawLine {
-            number: i + 1,
-            text: normalize_line(line),
+        .map(|(i, line)| {
+            let (text, breaks) = normalize_with_breaks(line);
+            RawLine {
+                number: i + 1,
+                text,
+                breaks,
+            }
         })
         .collect()
+}
+
+/// [`normalize_line`], and the offsets of the spaces in it that were two or more ASCII
+/// spaces in `line`. A flattened body keeps them where it lost a line break: after a heading
+/// ("… 5 - 10 năm tới. Năng lực không đáp ứng nhu cầu  Cách đây hơn 10 năm …"), a caption or
+/// a signature; running text has single spaces.
+pub fn normalize_with_breaks(line: &str) -> (String, Vec<usize>) {
+    if !line.contains("  ") {
+        return (normalize_line(line), Vec::new());
+    }
+    // Whitespace ends every run NFC composes and every run of spaces collapses: the pieces
+    // between double spaces normalise apart to the same text as the whole line.
+    let mut text = String::with_capacity(line.len());
+    let mut breaks = Vec::new();
+    for piece in line.split("  ") {
+        let piece = normalize_line(piece);
+        if piece.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            breaks.push(text.len());
+            text.push(' ');
+        }
+        text.push_str(&piece);
+    }
+    (text, breaks)
 }
 
 /// Characters that never reach the corpus: C0/C1 controls (escape sequences in a terminal),
@@ -243,6 +276,32 @@ mod tests {
             decode(cr_long.as_bytes()),
             Err(InputError::LineTooLong { line: 3, .. })
         ));
+    }
+
+    #[test]
+    fn double_spaces_are_kept_as_breaks_and_the_text_is_as_normalize_line_makes_it() {
+        for line in [
+            "Đáng lo ngại hơn. Năng lực không đáp ứng nhu cầu  Cách đây hơn 10 năm",
+            "  a   b\t\t c \u{a0} d    ",
+            "a  \u{200B}  b  ",
+            "e\u{301}  \u{301}x   y",
+            "không có dấu cách đôi",
+            "    ",
+        ] {
+            let (text, breaks) = normalize_with_breaks(line);
+            assert_eq!(text, normalize_line(line), "{line:?}");
+            for &b in &breaks {
+                assert_eq!(text.as_bytes()[b], b' ', "{line:?} at {b}");
+            }
+            assert!(breaks.windows(2).all(|w| w[0] < w[1]), "{line:?}");
+        }
+        let (text, breaks) = normalize_with_breaks(
+            "Đáng lo ngại hơn. Năng lực không đáp ứng nhu cầu  Cách đây hơn 10 năm",
+        );
+        assert_eq!(breaks.len(), 1);
+        assert!(text[breaks[0]..].starts_with(" Cách đây"));
+        assert_eq!(normalize_with_breaks("a  \u{200B}  b").1, [1]);
+        assert!(normalize_with_breaks("a b\u{a0} c").1.is_empty());
     }
 
     #[test]

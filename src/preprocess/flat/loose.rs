@@ -305,6 +305,67 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
     None
 }
 
+/// Most words of a heading ended by a lost line break: longer fragments before two spaces
+/// are mostly captions.
+const BREAK_MAX_WORDS: usize = 10;
+
+/// First words that lean on the sentence before: what opens with them goes on a story, not
+/// a section ("Nhưng Angie đã lột xác tài tình" under a photo).
+const LEANS_BACK: &[&str] = &["Nhưng", "Đây", "Đó", "Song", "Và", "Mà", "Thì", "Vì", "Do"];
+
+/// Words before a name that a lost link took away ("… đăng trên  Washington Times, …").
+const CUT_BEFORE_NAME: &[&str] = &["giữa", "trên", "dưới", "tới", "bằng", "vào", "qua", "như"];
+
+/// If `s` (one sentence, trimmed) opens with a heading that a lost line break ends at byte
+/// `cut` (two spaces in the raw line: "… trong 5 - 10 năm tới. Năng lực không đáp ứng nhu
+/// cầu  Cách đây hơn 10 năm …"), its byte length. The break tells where the heading ends,
+/// so the next word may be any capitalised word; the fragment must still read as a heading,
+/// and the body must have another heading (see [`MIN_EVIDENCE`]).
+pub(super) fn break_heading_len(s: &str, cut: usize) -> Option<usize> {
+    let fragment = s.get(..cut)?.trim_end();
+    let first = fragment.split_whitespace().next()?;
+    let quote = first.starts_with(['“', '"']);
+    let first_core = first.trim_start_matches(['“', '"']);
+    if first_core.ends_with(['.', ':'])
+        || first_core == "Xem"
+        || !starts_upper(first_core)
+        || CAPTION_START_SET.contains(first_core)
+        // Any other opener may start a heading here ("Không thể chậm trễ", "Còn vài vụ oan
+        // sai"), but not a word that leans on the sentence before.
+        || LEANS_BACK.contains(&first_core)
+    {
+        return None;
+    }
+    // "Đó là đoạn hội thoại ngắn ngủi giữa  Leo Messi …": a sentence cut where a link was.
+    let last = fragment.rsplit(' ').next().unwrap_or_default();
+    if CUT_BEFORE_NAME.contains(&last) {
+        return None;
+    }
+    let words = fragment.split_whitespace().count();
+    // A comma: a sentence cut where a link was lost ("Ngoài ra, sản phẩm  Kaspersky …").
+    if !(MIN_WORDS..=BREAK_MAX_WORDS).contains(&words)
+        || fragment.contains([',', ';'])
+        || fragment.ends_with(['.', '!', '?', '…', ':', '-', '–'])
+        || (quote && !fragment.ends_with(['”', '"']))
+    {
+        return None;
+    }
+    // "Biểu đồ: Finviz", "Tải về: video/mp4": a label and what it names.
+    if fragment
+        .split_once(':')
+        .is_some_and(|(_, named)| named.split_whitespace().count() <= 2)
+    {
+        return None;
+    }
+    let rest = s[cut..].trim_start();
+    let next = rest.split_whitespace().next()?;
+    let next = next.trim_start_matches(['“', '"', '‘', '\'']);
+    (starts_upper(next)
+        && rest.split_whitespace().nth(MIN_AFTER - 1).is_some()
+        && plausible(fragment, quote))
+    .then_some(fragment.len())
+}
+
 /// A loose heading has lowercase words (no list of names), no brackets, no word of a
 /// caption's scene, and does not end in a word that needs the next one or opens a title.
 fn plausible(fragment: &str, quoted: bool) -> bool {

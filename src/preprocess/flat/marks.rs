@@ -24,11 +24,18 @@ pub(super) enum MarkKind {
     Echo {
         sure: bool,
     },
+    /// A heading ended by a lost line break ([`loose::break_heading_len`]); needs evidence.
+    Break,
 }
 
 /// The links and headings opening the sentences of the runs of running text, found for the
 /// whole body at once: loose headings count only when it has enough headings.
-pub(super) fn marks(t: &str, runs: &[Range<usize>], bounds: &[sentences::Boundary]) -> Vec<Mark> {
+pub(super) fn marks(
+    t: &str,
+    runs: &[Range<usize>],
+    bounds: &[sentences::Boundary],
+    breaks: &[usize],
+) -> Vec<Mark> {
     debug_assert!(bounds.windows(2).all(|w| w[0].next < w[1].next));
     let vocab = loose::Vocab::new(t);
     let mut out = Vec::new();
@@ -70,6 +77,14 @@ pub(super) fn marks(t: &str, runs: &[Range<usize>], bounds: &[sentences::Boundar
                         .or_else(|| {
                             loose::heading_len(rest, &vocab).map(|l| (number + l, MarkKind::Loose))
                         })
+                        .or_else(|| {
+                            // The first lost line break inside the sentence.
+                            let at = s + number;
+                            let k = breaks.partition_point(|&b| b <= at);
+                            let cut = breaks.get(k).filter(|&&b| b < sentence_end)? - at;
+                            loose::break_heading_len(rest, cut)
+                                .map(|l| (number + l, MarkKind::Break))
+                        })
                 });
             if let Some((len, kind)) = found {
                 out.push(Mark {
@@ -86,7 +101,12 @@ pub(super) fn marks(t: &str, runs: &[Range<usize>], bounds: &[sentences::Boundar
     });
     let headings = out.iter().filter(|m| m.kind != MarkKind::Link).count();
     if headings < loose::MIN_EVIDENCE {
-        out.retain(|m| !matches!(m.kind, MarkKind::Loose | MarkKind::Echo { sure: false }));
+        out.retain(|m| {
+            !matches!(
+                m.kind,
+                MarkKind::Loose | MarkKind::Break | MarkKind::Echo { sure: false }
+            )
+        });
     }
     out
 }

@@ -15,6 +15,8 @@
 //! caption or closing credit glued to its sentences. A real paragraph line, even a long one
 //! or one ending in a photo credit, in an article of several paragraphs is left alone.
 
+#[cfg(test)]
+mod break_tests;
 mod credits;
 mod cut;
 mod echo;
@@ -88,7 +90,8 @@ pub fn split_flattened(lines: &mut [Line]) {
         }
         let last = last_body == Some(i);
         let split_body = |t: &str| {
-            split(t, l.class, whole_body).or_else(|| {
+            let breaks: Vec<usize> = l.breaks.iter().copied().filter(|&b| b < t.len()).collect();
+            split(t, l.class, whole_body, &breaks).or_else(|| {
                 // A short body's last line may still end in its signature.
                 (whole_body && last)
                     .then(|| split_closing(t, l.class))
@@ -138,7 +141,10 @@ pub fn sentence_ranges(t: &str) -> Vec<Range<usize>> {
 
 /// The pieces of a flattened body line of class `class` (lead, paragraph or list item), or `None` when
 /// the line does not have the shape of one.
-pub fn split(t: &str, class: LineClass, whole_body: bool) -> Option<Vec<Piece>> {
+///
+/// `breaks` are the byte offsets of the spaces that were two or more in the raw line (see
+/// [`RawLine::breaks`](crate::preprocess::normalize::RawLine::breaks)), in order.
+pub fn split(t: &str, class: LineClass, whole_body: bool, breaks: &[usize]) -> Option<Vec<Piece>> {
     let n = t.chars().count();
     // Too short to be cut whatever its sentences and credits (the test below): most
     // paragraphs, whose sentences are then not looked for.
@@ -150,7 +156,7 @@ pub fn split(t: &str, class: LineClass, whole_body: bool) -> Option<Vec<Piece>> 
     if sentence_count < MIN_SENTENCES {
         return None;
     }
-    let cuts = cuts(t, &bounds);
+    let cuts = cuts(t, &bounds, breaks);
     let glued = cuts.iter().any(|c| c.class != LineClass::Paragraph);
     if !(n >= FLAT_LEN || (whole_body && (n >= WHOLE_BODY_LEN || (glued && n >= GLUED_LEN)))) {
         return None;
@@ -183,7 +189,7 @@ pub fn split(t: &str, class: LineClass, whole_body: bool) -> Option<Vec<Piece>> 
 /// credit ("… TP Hồ Chí Minh. Khánh Vũ"): the text before it stays one piece of class `class`.
 fn split_closing(t: &str, class: LineClass) -> Option<Vec<Piece>> {
     let bounds = sentences::boundaries(t);
-    let cuts = cuts(t, &bounds);
+    let cuts = cuts(t, &bounds, &[]);
     let first = cuts.iter().position(|c| c.reason == PieceReason::Closing)?;
     let text_end = t[..cuts[first].range.start].trim_end().len();
     // Only after a finished sentence: a short line without its full stop ("Hoa quả đắt khách
@@ -206,7 +212,7 @@ fn split_closing(t: &str, class: LineClass) -> Option<Vec<Piece>> {
 
 /// The pieces of `t` as byte ranges: captions and credits first, the closing credits, then
 /// headings and paragraphs in the running text between them.
-fn cuts(t: &str, bounds: &[sentences::Boundary]) -> Vec<Cut> {
+fn cuts(t: &str, bounds: &[sentences::Boundary], breaks: &[usize]) -> Vec<Cut> {
     // Running text and captions, in order.
     let mut out: Vec<Cut> = Vec::new();
     let mut cursor = t.len() - t.trim_start().len();
@@ -340,7 +346,7 @@ fn cuts(t: &str, bounds: &[sentences::Boundary]) -> Vec<Cut> {
         .filter(|c| c.class == LineClass::Paragraph)
         .map(|c| c.range.clone())
         .collect();
-    let marks = marks(t, &runs, bounds);
+    let marks = marks(t, &runs, bounds, breaks);
     let among = marks.iter().filter(|m| m.kind != MarkKind::Link).count();
     let mut pieces = Vec::new();
     for c in out {
@@ -397,6 +403,13 @@ fn running_text(
                 },
             ),
             MarkKind::Echo { .. } => (LineClass::Heading, PieceReason::EchoHeading { among }),
+            MarkKind::Break => (
+                LineClass::Heading,
+                PieceReason::BreakHeading {
+                    next: next_word.to_string(),
+                    among,
+                },
+            ),
         };
         out.push(Cut {
             range: s..after,
@@ -442,6 +455,7 @@ pub fn expand(lines: &[Line]) -> Cow<'_, [Line]> {
                 reason,
                 joined_to: None,
                 pieces: Vec::new(),
+                breaks: Vec::new(),
             });
         }
     }

@@ -21,6 +21,8 @@ pub enum PieceReason {
     LooseHeading { next: String, among: usize },
     /// A heading whose words the next sentence opens with again (see `echo`).
     EchoHeading { among: usize },
+    /// A heading ended by a lost line break: two spaces in the raw line (see `loose`).
+    BreakHeading { next: String, among: usize },
     /// The signature or source credit ending the body.
     Closing,
     /// A link to another article: `[Headline]` or `» Headline` between sentences.
@@ -50,6 +52,11 @@ impl fmt::Display for PieceReason {
                 f,
                 "inline heading, one of {among} in the body: the next sentence opens with its words \
                  again"
+            ),
+            PieceReason::BreakHeading { next, among } => write!(
+                f,
+                "inline heading, one of {among} in the body: no final punctuation, and two spaces \
+                 before “{next}” where the page had a line break"
             ),
             PieceReason::Closing => f.write_str("closing credit after the last sentence"),
             PieceReason::RelatedLink => f.write_str("link to another article"),

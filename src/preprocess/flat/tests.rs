@@ -85,7 +85,7 @@ fn sentence_ranges_are_char_boundaries_on_any_text() {
                 "{t:?}"
             );
         }
-        let _ = split(t, LineClass::Paragraph, true);
+        let _ = split(t, LineClass::Paragraph, true, &[]);
     }
 }
 
@@ -103,7 +103,7 @@ fn filler(n: usize) -> String {
 }
 
 fn pieces(t: &str) -> Vec<(LineClass, String)> {
-    split(t, LineClass::Paragraph, true)
+    split(t, LineClass::Paragraph, true, &[])
         .unwrap_or_default()
         .into_iter()
         .map(|p| (p.class, p.text))
@@ -259,7 +259,7 @@ fn paragraphs_are_cut_to_size_at_sentence_ends() {
 #[test]
 fn a_lead_line_keeps_its_first_paragraph_as_the_lead() {
     let body = format!("{} Thu Hà", filler(30));
-    let ps = split(&body, LineClass::Lead, true).expect("split");
+    let ps = split(&body, LineClass::Lead, true, &[]).expect("split");
     assert_eq!(ps[0].class, LineClass::Lead);
     assert!(ps[1..].iter().all(|p| p.class != LineClass::Lead));
 }
@@ -268,12 +268,12 @@ fn a_lead_line_keeps_its_first_paragraph_as_the_lead() {
 fn real_paragraphs_are_left_alone() {
     // Short, or long but among other paragraphs, with a credit: not flattened.
     let t = format!("{} Ảnh: Minh An", filler(8));
-    assert!(split(&t, LineClass::Paragraph, false).is_none());
-    assert!(split(&filler(2), LineClass::Paragraph, true).is_none());
-    assert!(split(&filler(14), LineClass::Paragraph, true).is_none());
-    assert!(split(&filler(14), LineClass::Paragraph, false).is_none());
+    assert!(split(&t, LineClass::Paragraph, false, &[]).is_none());
+    assert!(split(&filler(2), LineClass::Paragraph, true, &[]).is_none());
+    assert!(split(&filler(14), LineClass::Paragraph, true, &[]).is_none());
+    assert!(split(&filler(14), LineClass::Paragraph, false, &[]).is_none());
     // Longer than any paragraph: flattened wherever it stands.
-    assert!(split(&filler(30), LineClass::Paragraph, false).is_some());
+    assert!(split(&filler(30), LineClass::Paragraph, false, &[]).is_some());
 }
 
 #[test]
@@ -286,6 +286,7 @@ fn expand_gives_one_line_per_piece_with_the_raw_number() {
             reason: None,
             joined_to: None,
             pieces: Vec::new(),
+            breaks: Vec::new(),
         },
         Line {
             number: 2,
@@ -294,6 +295,7 @@ fn expand_gives_one_line_per_piece_with_the_raw_number() {
             reason: None,
             joined_to: None,
             pieces: Vec::new(),
+            breaks: Vec::new(),
         },
     ];
     split_flattened(&mut lines);
@@ -475,6 +477,7 @@ fn body_line(number: usize, text: &str, class: LineClass) -> Line {
         reason: None,
         joined_to: None,
         pieces: Vec::new(),
+        breaks: Vec::new(),
     }
 }
 
@@ -622,7 +625,7 @@ fn a_numbered_line_opening_with_a_heading_gives_a_paragraph_not_a_list_item() {
         "1. Thái Lan Thái Lan thu hút du khách nhờ giàu văn hóa và nhiều cảnh đẹp. {}",
         filler(8)
     );
-    let ps = split(&body, LineClass::ListItem, true).expect("split");
+    let ps = split(&body, LineClass::ListItem, true, &[]).expect("split");
     assert_eq!(ps[0].class, LineClass::Heading);
     assert_eq!(ps[0].text, "1. Thái Lan");
     assert_eq!(ps[1].class, LineClass::Paragraph);
