@@ -385,6 +385,8 @@ fn route_endpoints_are_no_mentions() {
         "đường bay Hà Nội - Lào Cai",
         "quốc lộ 18",
         "tỉnh lộ Hạ Long",
+        "xa lộ Hà Nội",
+        "đại lộ Hạ Long",
         "cầu Long Biên",
         "cảng Hải Phòng",
     ] {

@@ -59,7 +59,7 @@ impl Scanner<'_> {
     }
 
     /// Does a road or route word end at word `k`: `cao tốc`, `quốc lộ`, `tỉnh lộ`, `tuyến`,
-    /// `cầu`, `cảng`, `đường sắt`, `đường bay`? Not `yêu cầu`, `nhu cầu`, `điểm cầu` (a
+    /// `cầu`, `cảng`, `đường sắt`, `đường bay`, `xa lộ`, `đại lộ`? Not `yêu cầu`, `nhu cầu`, `điểm cầu` (a
     /// meeting's link-up point names the place), `trực tuyến`. With `pair`, the route word
     /// before the first end of a pair (`tuyến Hà Nội - Lào Cai`): `đường` counts too, and
     /// a capitalised `Cầu`/`Cảng` does not, since it starts names (`Cầu Giấy - Hà Đông`).
@@ -78,7 +78,10 @@ impl Scanner<'_> {
             "cảng" => true,
             "đường" => pair,
             "tốc" => before().as_deref() == Some("cao"),
-            "lộ" => matches!(before().as_deref(), Some("quốc" | "tỉnh" | "hương")),
+            "lộ" => matches!(
+                before().as_deref(),
+                Some("quốc" | "tỉnh" | "hương" | "xa" | "đại")
+            ),
             "sắt" | "bay" | "bộ" | "thủy" => before().as_deref() == Some("đường"),
             _ => false,
         }
