@@ -182,6 +182,16 @@ pub fn build_document(
                 }
             }
             LineClass::Byline => {
+                if line.joined_to.is_some() {
+                    continue; // its text is in the signature's first line
+                }
+                // "Đỗ Thu Thoan" / "(t/h)" on two lines is one signature.
+                let mut full = t.to_string();
+                for next in lines[i + 1..].iter().filter(|l| l.joined_to == Some(i)) {
+                    full.push(' ');
+                    full.push_str(&next.text);
+                }
+                let t = full.as_str();
                 // Parsed once for both the outlet and the author (it is the costly part).
                 let parsed = meta::parse_byline(t);
                 // A header byline wins over a closing one; keep the first.

@@ -159,3 +159,34 @@ fn nfd_input_becomes_nfc() {
     );
     assert_eq!(a.localities, b.localities);
 }
+
+#[test]
+fn a_signature_with_its_note_on_the_next_line_names_the_writer() {
+    let body = "Người dân trong xã đã cùng nhau dọn dẹp đường làng sau trận mưa lớn kéo dài.\n\
+                Chính quyền xã cho biết sẽ hỗ trợ các hộ bị thiệt hại trong tuần tới.\n";
+    let sapo =
+        "Mưa lớn kéo dài khiến nhiều tuyến đường ở xã bị sạt lở, người dân cùng nhau khắc phục.";
+    for (signature, byline, outlet) in [
+        ("Đỗ Thu Thoan\n(t/h)", "Đỗ Thu Thoan (t/h)", None),
+        ("Phú Bình\n(Theo CNN)", "Phú Bình (Theo CNN)", Some("CNN")),
+    ] {
+        // Before the gap and the sapo printed last, and at the very end.
+        for tail in [format!("\n\n\n\n{sapo}\n"), String::new()] {
+            let raw = format!("Mưa lớn gây sạt lở đường làng\n\n{body}{signature}\n{tail}");
+            let doc = build(raw.as_bytes());
+            let name = byline.split(" (").next().unwrap();
+            assert_eq!(doc.author.as_deref(), Some(name), "{raw}");
+            assert_eq!(doc.byline.as_deref(), Some(byline), "{raw}");
+            assert_eq!(doc.outlet.as_deref(), outlet, "{raw}");
+            // The signature is in no passage.
+            assert!(doc.passages().all(|p| !p.text.contains(name)), "{raw}");
+        }
+    }
+    // A bracket going on a short line amid the story is still text.
+    let raw = format!(
+        "Mưa lớn gây sạt lở đường làng\n\n{body}Phim Whiplash\n(2014) kể về một tay trống trẻ.\n{body}"
+    );
+    let doc = build(raw.as_bytes());
+    assert_eq!(doc.author, None);
+    assert!(doc.passages().any(|p| p.text.contains("Whiplash (2014)")));
+}

@@ -163,7 +163,10 @@ impl Classifier<'_> {
             let Some(h) = self.lines[i].joined_to else {
                 continue;
             };
-            let credit = self.lines[h].class == LineClass::OutletTag;
+            let credit = matches!(
+                self.lines[h].class,
+                LineClass::OutletTag | LineClass::Byline
+            );
             if (passage(self.lines[h].class) || credit)
                 && self.lines[h].class == self.lines[i].class
             {
@@ -231,7 +234,14 @@ impl Classifier<'_> {
                     .count();
                 gap >= 2 && after <= 2
             };
-            if continued {
+            if continued && self.is_broken_signature(i, &t, &only_credits_after) {
+                // "Đỗ Thu Thoan" / "(t/h)": a signature with its note on the next line.
+                for j in i..self.lines.len() {
+                    if j == i || self.lines[j].joined_to == Some(i) {
+                        self.set(j, LineClass::Byline, None);
+                    }
+                }
+            } else if continued {
                 // A broken sentence is running text, whatever its first line looks like.
                 let class = if is_list_item(&t) {
                     LineClass::ListItem
@@ -301,6 +311,36 @@ impl Classifier<'_> {
 impl Classifier<'_> {
     fn is_credit_line(&self, i: usize) -> bool {
         self.lines[i].class == LineClass::Byline || self.is_outlet(i)
+    }
+
+    /// Is line `i`, joined with the lines that continue it into `t`, a signature whose
+    /// bracketed note went to the next line ("Đỗ Thu Thoan" / "(t/h)", "Phú Bình" / "(Theo
+    /// CNN)")? Only where a signature stands: nothing but credits after it, or the gap
+    /// before the sapo printed last.
+    fn is_broken_signature(&self, i: usize, t: &str, only_credits_after: &[bool]) -> bool {
+        let group: Vec<usize> = (i + 1..self.lines.len())
+            .filter(|&j| self.lines[j].joined_to == Some(i))
+            .collect();
+        let Some(&last) = group.last() else {
+            return false;
+        };
+        if !group.iter().all(|&j| self.lines[j].text.starts_with('('))
+            || self.facts[i].words > 6
+            || meta::parse_byline(&self.lines[i].text).is_none()
+            || meta::parse_byline(t).is_none()
+        {
+            return false;
+        }
+        let rest = &self.lines[last + 1..];
+        let gap = rest
+            .iter()
+            .take_while(|l| l.class == LineClass::Blank)
+            .count();
+        let after = rest[gap..]
+            .iter()
+            .filter(|l| !matches!(l.class, LineClass::Blank | LineClass::Junk))
+            .count();
+        only_credits_after[last] || (gap >= 2 && after <= 2)
     }
 }
 
