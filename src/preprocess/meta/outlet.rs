@@ -347,6 +347,10 @@ fn outlet_body(s: &str, bracketed: bool) -> Option<String> {
         if outletish && named && right.split_whitespace().count() <= 4 {
             return Some(s.to_string());
         }
+        // "Bá Vương/VTC News": a writer, then the outlet; a byline, not an outlet's name.
+        if !outletish && parse_name(left).is_some_and(|n| n.contains([' ', '.'])) {
+            return None;
+        }
     }
     if bracketed && words.len() == 1 && (is_acronym(s, 12) || is_brand_token(s)) {
         return Some(s.to_string());

@@ -192,6 +192,7 @@ fn outlets_named_in_bylines() {
         ("Bích Lan/VOV.VN", "VOV.VN"),
         // A bracketed note after the writer credits the outlet or the source.
         ("Văn Sơn (TTXVN)", "TTXVN"),
+        ("Bá Vương/VTC News", "VTC News"),
         ("TỬ QUỲNH (VnExpress)", "VnExpress"),
         ("Du Lam (Theo Reuters)", "Reuters"),
         ("Đăng Đức (Tổng hợp từ Mirror)", "Mirror"),

@@ -150,6 +150,7 @@ fn outlet_lines() {
         "Theo",
         "Nguồn gốc Thái Tuế và quan niệm dân gian",
         "Vũ Dũng/VOV",
+        "Bá Vương/VTC News",
         "Bảo Vinh",
         "Thanh Minh",
         "(Còn nữa)",
