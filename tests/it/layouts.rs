@@ -190,3 +190,25 @@ fn a_signature_with_its_note_on_the_next_line_names_the_writer() {
     assert_eq!(doc.author, None);
     assert!(doc.passages().any(|p| p.text.contains("Whiplash (2014)")));
 }
+
+#[test]
+fn a_flattened_body_after_a_sapo_cut_short_is_still_split() {
+    let sentence = "Người dân trong xã đã cùng nhau dọn dẹp đường làng sau trận mưa lớn kéo dài \
+                    suốt mấy ngày qua, chính quyền xã cho biết sẽ hỗ trợ các hộ bị thiệt hại.";
+    let body = vec![sentence; 40].join(" ");
+    assert!(body.len() > 4000);
+    let raw = format!(
+        "Mưa lớn gây sạt lở đường làng\nMưa lớn kéo dài nhiều ngày qua. Nhiều tuyến đường ở xã bị \
+         sạt lở và người dân đã phải cùng nhau\n{body} Thu Hà\n"
+    );
+    let doc = build(raw.as_bytes());
+    let passages: Vec<_> = doc.passages().collect();
+    assert!(passages.len() >= 4, "{}", passages.len());
+    assert!(
+        passages[0].text.ends_with("cùng nhau"),
+        "{}",
+        passages[0].text
+    );
+    assert!(passages.iter().all(|p| p.text.len() < 2500));
+    assert_eq!(doc.author.as_deref(), Some("Thu Hà"));
+}

@@ -67,7 +67,13 @@ impl Classifier<'_> {
         let only_credits_after = self.only_credits_after();
         for i in 0..n.saturating_sub(1) {
             let (a, b) = (&self.lines[i], &self.lines[i + 1]);
-            if !self.is_open(i) || !self.is_open(i + 1) || ends_sentence(&a.text) {
+            // A whole flattened body after a sapo cut short ("… lại có 1 đứa con" / "Bé trai
+            // đó …") is no rest of its sentence: joined, it would never be split.
+            if !self.is_open(i)
+                || !self.is_open(i + 1)
+                || ends_sentence(&a.text)
+                || b.text.len() >= BODY_BYTES
+            {
                 continue;
             }
             // A scraper drops a link and cuts the sentence around it ("Và câu trả lời của" /
@@ -307,6 +313,9 @@ impl Classifier<'_> {
         }
     }
 }
+
+/// A line at least this long (in bytes) is a whole body flattened onto one line.
+const BODY_BYTES: usize = 4000;
 
 impl Classifier<'_> {
     fn is_credit_line(&self, i: usize) -> bool {
