@@ -312,7 +312,10 @@ pub(super) fn source_label(head: &str) -> bool {
 fn closing_parts(s: &str) -> Vec<Range<usize>> {
     let mut starts = vec![0];
     for (at, w) in words_from(s, 0).skip(1) {
-        if matches!(w, "Theo" | "Nguồn:" | "Ảnh:" | "(Theo") {
+        if matches!(
+            w,
+            "Theo" | "Nguồn:" | "Ảnh:" | "(Theo" | "(Ảnh:" | "(Nguồn:" | "Clip:" | "Video:"
+        ) {
             starts.push(at);
         }
     }

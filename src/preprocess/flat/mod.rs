@@ -234,6 +234,15 @@ fn cuts(t: &str, bounds: &[sentences::Boundary], breaks: &[usize]) -> Vec<Cut> {
             if t[sentence_start..s].chars().count() <= CAPTION_MAX {
                 start = sentence_start;
             }
+            // "… 1,8 lít/100 km. Hoàng Cường Ảnh: Paultan": the writer and the photos' credit
+            // end the text; the closing credits below take them, not a caption.
+            if t[e..].trim().is_empty()
+                && t[..s].ends_with(char::is_whitespace)
+                && signature_only(&t[start..s])
+                && credits::closing(&t[start..e]).is_some()
+            {
+                continue;
+            }
         }
         // "… lớn. » Headline 'quoted' Caption … Ảnh: X": a link to another article, after a
         // sentence end and glued before the caption, is junk, not the caption's first words
@@ -358,6 +367,18 @@ fn cuts(t: &str, bounds: &[sentences::Boundary], breaks: &[usize]) -> Vec<Cut> {
     }
     pieces.extend(closing_cuts);
     pieces
+}
+
+/// Is `s` nothing but a signature ("Hoàng Cường", "Anh Thư - Hồng Nhi -"): a few
+/// capitalised words that read as a byline?
+fn signature_only(s: &str) -> bool {
+    let s = s.trim().trim_end_matches(['-', '–', ' ']);
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| matches!(*w, "-" | "–") || w.chars().next().is_some_and(char::is_uppercase))
+        && crate::preprocess::meta::parse_byline(s).is_some()
 }
 
 /// Cut a run of running text into the links and headings in `marks` and paragraphs.

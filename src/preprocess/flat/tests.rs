@@ -211,6 +211,37 @@ fn closing_byline_and_source_are_split_off() {
     // A sentence ending the text is no byline.
     let body = format!("{} Mọi việc đã ổn.", filler(8));
     assert!(of(&pieces(&body), LineClass::Byline).is_empty());
+    // The writer, then the photos' credit: closing credits, not a caption.
+    for (tail, credit, class) in [
+        (
+            "Hoàng Cường Ảnh: Paultan",
+            "Ảnh: Paultan",
+            LineClass::Byline,
+        ),
+        (
+            "Phương Đặng (Ảnh: Reuters)",
+            "(Ảnh: Reuters)",
+            LineClass::Byline,
+        ),
+        (
+            "Song Hy (Nguồn: Sputnik)",
+            "(Nguồn: Sputnik)",
+            LineClass::OutletTag,
+        ),
+    ] {
+        let body = format!("{} {tail}", filler(8));
+        let ps = pieces(&body);
+        let name = tail.split(" Ả").next().unwrap().split(" (").next().unwrap();
+        assert!(of(&ps, LineClass::Caption).is_empty(), "{tail}: {ps:?}");
+        assert!(of(&ps, LineClass::Byline).contains(&name), "{tail}: {ps:?}");
+        assert_eq!(ps.last(), Some(&(class, credit.to_string())), "{tail}");
+    }
+    // A caption's credit ending the text still credits the sentence before it.
+    let body = format!("{} Người dân dọn cây đổ trên phố. Ảnh: Minh An", filler(8));
+    assert_eq!(
+        of(&pieces(&body), LineClass::Caption),
+        ["Người dân dọn cây đổ trên phố. Ảnh: Minh An"]
+    );
 }
 
 #[test]
