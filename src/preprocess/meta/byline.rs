@@ -291,6 +291,11 @@ fn starts_with_role(s: &str) -> bool {
 /// furniture, dates and photo captions are not bylines.
 pub fn parse_byline(line: &str) -> Option<Byline> {
     let s = strip_bullet(line.trim());
+    // "Tổng hợp Hải Đăng": compiled by the writer named after it.
+    let s = after_folded_prefix(s, "tong hop")
+        .map(|r| r.trim_start_matches([':', ' ']))
+        .filter(|r| starts_upper(r))
+        .unwrap_or(s);
     // A trailing comma means the sentence goes on in the next line.
     if s.is_empty() || longer_than(s, 160) || s.ends_with(',') {
         return None;

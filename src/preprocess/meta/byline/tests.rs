@@ -25,6 +25,14 @@ fn bylines_from_the_spec() {
     assert_eq!(parse_byline("Kim Thanh (T/h)").unwrap().role, None);
     assert_eq!(parse_byline("Minh Anh (Theo TTXVN)").unwrap().role, None);
     assert_eq!(author("Bài và ảnh: Yến Anh").as_deref(), Some("Yến Anh"));
+    // Compiled by the writer named after it; not a source named after it.
+    assert_eq!(author("Tổng hợp Hải Đăng").as_deref(), Some("Hải Đăng"));
+    assert_eq!(
+        author("Tổng hợp: Thúy Quỳnh").as_deref(),
+        Some("Thúy Quỳnh")
+    );
+    assert_eq!(author("Tổng hợp"), None);
+    assert_eq!(author("Tổng hợp từ VnExpress"), None);
     assert_eq!(
         author("Thu Hà - Minh Anh").as_deref(),
         Some("Thu Hà, Minh Anh")
