@@ -419,13 +419,20 @@ pub(super) fn glued_closing_start(t: &str) -> Option<usize> {
         let (at, _) = words[n - len];
         let before = words[n - len - 1].1;
         let name = &words[n - len..];
+        // "… U20 Iran Hoàng Yến/VOV.VN": the last word may carry the outlet after a slash.
         let syllables = name.iter().all(|(_, w)| {
+            let w = w.split('/').next().unwrap_or(w);
             w.chars().next().is_some_and(char::is_uppercase)
                 && crate::text::is_vietnamese_syllable(&crate::text::fold_str(w))
                 && !crate::text::is_all_caps(w)
         });
+        // A writer with an outlet after a slash may follow a table's last cell or a name.
+        let signed = || {
+            name.last().is_some_and(|(_, w)| w.contains('/'))
+                && meta::byline_outlet(&t[at..]).is_some()
+        };
         if syllables
-            && starts_lower(before)
+            && (starts_lower(before) || signed())
             && !PLACE_WORDS.contains(&before)
             && meta::parse_byline(&t[at..]).is_some()
         {

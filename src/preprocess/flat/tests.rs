@@ -208,6 +208,17 @@ fn closing_byline_and_source_are_split_off() {
         pieces(&body).last(),
         Some(&(LineClass::Byline, "Hoàng Minh".to_string()))
     );
+    // After a table's last cell: a writer with the outlet after a slash.
+    let body = format!(
+        "{} Lịch thi đấu: 18:00 U20 Nhật Bản vs U20 Iran Hoàng Yến/VOV.VN",
+        filler(8)
+    );
+    assert_eq!(
+        pieces(&body).last(),
+        Some(&(LineClass::Byline, "Hoàng Yến/VOV.VN".to_string()))
+    );
+    let body = format!("{} Đội tuyển thắng Iran Hoàng Yến", filler(8));
+    assert!(of(&pieces(&body), LineClass::Byline).is_empty());
     // A sentence ending the text is no byline.
     let body = format!("{} Mọi việc đã ổn.", filler(8));
     assert!(of(&pieces(&body), LineClass::Byline).is_empty());
