@@ -65,15 +65,15 @@ impl Classifier<'_> {
     fn mark_continuations(&mut self) {
         let n = self.lines.len();
         let only_credits_after = self.only_credits_after();
+        // The last line still open: a whole body flattened onto it is no sentence's rest.
+        let last_open = (0..n).rev().find(|&k| self.is_open(k));
         for i in 0..n.saturating_sub(1) {
             let (a, b) = (&self.lines[i], &self.lines[i + 1]);
+            let whole_body = b.text.len() >= BODY_BYTES
+                || (last_open == Some(i + 1) && b.text.len() >= LAST_BODY_BYTES);
             // A whole flattened body after a sapo cut short ("… lại có 1 đứa con" / "Bé trai
             // đó …") is no rest of its sentence: joined, it would never be split.
-            if !self.is_open(i)
-                || !self.is_open(i + 1)
-                || ends_sentence(&a.text)
-                || b.text.len() >= BODY_BYTES
-            {
+            if !self.is_open(i) || !self.is_open(i + 1) || ends_sentence(&a.text) || whole_body {
                 continue;
             }
             // A scraper drops a link and cuts the sentence around it ("Và câu trả lời của" /
@@ -316,6 +316,8 @@ impl Classifier<'_> {
 
 /// A line at least this long (in bytes) is a whole body flattened onto one line.
 const BODY_BYTES: usize = 4000;
+/// The last text line of a page at least this long (in bytes) is the whole body.
+const LAST_BODY_BYTES: usize = 1000;
 
 impl Classifier<'_> {
     fn is_credit_line(&self, i: usize) -> bool {
