@@ -393,10 +393,17 @@ const PLACE_WORDS: &[&str] = &[
 /// Nguyễn Tuấn", "… đoạn đường dốc Theo Trí thức trẻ". The byte where it starts in `t`.
 pub(super) fn glued_closing_start(t: &str) -> Option<usize> {
     let t = t.trim_end();
-    if t.ends_with(['.', '!', '?', '…', '”', '"', ':', ',', ';', ')']) {
+    if t.ends_with(['.', '!', '?', '…', '”', '"', ':', ',', ';']) {
         return None;
     }
-    let words: Vec<(usize, &str)> = words_from(t, 0).collect();
+    // "… thiệt hại nặng Quốc Văn (Dailymail)": a short note in brackets may end it.
+    let core_end = if t.ends_with(')') {
+        let open = t.rfind('(').filter(|&k| t.len() - k <= 48)?;
+        t[..open].trim_end().len()
+    } else {
+        t.len()
+    };
+    let words: Vec<(usize, &str)> = words_from(&t[..core_end], 0).collect();
     let n = words.len();
     // "… Theo Trí thức trẻ": a capital "Theo" after a lowercase word, then a source.
     for k in (n.saturating_sub(8)..n).rev() {

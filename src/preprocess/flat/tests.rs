@@ -217,6 +217,15 @@ fn closing_byline_and_source_are_split_off() {
         pieces(&body).last(),
         Some(&(LineClass::Byline, "Hoàng Yến/VOV.VN".to_string()))
     );
+    // A name glued after a lowercase word, with a note in brackets.
+    let body = format!(
+        "{} Cây trồng bị thiệt hại nặng Quốc Văn (Dailymail)",
+        filler(8)
+    );
+    assert_eq!(
+        pieces(&body).last(),
+        Some(&(LineClass::Byline, "Quốc Văn (Dailymail)".to_string()))
+    );
     let body = format!("{} Đội tuyển thắng Iran Hoàng Yến", filler(8));
     assert!(of(&pieces(&body), LineClass::Byline).is_empty());
     // A sentence ending the text is no byline.
