@@ -17,6 +17,7 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
+use super::first_words::first_words;
 use super::headings::{CAPTION_START_SET, DANGLING, NAMES_TOO_SET};
 use super::sentences::OPENER_SET;
 use super::word_set::WordSet;
@@ -246,18 +247,19 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
     {
         return None;
     }
-    let take = MAX_WORDS + 2 + MIN_AFTER;
-    let mut words: Vec<(usize, &str)> = Vec::with_capacity(take);
-    words.extend(crate::text::word_offsets(s).take(take));
+    let mut words = first_words::<{ MAX_WORDS + 2 + MIN_AFTER }>(s);
     let ends_quote = |p: &str| match quote {
         Some('\'' | '‘') => p.ends_with(['\'', '’']),
         Some('"') => p.ends_with('"'),
         Some('“') => p.ends_with('”'),
         _ => false,
     };
-    for k in MIN_WORDS..words.len().min(MAX_WORDS + 1) {
-        let (_, prev) = words[k - 1];
-        let (_, w) = words[k];
+    for k in MIN_WORDS..=MAX_WORDS {
+        // Read as far as asked: most sentences end the search at their first words.
+        let Some((_, w)) = words.get(k) else {
+            break;
+        };
+        let (_, prev) = words.read()[k - 1];
         let closed = ends_quote(prev);
         let dash = matches!(prev, "–" | "-" | "—");
         // "Đạo đức, năng lực giáo viên yếu kém Những …": a comma between lowercase words may
@@ -266,7 +268,7 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
         // nor after an opener ("Tuy nhiên, quan hệ …" is a sentence).
         let listing_comma = prev.ends_with(',')
             && starts_lower(w)
-            && words[1..k].iter().any(|(_, x)| starts_lower(x))
+            && words.read()[1..k].iter().any(|(_, x)| starts_lower(x))
             && !OPENER_SET.contains(first_core)
             // "Cụ thể, khoản 1 …", "Tóm lại, …": two words and a comma open a sentence.
             && !(k == 2 && MORE_OPENER_SET.contains(first_core));
@@ -285,7 +287,7 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
         // that no name goes on to. Any other opener may go on a name of lowercase words
         // after a capital ("Học viện An ninh Nhân dân"): it needs two lowercase words before.
         let strict = OPENER_SET.contains(w) && !NAMES_TOO_SET.contains(w);
-        let before = if k >= 3 { words[k - 2].1 } else { "x" };
+        let before = if k >= 3 { words.read()[k - 2].1 } else { "x" };
         let ok = if strict {
             starts_lower(prev) || (starts_upper(prev) && AFTER_NAME.contains(&w))
         } else {
@@ -297,8 +299,8 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
         if quote.is_some() && !closed {
             return None;
         }
-        let rest = s[words[k].0..].split_whitespace().count();
-        let fragment = &s[..words[k - 1].0 + prev.len()];
+        let rest = s[words.read()[k].0..].split_whitespace().count();
+        let fragment = &s[..words.read()[k - 1].0 + prev.len()];
         return (rest >= MIN_AFTER && plausible(fragment, quote.is_some()))
             .then_some(fragment.len());
     }

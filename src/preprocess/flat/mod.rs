@@ -18,6 +18,7 @@
 mod credits;
 mod cut;
 mod echo;
+mod first_words;
 mod headings;
 mod loose;
 mod marks;
