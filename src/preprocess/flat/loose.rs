@@ -13,19 +13,12 @@
 //! elsewhere in the body, and the word after it is lowercase ("Lại nói …", never "Lại Văn
 //! Sâm"; "Nhà Bè", "Gia Lai" fail).
 
-use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
-
 use super::first_words::first_words;
 use super::headings::{CAPTION_START_SET, DANGLING, NAMES_TOO_SET};
 use super::sentences::OPENER_SET;
+pub(super) use super::vocab::Vocab;
 use super::word_set::WordSet;
-use crate::gazetteer::FxHasher;
 use crate::text::chars;
-
-/// The body's words are only looked up, never listed: a fast hash for them.
-type Fx = BuildHasherDefault<FxHasher>;
 
 /// Fewest heading candidates (strict or loose) in one body for the loose ones to count.
 pub(super) const MIN_EVIDENCE: usize = 2;
@@ -128,75 +121,18 @@ const TITLE_BEFORE: &[&str] = &[
     "nhan",
 ];
 
-/// What the body says of its words: which are written lowercase (a capitalised opener is
-/// then a common word here) and which pairs of words are capitalised in mid-sentence, after
-/// a lowercase word (a name: "Bệnh viện", "Chỉ thị", "Theo Hernandez").
-pub(super) struct Vocab<'a> {
-    text: &'a str,
-    // Built on first use: most bodies offer no loose candidate, and counting the words of a
-    // whole body for nothing was a fifth of a flat build.
-    words: OnceCell<Words<'a>>,
-}
-
-struct Words<'a> {
-    lower: HashSet<&'a str, Fx>,
-    mid_caps: HashMap<(&'a str, &'a str), usize, Fx>,
-}
-
-impl<'a> Vocab<'a> {
-    pub(super) fn new(t: &'a str) -> Self {
-        Vocab {
-            text: t,
-            words: OnceCell::new(),
-        }
-    }
-
-    fn words(&self) -> &Words<'a> {
-        self.words.get_or_init(|| {
-            let mut lower: HashSet<&str, Fx> = HashSet::default();
-            let mut mid_caps: HashMap<(&str, &str), usize, Fx> = HashMap::default();
-            let words: Vec<&str> = self.text.split_whitespace().collect();
-            for (i, w) in words.iter().enumerate() {
-                // The char table answers as `char::is_alphanumeric` does, without a Unicode
-                // search for each Vietnamese letter ending a word of the body.
-                let core = w.trim_matches(|c: char| !chars::is_alphanumeric(c));
-                if starts_lower(core) {
-                    lower.insert(core);
-                } else if i > 0 && starts_upper(w) && ends_a_clause_not(words[i - 1]) {
-                    let next = words.get(i + 1).copied().unwrap_or_default();
-                    *mid_caps.entry((w, next)).or_default() += 1;
-                }
-            }
-            Words { lower, mid_caps }
-        })
-    }
-
-    /// Is `w` then `next` a name here: capitalised after a lowercase word twice or more?
-    fn is_name(&self, w: &str, next: &str) -> bool {
-        self.words()
-            .mid_caps
-            .get(&(w, next))
-            .is_some_and(|&n| n >= 2)
-    }
-
-    /// Is `w` (folded to lowercase) written lowercase somewhere in the body?
-    fn has_lower(&self, w: &str) -> bool {
-        self.words().lower.contains(w)
-    }
-}
-
 /// A lowercase word that does not end a clause: what a capital in mid-sentence follows.
-fn ends_a_clause_not(w: &str) -> bool {
+pub(super) fn ends_a_clause_not(w: &str) -> bool {
     starts_lower(w) && !w.ends_with(|c: char| !chars::is_alphanumeric(c))
 }
 
-fn starts_lower(w: &str) -> bool {
+pub(super) fn starts_lower(w: &str) -> bool {
     w.chars()
         .next()
         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
-fn starts_upper(w: &str) -> bool {
+pub(super) fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 

@@ -26,6 +26,7 @@ mod reason;
 mod sentences;
 #[cfg(test)]
 mod tests;
+mod vocab;
 mod word_set;
 
 use std::borrow::Cow;
