@@ -349,7 +349,8 @@ fn closing_parts(s: &str) -> Vec<Range<usize>> {
 /// each part with what it is. A part must read as a byline or a source credit by the same
 /// rules as a line of its own; the first must be a signature or a source credit.
 pub(super) fn closing(s: &str) -> Option<Vec<(Range<usize>, Closing)>> {
-    if s.split_whitespace().count() > 16
+    // Bounded: `s` may run long, and only the first 17 words matter.
+    if crate::preprocess::shapes::more_words_than(s, 16)
         || s.ends_with(['.', '!', '?', '…', '”', '"', ':', ',', ';'])
         || s.contains(['“', '"'])
     {

@@ -11,6 +11,7 @@
 use super::first_words::first_words;
 use super::sentences::OPENER_SET;
 use super::word_set::WordSet;
+use crate::preprocess::shapes::more_words_than;
 
 /// Fewest and most words of a heading.
 const MIN_WORDS: usize = 2;
@@ -139,9 +140,10 @@ pub(super) fn heading_len(s: &str) -> Option<usize> {
         // Every opener is capitalised (a test checks): most words skip the list scan.
         let capital = !w.as_bytes()[0].is_ascii_lowercase();
         if prev_lower && capital && OPENER_SET.contains(w) && !NAMES_TOO_SET.contains(w) {
-            let after = s[words.read()[k].0..].split_whitespace().count();
+            let after = &s[words.read()[k].0..];
             let fragment = &s[..words.read()[k - 1].0 + prev.len()];
-            return (after >= MIN_AFTER && plausible(fragment)).then_some(fragment.len());
+            return (more_words_than(after, MIN_AFTER - 1) && plausible(fragment))
+                .then_some(fragment.len());
         }
     }
     None

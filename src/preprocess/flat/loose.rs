@@ -18,6 +18,7 @@ use super::headings::{CAPTION_START_SET, DANGLING, NAMES_TOO_SET};
 use super::sentences::OPENER_SET;
 pub(super) use super::vocab::Vocab;
 use super::word_set::WordSet;
+use crate::preprocess::shapes::more_words_than;
 use crate::text::chars;
 
 /// Fewest heading candidates (strict or loose) in one body for the loose ones to count.
@@ -235,9 +236,9 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
         if quote.is_some() && !closed {
             return None;
         }
-        let rest = s[words.read()[k].0..].split_whitespace().count();
+        let rest = &s[words.read()[k].0..];
         let fragment = &s[..words.read()[k - 1].0 + prev.len()];
-        return (rest >= MIN_AFTER && plausible(fragment, quote.is_some()))
+        return (more_words_than(rest, MIN_AFTER - 1) && plausible(fragment, quote.is_some()))
             .then_some(fragment.len());
     }
     None
