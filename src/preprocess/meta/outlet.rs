@@ -128,7 +128,9 @@ pub fn outlet_tag(line: &str) -> Option<(String, usize)> {
         return bracketed_tag_at(s, 0, true);
     }
     // "Hà Nội (TTXVN) - …": a dateline place (capitalised Vietnamese words) before the tag.
-    if let Some(open) = s.find(" (").filter(|&o| o <= 40) {
+    // Searched in the first bytes only: a paragraph may run long.
+    let near = &s.as_bytes()[..s.len().min(42)];
+    if let Some(open) = memchr::memmem::find(near, b" (").filter(|&o| o <= 40) {
         let place: Vec<&str> = s[..open].split_whitespace().collect();
         let place_ok = place.iter().all(|w| {
             starts_upper(w)
@@ -140,7 +142,14 @@ pub fn outlet_tag(line: &str) -> Option<(String, usize)> {
     }
     // Unbracketed: the tag is everything before the first dash, which must be spaced on at
     // least one side so that "VN-Index" or "GD-ĐT" are not split.
-    let dash_pos = s.find(DASHES)?;
+    // A tag of at most 30 chars ends at the dash: a dash is searched past the first 256
+    // bytes only when they hold no longer tag (a paragraph may run long).
+    let head = &s[..s.floor_char_boundary(256)];
+    let dash_pos = match head.find(DASHES) {
+        Some(p) => p,
+        None if longer_than(head.trim(), 30) => return None,
+        None => s.find(DASHES)?,
+    };
     let dash = s[dash_pos..].chars().next()?;
     let before = &s[..dash_pos];
     let after_pos = dash_pos + dash.len_utf8();
