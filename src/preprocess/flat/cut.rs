@@ -105,8 +105,9 @@ pub(super) fn paragraphs(t: &str, range: Range<usize>, bounds: &[Boundary]) -> V
             current = Some((s, next));
             continue;
         };
-        let turn = TURNS.iter().any(|w| t[s.clone()].starts_with(w));
-        if have >= TARGET || have + 1 + next > MAX || (have >= MIN && turn) {
+        // The turns are compared only when they decide.
+        let turn = || TURNS.iter().any(|w| t[s.clone()].starts_with(w));
+        if have >= TARGET || have + 1 + next > MAX || (have >= MIN && turn()) {
             out.push(c);
             current = Some((s, next));
         } else {
