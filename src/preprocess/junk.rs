@@ -296,8 +296,9 @@ pub fn related_label_len(s: &str) -> Option<usize> {
 /// A site advertising itself: "Đọc báo Dân trí cập nhật liên tục từng giờ", "Báo Gia đình
 /// và Xã hội cập nhật tin tức trong ngày liên tục, mới nhất".
 pub fn is_site_promo(line: &str) -> bool {
-    // Folding is the cost and this runs on every line: only lines saying "cập nhật" (NFC).
-    if !(line.contains("ập nhật") || line.contains("ẬP NHẬT")) || more_words_than(line, 30)
+    // Folding is the cost and this runs on every line: only short lines saying "cập nhật"
+    // (NFC). The length first: it is told without reading a long line through.
+    if more_words_than(line, 30) || !(line.contains("ập nhật") || line.contains("ẬP NHẬT"))
     {
         return false;
     }

@@ -10,8 +10,8 @@
 
 use super::first_words::first_words;
 use super::sentences::OPENER_SET;
-use super::word_set::WordSet;
 use crate::preprocess::shapes::more_words_than;
+use crate::preprocess::word_set::WordSet;
 
 /// Fewest and most words of a heading.
 const MIN_WORDS: usize = 2;

@@ -17,8 +17,8 @@ use super::first_words::first_words;
 use super::headings::{CAPTION_START_SET, DANGLING, NAMES_TOO_SET};
 use super::sentences::OPENER_SET;
 pub(super) use super::vocab::Vocab;
-use super::word_set::WordSet;
 use crate::preprocess::shapes::more_words_than;
+use crate::preprocess::word_set::WordSet;
 use crate::text::chars;
 
 /// Fewest heading candidates (strict or loose) in one body for the loose ones to count.

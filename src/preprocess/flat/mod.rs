@@ -27,7 +27,6 @@ mod sentences;
 #[cfg(test)]
 mod tests;
 mod vocab;
-mod word_set;
 
 use std::borrow::Cow;
 use std::ops::Range;

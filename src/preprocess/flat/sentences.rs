@@ -25,7 +25,8 @@ const ABBREVIATIONS: &[&str] = &[
 /// of them, a single capital with a dot ("bảng A. Sau đó …") ends a sentence.
 #[rustfmt::skip]
 /// [`OPENERS`], looked up by hash.
-pub(super) static OPENER_SET: super::word_set::WordSet = super::word_set::WordSet::new(OPENERS);
+pub(super) static OPENER_SET: crate::preprocess::word_set::WordSet =
+    crate::preprocess::word_set::WordSet::new(OPENERS);
 
 pub(super) const OPENERS: &[&str] = &[
     "Những", "Các", "Theo", "Trong", "Khi", "Sau", "Tại", "Với", "Nhưng", "Hiện", "Trước", "Việc",
@@ -159,7 +160,7 @@ pub(super) fn boundaries(t: &str) -> Vec<Boundary> {
     // Final punctuation is `.`, `!`, `?` or `…` (led by the byte 0xE2): found by its first
     // byte, the text between is not decoded. The next of each kind of byte is searched with
     // `memchr` and kept until passed.
-    let find = |from: usize, hit: Option<usize>| hit.map(|k| from + k).unwrap_or(usize::MAX);
+    let find = |from: usize, hit: Option<usize>| hit.map_or(usize::MAX, |k| from + k);
     let mut next_stop = find(0, memchr::memchr3(b'.', b'!', b'?', bytes));
     let mut next_e2 = find(0, memchr::memchr(0xE2, bytes));
     loop {

@@ -3,7 +3,7 @@
 
 use super::byline::generic_staff;
 use super::known_outlets::{is_compiled_bracketed, is_compiled_marker, is_known_outlet};
-use super::name::{NOT_NAME_WORDS, parse_name};
+use super::name::{NOT_NAME_WORD_SET, parse_name};
 use super::{
     DASHES, after_folded_prefix, fold_words, is_acronym, is_brand_token, is_domain, longer_than,
     lower_words, split_trailing_parens, starts_upper, strip_bullet,
@@ -391,7 +391,7 @@ fn outlet_body(s: &str, bracketed: bool) -> Option<String> {
         !s.contains(':')
             && words
                 .iter()
-                .all(|w| !NOT_NAME_WORDS.contains(&w.to_lowercase().as_str()))
+                .all(|w| !NOT_NAME_WORD_SET.contains(&w.to_lowercase()))
     };
     if (2..=5).contains(&words.len())
         && starts_upper(s)
