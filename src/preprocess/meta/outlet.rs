@@ -415,6 +415,14 @@ const VERBISH: &[&str] = &[
 /// `Theo TTXVN`, `Nguồn: Báo Nhân Dân`, `(T/h)`, `TTXVN/Vietnam+`. Returns the outlet as
 /// written (for "Theo author (Outlet)" the bracketed outlet; "(Tổng hợp)" gives "Tổng hợp").
 pub fn outlet_line(line: &str) -> Option<String> {
+    thread_local! {
+        static MEMO: super::memo::Memo<Option<String>> = super::memo::Memo::default();
+    }
+    super::memo::remembered(&MEMO, line, outlet_line_once)
+}
+
+/// [`outlet_line`], worked out.
+fn outlet_line_once(line: &str) -> Option<String> {
     let s = line.trim();
     if s.is_empty() || longer_than(s, 100) {
         return None;
