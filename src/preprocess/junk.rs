@@ -286,6 +286,19 @@ pub fn related_label_len(s: &str) -> Option<usize> {
     if !s.starts_with(['X', 'x', 'T', 't', 'B', 'b', 'Đ', 'đ', 'D', 'd']) {
         return None;
     }
+    // Every label's key opens with a word of three letters ("xem", "doc", "tin", "bai"):
+    // told from the first folded chars before a key is built for each prefix.
+    let mut folded = s.chars().filter_map(fold_char);
+    let head = [folded.next(), folded.next(), folded.next()];
+    let word_ends = folded.next().is_some_and(|c| !c.is_alphabetic());
+    if !word_ends
+        || !INLINE_RELATED.iter().any(|p| {
+            let mut pc = p.chars();
+            head.iter().all(|&h| h.is_some() && h == pc.next())
+        })
+    {
+        return None;
+    }
     s.split_whitespace()
         .take(3)
         .skip(1)
