@@ -312,14 +312,11 @@ pub fn is_site_promo(line: &str) -> bool {
     // Folding is the cost and this runs on every line: only short lines saying "cập nhật"
     // (NFC). The phrase is searched first, but in a long line (a flattened body) the words
     // are counted first: that stops early, the search would read it through.
-    let says = || line.contains("ập nhật") || line.contains("ẬP NHẬT");
-    let short = || !more_words_than(line, 30);
-    let promo_like = if line.len() > 1000 {
-        short() && says()
-    } else {
-        says() && short()
-    };
-    if !promo_like {
+    if line.len() > 1000 && more_words_than(line, 30) {
+        return false;
+    }
+    if !(line.contains("ập nhật") || line.contains("ẬP NHẬT")) || more_words_than(line, 30)
+    {
         return false;
     }
     let key = phrase_key(line);
