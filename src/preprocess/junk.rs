@@ -5,7 +5,7 @@
 
 use crate::corpus::RemovalReason;
 use crate::preprocess::shapes::more_words_than;
-use crate::text::{fold_char, is_vietnamese_syllable};
+use crate::text::fold_char;
 
 /// What kind of page element a chrome phrase introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -459,25 +459,6 @@ pub fn is_tag_list(line: &str) -> bool {
 /// Labels of keyword lists, before the colon.
 const TAG_LABELS: &[&str] = &["tu khoa", "tags", "tag", "chu de", "nhan"];
 
-/// A headline with its date in brackets, as related-article lists print them:
-/// "Gio Linh phát triển kinh tế biển (04/06/2022)", "… (8/8/2020)", "… (14:20 - 06/02)".
-pub fn is_dated_headline(line: &str) -> bool {
-    let Some(inner) = line
-        .strip_suffix(')')
-        .and_then(|l| l.rfind('(').map(|i| &l[i + 1..]))
-    else {
-        return false;
-    };
-    let digits = inner.chars().filter(char::is_ascii_digit).count();
-    digits >= 2
-        && inner.contains('/')
-        && inner
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | ':' | ' '))
-        && !line.ends_with(".)")
-        && !more_words_than(line, 30)
-}
-
 /// A line that is only a number (a view or visitor counter): `93401966`, `1.234.567`.
 pub fn is_counter(line: &str) -> bool {
     // The shape first: it fails at the first letter, where counting digits reads it all.
@@ -486,29 +467,10 @@ pub fn is_counter(line: &str) -> bool {
         && line.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Unaccented lowercase copy of text, as image `alt` attributes and URL slugs are written:
-/// `ky cuoi nguyen nhan va bai hoc kinh nghiem`, `ky-cuoi-nguyen-nhan`. Real text has
-/// capitals, diacritics and punctuation.
-pub fn is_alt_slug(line: &str) -> bool {
-    if !line
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == ' ' || c == '-' || c == '_')
-    {
-        return false;
-    }
-    let words: Vec<&str> = line
-        .split([' ', '-', '_'])
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() < 3 {
-        return false;
-    }
-    let viet = words.iter().filter(|w| is_vietnamese_syllable(w)).count();
-    viet * 10 >= words.len() * 7
-}
-
 mod foreign;
+mod listings;
 pub use foreign::{Foreign, foreign};
+pub use listings::{is_alt_slug, is_dated_headline};
 
 #[cfg(test)]
 mod tests;
