@@ -160,6 +160,17 @@ pub(super) struct Index {
     /// First bytes of the lowercase words that may start a match ([`F_LOWER_START`]): any
     /// other lowercase word is skipped without a lookup.
     pub(super) lower_start_bytes: Vec<bool>,
+    /// The first two bytes ([`byte_pair`]) of every form of those words: most lowercase words
+    /// whose first byte passes are told by their second without a lookup.
+    pub(super) lower_start_pairs: Vec<bool>,
+}
+
+/// The first two bytes of a word as an index into [`Index::lower_start_pairs`] (a word of one
+/// byte has 0 for its second).
+pub(super) fn byte_pair(word: &[u8]) -> usize {
+    let first = word.first().copied().unwrap_or(0);
+    let second = word.get(1).copied().unwrap_or(0);
+    usize::from(first) << 8 | usize::from(second)
 }
 
 impl Index {
@@ -177,6 +188,7 @@ impl Index {
     /// Register the surface forms of every word (after all words are interned).
     pub(super) fn build_forms(&mut self) {
         self.lower_start_bytes = vec![false; 256];
+        self.lower_start_pairs = vec![false; 1 << 16];
         let mut forms = FxMap::default();
         forms.reserve(self.words.len() * 4);
         for (id, w) in self.words.iter().enumerate() {
@@ -190,6 +202,11 @@ impl Index {
                 let title = text::title_case(base);
                 let upper = base.to_uppercase();
                 for f in [base, title.as_str(), upper.as_str()] {
+                    // Every form a word with these flags may be looked up by (the map keeps the
+                    // first id of a form, whose flags then answer).
+                    if lower_start {
+                        self.lower_start_pairs[byte_pair(f.as_bytes())] = true;
+                    }
                     forms.entry(f.into()).or_insert(id);
                 }
             }

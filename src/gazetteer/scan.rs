@@ -4,7 +4,8 @@
 //! chooses among them.
 
 use super::index::{
-    F_BARE_FIRST, F_LOWER_START, F_NAME_FIRST, F_PREFIX_FIRST, MAX_SYLLABLES, canon_lower, pack,
+    F_BARE_FIRST, F_LOWER_START, F_NAME_FIRST, F_PREFIX_FIRST, MAX_SYLLABLES, byte_pair,
+    canon_lower, pack,
 };
 use super::model::{Cue, Level, PrefixType, Settled};
 use super::{Gazetteer, UnitId};
@@ -104,9 +105,13 @@ impl<'a> Scanner<'a> {
         if t.cap {
             return true;
         }
-        let first = self.text.as_bytes()[t.start];
-        // Odd words (not NFC …) may fold to a word that starts otherwise.
-        (!t.plain || self.g.index.lower_start_bytes[usize::from(first)])
+        let word = &self.text.as_bytes()[t.start..t.end];
+        let first = word[0];
+        // Odd words (not NFC …) may fold to a word that starts otherwise. A plain one is
+        // looked up as it stands: its first bytes must start a form of such a word.
+        (!t.plain
+            || (self.g.index.lower_start_bytes[usize::from(first)]
+                && self.g.index.lower_start_pairs[byte_pair(word)]))
             && self.flags(i) & (F_PREFIX_FIRST | F_LOWER_START) != 0
     }
 

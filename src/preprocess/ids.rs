@@ -25,8 +25,18 @@ fn id_bits(text: &str) -> u64 {
     fnv1a64(text.as_bytes()) >> 16
 }
 
+/// `p` and the 12 hex digits of `bits` (below 2^48): what `format!("p{bits:012x}")` writes,
+/// without the formatting machinery (an id per passage).
 fn id_of(bits: u64) -> String {
-    format!("p{bits:012x}")
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut id = String::with_capacity(13);
+    id.push('p');
+    for k in (0..12).rev() {
+        #[allow(clippy::cast_possible_truncation)] // a hex digit
+        let digit = ((bits >> (4 * k)) & 0xF) as usize;
+        id.push(char::from(HEX[digit]));
+    }
+    id
 }
 
 /// Hands out ids within one document; the same text twice gets `-2`, `-3` … in order.
@@ -49,6 +59,13 @@ impl IdAllocator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_written_as_format_writes_them() {
+        for bits in [0, 1, 0xabc, 0x0123_4567_89ab, (1 << 48) - 1] {
+            assert_eq!(id_of(bits), format!("p{bits:012x}"));
+        }
+    }
 
     #[test]
     fn ids_depend_on_text_only() {

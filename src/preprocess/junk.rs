@@ -5,7 +5,7 @@
 
 use crate::corpus::RemovalReason;
 use crate::preprocess::shapes::more_words_than;
-use crate::text::{fold_char, is_vietnamese_syllable};
+use crate::text::fold_char;
 
 /// What kind of page element a chrome phrase introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,6 +286,19 @@ pub fn related_label_len(s: &str) -> Option<usize> {
     if !s.starts_with(['X', 'x', 'T', 't', 'B', 'b', 'Đ', 'đ', 'D', 'd']) {
         return None;
     }
+    // Every label's key opens with a word of three letters ("xem", "doc", "tin", "bai"):
+    // told from the first folded chars before a key is built for each prefix.
+    let mut folded = s.chars().filter_map(fold_char);
+    let head = [folded.next(), folded.next(), folded.next()];
+    let word_ends = folded.next().is_some_and(|c| !c.is_alphabetic());
+    if !word_ends
+        || !INLINE_RELATED.iter().any(|p| {
+            let mut pc = p.chars();
+            head.iter().all(|&h| h.is_some() && h == pc.next())
+        })
+    {
+        return None;
+    }
     s.split_whitespace()
         .take(3)
         .skip(1)
@@ -296,7 +309,12 @@ pub fn related_label_len(s: &str) -> Option<usize> {
 /// A site advertising itself: "Đọc báo Dân trí cập nhật liên tục từng giờ", "Báo Gia đình
 /// và Xã hội cập nhật tin tức trong ngày liên tục, mới nhất".
 pub fn is_site_promo(line: &str) -> bool {
-    // Folding is the cost and this runs on every line: only lines saying "cập nhật" (NFC).
+    // Folding is the cost and this runs on every line: only short lines saying "cập nhật"
+    // (NFC). The phrase is searched first, but in a long line (a flattened body) the words
+    // are counted first: that stops early, the search would read it through.
+    if line.len() > 1000 && more_words_than(line, 30) {
+        return false;
+    }
     if !(line.contains("ập nhật") || line.contains("ẬP NHẬT")) || more_words_than(line, 30)
     {
         return false;
@@ -441,25 +459,6 @@ pub fn is_tag_list(line: &str) -> bool {
 /// Labels of keyword lists, before the colon.
 const TAG_LABELS: &[&str] = &["tu khoa", "tags", "tag", "chu de", "nhan"];
 
-/// A headline with its date in brackets, as related-article lists print them:
-/// "Gio Linh phát triển kinh tế biển (04/06/2022)", "… (8/8/2020)", "… (14:20 - 06/02)".
-pub fn is_dated_headline(line: &str) -> bool {
-    let Some(inner) = line
-        .strip_suffix(')')
-        .and_then(|l| l.rfind('(').map(|i| &l[i + 1..]))
-    else {
-        return false;
-    };
-    let digits = inner.chars().filter(char::is_ascii_digit).count();
-    digits >= 2
-        && inner.contains('/')
-        && inner
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | ':' | ' '))
-        && !line.ends_with(".)")
-        && !more_words_than(line, 30)
-}
-
 /// A line that is only a number (a view or visitor counter): `93401966`, `1.234.567`.
 pub fn is_counter(line: &str) -> bool {
     // The shape first: it fails at the first letter, where counting digits reads it all.
@@ -468,29 +467,10 @@ pub fn is_counter(line: &str) -> bool {
         && line.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Unaccented lowercase copy of text, as image `alt` attributes and URL slugs are written:
-/// `ky cuoi nguyen nhan va bai hoc kinh nghiem`, `ky-cuoi-nguyen-nhan`. Real text has
-/// capitals, diacritics and punctuation.
-pub fn is_alt_slug(line: &str) -> bool {
-    if !line
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == ' ' || c == '-' || c == '_')
-    {
-        return false;
-    }
-    let words: Vec<&str> = line
-        .split([' ', '-', '_'])
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() < 3 {
-        return false;
-    }
-    let viet = words.iter().filter(|w| is_vietnamese_syllable(w)).count();
-    viet * 10 >= words.len() * 7
-}
-
 mod foreign;
+mod listings;
 pub use foreign::{Foreign, foreign};
+pub use listings::{is_alt_slug, is_dated_headline};
 
 #[cfg(test)]
 mod tests;

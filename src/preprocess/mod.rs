@@ -15,6 +15,7 @@ pub mod meta;
 pub mod normalize;
 mod repeated_lead;
 pub mod shapes;
+mod word_set;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

@@ -131,14 +131,21 @@ pub fn is_dropped(c: char) -> bool {
 /// NFC, every kind of space (tab, no-break, ideographic …) → one ASCII space, runs collapsed,
 /// trimmed, controls removed.
 pub fn normalize_line(line: &str) -> String {
+    // Most lines are normal already: copied whole, not word by word. Of another, the
+    // words before the first odd char or space are copied whole.
+    let from = match normal_plain_prefix(line) {
+        Ok(()) => return line.to_owned(),
+        Err(from) => from,
+    };
     // Most lines are printable ASCII and the letters and punctuation of Vietnamese
     // ([`is_plain_letter`]) with spaces: NFC as they are, and nothing to drop. One pass over
     // such a line does what the three of the general case do.
     // Each run of letters between spaces is read in a tight loop and copied whole, and an
     // ASCII byte is not decoded.
     let mut out = String::with_capacity(line.len());
+    out.push_str(&line[..from]);
     let bytes = line.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     while i < bytes.len() {
         let start = i;
         while i < bytes.len() {
@@ -172,6 +179,55 @@ pub fn normalize_line(line: &str) -> String {
         i += len;
     }
     out
+}
+
+/// `Ok` if `line` is plain letters ([`is_plain_letter`]) in words parted by one ASCII
+/// space, with none at either end: what [`normalize_line`] gives back unchanged. Else where
+/// the words before the first char breaking that shape end: the loop of [`normalize_line`]
+/// goes on from there as if it had read them. Told by bytes.
+fn normal_plain_prefix(line: &str) -> Result<(), usize> {
+    let b = line.as_bytes();
+    let mut i = 0;
+    // After a space, or at the start: no space may come.
+    let mut after_space = true;
+    let mut last_word_end = 0;
+    while i < b.len() {
+        if b[i] == b' ' {
+            if after_space {
+                return Err(last_word_end);
+            }
+            last_word_end = i;
+            after_space = true;
+            i += 1;
+            continue;
+        }
+        match plain_letter_len(b, i) {
+            0 => return Err(if after_space { last_word_end } else { i }),
+            n => i += n,
+        }
+        after_space = false;
+    }
+    if after_space && !b.is_empty() {
+        return Err(last_word_end);
+    }
+    Ok(())
+}
+
+/// The byte length of the char at byte `i` of valid UTF-8 `b` if it is a
+/// [`is_plain_letter`], else 0: told from its first bytes, not decoded.
+fn plain_letter_len(b: &[u8], i: usize) -> usize {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        b'!'..=b'~' => 1,
+        // U+A1–U+AC, U+AE–U+BF (not the soft hyphen U+AD); U+C0–U+23F; U+240–U+24F.
+        0xC2 if matches!(at(1), 0xA1..=0xAC | 0xAE..=0xBF) => 2,
+        0xC3..=0xC8 => 2,
+        0xC9 if at(1) <= 0x8F => 2,
+        // U+1E00–U+1EFF; U+2010–U+2027.
+        0xE1 if matches!(at(1), 0xB8..=0xBB) => 3,
+        0xE2 if at(1) == 0x80 && matches!(at(2), 0x90..=0xA7) => 3,
+        _ => 0,
+    }
 }
 
 /// A char of a normalised line that [`normalize_line`] keeps as it is wherever it stands:
@@ -246,6 +302,42 @@ fn is_nfc_quick(s: &str) -> IsNormalized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_letters_are_told_by_their_bytes() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let want = if is_plain_letter(c) { s.len() } else { 0 };
+            assert_eq!(plain_letter_len(s.as_bytes(), 0), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_read_from_its_plain_prefix_is_normalised_as_from_its_start() {
+        for t in [
+            "",
+            "a",
+            "Nghị quyết – “Đảng”",
+            "x y",
+            " x",
+            "x ",
+            "x  y",
+            "a\u{a0}b c",
+            "ab \u{a0}c",
+            "a\tb",
+            "ab\u{300}c d",
+            "Hà Nội  \u{202e}x ",
+            "z \u{0}\u{301}",
+        ] {
+            let whole = normal_plain_prefix(t).is_ok();
+            let ok = !t.starts_with(' ') && !t.ends_with(' ') && !t.contains("  ");
+            let plain = t.chars().all(|c| c == ' ' || is_plain_letter(c));
+            assert_eq!(whole, ok && plain, "{t:?}");
+            // The general steps, from the start.
+            let general = normalize_other_line(t);
+            assert_eq!(normalize_line(t), general, "{t:?}");
+        }
+    }
 
     #[test]
     fn decode_rejects_bad_input_precisely() {

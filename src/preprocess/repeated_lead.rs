@@ -31,18 +31,20 @@ pub(super) fn drop_repeated_lead(doc: &mut Document, after: usize) {
     if tail.is_empty() {
         return; // most articles: nothing long after the credits
     }
-    // Each passage's words, once.
-    let sets: Vec<Vec<u64>> = (0..tail[tail.len() - 1].0).map(words).collect();
-    let drop: Vec<(usize, usize)> = tail
-        .iter()
-        .filter(|(k, lw)| {
-            sets[..*k].iter().any(|ew| {
-                let shared = shared_len(lw, ew);
-                shared * 10 >= lw.len().min(ew.len()) * 9 && ew.len() * 2 >= lw.len()
-            })
-        })
-        .map(|&(k, _)| all[k])
-        .collect();
+    // Each passage's words, once, when first compared: the copy is most often of the lead,
+    // the first passage, and the passages after it are then never read.
+    let mut sets: Vec<Option<Vec<u64>>> = vec![None; tail[tail.len() - 1].0];
+    let mut drop: Vec<(usize, usize)> = Vec::new();
+    for (k, lw) in &tail {
+        let copied = (0..*k).any(|j| {
+            let ew = sets[j].get_or_insert_with(|| words(j));
+            let shared = shared_len(lw, ew);
+            shared * 10 >= lw.len().min(ew.len()) * 9 && ew.len() * 2 >= lw.len()
+        });
+        if copied {
+            drop.push(all[*k]);
+        }
+    }
     for &(s, p) in drop.iter().rev() {
         // Never empty a section: the outline and `starred` count on each having text.
         if doc.sections[s].passages.len() < 2 {

@@ -251,8 +251,20 @@ pub fn credit_byline(t: &str) -> bool {
 /// A run of eight digits or more, spaces and dots allowed inside: a phone number
 /// ("0914926900", "069. 292. 8312").
 pub fn has_phone(t: &str) -> bool {
-    t.split(|c: char| !c.is_ascii_digit() && c != '.' && c != ' ')
-        .any(|run| run.bytes().filter(u8::is_ascii_digit).count() >= 8)
+    // By bytes: the run's chars are ASCII, and every byte of another char ends a run as
+    // the char does.
+    let mut digits = 0;
+    for &b in t.as_bytes() {
+        if b.is_ascii_digit() {
+            digits += 1;
+            if digits >= 8 {
+                return true;
+            }
+        } else if b != b'.' && b != b' ' {
+            digits = 0;
+        }
+    }
+    false
 }
 
 /// The number of an item's marker word ("3.", "10)"): one or two digits and one dot or
@@ -267,6 +279,28 @@ pub fn item_number(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phone_is_found_by_bytes_as_by_runs_of_chars() {
+        let by_runs = |t: &str| {
+            t.split(|c: char| !c.is_ascii_digit() && c != '.' && c != ' ')
+                .any(|run| run.bytes().filter(u8::is_ascii_digit).count() >= 8)
+        };
+        for t in [
+            "0914926900",
+            "069. 292. 8312",
+            "Hotline: 0914 926 900.",
+            "1234567",
+            "1234-5678",
+            "12 34 56 78",
+            "123đ45678",
+            "1234\u{a0}5678",
+            "ĐT 0243.8.123.456",
+            "",
+        ] {
+            assert_eq!(has_phone(t), by_runs(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {

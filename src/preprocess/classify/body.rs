@@ -13,8 +13,8 @@ impl Classifier<'_> {
     /// Captions carry a photo credit; a caption broken over several lines is joined.
     pub(super) fn mark_captions(&mut self) {
         for i in 0..self.lines.len() {
-            let t = self.lines[i].text.clone();
-            if !self.is_open(i) || self.facts[i].words > 80 || !meta::has_photo_credit(&t) {
+            let t = &self.lines[i].text;
+            if !self.is_open(i) || self.facts[i].words > 80 || !meta::has_photo_credit(t) {
                 continue;
             }
             self.set(i, LineClass::Caption, None);

@@ -160,16 +160,48 @@ fn label_at(t: &str, at: usize, labels: &[&str]) -> Option<usize> {
     })
 }
 
+/// The first three bytes of every stock caption, label and video label: where a credit may
+/// start (a test checks the lists against it).
+const HEADS: &[[u8; 3]] = &[
+    *b"\xE1\xBA\xA2", // Ả
+    *b"\xE1\xBA\xA3", // ả
+    *b"Pho",
+    *b"Ngu",
+    *b"\xC4\x90\xE1", // Đồ
+    *b"Bi\xE1",       // Biể
+    *b"H\xC3\xAC",    // Hì
+    *b"Vid",
+    *b"VID",
+    *b"Cli",
+    *b"CLI",
+];
+
+/// The first bytes of [`HEADS`], by byte value.
+const HEAD_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < HEADS.len() {
+        t[HEADS[i][0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Every glued credit and video title of `t`, in order, not overlapping.
 pub(super) fn find(t: &str) -> Vec<Credit> {
     let mut out: Vec<Credit> = Vec::new();
     let mut next_free = 0;
-    for (at, c) in t.char_indices() {
-        if at < next_free || !matches!(c, 'Ả' | 'ả' | 'Ẩ' | 'N' | 'Đ' | 'B' | 'H' | 'P' | 'V' | 'C')
-        {
+    let bytes = t.as_bytes();
+    // A credit starts with one of a few three-byte heads (ASCII or a lead byte first, so at
+    // a char boundary): the text is scanned by byte, not decoded char by char.
+    for at in 0..bytes.len() {
+        if at < next_free || !HEAD_FIRST[usize::from(bytes[at])] {
             continue;
         }
-        if !word_start(t, at) {
+        let Some(head) = bytes.get(at..at + 3) else {
+            break;
+        };
+        if !HEADS.iter().any(|h| h == head) || !word_start(t, at) {
             continue;
         }
         let bracketed = t[..at].ends_with('(');
@@ -336,7 +368,8 @@ fn closing_parts(s: &str) -> Vec<Range<usize>> {
 /// each part with what it is. A part must read as a byline or a source credit by the same
 /// rules as a line of its own; the first must be a signature or a source credit.
 pub(super) fn closing(s: &str) -> Option<Vec<(Range<usize>, Closing)>> {
-    if s.split_whitespace().count() > 16
+    // Bounded: `s` may run long, and only the first 17 words matter.
+    if crate::preprocess::shapes::more_words_than(s, 16)
         || s.ends_with(['.', '!', '?', '…', '”', '"', ':', ',', ';'])
         || s.contains(['“', '"'])
     {
@@ -447,4 +480,18 @@ pub(super) fn glued_closing_start(t: &str) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{HEADS, LABELS, STOCK, VIDEO_LABELS};
+
+    #[test]
+    fn every_credit_starts_with_a_head() {
+        // `find` looks only where a head starts.
+        for s in STOCK.iter().chain(LABELS).chain(VIDEO_LABELS) {
+            let b = s.as_bytes();
+            assert!(HEADS.contains(&[b[0], b[1], b[2]]), "{s}");
+        }
+    }
 }

@@ -57,9 +57,13 @@ fn chars(t: &str, r: &Range<usize>) -> usize {
 
 /// Cut `range` of `t` into passages at the given sentence boundaries (those inside `range`).
 pub(super) fn paragraphs(t: &str, range: Range<usize>, bounds: &[Boundary]) -> Vec<Range<usize>> {
-    let inside: Vec<&Boundary> = bounds
+    // Boundaries come in order, `end` before `next` and each past the last: those inside the
+    // range are found by bisection, not by a scan of all of them for each range.
+    let lo = bounds.partition_point(|b| b.next <= range.start);
+    let hi = lo + bounds[lo..].partition_point(|b| b.next < range.end);
+    let inside: Vec<&Boundary> = bounds[lo..hi]
         .iter()
-        .filter(|b| range.start < b.end && b.next < range.end)
+        .filter(|b| range.start < b.end)
         .collect();
     // Sentences, each with the quoted boundaries inside it.
     let mut sentences: Vec<Range<usize>> = Vec::new();
@@ -69,11 +73,13 @@ pub(super) fn paragraphs(t: &str, range: Range<usize>, bounds: &[Boundary]) -> V
         start = b.next;
     }
     sentences.push(start..range.end);
-    // A sentence too long for one passage: cut at its quoted sentence ends.
-    let mut pieces: Vec<Range<usize>> = Vec::new();
+    // A sentence too long for one passage: cut at its quoted sentence ends. Each piece
+    // with its length in chars, counted once (a paragraph's grows by what joins it).
+    let mut pieces: Vec<(Range<usize>, usize)> = Vec::new();
     for s in sentences {
-        if chars(t, &s) <= MAX {
-            pieces.push(s);
+        let n = chars(t, &s);
+        if n <= MAX {
+            pieces.push((s, n));
             continue;
         }
         let mut from = s.start;
@@ -81,32 +87,37 @@ pub(super) fn paragraphs(t: &str, range: Range<usize>, bounds: &[Boundary]) -> V
             .iter()
             .filter(|b| b.quoted && s.start < b.end && b.next < s.end)
         {
-            if chars(t, &(from..b.end)) >= TARGET {
-                pieces.push(from..b.end);
+            let r = from..b.end;
+            let n = chars(t, &r);
+            if n >= TARGET {
+                pieces.push((r, n));
                 from = b.next;
             }
         }
-        pieces.push(from..s.end);
+        let r = from..s.end;
+        let n = chars(t, &r);
+        pieces.push((r, n));
     }
     let mut out: Vec<Range<usize>> = Vec::new();
-    let mut current: Option<Range<usize>> = None;
-    for s in pieces {
-        let Some(c) = current.take() else {
-            current = Some(s);
+    let mut current: Option<(Range<usize>, usize)> = None;
+    for (s, next) in pieces {
+        let Some((c, have)) = current.take() else {
+            current = Some((s, next));
             continue;
         };
-        let (have, next) = (chars(t, &c), chars(t, &s));
-        let turn = TURNS.iter().any(|w| t[s.clone()].starts_with(w));
-        if have >= TARGET || have + 1 + next > MAX || (have >= MIN && turn) {
+        // The turns are compared only when they decide.
+        let turn = || TURNS.iter().any(|w| t[s.clone()].starts_with(w));
+        if have >= TARGET || have + 1 + next > MAX || (have >= MIN && turn()) {
             out.push(c);
-            current = Some(s);
+            current = Some((s, next));
         } else {
-            current = Some(c.start..s.end);
+            let gap = chars(t, &(c.end..s.start));
+            current = Some((c.start..s.end, have + gap + next));
         }
     }
-    if let Some(c) = current {
+    if let Some((c, n)) = current {
         match out.last_mut() {
-            Some(last) if chars(t, &c) < TAIL && chars(t, &(last.start..c.end)) <= MERGED_MAX => {
+            Some(last) if n < TAIL && chars(t, &(last.start..c.end)) <= MERGED_MAX => {
                 last.end = c.end;
             }
             _ => out.push(c),

@@ -19,7 +19,7 @@ pub(super) fn heading_len(s: &str) -> Option<(usize, bool)> {
     let first = s.split_whitespace().next()?;
     // Most sentences open with a lowercase ASCII letter or a word of one of a few shapes:
     // only a capital or a number marker goes on to the word list.
-    if first.as_bytes().first().is_none_or(u8::is_ascii_lowercase) {
+    if first.as_bytes().first().is_none_or(u8::is_ascii_lowercase) || !may_echo(s) {
         return None;
     }
     let words: Vec<(usize, &str)> = crate::text::word_offsets(s)
@@ -50,6 +50,35 @@ pub(super) fn heading_len(s: &str) -> Option<(usize, bool)> {
         }
     }
     None
+}
+
+/// Can `s` open with an echoed heading: does the heading's first word come again within
+/// [`MAX_WORDS`] words, before a word with the punctuation no heading has? Words are read
+/// one by one until then, not collected: most sentences fail at their first words.
+fn may_echo(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let head = if item_number(first).is_some() {
+        words.next()
+    } else {
+        Some(first)
+    };
+    let Some(head) = head else {
+        return false;
+    };
+    let mut prev = head;
+    for w in words.take(MAX_WORDS) {
+        if prev.ends_with(['.', ',', ':', ';', '!', '?', '…', ')', '"', '”']) {
+            return false;
+        }
+        if w == head {
+            return true;
+        }
+        prev = w;
+    }
+    false
 }
 
 /// The byte length of an item's number and the space after it opening `s` ("3. Ăn chậm"),

@@ -8,8 +8,10 @@
 //! end lost its line break and nothing else marks it. Other headings need the evidence of
 //! a second one in the body (see [`loose`](super::loose)).
 
+use super::first_words::first_words;
 use super::sentences::OPENER_SET;
-use super::word_set::WordSet;
+use crate::preprocess::shapes::more_words_than;
+use crate::preprocess::word_set::WordSet;
 
 /// Fewest and most words of a heading.
 const MIN_WORDS: usize = 2;
@@ -120,12 +122,13 @@ pub(super) fn heading_len(s: &str) -> Option<usize> {
     {
         return None;
     }
-    let take = MAX_WORDS + 1 + MIN_AFTER;
-    let mut words: Vec<(usize, &str)> = Vec::with_capacity(take);
-    words.extend(crate::text::word_offsets(s).take(take));
-    for k in MIN_WORDS..words.len().min(MAX_WORDS + 1) {
-        let (_, prev) = words[k - 1];
-        let (_, w) = words[k];
+    let mut words = first_words::<{ MAX_WORDS + 1 + MIN_AFTER }>(s);
+    for k in MIN_WORDS..=MAX_WORDS {
+        // Read as far as asked: most sentences end the search at their first words.
+        let Some((_, w)) = words.get(k) else {
+            break;
+        };
+        let (_, prev) = words.read()[k - 1];
         // Final or clause punctuation inside the fragment: no heading shape.
         if prev.ends_with(['.', '!', '?', '…', ':', ';', ',', '"', '”', ')', '-']) {
             return None;
@@ -137,9 +140,10 @@ pub(super) fn heading_len(s: &str) -> Option<usize> {
         // Every opener is capitalised (a test checks): most words skip the list scan.
         let capital = !w.as_bytes()[0].is_ascii_lowercase();
         if prev_lower && capital && OPENER_SET.contains(w) && !NAMES_TOO_SET.contains(w) {
-            let after = s[words[k].0..].split_whitespace().count();
-            let fragment = &s[..words[k - 1].0 + prev.len()];
-            return (after >= MIN_AFTER && plausible(fragment)).then_some(fragment.len());
+            let after = &s[words.read()[k].0..];
+            let fragment = &s[..words.read()[k - 1].0 + prev.len()];
+            return (more_words_than(after, MIN_AFTER - 1) && plausible(fragment))
+                .then_some(fragment.len());
         }
     }
     None

@@ -13,18 +13,13 @@
 //! elsewhere in the body, and the word after it is lowercase ("Lại nói …", never "Lại Văn
 //! Sâm"; "Nhà Bè", "Gia Lai" fail).
 
-use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
-
+use super::first_words::first_words;
 use super::headings::{CAPTION_START_SET, DANGLING, NAMES_TOO_SET};
 use super::sentences::OPENER_SET;
-use super::word_set::WordSet;
-use crate::gazetteer::FxHasher;
+pub(super) use super::vocab::Vocab;
+use crate::preprocess::shapes::more_words_than;
+use crate::preprocess::word_set::WordSet;
 use crate::text::chars;
-
-/// The body's words are only looked up, never listed: a fast hash for them.
-type Fx = BuildHasherDefault<FxHasher>;
 
 /// Fewest heading candidates (strict or loose) in one body for the loose ones to count.
 pub(super) const MIN_EVIDENCE: usize = 2;
@@ -127,75 +122,18 @@ const TITLE_BEFORE: &[&str] = &[
     "nhan",
 ];
 
-/// What the body says of its words: which are written lowercase (a capitalised opener is
-/// then a common word here) and which pairs of words are capitalised in mid-sentence, after
-/// a lowercase word (a name: "Bệnh viện", "Chỉ thị", "Theo Hernandez").
-pub(super) struct Vocab<'a> {
-    text: &'a str,
-    // Built on first use: most bodies offer no loose candidate, and counting the words of a
-    // whole body for nothing was a fifth of a flat build.
-    words: OnceCell<Words<'a>>,
-}
-
-struct Words<'a> {
-    lower: HashSet<&'a str, Fx>,
-    mid_caps: HashMap<(&'a str, &'a str), usize, Fx>,
-}
-
-impl<'a> Vocab<'a> {
-    pub(super) fn new(t: &'a str) -> Self {
-        Vocab {
-            text: t,
-            words: OnceCell::new(),
-        }
-    }
-
-    fn words(&self) -> &Words<'a> {
-        self.words.get_or_init(|| {
-            let mut lower: HashSet<&str, Fx> = HashSet::default();
-            let mut mid_caps: HashMap<(&str, &str), usize, Fx> = HashMap::default();
-            let words: Vec<&str> = self.text.split_whitespace().collect();
-            for (i, w) in words.iter().enumerate() {
-                // The char table answers as `char::is_alphanumeric` does, without a Unicode
-                // search for each Vietnamese letter ending a word of the body.
-                let core = w.trim_matches(|c: char| !chars::is_alphanumeric(c));
-                if starts_lower(core) {
-                    lower.insert(core);
-                } else if i > 0 && starts_upper(w) && ends_a_clause_not(words[i - 1]) {
-                    let next = words.get(i + 1).copied().unwrap_or_default();
-                    *mid_caps.entry((w, next)).or_default() += 1;
-                }
-            }
-            Words { lower, mid_caps }
-        })
-    }
-
-    /// Is `w` then `next` a name here: capitalised after a lowercase word twice or more?
-    fn is_name(&self, w: &str, next: &str) -> bool {
-        self.words()
-            .mid_caps
-            .get(&(w, next))
-            .is_some_and(|&n| n >= 2)
-    }
-
-    /// Is `w` (folded to lowercase) written lowercase somewhere in the body?
-    fn has_lower(&self, w: &str) -> bool {
-        self.words().lower.contains(w)
-    }
-}
-
 /// A lowercase word that does not end a clause: what a capital in mid-sentence follows.
-fn ends_a_clause_not(w: &str) -> bool {
+pub(super) fn ends_a_clause_not(w: &str) -> bool {
     starts_lower(w) && !w.ends_with(|c: char| !chars::is_alphanumeric(c))
 }
 
-fn starts_lower(w: &str) -> bool {
+pub(super) fn starts_lower(w: &str) -> bool {
     w.chars()
         .next()
         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
-fn starts_upper(w: &str) -> bool {
+pub(super) fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -246,18 +184,19 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
     {
         return None;
     }
-    let take = MAX_WORDS + 2 + MIN_AFTER;
-    let mut words: Vec<(usize, &str)> = Vec::with_capacity(take);
-    words.extend(crate::text::word_offsets(s).take(take));
+    let mut words = first_words::<{ MAX_WORDS + 2 + MIN_AFTER }>(s);
     let ends_quote = |p: &str| match quote {
         Some('\'' | '‘') => p.ends_with(['\'', '’']),
         Some('"') => p.ends_with('"'),
         Some('“') => p.ends_with('”'),
         _ => false,
     };
-    for k in MIN_WORDS..words.len().min(MAX_WORDS + 1) {
-        let (_, prev) = words[k - 1];
-        let (_, w) = words[k];
+    for k in MIN_WORDS..=MAX_WORDS {
+        // Read as far as asked: most sentences end the search at their first words.
+        let Some((_, w)) = words.get(k) else {
+            break;
+        };
+        let (_, prev) = words.read()[k - 1];
         let closed = ends_quote(prev);
         let dash = matches!(prev, "–" | "-" | "—");
         // "Đạo đức, năng lực giáo viên yếu kém Những …": a comma between lowercase words may
@@ -266,7 +205,7 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
         // nor after an opener ("Tuy nhiên, quan hệ …" is a sentence).
         let listing_comma = prev.ends_with(',')
             && starts_lower(w)
-            && words[1..k].iter().any(|(_, x)| starts_lower(x))
+            && words.read()[1..k].iter().any(|(_, x)| starts_lower(x))
             && !OPENER_SET.contains(first_core)
             // "Cụ thể, khoản 1 …", "Tóm lại, …": two words and a comma open a sentence.
             && !(k == 2 && MORE_OPENER_SET.contains(first_core));
@@ -285,7 +224,7 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
         // that no name goes on to. Any other opener may go on a name of lowercase words
         // after a capital ("Học viện An ninh Nhân dân"): it needs two lowercase words before.
         let strict = OPENER_SET.contains(w) && !NAMES_TOO_SET.contains(w);
-        let before = if k >= 3 { words[k - 2].1 } else { "x" };
+        let before = if k >= 3 { words.read()[k - 2].1 } else { "x" };
         let ok = if strict {
             starts_lower(prev) || (starts_upper(prev) && AFTER_NAME.contains(&w))
         } else {
@@ -297,9 +236,9 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
         if quote.is_some() && !closed {
             return None;
         }
-        let rest = s[words[k].0..].split_whitespace().count();
-        let fragment = &s[..words[k - 1].0 + prev.len()];
-        return (rest >= MIN_AFTER && plausible(fragment, quote.is_some()))
+        let rest = &s[words.read()[k].0..];
+        let fragment = &s[..words.read()[k - 1].0 + prev.len()];
+        return (more_words_than(rest, MIN_AFTER - 1) && plausible(fragment, quote.is_some()))
             .then_some(fragment.len());
     }
     None

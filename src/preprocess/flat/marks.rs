@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::{echo, headings, loose, sentences};
-use crate::preprocess::shapes::has_phone;
+use crate::preprocess::shapes::{has_phone, more_words_than};
 
 /// What opens a sentence of running text: a link to another article or an inline heading,
 /// as a byte range of the line.
@@ -147,9 +147,7 @@ pub(super) fn related_link_len(s: &str, sentence: usize) -> Option<usize> {
             || (list_label && after.chars().next().is_some_and(char::is_uppercase));
         // A long "sentence" ran on into the story (no full stop after the headline): the
         // text stays rather than lose a sentence of the article.
-        let short = s
-            .get(..sentence)
-            .is_some_and(|x| x.split_whitespace().count() <= 22);
+        let short = s.get(..sentence).is_some_and(|x| !more_words_than(x, 22));
         if starts_link && sentence > 0 && short {
             return Some(s[..sentence].trim_end().len());
         }
@@ -213,7 +211,7 @@ pub(super) fn reader_call_tail(t: &str) -> Option<usize> {
                 .rfind(|c: char| c.is_ascii_digit())
                 .filter(|_| has_phone(&t[k..]));
             let end = t.rfind('@').max(last_digit).unwrap_or(k);
-            t[end..].split_whitespace().count() <= 12
+            !more_words_than(&t[end..], 12)
         })
 }
 

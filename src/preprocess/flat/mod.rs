@@ -20,6 +20,7 @@ mod break_tests;
 mod credits;
 mod cut;
 mod echo;
+mod first_words;
 mod headings;
 mod loose;
 mod marks;
@@ -27,7 +28,7 @@ mod reason;
 mod sentences;
 #[cfg(test)]
 mod tests;
-mod word_set;
+mod vocab;
 
 use std::borrow::Cow;
 use std::ops::Range;

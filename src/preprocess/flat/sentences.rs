@@ -25,7 +25,8 @@ const ABBREVIATIONS: &[&str] = &[
 /// of them, a single capital with a dot ("bảng A. Sau đó …") ends a sentence.
 #[rustfmt::skip]
 /// [`OPENERS`], looked up by hash.
-pub(super) static OPENER_SET: super::word_set::WordSet = super::word_set::WordSet::new(OPENERS);
+pub(super) static OPENER_SET: crate::preprocess::word_set::WordSet =
+    crate::preprocess::word_set::WordSet::new(OPENERS);
 
 pub(super) const OPENERS: &[&str] = &[
     "Những", "Các", "Theo", "Trong", "Khi", "Sau", "Tại", "Với", "Nhưng", "Hiện", "Trước", "Việc",
@@ -157,12 +158,22 @@ pub(super) fn boundaries(t: &str) -> Vec<Boundary> {
     let bytes = t.as_bytes();
     let mut from = 0;
     // Final punctuation is `.`, `!`, `?` or `…` (led by the byte 0xE2): found by its first
-    // byte, the text between is not decoded.
-    while let Some(k) = bytes[from..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-    {
-        let i = from + k;
+    // byte, the text between is not decoded. The next of each kind of byte is searched with
+    // `memchr` and kept until passed.
+    let find = |from: usize, hit: Option<usize>| hit.map_or(usize::MAX, |k| from + k);
+    let mut next_stop = find(0, memchr::memchr3(b'.', b'!', b'?', bytes));
+    let mut next_e2 = find(0, memchr::memchr(0xE2, bytes));
+    loop {
+        if next_stop < from {
+            next_stop = find(from, memchr::memchr3(b'.', b'!', b'?', &bytes[from..]));
+        }
+        if next_e2 < from {
+            next_e2 = find(from, memchr::memchr(0xE2, &bytes[from..]));
+        }
+        let i = next_stop.min(next_e2);
+        if i == usize::MAX {
+            break;
+        }
         let Some(c) = t[i..].chars().next() else {
             break;
         };

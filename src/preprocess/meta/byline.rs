@@ -290,6 +290,14 @@ fn starts_with_role(s: &str) -> bool {
 /// notes like "(t/h)" or "/VOV" are dropped. Source credits ("Theo X"), headings, page
 /// furniture, dates and photo captions are not bylines.
 pub fn parse_byline(line: &str) -> Option<Byline> {
+    thread_local! {
+        static MEMO: super::memo::Memo<Option<Byline>> = super::memo::Memo::default();
+    }
+    super::memo::remembered(&MEMO, line, parse_byline_once)
+}
+
+/// [`parse_byline`], worked out.
+fn parse_byline_once(line: &str) -> Option<Byline> {
     let s = strip_bullet(line.trim());
     // "Tổng hợp Hải Đăng": compiled by the writer named after it.
     let s = after_folded_prefix(s, "tong hop")

@@ -23,6 +23,7 @@ mod caption;
 mod copyright;
 mod date;
 mod known_outlets;
+mod memo;
 mod name;
 mod outlet;
 

@@ -2,6 +2,7 @@
 //! names.
 
 use super::{is_acronym, lower_words, smart_case, starts_upper};
+use crate::preprocess::word_set::WordSet;
 use crate::text::{fold_str, is_all_caps, is_vietnamese_syllable};
 
 /// Lowercased words that never occur in a Vietnamese personal name but do in headings and page
@@ -17,6 +18,12 @@ pub(super) const NOT_NAME_WORDS: &[&str] = &[
     "mỗi", "mọi", "nhiều", "hơn", "đến", "lên", "ra", "vào", "the", "tuổi", "mới", "cũ", "tỉnh",
     "huyện", "quận", "xã", "phường", "đền", "chùa", "thờ", "trên", "dưới", "ngoài", "sân",
 ];
+
+/// [`NOT_NAME_WORDS`], looked up by hash: asked of every word of a signature.
+pub(super) static NOT_NAME_WORD_SET: WordSet = WordSet::new(NOT_NAME_WORDS);
+
+/// [`PLACES`], looked up by hash.
+static PLACE_SET: WordSet = WordSet::new(PLACES);
 
 /// Places that stand alone as section labels in headers; never a reporter's signature
 /// (folded). Provinces that double as common given names ("Thái Bình", "Hà Giang") are left out.
@@ -143,7 +150,7 @@ fn name_token(tok: &str) -> Option<&str> {
     let roman = tok.contains('I') && tok.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
     if roman
         || tok.chars().any(|c| c.is_ascii_digit())
-        || NOT_NAME_WORDS.contains(&tok.to_lowercase().as_str())
+        || NOT_NAME_WORD_SET.contains(&tok.to_lowercase())
     {
         return None;
     }
@@ -174,7 +181,7 @@ pub(super) fn parse_name(part: &str) -> Option<String> {
     let raw: Vec<&str> = part.split_whitespace().collect();
     let t = title_len(&raw);
     let name = &raw[t..];
-    if name.is_empty() || name.len() > 6 || PLACES.contains(&lower_words(part).as_str()) {
+    if name.is_empty() || name.len() > 6 || PLACE_SET.contains(&lower_words(part)) {
         return None;
     }
     let mut toks = Vec::with_capacity(name.len());

@@ -3,7 +3,7 @@
 
 use super::byline::generic_staff;
 use super::known_outlets::{is_compiled_bracketed, is_compiled_marker, is_known_outlet};
-use super::name::{NOT_NAME_WORDS, parse_name};
+use super::name::{NOT_NAME_WORD_SET, parse_name};
 use super::{
     DASHES, after_folded_prefix, fold_words, is_acronym, is_brand_token, is_domain, longer_than,
     lower_words, split_trailing_parens, starts_upper, strip_bullet,
@@ -128,7 +128,9 @@ pub fn outlet_tag(line: &str) -> Option<(String, usize)> {
         return bracketed_tag_at(s, 0, true);
     }
     // "Hà Nội (TTXVN) - …": a dateline place (capitalised Vietnamese words) before the tag.
-    if let Some(open) = s.find(" (").filter(|&o| o <= 40) {
+    // Searched in the first bytes only: a paragraph may run long.
+    let near = &s.as_bytes()[..s.len().min(42)];
+    if let Some(open) = memchr::memmem::find(near, b" (").filter(|&o| o <= 40) {
         let place: Vec<&str> = s[..open].split_whitespace().collect();
         let place_ok = place.iter().all(|w| {
             starts_upper(w)
@@ -140,7 +142,14 @@ pub fn outlet_tag(line: &str) -> Option<(String, usize)> {
     }
     // Unbracketed: the tag is everything before the first dash, which must be spaced on at
     // least one side so that "VN-Index" or "GD-ĐT" are not split.
-    let dash_pos = s.find(DASHES)?;
+    // A tag of at most 30 chars ends at the dash: a dash is searched past the first 256
+    // bytes only when they hold no longer tag (a paragraph may run long).
+    let head = &s[..s.floor_char_boundary(256)];
+    let dash_pos = match head.find(DASHES) {
+        Some(p) => p,
+        None if longer_than(head.trim(), 30) => return None,
+        None => s.find(DASHES)?,
+    };
     let dash = s[dash_pos..].chars().next()?;
     let before = &s[..dash_pos];
     let after_pos = dash_pos + dash.len_utf8();
@@ -395,7 +404,7 @@ fn outlet_body(s: &str, bracketed: bool) -> Option<String> {
         !s.contains(':')
             && words
                 .iter()
-                .all(|w| !NOT_NAME_WORDS.contains(&w.to_lowercase().as_str()))
+                .all(|w| !NOT_NAME_WORD_SET.contains(&w.to_lowercase()))
     };
     if (2..=5).contains(&words.len())
         && starts_upper(s)
@@ -419,6 +428,14 @@ const VERBISH: &[&str] = &[
 /// `Theo TTXVN`, `Nguồn: Báo Nhân Dân`, `(T/h)`, `TTXVN/Vietnam+`. Returns the outlet as
 /// written (for "Theo author (Outlet)" the bracketed outlet; "(Tổng hợp)" gives "Tổng hợp").
 pub fn outlet_line(line: &str) -> Option<String> {
+    thread_local! {
+        static MEMO: super::memo::Memo<Option<String>> = super::memo::Memo::default();
+    }
+    super::memo::remembered(&MEMO, line, outlet_line_once)
+}
+
+/// [`outlet_line`], worked out.
+fn outlet_line_once(line: &str) -> Option<String> {
     let s = line.trim();
     if s.is_empty() || longer_than(s, 100) {
         return None;

@@ -1,6 +1,7 @@
 //! A fixed word list asked whether it holds a word, by a hash set built on first use: the
-//! flat rules ask the opener and name lists about most words of a flattened body, and
-//! scanning a list of dozens of words each time was a large part of a flat build.
+//! flat rules ask the opener and name lists about most words of a flattened body, the name
+//! rules each word of a signature, and scanning a list of dozens of words each time was a
+//! large part of a build.
 
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
@@ -8,13 +9,13 @@ use std::sync::OnceLock;
 
 use crate::gazetteer::FxHasher;
 
-pub(super) struct WordSet {
+pub(in crate::preprocess) struct WordSet {
     list: &'static [&'static str],
     set: OnceLock<HashSet<&'static str, BuildHasherDefault<FxHasher>>>,
 }
 
 impl WordSet {
-    pub(super) const fn new(list: &'static [&'static str]) -> Self {
+    pub(in crate::preprocess) const fn new(list: &'static [&'static str]) -> Self {
         WordSet {
             list,
             set: OnceLock::new(),
@@ -22,7 +23,7 @@ impl WordSet {
     }
 
     /// `list.contains(&w)`.
-    pub(super) fn contains(&self, w: &str) -> bool {
+    pub(in crate::preprocess) fn contains(&self, w: &str) -> bool {
         self.set
             .get_or_init(|| self.list.iter().copied().collect())
             .contains(w)
