@@ -219,3 +219,34 @@ fn a_sapo_cut_short_then(body: &str) {
     assert!(passages.iter().all(|p| p.text.len() < 2500));
     assert_eq!(doc.author.as_deref(), Some("Thu Hà"));
 }
+
+#[test]
+fn a_lost_links_prompt_before_the_signature_is_junk() {
+    let sentence = "Người dân trong xã đã cùng nhau dọn dẹp đường làng sau trận mưa lớn kéo dài \
+                    suốt mấy ngày qua, chính quyền xã cho biết sẽ hỗ trợ các hộ bị thiệt hại.";
+    let body = vec![sentence; 20].join(" ");
+    for (tail, author) in [
+        ("Bấm xem >> Đăng Đức (Tổng hợp từ Marca)", "Đăng Đức"),
+        ("Bấm xem ngay >> Tiến Long", "Tiến Long"),
+    ] {
+        let raw =
+            format!("Mưa lớn gây sạt lở đường làng\nMưa lớn kéo dài nhiều ngày.\n{body} {tail}\n");
+        let doc = build(raw.as_bytes());
+        assert_eq!(doc.author.as_deref(), Some(author), "{tail}");
+        assert!(
+            doc.passages().all(|p| !p.text.contains("Bấm xem")),
+            "{tail}"
+        );
+        assert!(
+            doc.removed.iter().any(|r| r.text.starts_with("Bấm xem")),
+            "{tail}: {:?}",
+            doc.removed
+        );
+    }
+    // Amid the story, or with no signature after it, the words stay.
+    let raw = format!(
+        "Mưa lớn gây sạt lở đường làng\nMưa lớn kéo dài nhiều ngày.\n{body} Bấm xem >> để biết thêm chi tiết về vụ việc này.\n"
+    );
+    let doc = build(raw.as_bytes());
+    assert!(doc.passages().any(|p| p.text.contains("Bấm xem")));
+}

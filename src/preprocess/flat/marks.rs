@@ -236,3 +236,31 @@ pub(super) fn promo_tail(t: &str) -> Option<usize> {
         .into_iter()
         .find(|&k| crate::preprocess::junk::is_site_promo(&t[k..]))
 }
+
+/// Prompts to click a link that the page lost ("Bấm xem >>", "Bấm xem ngay >>"), glued
+/// before the signature at the end of a body.
+const LINK_PROMPTS: &[&str] = &["Bấm xem ngay", "Bấm xem", "Xem tiếp"];
+
+/// How far from the end a lost link's prompt may start, in bytes.
+const PROMPT_BYTES: usize = 200;
+
+/// A prompt to click a lost link after the last sentence, then the closing credits ("… với
+/// Juventus. Bấm xem >> Đăng Đức (Tổng hợp từ Marca)"): the prompt's byte range, when what
+/// follows it reads as closing credits.
+pub(super) fn link_prompt_tail(t: &str) -> Option<Range<usize>> {
+    let from = t.floor_char_boundary(t.len().saturating_sub(PROMPT_BYTES));
+    let (at, prompt) = LINK_PROMPTS
+        .iter()
+        .find_map(|p| t[from..].rfind(p).map(|k| (from + k, *p)))?;
+    let after = &t[at + prompt.len()..];
+    let arrows = after.trim_start();
+    let rest = arrows
+        .strip_prefix(">>")
+        .or_else(|| arrows.strip_prefix('»'))?;
+    let end = t.len() - rest.len();
+    let before = t[..at].trim_end();
+    (!before.is_empty()
+        && before.ends_with(['.', '!', '?', '…', '”', '"', ')'])
+        && super::credits::closing(rest.trim()).is_some())
+    .then_some(at..end)
+}

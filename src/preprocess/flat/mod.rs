@@ -20,6 +20,7 @@ mod break_tests;
 mod credits;
 mod cut;
 mod echo;
+mod expand;
 mod first_words;
 mod headings;
 mod loose;
@@ -30,14 +31,16 @@ mod sentences;
 mod tests;
 mod vocab;
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::Serialize;
 
 use super::classify::{Line, LineClass, LineReason};
 use credits::{Closing, CreditKind};
-use marks::{Mark, MarkKind, marks, promo_tail, reader_call_tail, related_link_len};
+pub use expand::expand;
+use marks::{
+    Mark, MarkKind, link_prompt_tail, marks, promo_tail, reader_call_tail, related_link_len,
+};
 pub use reason::PieceReason;
 
 /// A line at least this long (in chars) is no paragraph but a flattened body.
@@ -99,15 +102,22 @@ pub fn split_flattened(lines: &mut [Line]) {
                     .flatten()
             })
         };
-        let promo = last
-            .then(|| promo_tail(&l.text).or_else(|| reader_call_tail(&l.text)))
+        let t = l.text.as_str();
+        // "… Chu Phương Báo Gia đình và Xã hội cập nhật tin tức …": the site's promo glued
+        // to the last line goes as junk, and so does a lost link's prompt before the
+        // signature ("… Bấm xem >> Đăng Đức"); the text before is cut as a line.
+        let tail = last
+            .then(|| {
+                promo_tail(t)
+                    .or_else(|| reader_call_tail(t))
+                    .map(|k| (k..t.len(), PieceReason::SitePromo))
+                    .or_else(|| link_prompt_tail(t).map(|r| (r, PieceReason::RelatedLink)))
+            })
             .flatten();
-        let pieces = match promo {
-            None => split_body(&l.text),
-            Some(k) => {
-                // "… Chu Phương Báo Gia đình và Xã hội cập nhật tin tức …": the site's promo
-                // glued to the last line goes as junk; the text before it is cut as a line.
-                let head = l.text[..k].trim_end();
+        let pieces = match tail {
+            None => split_body(t),
+            Some((junk, reason)) => {
+                let head = t[..junk.start].trim_end();
                 let mut pieces = split_body(head).unwrap_or_else(|| {
                     vec![Piece {
                         text: head.to_string(),
@@ -115,11 +125,19 @@ pub fn split_flattened(lines: &mut [Line]) {
                         reason: PieceReason::Paragraph,
                     }]
                 });
+                let credits = t[junk.end..].trim();
                 pieces.push(Piece {
-                    text: l.text[k..].to_string(),
+                    text: t[junk].trim().to_string(),
                     class: LineClass::Junk,
-                    reason: PieceReason::SitePromo,
+                    reason,
                 });
+                for (r, what) in credits::closing(credits).unwrap_or_default() {
+                    pieces.push(Piece {
+                        text: credits[r].to_string(),
+                        class: closing_class(what),
+                        reason: PieceReason::Closing,
+                    });
+                }
                 Some(pieces)
             }
         };
@@ -332,14 +350,9 @@ fn cuts(t: &str, bounds: &[sentences::Boundary], breaks: &[usize]) -> Vec<Cut> {
             });
         if let Some((text_end, s, parts)) = found {
             for (r, what) in parts {
-                let class = match what {
-                    Closing::Byline | Closing::PhotoCredit => LineClass::Byline,
-                    Closing::Source => LineClass::OutletTag,
-                    Closing::Dateline => LineClass::Dateline,
-                };
                 closing_cuts.push(Cut {
                     range: s + r.start..s + r.end,
-                    class,
+                    class: closing_class(what),
                     reason: PieceReason::Closing,
                 });
             }
@@ -368,6 +381,15 @@ fn cuts(t: &str, bounds: &[sentences::Boundary], breaks: &[usize]) -> Vec<Cut> {
     }
     pieces.extend(closing_cuts);
     pieces
+}
+
+/// The line class of a part of the closing credits.
+fn closing_class(what: Closing) -> LineClass {
+    match what {
+        Closing::Byline | Closing::PhotoCredit => LineClass::Byline,
+        Closing::Source => LineClass::OutletTag,
+        Closing::Dateline => LineClass::Dateline,
+    }
 }
 
 /// Is `s` nothing but a signature ("Hoàng Cường", "Anh Thư - Hồng Nhi -"): a few
@@ -449,37 +471,4 @@ fn running_text(
             });
         }
     }
-}
-
-/// The lines of an article with every flattened line replaced by one line per piece (same
-/// raw line number); `joined_to` indices follow. Borrowed when no line was split.
-pub fn expand(lines: &[Line]) -> Cow<'_, [Line]> {
-    if lines.iter().all(|l| l.pieces.is_empty()) {
-        return Cow::Borrowed(lines);
-    }
-    let mut index = Vec::with_capacity(lines.len());
-    let mut out: Vec<Line> = Vec::new();
-    for l in lines {
-        index.push(out.len());
-        if l.pieces.is_empty() {
-            let mut l = l.clone();
-            l.joined_to = l.joined_to.map(|j| index[j]);
-            out.push(l);
-            continue;
-        }
-        for p in &l.pieces {
-            let reason =
-                (p.class == LineClass::Junk).then(|| LineReason::Removed(p.reason.removal()));
-            out.push(Line {
-                number: l.number,
-                text: p.text.clone(),
-                class: p.class,
-                reason,
-                joined_to: None,
-                pieces: Vec::new(),
-                breaks: Vec::new(),
-            });
-        }
-    }
-    Cow::Owned(out)
 }
