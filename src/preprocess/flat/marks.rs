@@ -237,26 +237,35 @@ pub(super) fn promo_tail(t: &str) -> Option<usize> {
         .find(|&k| crate::preprocess::junk::is_site_promo(&t[k..]))
 }
 
-/// Prompts to click a link that the page lost ("Bấm xem >>", "Bấm xem ngay >>"), glued
-/// before the signature at the end of a body.
-const LINK_PROMPTS: &[&str] = &["Bấm xem ngay", "Bấm xem", "Xem tiếp"];
+/// Prompts to click a link or play a video that the page lost ("Bấm xem >>", "Xem video:"),
+/// glued before the signature at the end of a body.
+const LINK_PROMPTS: &[&str] = &[
+    "Bấm xem ngay >>",
+    "Bấm xem >>",
+    "Bấm xem ngay »",
+    "Bấm xem »",
+    "Xem tiếp >>",
+    "Xem video:",
+    "XEM VIDEO:",
+    "VIDEO XEM THÊM:",
+    "Video xem thêm:",
+    "Xem thêm video:",
+];
 
 /// How far from the end a lost link's prompt may start, in bytes.
 const PROMPT_BYTES: usize = 200;
 
 /// A prompt to click a lost link after the last sentence, then the closing credits ("… với
-/// Juventus. Bấm xem >> Đăng Đức (Tổng hợp từ Marca)"): the prompt's byte range, when what
-/// follows it reads as closing credits.
+/// Juventus. Bấm xem >> Đăng Đức (Tổng hợp từ Marca)", "… Xem video: Play Q.C"): the
+/// prompt's byte range (with a video player's leftover "Play"), when what follows it reads
+/// as closing credits.
 pub(super) fn link_prompt_tail(t: &str) -> Option<Range<usize>> {
     let from = t.floor_char_boundary(t.len().saturating_sub(PROMPT_BYTES));
     let (at, prompt) = LINK_PROMPTS
         .iter()
         .find_map(|p| t[from..].rfind(p).map(|k| (from + k, *p)))?;
-    let after = &t[at + prompt.len()..];
-    let arrows = after.trim_start();
-    let rest = arrows
-        .strip_prefix(">>")
-        .or_else(|| arrows.strip_prefix('»'))?;
+    let after = t[at + prompt.len()..].trim_start();
+    let rest = after.strip_prefix("Play ").unwrap_or(after);
     let end = t.len() - rest.len();
     let before = t[..at].trim_end();
     (!before.is_empty()
