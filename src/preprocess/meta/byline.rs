@@ -67,7 +67,7 @@ pub(super) fn generic_staff(s: &str) -> bool {
     }
     matches!(
         f.as_str(),
-        "pv" | "p.v" | "phong vien" | "ctv" | "cong tac vien" | "btv"
+        "pv" | "p.v" | "phong vien" | "ctv" | "cong tac vien" | "btv" | "ban ban doc"
     )
 }
 
@@ -299,8 +299,10 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
 /// [`parse_byline`], worked out.
 fn parse_byline_once(line: &str) -> Option<Byline> {
     let s = strip_bullet(line.trim());
-    // "Tổng hợp Hải Đăng": compiled by the writer named after it.
-    let s = after_folded_prefix(s, "tong hop")
+    // "Tổng hợp Hải Đăng", "(Tổng hợp) Hoàng Yên": compiled by the writer named after it.
+    let s = ["tong hop", "(tong hop)", "(t/h)", "(th)"]
+        .iter()
+        .find_map(|lead| after_folded_prefix(s, lead))
         .map(|r| r.trim_start_matches([':', ' ']))
         .filter(|r| starts_upper(r))
         .unwrap_or(s);

@@ -31,6 +31,8 @@ fn bylines_from_the_spec() {
         author("Tổng hợp: Thúy Quỳnh").as_deref(),
         Some("Thúy Quỳnh")
     );
+    assert_eq!(author("(Tổng hợp) Hoàng Yên").as_deref(), Some("Hoàng Yên"));
+    assert_eq!(author("(T/h) Duy Ngọc").as_deref(), Some("Duy Ngọc"));
     assert_eq!(author("Tổng hợp"), None);
     assert_eq!(author("Tổng hợp từ VnExpress"), None);
     assert_eq!(
@@ -61,6 +63,7 @@ fn staff_signatures_are_bylines_without_an_author() {
         "CTV",
         "Phóng viên",
         "PV/VOV-Tây Nguyên",
+        "Ban Bạn đọc",
     ] {
         let b = parse_byline(line).unwrap_or_else(|| panic!("{line}"));
         assert!(b.staff, "{line}");
