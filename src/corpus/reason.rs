@@ -56,6 +56,8 @@ pub enum RemovalReason {
     SitePromo,
     /// The lead repeated at the end of the page (the aggregator's copy).
     RepeatedLead,
+    /// The title repeated where the body starts.
+    RepeatedTitle,
     /// A sentence this build does not write, kept as it was read.
     Other(String),
 }
@@ -65,7 +67,7 @@ const KEYWORD_UNDER: (&str, &str) = ("keyword tag (listed under \"", "\")");
 const FOOTER_AFTER: (&str, &str) = ("page footer (after \"", "\")");
 
 /// The variants without data, for reading their sentences back.
-const UNIT: [RemovalReason; 18] = [
+const UNIT: [RemovalReason; 19] = [
     RemovalReason::RelatedLinksHeader,
     RemovalReason::KeywordTagsHeader,
     RemovalReason::CommentBoxOrFooter,
@@ -84,6 +86,7 @@ const UNIT: [RemovalReason; 18] = [
     RemovalReason::TrailingForeignText,
     RemovalReason::SitePromo,
     RemovalReason::RepeatedLead,
+    RemovalReason::RepeatedTitle,
 ];
 
 impl RemovalReason {
@@ -110,6 +113,7 @@ impl RemovalReason {
             RemovalReason::RepeatedLead => {
                 "repeated lead (the same text is earlier in the article)"
             }
+            RemovalReason::RepeatedTitle => "the title repeated where the body starts",
             RemovalReason::RelatedHeadline { .. }
             | RemovalReason::KeywordTag { .. }
             | RemovalReason::PageFooter { .. }
@@ -214,6 +218,7 @@ mod tests {
                 R::TrailingForeignText,
                 "foreign-language text at the end of the page",
             ),
+            (R::RepeatedTitle, "the title repeated where the body starts"),
             (R::Other("junk".into()), "junk"),
         ]
     }

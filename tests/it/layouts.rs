@@ -250,3 +250,28 @@ fn a_lost_links_prompt_before_the_signature_is_junk() {
     let doc = build(raw.as_bytes());
     assert!(doc.passages().any(|p| p.text.contains("Bấm xem")));
 }
+
+#[test]
+fn the_title_repeated_where_the_body_starts_is_removed() {
+    let sentence = "Người dân trong xã đã cùng nhau dọn dẹp đường làng sau trận mưa lớn kéo dài \
+                    suốt mấy ngày qua, chính quyền xã cho biết sẽ hỗ trợ các hộ bị thiệt hại.";
+    let body = vec![sentence; 20].join(" ");
+    let title = "Mưa lớn gây sạt lở đường làng ở Quảng Nam";
+    let raw = format!("{title}\nMưa lớn kéo dài nhiều ngày.\n{title} Ngày 11/5, {body} Thu Hà\n");
+    let doc = build(raw.as_bytes());
+    assert!(doc.passages().all(|p| !p.text.starts_with(title)));
+    assert!(
+        doc.removed
+            .iter()
+            .any(|r| r.text == title && r.reason.to_string().contains("title repeated")),
+        "{:?}",
+        doc.removed
+    );
+    assert!(doc.passages().any(|p| p.text.starts_with("Ngày 11/5,")));
+    // A body that opens with the title's words and goes on with a name is the body.
+    let title = "Tỷ phú Jack Ma cảnh báo có thể có chiến tranh Mỹ - Trung";
+    let raw = format!("{title}\nMưa lớn kéo dài nhiều ngày.\n{title} Quốc nếu {body}\n");
+    let doc = build(raw.as_bytes());
+    assert!(doc.removed.is_empty(), "{:?}", doc.removed);
+    assert!(doc.passages().any(|p| p.text.starts_with(title)));
+}

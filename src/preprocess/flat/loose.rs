@@ -37,7 +37,7 @@ const MIN_LOWER: usize = 2;
 /// "Lại Văn …", "Gia Lai"): a name goes on with a capital, which the rule checks.
 #[rustfmt::skip]
 /// [`MORE_OPENERS`], looked up by hash.
-static MORE_OPENER_SET: WordSet = WordSet::new(MORE_OPENERS);
+pub(super) static MORE_OPENER_SET: WordSet = WordSet::new(MORE_OPENERS);
 
 const MORE_OPENERS: &[&str] = &[
     "Vị", "Ông", "Bà", "Chị", "Em", "Cô", "Chú", "Bác", "Cháu", "Họ", "Tôi", "Ta", "Mình", "Nó",

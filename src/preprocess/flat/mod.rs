@@ -20,6 +20,7 @@ mod break_tests;
 mod credits;
 mod cut;
 mod echo;
+mod edges;
 mod expand;
 mod first_words;
 mod headings;
@@ -36,7 +37,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::classify::{Line, LineClass, LineReason};
-use credits::{Closing, CreditKind};
+use credits::CreditKind;
+use edges::{closing_class, signature_only, title_copy_len};
 pub use expand::expand;
 use marks::{
     Mark, MarkKind, link_prompt_tail, marks, promo_tail, reader_call_tail, related_link_len,
@@ -81,6 +83,10 @@ pub fn split_flattened(lines: &mut [Line]) {
     };
     let whole_body = lines.iter().filter(|l| body(l)).count() <= 2;
     let last_body = lines.iter().rposition(body);
+    let title = lines
+        .iter()
+        .find(|l| l.class == LineClass::Title)
+        .map(|l| l.text.clone());
     for i in 0..lines.len() {
         let l = &lines[i];
         let has_joined = lines.get(i + 1).is_some_and(|n| n.joined_to.is_some());
@@ -93,8 +99,14 @@ pub fn split_flattened(lines: &mut [Line]) {
             continue;
         }
         let last = last_body == Some(i);
-        let split_body = |t: &str| {
-            let breaks: Vec<usize> = l.breaks.iter().copied().filter(|&b| b < t.len()).collect();
+        // The text at byte `at` of the line, with the line's breaks that fall inside it.
+        let split_body = |t: &str, at: usize| {
+            let breaks: Vec<usize> = l
+                .breaks
+                .iter()
+                .filter(|&&b| at < b && b < at + t.len())
+                .map(|&b| b - at)
+                .collect();
             split(t, l.class, whole_body, &breaks).or_else(|| {
                 // A short body's last line may still end in its signature.
                 (whole_body && last)
@@ -114,29 +126,47 @@ pub fn split_flattened(lines: &mut [Line]) {
                     .or_else(|| link_prompt_tail(t).map(|r| (r, PieceReason::RelatedLink)))
             })
             .flatten();
+        // "Title Title Ngày 11/5, …": the page's title repeated where the body starts.
+        let start = title
+            .as_deref()
+            .and_then(|title| title_copy_len(title, t))
+            // Only in a flattened body: a sapo may open with the title's question.
+            .filter(|_| split_body(t, 0).is_some())
+            .unwrap_or(0);
         let pieces = match tail {
-            None => split_body(t),
-            Some((junk, reason)) => {
-                let head = t[..junk.start].trim_end();
-                let mut pieces = split_body(head).unwrap_or_else(|| {
+            None if start == 0 => split_body(t, 0),
+            _ => {
+                let end = tail.as_ref().map_or(t.len(), |(junk, _)| junk.start);
+                let head = t[start..end].trim_end();
+                let mut pieces = Vec::new();
+                if start > 0 {
+                    pieces.push(Piece {
+                        text: t[..start].trim_end().to_string(),
+                        class: LineClass::Junk,
+                        reason: PieceReason::RepeatedTitle,
+                    });
+                }
+                pieces.extend(split_body(head, start).unwrap_or_else(|| {
                     vec![Piece {
                         text: head.to_string(),
                         class: l.class,
                         reason: PieceReason::Paragraph,
                     }]
-                });
-                let credits = t[junk.end..].trim();
-                pieces.push(Piece {
-                    text: t[junk].trim().to_string(),
-                    class: LineClass::Junk,
-                    reason,
-                });
-                for (r, what) in credits::closing(credits).unwrap_or_default() {
+                }));
+                if let Some((junk, reason)) = tail {
+                    let credits = t[junk.end..].trim();
                     pieces.push(Piece {
-                        text: credits[r].to_string(),
-                        class: closing_class(what),
-                        reason: PieceReason::Closing,
+                        text: t[junk].trim().to_string(),
+                        class: LineClass::Junk,
+                        reason,
                     });
+                    for (r, what) in credits::closing(credits).unwrap_or_default() {
+                        pieces.push(Piece {
+                            text: credits[r].to_string(),
+                            class: closing_class(what),
+                            reason: PieceReason::Closing,
+                        });
+                    }
                 }
                 Some(pieces)
             }
@@ -381,27 +411,6 @@ fn cuts(t: &str, bounds: &[sentences::Boundary], breaks: &[usize]) -> Vec<Cut> {
     }
     pieces.extend(closing_cuts);
     pieces
-}
-
-/// The line class of a part of the closing credits.
-fn closing_class(what: Closing) -> LineClass {
-    match what {
-        Closing::Byline | Closing::PhotoCredit => LineClass::Byline,
-        Closing::Source => LineClass::OutletTag,
-        Closing::Dateline => LineClass::Dateline,
-    }
-}
-
-/// Is `s` nothing but a signature ("Hoàng Cường", "Anh Thư - Hồng Nhi -"): a few
-/// capitalised words that read as a byline?
-fn signature_only(s: &str) -> bool {
-    let s = s.trim().trim_end_matches(['-', '–', ' ']);
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (2..=6).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| matches!(*w, "-" | "–") || w.chars().next().is_some_and(char::is_uppercase))
-        && crate::preprocess::meta::parse_byline(s).is_some()
 }
 
 /// Cut a run of running text into the links and headings in `marks` and paragraphs.

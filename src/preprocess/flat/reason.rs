@@ -30,6 +30,8 @@ pub enum PieceReason {
     /// The site advertising itself, or calling on readers to write to its address, at the
     /// end of the text.
     SitePromo,
+    /// The title repeated where the body starts.
+    RepeatedTitle,
 }
 
 impl fmt::Display for PieceReason {
@@ -63,6 +65,7 @@ impl fmt::Display for PieceReason {
             PieceReason::SitePromo => {
                 f.write_str("the site's promo or call on readers ending the text")
             }
+            PieceReason::RepeatedTitle => f.write_str("the title repeated where the body starts"),
         }
     }
 }
@@ -72,6 +75,7 @@ impl PieceReason {
     pub(super) fn removal(&self) -> crate::corpus::RemovalReason {
         match self {
             PieceReason::SitePromo => crate::corpus::RemovalReason::SitePromo,
+            PieceReason::RepeatedTitle => crate::corpus::RemovalReason::RepeatedTitle,
             _ => crate::corpus::RemovalReason::LinkToAnotherArticle,
         }
     }
