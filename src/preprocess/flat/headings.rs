@@ -129,8 +129,15 @@ pub(super) fn heading_len(s: &str) -> Option<usize> {
             break;
         };
         let (_, prev) = words.read()[k - 1];
-        // Final or clause punctuation inside the fragment: no heading shape.
-        if prev.ends_with(['.', '!', '?', '…', ':', ';', ',', '"', '”', ')', '-']) {
+        // Final or clause punctuation inside the fragment: no heading shape. A closing
+        // quote ends a quotation, unless it closes a few words the heading sets in quotes.
+        let scare_quoted = || {
+            let fragment = &s[..words.read()[k - 1].0 + prev.len()];
+            !without_scare_quotes(fragment).contains('”')
+        };
+        if prev.ends_with(['.', '!', '?', '…', ':', ';', ',', '"', ')', '-'])
+            || (prev.ends_with('”') && !scare_quoted())
+        {
             return None;
         }
         let prev_lower = prev
@@ -155,9 +162,10 @@ pub(super) fn heading_len(s: &str) -> Option<usize> {
 fn plausible(fragment: &str) -> bool {
     let words: Vec<&str> = fragment.split_whitespace().collect();
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-    !fragment.contains(['(', ')', '“', '”', '"', '/', '[', ']'])
+    !without_scare_quotes(fragment).contains(['(', ')', '“', '”', '"', '/', '[', ']'])
         && words[1..].iter().all(|w| {
-            w.chars()
+            w.trim_start_matches('“')
+                .chars()
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
         })
@@ -166,4 +174,27 @@ fn plausible(fragment: &str) -> bool {
         && !words[1..]
             .iter()
             .any(|w| CAPTION_WORDS.contains(&w.trim_matches(',')))
+}
+
+/// `fragment` without the words it sets in curly quotes after its first word, a few at a
+/// time ("Thiên đường của dân “cá mưa”", "Còn nhiều dự án “đắp chiếu”"): a heading may quote a
+/// phrase; a quotation that opens it or runs long is speech.
+pub(super) fn without_scare_quotes(fragment: &str) -> std::borrow::Cow<'_, str> {
+    let Some(open) = fragment.find('“').filter(|&k| k > 0) else {
+        return std::borrow::Cow::Borrowed(fragment);
+    };
+    let Some(len) = fragment[open..].find('”') else {
+        return std::borrow::Cow::Borrowed(fragment);
+    };
+    let close = open + len + '”'.len_utf8();
+    let quoted = &fragment[open + '“'.len_utf8()..open + len];
+    // "Tưởng con bị “ma ám”, mẹ …": a clause goes on after it.
+    if quoted.split_whitespace().count() > 4
+        || quoted.contains(['“', '"'])
+        || fragment[close..].starts_with(',')
+    {
+        return std::borrow::Cow::Borrowed(fragment);
+    }
+    let rest = without_scare_quotes(&fragment[close..]);
+    std::borrow::Cow::Owned(format!("{}{quoted}{rest}", &fragment[..open]))
 }

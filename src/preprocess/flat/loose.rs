@@ -319,7 +319,7 @@ fn plausible(fragment: &str, quoted: bool) -> bool {
         .iter()
         .filter(|w| starts_lower(w) && w.chars().count() >= 2)
         .count();
-    !inner.contains(['(', ')', '“', '”', '"', '/', '[', ']'])
+    !super::headings::without_scare_quotes(inner).contains(['(', ')', '“', '”', '"', '/', '[', ']'])
         && lower >= MIN_LOWER
         && more_than_names(&words)
         && !DANGLING.contains(&last.as_str())

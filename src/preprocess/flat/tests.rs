@@ -265,6 +265,28 @@ fn closing_byline_and_source_are_split_off() {
 }
 
 #[test]
+fn a_heading_may_set_a_few_words_in_quotes() {
+    let body = format!(
+        "{} Thiên đường của dân “cá mưa” Những cửa hàng này cho biết khách đã giảm một nửa. {}",
+        filler(5),
+        filler(5)
+    );
+    assert_eq!(
+        of(&pieces(&body), LineClass::Heading),
+        ["Thiên đường của dân “cá mưa”"]
+    );
+    for glued in [
+        // Speech, a long quotation, a clause going on after the quote.
+        "“Chúng tôi đã làm hết sức” Những người dân cho biết họ vẫn chờ hỗ trợ thêm.",
+        "Ông nói “chúng tôi đã làm hết sức mình rồi” Những người dân vẫn chờ hỗ trợ thêm.",
+        "Tưởng con bị “ma ám”, mẹ đi cúng Những người dân cho biết họ vẫn chờ hỗ trợ.",
+    ] {
+        let body = format!("{} {glued} {}", filler(5), filler(5));
+        assert!(of(&pieces(&body), LineClass::Heading).is_empty(), "{glued}");
+    }
+}
+
+#[test]
 fn inline_headings_only_in_the_unambiguous_shape() {
     let body = format!(
         "{} Dạy thêm để kiếm sống Những giáo viên này cho biết họ vẫn dạy đủ giờ. {}",
