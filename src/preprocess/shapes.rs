@@ -155,22 +155,24 @@ pub const THU: [&str; 10] = [
 
 /// `Một là, …` … `Mười là, …`, `Thứ nhất, …`, `1. …`, `a) …`, `- …`.
 pub fn is_list_item(t: &str) -> bool {
-    // Only the first two words matter; lowercasing a whole paragraph would be wasted work.
-    let head: String = t.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
-    let lower = head.to_lowercase();
-    let mut words = lower.split_whitespace();
-    let (w1, w2) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-    let w2_core = w2.trim_end_matches([',', ':']);
-    if ORDINALS.contains(&w1) && w2_core == "là" && w2.len() > w2_core.len() {
-        return true;
-    }
-    // "Thứ Năm, 12/05/2022" is a weekday, not the fifth item.
-    let date_follows = t
-        .split_whitespace()
-        .nth(2)
-        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-    if w1 == "thứ" && THU.contains(&w2_core) && w2.len() > w2_core.len() && !date_follows {
-        return true;
+    // Only the first two words matter, each lowercased alone (no char lowercases to a space),
+    // the second only after an ordinal or "thứ": most lines start with neither.
+    let mut words = t.split_whitespace();
+    let (h1, h2) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let w1 = h1.to_lowercase();
+    if ORDINALS.contains(&w1.as_str()) || w1 == "thứ" {
+        let w2 = h2.to_lowercase();
+        let w2_core = w2.trim_end_matches([',', ':']);
+        if ORDINALS.contains(&w1.as_str()) && w2_core == "là" && w2.len() > w2_core.len() {
+            return true;
+        }
+        // "Thứ Năm, 12/05/2022" is a weekday, not the fifth item.
+        let date_follows = words
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        if w1 == "thứ" && THU.contains(&w2_core) && w2.len() > w2_core.len() && !date_follows {
+            return true;
+        }
     }
     // "1. text", "2) text", "a) text", "b. text"
     let marker_len = t
