@@ -283,7 +283,7 @@ mod tests {
             "Hà Nội mưa to",
             "Ông Nguyễn Văn A, nghị sĩ",
             "",
-            "Quốc hội quyết định (TTXVN)",
+            "Quốc hội họp (TTXVN)",
         ] {
             assert!(!may_be_copyright(line), "{line}");
         }
