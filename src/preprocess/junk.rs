@@ -34,7 +34,20 @@ impl Chrome {
 
 /// Line key for phrase rules: folded, punctuation and digits to spaces, single-spaced.
 pub fn phrase_key(line: &str) -> String {
-    short_phrase_key(line, usize::MAX).unwrap_or_default()
+    // The chrome, widget and marker rules ask the key of the same short line in turn: the
+    // last line's key is kept per thread and handed out again, not folded again.
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, String)> =
+            const { std::cell::RefCell::new((String::new(), String::new())) };
+    }
+    LAST.with_borrow_mut(|(last, key)| {
+        if last != line {
+            *key = short_phrase_key(line, usize::MAX).unwrap_or_default();
+            last.clear();
+            last.push_str(line);
+        }
+        key.clone()
+    })
 }
 
 /// [`phrase_key`] of `line` if it is at most `max` bytes long, else `None`. A long line is

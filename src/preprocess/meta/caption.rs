@@ -1,5 +1,7 @@
 //! Photo credits at the end of a caption: `… (Ảnh: An Đăng/TTXVN).`, `Ảnh minh họa`.
 
+use std::cell::OnceCell;
+
 use super::byline::strip_byline_label;
 use super::{longer_than, starts_upper};
 use crate::text::{chars, fold_str};
@@ -142,13 +144,25 @@ fn second_may_match(c: char, after: &[u8]) -> bool {
 
 /// Matches a credit marker at the start of `words`; returns it and how many words it spans.
 fn match_marker(words: &[(usize, &str)]) -> Option<(Marker, usize)> {
-    let low = |i: usize| {
-        words
-            .get(i)
-            .map(|(_, w)| w.to_lowercase())
-            .unwrap_or_default()
+    // Each word lowercased and folded once, when first asked for: the stock phrases ask for
+    // the same few words again and again ("hình ảnh", "ảnh hưởng" reach them in most texts).
+    // `marker_words` gives at most six words.
+    let cells = || -> [OnceCell<String>; 8] { Default::default() };
+    let (lows, bares, folds) = (cells(), cells(), cells());
+    let low = |i: usize| match words.get(i) {
+        Some((_, w)) => lows[i].get_or_init(|| w.to_lowercase()).as_str(),
+        None => "",
     };
-    let bare = |i: usize| fold_str(low(i).trim_end_matches([':', '.', ')', ',']));
+    let bare = |i: usize| match words.get(i) {
+        Some(_) => bares[i]
+            .get_or_init(|| fold_str(low(i).trim_end_matches([':', '.', ')', ','])))
+            .as_str(),
+        None => "",
+    };
+    let folded = |i: usize| match words.get(i) {
+        Some(_) => folds[i].get_or_init(|| fold_str(low(i))).as_str(),
+        None => "",
+    };
     let colon = |i: usize| {
         if low(i).ends_with(':') {
             Some(i + 1)
@@ -159,8 +173,7 @@ fn match_marker(words: &[(usize, &str)]) -> Option<(Marker, usize)> {
         }
     };
     // The first word is compared with its marks: "Ảnh" is a photo, "Anh" a name or England.
-    let first = low(0);
-    let head = first.trim_end_matches(':');
+    let head = low(0).trim_end_matches(':');
     let photo_word = matches!(
         head,
         "ảnh" | "hình" | "photo" | "photos" | "ảnh/photo" | "ảnh/video" | "ảnh/clip"
@@ -172,7 +185,7 @@ fn match_marker(words: &[(usize, &str)]) -> Option<(Marker, usize)> {
         return Some((Marker::Labelled, 2));
     }
     if matches!(head, "nguồn" | "đồ" | "hình")
-        && matches!(bare(1).as_str(), "anh" | "hoa")
+        && matches!(bare(1), "anh" | "hoa")
         && let Some(n) = colon(1)
     {
         return Some((Marker::Labelled, n));
@@ -184,7 +197,7 @@ fn match_marker(words: &[(usize, &str)]) -> Option<(Marker, usize)> {
                 let w = if k + 1 == n {
                     bare(1 + k)
                 } else {
-                    fold_str(&low(1 + k))
+                    folded(1 + k)
                 };
                 w == phrase[k]
             });
@@ -199,7 +212,7 @@ fn match_marker(words: &[(usize, &str)]) -> Option<(Marker, usize)> {
             return Some((Marker::ProvidedBy, 2));
         }
         // "Ảnh báo PK-KQ", "Ảnh của Canloker": a name must follow.
-        if matches!(bare(1).as_str(), "bao" | "cua") && words.len() > 2 {
+        if matches!(bare(1), "bao" | "cua") && words.len() > 2 {
             return Some((Marker::Named, 2));
         }
         let next_upper = words.get(1).is_none_or(|(_, w)| starts_upper(w));

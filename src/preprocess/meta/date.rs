@@ -389,6 +389,10 @@ pub fn is_dateline(line: &str) -> bool {
     if longer_than(line, 120) || line.ends_with(',') {
         return false;
     }
+    // A date is told by its ASCII digits: most lines hold none and are let go here.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     if !longer_than(line, 80) && dateline_piece(line) == Some(true) {
         return true;
     }
@@ -414,7 +418,8 @@ pub fn is_dateline(line: &str) -> bool {
 /// or when a piece is a sentence of more than eight words.
 pub fn split_dateline(line: &str) -> Option<(String, Vec<String>)> {
     let line = line.trim();
-    if longer_than(line, 300) {
+    // With no ASCII digit no piece holds a date (a year); most lines are let go here.
+    if longer_than(line, 300) || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let mut dated = Vec::new();
