@@ -60,6 +60,7 @@ pub(super) const DANGLING: &[&str] = &[
     "hay",
     "hoặc",
     "có",
+    "khiến",
     "rằng",
     "huyện",
     "tỉnh",

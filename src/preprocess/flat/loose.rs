@@ -9,9 +9,9 @@
 //! yields at least [`MIN_EVIDENCE`] headings: sections come in numbers; a stray fragment
 //! without a full stop does not.
 //!
-//! An opener outside the strict list must not be a name: the same word is written lowercase
-//! elsewhere in the body, and the word after it is lowercase ("Lại nói …", never "Lại Văn
-//! Sâm"; "Nhà Bè", "Gia Lai" fail).
+//! An opener outside the strict list must not be a name: the word after it is a lowercase
+//! word ("Quay lại …", "Lại nói …", never "Lại Văn Sâm"; "Nhà Bè", "Gia Lai" fail), or a
+//! number and the body writes the opener in lowercase elsewhere.
 
 use super::first_words::first_words;
 use super::headings::{CAPTION_START_SET, DANGLING, NAMES_TOO_SET};
@@ -161,7 +161,11 @@ fn opens(w: &str, after: &str, vocab: &Vocab) -> bool {
     let folded = w.to_lowercase();
     // "Ông Duterte", "Bà Lan": a title before a name opens a sentence.
     let name_ok = matches!(w, "Ông" | "Bà");
-    vocab.has_lower(folded.as_str()) && (starts_lower(after) || name_ok)
+    // A lowercase word after it ("Quay lại …") tells a common word from a name ("Lại Văn
+    // Sâm") alone; a number after it ("bị cáo Ba 20 năm tù") needs the body to write the
+    // word in lowercase somewhere too.
+    after.chars().next().is_some_and(char::is_lowercase)
+        || (vocab.has_lower(folded.as_str()) && (starts_lower(after) || name_ok))
 }
 
 /// If `s` (one sentence, trimmed) opens with a heading of the loose shape, its byte length.

@@ -434,6 +434,20 @@ fn with_evidence(piece: &str) -> String {
 }
 
 #[test]
+fn a_lowercase_word_after_a_common_opener_is_enough() {
+    // "quay" is written lowercase nowhere else in the body.
+    let body = with_evidence(
+        "Năng suất là yếu tố then chốt Quay lại câu hỏi của báo cáo, các chuyên gia chỉ ra \
+         nhiều điều.",
+    );
+    assert!(
+        of(&pieces(&body), LineClass::Heading).contains(&"Năng suất là yếu tố then chốt"),
+        "{:?}",
+        pieces(&body)
+    );
+}
+
+#[test]
 fn loose_headings_count_only_with_a_second_heading() {
     let body = format!(
         "{} {LOWER} {LOOSE_A} {} {LOOSE_B} {}",
@@ -511,6 +525,8 @@ fn loose_headings_are_not_names_or_captions() {
         "Tiền đạo Alice Brown năm 13 tuổi Người hâm mộ đã theo dõi cô từ nhiều năm.",
         // A weekday: "hôm thứ Năm".
         "Cầu thủ này đã ký hợp đồng hôm thứ Năm vừa qua với mức lương rất cao.",
+        // A name before a number: "bị cáo Ba 20 năm tù".
+        "Hội đồng xét xử tuyên bị cáo Ba 20 năm tù về tội giết người và bồi thường.",
     ] {
         let body = format!(
             "{} {LOWER} {LOOSE_A} {} {trap} {} {LOOSE_B} {}",
