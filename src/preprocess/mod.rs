@@ -187,11 +187,7 @@ pub fn build_document(
                     continue; // its text is in the signature's first line
                 }
                 // "Đỗ Thu Thoan" / "(t/h)" on two lines is one signature.
-                let mut full = t.to_string();
-                for next in lines[i + 1..].iter().filter(|l| l.joined_to == Some(i)) {
-                    full.push(' ');
-                    full.push_str(&next.text);
-                }
+                let full = with_joined(&lines, i);
                 let t = full.as_str();
                 // Parsed once for both the outlet and the author (it is the costly part).
                 let parsed = meta::parse_byline(t);
@@ -215,11 +211,7 @@ pub fn build_document(
                     continue; // its text is in the credit's first line
                 }
                 // "Theo" / "Hoàng Đan (Soha.vn)" on two lines is one credit.
-                let mut full = t.to_string();
-                for next in lines[i + 1..].iter().filter(|l| l.joined_to == Some(i)) {
-                    full.push(' ');
-                    full.push_str(&next.text);
-                }
+                let full = with_joined(&lines, i);
                 let t = full.as_str();
                 // "St", "Tổng hợp": compiled from several sources, no outlet.
                 if tag_outlet.is_none() {
@@ -335,6 +327,16 @@ pub fn build_document(
         lines: classified,
         localities: decisions,
     })
+}
+
+/// The text of credit line `i` with the lines joined to it.
+fn with_joined(lines: &[classify::Line], i: usize) -> String {
+    let mut full = lines[i].text.clone();
+    for next in lines[i + 1..].iter().filter(|l| l.joined_to == Some(i)) {
+        full.push(' ');
+        full.push_str(&next.text);
+    }
+    full
 }
 
 /// The corpus-level locality list: every locality some document or section is about.

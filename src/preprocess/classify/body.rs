@@ -228,18 +228,7 @@ impl Classifier<'_> {
             let next_is_outlet = next_content.is_some_and(|k| self.is_outlet(k));
             // Aggregators put the byline, a gap of blank lines, then a short repeat of the
             // lead at the very end of the page.
-            let before_end_gap = {
-                let rest = &self.lines[i + 1..];
-                let gap = rest
-                    .iter()
-                    .take_while(|l| l.class == LineClass::Blank)
-                    .count();
-                let after = rest[gap..]
-                    .iter()
-                    .filter(|l| !matches!(l.class, LineClass::Blank | LineClass::Junk))
-                    .count();
-                gap >= 2 && after <= 2
-            };
+            let before_end_gap = self.before_end_gap(i);
             if continued && self.is_broken_signature(i, &t, &only_credits_after) {
                 // "Đỗ Thu Thoan" / "(t/h)": a signature with its note on the next line.
                 for j in i..self.lines.len() {
@@ -342,7 +331,13 @@ impl Classifier<'_> {
         {
             return false;
         }
-        let rest = &self.lines[last + 1..];
+        only_credits_after[last] || self.before_end_gap(last)
+    }
+
+    /// Does a gap of blank lines follow line `i`, then at most two lines of text (the short
+    /// repeat of the lead that aggregators put at the very end of a page)?
+    fn before_end_gap(&self, i: usize) -> bool {
+        let rest = &self.lines[i + 1..];
         let gap = rest
             .iter()
             .take_while(|l| l.class == LineClass::Blank)
@@ -351,7 +346,7 @@ impl Classifier<'_> {
             .iter()
             .filter(|l| !matches!(l.class, LineClass::Blank | LineClass::Junk))
             .count();
-        only_credits_after[last] || (gap >= 2 && after <= 2)
+        gap >= 2 && after <= 2
     }
 }
 
