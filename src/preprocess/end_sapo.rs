@@ -114,6 +114,10 @@ mod tests {
         "Sau những ngày Tết ăn uống thả phanh, nhiều người tăng cân và thấy nặng bụng.";
     const FIRST: &str = "Cơ thể vốn có chế độ thanh lọc tự nhiên và liên tục suốt cả năm qua.";
 
+    fn last_passage(d: &crate::corpus::Document) -> &crate::corpus::Passage {
+        d.passages().last().expect("text")
+    }
+
     fn build(text: &str) -> crate::preprocess::Article {
         build_document("a", "a.txt", text.as_bytes(), Gazetteer::embedded()).expect("builds")
     }
@@ -140,11 +144,7 @@ mod tests {
             (PassageKind::Paragraph, FIRST)
         );
         // Not left under the last heading.
-        let last = d
-            .sections
-            .last()
-            .and_then(|s| s.passages.last())
-            .expect("text");
+        let last = last_passage(d);
         assert_ne!(last.text, SAPO);
         let line = a.lines.iter().find(|l| l.number == 10).expect("line 10");
         assert_eq!(line.class, LineClass::Lead);
@@ -178,11 +178,7 @@ mod tests {
         // Three blank lines between every paragraph: the last one is just the last.
         let spread = page("", false).replace('\n', "\n\n\n\n");
         let d = build(&spread).document;
-        let last = d
-            .sections
-            .last()
-            .and_then(|s| s.passages.last())
-            .expect("text");
+        let last = last_passage(&d);
         assert_eq!(last.text, SAPO);
         assert_ne!(d.sections[0].passages[0].text, SAPO);
     }

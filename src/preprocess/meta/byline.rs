@@ -299,13 +299,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
 /// [`parse_byline`], worked out.
 fn parse_byline_once(line: &str) -> Option<Byline> {
     let s = strip_bullet(line.trim());
-    // "Tổng hợp Hải Đăng", "(Tổng hợp) Hoàng Yên": compiled by the writer named after it.
-    let s = ["tong hop", "(tong hop)", "(t/h)", "(th)"]
-        .iter()
-        .find_map(|lead| after_folded_prefix(s, lead))
-        .map(|r| r.trim_start_matches([':', ' ']))
-        .filter(|r| starts_upper(r))
-        .unwrap_or(s);
+    let s = after_compiled_marker(s).unwrap_or(s);
     // A trailing comma means the sentence goes on in the next line.
     if s.is_empty() || longer_than(s, 160) || s.ends_with(',') {
         return None;
@@ -454,6 +448,20 @@ pub fn parsed_byline_outlet(line: &str) -> Option<String> {
         i != at && (generic_staff(p) || parse_name(p).is_some_and(|n| n.contains([' ', '.'])))
     });
     signed.then(|| outlet.to_string())
+}
+
+/// The writer's name after a compiled-source marker opening `s` ("Tổng hợp Hải Đăng",
+/// "(Tổng hợp) Hoàng Yên", "(T/h) Duy Ngọc"): compiled by the writer named after it.
+fn after_compiled_marker(s: &str) -> Option<&str> {
+    let rest = match s.strip_prefix('(') {
+        Some(inner) => {
+            let (marker, rest) = inner.split_once(')')?;
+            is_compiled_bracketed(marker).then_some(rest)?
+        }
+        None => after_folded_prefix(s, "tong hop")?,
+    };
+    let rest = rest.trim_start_matches([':', ' ']);
+    starts_upper(rest).then_some(rest)
 }
 
 /// The outlet a bracketed note after the writer's name credits: "Văn Sơn (TTXVN)", "Du Lam

@@ -213,19 +213,20 @@ const CREDIT_LABELS: &[&str] = &[
 /// Does `s` open with words that introduce the credited source ("Theo …", "Tổng hợp từ …",
 /// "Nguồn: …")?
 pub(super) fn is_credit_lead(s: &str) -> bool {
-    CREDIT_LEADS
-        .iter()
-        .chain(CREDIT_LABELS)
-        .any(|lead| after_folded_prefix(s, lead).is_some())
+    credit_lead_rest(s).is_some()
 }
 
 /// What follows a credit lead ("Theo CNN" → "CNN"), or `s` itself when it has none.
 pub(super) fn after_credit_lead(s: &str) -> &str {
+    credit_lead_rest(s).map_or(s, |rest| rest.trim_start_matches([' ', ':']))
+}
+
+/// What follows the credit lead opening `s`, if one does.
+fn credit_lead_rest(s: &str) -> Option<&str> {
     CREDIT_LEADS
         .iter()
         .chain(CREDIT_LABELS)
         .find_map(|lead| after_folded_prefix(s, lead))
-        .map_or(s, |rest| rest.trim_start_matches([' ', ':']))
 }
 
 /// A short list of sources: "Washington Post, Daily Mail", "Indiatoday và The Huffington Post".
