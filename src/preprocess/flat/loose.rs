@@ -51,7 +51,7 @@ const MORE_OPENERS: &[&str] = &[
     "Ghi", "Chia", "Trao", "Dựa", "Căn", "Vốn", "Bấy", "Lâu", "Mãi", "Tận", "Đột", "Bỗng", "Rõ",
     "Thật", "Xem", "Ấy", "Này", "Kia", "Dạo", "Tuần", "Trưa", "Hằng", "Hàng", "Tiếp", "Nhấn",
     "Khẳng", "Lo", "Mong", "Biết", "Thấy", "Nghe", "Bước", "Đứng", "Làm", "Mở", "Đi", "Ra", "Lên",
-    "Xuống", "Trả", "Hỏi", "Đáp", "Chờ", "Sống", "Chuyện", "Câu", "Nhóm", "Mảnh",
+    "Xuống", "Trả", "Hỏi", "Đáp", "Chờ", "Sống", "Chuyện", "Câu", "Nhóm", "Mảnh", "Ngay",
 ];
 
 /// Words of a caption's scene: a fragment holding one is no heading.
@@ -213,9 +213,18 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
             && !OPENER_SET.contains(first_core)
             // "Cụ thể, khoản 1 …", "Tóm lại, …": two words and a comma open a sentence.
             && !(k == 2 && MORE_OPENER_SET.contains(first_core));
+        // "Ở nhà thuê, để tiền tặng xe cho “người dưng” Khi …": a phrase in scare quotes may
+        // end a heading; a quotation that runs long is speech.
+        let scare_end = quote.is_none()
+            && prev.ends_with('”')
+            && matches!(
+                super::headings::without_scare_quotes(&s[..words.read()[k - 1].0 + prev.len()]),
+                std::borrow::Cow::Owned(_)
+            );
         if dash
             || (!closed
                 && !listing_comma
+                && !scare_end
                 && prev.ends_with(['.', '!', '?', '…', ':', ';', ',', '"', '”', '’', ')', '-']))
         {
             return None;

@@ -823,3 +823,38 @@ fn a_loose_heading_may_list_things_with_a_comma() {
         );
     }
 }
+
+#[test]
+fn a_loose_heading_may_end_in_a_phrase_in_scare_quotes() {
+    let head = "Ở nhà thuê, để tiền tặng xe cho “người dưng”";
+    let body = with_evidence(&format!(
+        "{head} Khi được hỏi về mái nhà, anh chỉ tay lên gác lửng phía trên tiệm."
+    ));
+    assert_eq!(
+        of(&pieces(&body), LineClass::Heading),
+        ["Phớt lờ mối đe dọa", head]
+    );
+    // A quotation that runs long is speech, not a heading's phrase.
+    let speech = "Anh nói rằng “tôi chỉ làm việc mình thấy là đúng thôi” Khi được hỏi về mái nhà, \
+                  anh chỉ tay lên gác.";
+    let body = with_evidence(speech);
+    assert!(
+        !of(&pieces(&body), LineClass::Heading)
+            .iter()
+            .any(|h| h.starts_with("Anh nói")),
+        "{:?}",
+        pieces(&body)
+    );
+}
+
+#[test]
+fn ngay_opens_a_sentence_after_a_loose_heading() {
+    let head = "Hàng trăm chiếc xe được gửi đến người nghèo";
+    let body = with_evidence(&format!(
+        "{head} Ngay từ đầu đường, hỏi thăm anh sửa xe thì hầu như ai cũng biết."
+    ));
+    assert_eq!(
+        of(&pieces(&body), LineClass::Heading),
+        ["Phớt lờ mối đe dọa", head]
+    );
+}
