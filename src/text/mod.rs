@@ -96,14 +96,14 @@ pub fn fold(s: &str) -> Folded {
 /// folded char back to its original char.
 pub fn fold_for_search(s: &str) -> Folded {
     let f = fold(s);
-    if !f.text.contains(['.', ',']) {
+    if !needs_number_pass(&f.text) {
         return f;
     }
     let chars: Vec<char> = f.text.chars().collect();
     let mut text = String::with_capacity(f.text.len());
     let mut map = Vec::with_capacity(f.map.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if !number_separator(&chars, i) {
+    for i in 0..chars.len() {
+        if let Some(c) = number_char(&chars, i) {
             text.push(c);
             map.push(f.map[i]);
         }
@@ -111,25 +111,55 @@ pub fn fold_for_search(s: &str) -> Folded {
     Folded { text, map }
 }
 
-/// Is `chars[i]` a dot or comma grouping the digits of a number (`15.400`, `12,5`)?
-fn number_separator(chars: &[char], i: usize) -> bool {
-    matches!(chars[i], '.' | ',')
-        && i > 0
-        && chars[i - 1].is_ascii_digit()
-        && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+/// Might the number pass ([`number_char`]) change `folded`?
+fn needs_number_pass(folded: &str) -> bool {
+    folded.contains(['.', ',', '/', '-'])
+}
+
+/// What `chars[i]` becomes in searchable text: a dot or comma grouping the digits of a
+/// number is dropped (`15.400` → `15400`, `12,5` and `12.5` → `125`), and a day or month
+/// is written one way (`05/02`, `5-2` → `5/2`), so a number is found however it is typed.
+fn number_char(chars: &[char], i: usize) -> Option<char> {
+    let c = chars[i];
+    let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+    let between_digits = i > 0 && digit(i - 1) && digit(i + 1);
+    match c {
+        '.' | ',' if between_digits => None,
+        '-' if between_digits && date_part(chars, i - 1) && date_part(chars, i + 1) => Some('/'),
+        '0' if !(i > 0 && digit(i - 1)) && digit(i + 1) && !digit(i + 2) && date_part(chars, i) => {
+            None
+        }
+        _ => Some(c),
+    }
+}
+
+/// Is the run of digits holding `chars[i]` one or two digits long, with a date's `/` or
+/// `-` joining it to another run of digits (`5/2`, `05-02-2017`)?
+fn date_part(chars: &[char], i: usize) -> bool {
+    let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+    let mut start = i;
+    while start > 0 && digit(start - 1) {
+        start -= 1;
+    }
+    let mut end = i;
+    while digit(end) {
+        end += 1;
+    }
+    let slash = |k: usize| chars.get(k).is_some_and(|c| matches!(c, '/' | '-'));
+    (1..=2).contains(&(end - start))
+        && ((start >= 2 && slash(start - 1) && digit(start - 2)) || (slash(end) && digit(end + 1)))
 }
 
 /// [`fold_for_search`]'s text alone, allocated to its size: what the search index keeps of
 /// every passage (the offset map is 8 bytes a char, and the index never needs it).
 pub fn fold_for_search_text(s: &str) -> String {
     let folded = fold_str(s);
-    if !folded.contains(['.', ',']) {
+    if !needs_number_pass(&folded) {
         return folded;
     }
     let chars: Vec<char> = folded.chars().collect();
     let mut out: String = (0..chars.len())
-        .filter(|&i| !number_separator(&chars, i))
-        .map(|i| chars[i])
+        .filter_map(|i| number_char(&chars, i))
         .collect();
     out.shrink_to_fit();
     out

@@ -6,6 +6,7 @@ fn the_index_fold_is_the_search_fold_without_its_map() {
         "ĐẠI HỘI, lần thứ XV. ",
         "",
         "a.b 1. .2 1,2,3",
+        "Ngày 05/02/2017, 5-2, 0-0, 2015-2020, 0914-926-900, 01/2017, 0,5%",
     ] {
         assert_eq!(fold_for_search_text(s), fold_for_search(s).text, "{s:?}");
     }
@@ -50,6 +51,30 @@ fn search_folding_drops_digit_grouping() {
     let i = f.text.find("15400").unwrap();
     assert_eq!(orig[f.map[i + 2]], '4');
     assert_eq!(f.map.len(), f.text.chars().count());
+}
+
+#[test]
+fn search_folding_writes_days_and_months_one_way() {
+    let f = |s: &str| fold_for_search(s).text;
+    // Leading zeros of a day or month go, a dash between them is a slash.
+    assert_eq!(f("05/02"), "5/2");
+    assert_eq!(f("5-2"), "5/2");
+    assert_eq!(f("Sáng 05/02/2017"), "sang 5/2/2017");
+    assert_eq!(f("10/02/2017"), "10/2/2017");
+    assert_eq!(f("01/2017"), "1/2017");
+    assert_eq!(f("12,5%"), f("12.5%"));
+    // Not a date: a term of office, a phone number, a decimal, a lone number.
+    assert_eq!(f("2015-2020"), "2015-2020");
+    assert_eq!(f("0914-926-900"), "0914-926-900");
+    assert_eq!(f("0,5%"), "05%");
+    assert_eq!(f("05 người"), "05 nguoi");
+    // Every folded char still maps back to its original char.
+    let s = "Ngày 05-02, lúc 07/08";
+    let folded = fold_for_search(s);
+    assert_eq!(folded.map.len(), folded.text.chars().count());
+    let orig: Vec<char> = s.chars().collect();
+    let i = folded.text.find("5/2").unwrap();
+    assert_eq!((orig[folded.map[i]], orig[folded.map[i + 2]]), ('5', '2'));
 }
 
 #[test]

@@ -56,12 +56,13 @@ pub fn snippet_highlights(text: &str, hit: &Hit, width: usize) -> Vec<(usize, us
         .collect();
     let end = ranges.iter().map(|r| r.1).max().unwrap_or(0);
     // Folding never makes text longer than one folded char per original char plus the
-    // dropped ones, so grow the prefix until its folded form reaches past the last range.
+    // dropped ones, so grow the prefix until its folded form reaches past the last range,
+    // with room for the few chars the number rules look ahead (`05/02`).
     let mut n = end + 64;
     loop {
         let cut = text.char_indices().nth(n).map_or(text.len(), |(b, _)| b);
         let prefix = &text[..cut];
-        if cut == text.len() || crate::text::fold_for_search(prefix).text.len() > end + 1 {
+        if cut == text.len() || crate::text::fold_for_search(prefix).text.len() > end + 8 {
             return highlight_ranges(prefix, &ranges);
         }
         n *= 2;

@@ -70,3 +70,17 @@ fn ranges_slice_the_folded_text() {
         }
     }
 }
+
+#[test]
+fn dates_and_decimals_match_however_they_are_typed() {
+    for (text, query) in [
+        ("Sáng 5/2, đoàn đến thăm", "05/02"),
+        ("Sáng 5-2, đoàn đến thăm", "05/02"),
+        ("Sáng 05/02/2017, đoàn đến thăm", "5/2/2017"),
+        ("Tăng trưởng đạt 12,5% năm nay", "12.5%"),
+        ("Tăng trưởng đạt 12.5% năm nay", "12,5%"),
+    ] {
+        assert!(m(text, query).is_some(), "{query} in {text}");
+    }
+    assert!(m("Sáng 15/2, đoàn đến thăm", "5/12").is_none());
+}
