@@ -116,7 +116,6 @@ def main():
         if line.strip() and not line.startswith("#"):
             fields = line.split("\t")
             queries[int(fields[0])] = fields[1:]
-    rng = random.Random(SEEDS[set_name] + 1)
     entries = []
     for i, e in enumerate(drawn):
         if i not in queries:
@@ -130,6 +129,8 @@ def main():
             "kind": e["kind"],
         }
         if e["kind"] == "typo":
+            # One generator per entry: rewording one query leaves the other typos alone.
+            rng = random.Random(SEEDS[set_name] * 1000 + i)
             entry["query"], entry["edit"] = typo(query, rng)
             entry["typed_for"] = query
         if also and also[0]:
