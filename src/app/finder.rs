@@ -43,6 +43,8 @@ pub struct Finder {
     pub generation: u64,
     pub hits: Vec<Hit>,
     pub total: usize,
+    /// How many of `total` match only nearly (shown apart: "12 + 22 gần đúng").
+    pub near: usize,
     /// False while results are partial (or the search is still running).
     pub done: bool,
     pub selected: usize,
@@ -76,6 +78,7 @@ impl App {
             generation: self.search_generation,
             hits: Vec::new(),
             total: 0,
+            near: 0,
             done: true,
             selected: 0,
             elapsed_ms: 0,
@@ -148,6 +151,7 @@ impl App {
         }
         f.hits = r.hits;
         f.total = r.total;
+        f.near = r.near;
         f.done = r.done;
         f.elapsed_ms = r.elapsed.as_millis();
         f.selected = f.selected.min(f.hits.len().saturating_sub(1));

@@ -65,6 +65,16 @@ pub fn also_in(outlets: &[String], copies: usize) -> String {
 }
 pub const NO_SEARCH_YET: &str = "chưa có tìm kiếm: / để tìm";
 
+/// The finder's count: the selected result of all, and, when some match only nearly
+/// (a typo corrected, initials), how many match as typed and how many nearly.
+pub fn finder_count(pos: usize, total: usize, near: usize) -> String {
+    if near == 0 {
+        format!("{pos}/{total}")
+    } else {
+        format!("{pos}/{total} · {} + {near} gần đúng", total - near)
+    }
+}
+
 /// "kết quả 3/12" in the status bar while stepping with `n` / `N`.
 pub fn match_position(current: usize, total: usize) -> String {
     format!("kết quả {current}/{total}")

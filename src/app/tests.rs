@@ -210,6 +210,7 @@ fn serve_search(a: &mut App) {
         Event::SearchResults(crate::search::worker::SearchResults {
             generation: req.generation,
             total: hits.len(),
+            near: hits.iter().filter(|h| !h.exact).count(),
             hits,
             done: true,
             elapsed: std::time::Duration::ZERO,
@@ -268,6 +269,7 @@ fn stale_results_are_dropped_and_esc_returns() {
         Event::SearchResults(crate::search::worker::SearchResults {
             generation: old.generation,
             total: stale.len(),
+            near: stale.iter().filter(|h| !h.exact).count(),
             hits: stale,
             done: true,
             elapsed: std::time::Duration::ZERO,
@@ -348,6 +350,7 @@ fn a_space_or_a_cursor_move_asks_no_new_search() {
         Event::SearchResults(crate::search::worker::SearchResults {
             generation: first.generation,
             total: hits.len(),
+            near: hits.iter().filter(|h| !h.exact).count(),
             hits,
             done: true,
             elapsed: std::time::Duration::ZERO,

@@ -40,6 +40,9 @@ struct JsonHit<'a> {
     kind: &'a str,
     text: &'a str,
     score: i64,
+    /// "exact": every term as typed; "fuzzy": some only nearly (an edit, initials).
+    #[serde(rename = "match")]
+    matched: &'static str,
     ranges: Vec<[usize; 2]>,
 }
 
@@ -105,6 +108,7 @@ pub fn run(
                     kind: p.kind.as_str(),
                     text: &p.text,
                     score: h.score,
+                    matched: if h.exact { "exact" } else { "fuzzy" },
                     ranges: highlight_ranges(&p.text, &h.ranges)
                         .into_iter()
                         .map(|(s, e)| [s, e])

@@ -1,7 +1,10 @@
 //! The search index: every passage folded once when a corpus loads, with what is known
 //! of each folded text that lets a search skip work.
 
+use super::learned::{Learned, Seen};
 use super::matcher::{self, Facts};
+use super::query::{Correction, Query, TermKind, join_long_forms};
+use super::vocab::{Counter, Vocab};
 use super::{PassageRef, accent, threads};
 use crate::corpus::Corpus;
 use crate::text::fold_for_search_text;
@@ -36,6 +39,11 @@ pub struct SearchIndex {
     copies: Vec<bool>,
     /// Accent answers remembered from earlier searches.
     pub(super) memo: accent::Memo,
+    /// The folded words of every passage, with their passage counts: typos are told and
+    /// corrected, and rare words weigh more, by it (empty for an index filled by hand).
+    pub(super) vocab: Vocab,
+    /// The acronyms the passages define (`Cảnh sát giao thông (CSGT)`).
+    learned: Learned,
 }
 
 impl SearchIndex {
@@ -54,17 +62,22 @@ impl SearchIndex {
         }
         // Folding is the cost: every core takes a contiguous share, in order.
         let chunk = texts.len().div_ceil(threads()).max(1);
-        let parts: Vec<Vec<Folded>> = std::thread::scope(|s| {
+        let parts: Vec<(Vec<Folded>, Counter, Seen)> = std::thread::scope(|s| {
             // The accent bonus's case table, built while the passages fold.
             s.spawn(accent::warm_up);
             let handles: Vec<_> = texts
                 .chunks(chunk)
                 .map(|part| {
                     s.spawn(move || {
-                        part.iter()
+                        let mut counter = Counter::default();
+                        let mut seen = Seen::default();
+                        let folded = part
+                            .iter()
                             .map(|text| {
                                 let folded = fold_for_search_text(text);
                                 let words = matcher::words(&folded);
+                                counter.add(&folded);
+                                seen.add(text);
                                 Folded {
                                     mask: matcher::letter_mask(&folded),
                                     starts: words.starts.into(),
@@ -74,7 +87,8 @@ impl SearchIndex {
                                     text: folded,
                                 }
                             })
-                            .collect()
+                            .collect();
+                        (folded, counter, seen)
                     })
                 })
                 .collect();
@@ -89,6 +103,18 @@ impl SearchIndex {
         idx.short.reserve(texts.len());
         idx.marks.reserve(texts.len());
         idx.canonical.reserve(texts.len());
+        let mut counters = Vec::new();
+        let mut seen = Vec::new();
+        let parts: Vec<Vec<Folded>> = parts
+            .into_iter()
+            .map(|(f, c, s)| {
+                counters.push(c);
+                seen.push(s);
+                f
+            })
+            .collect();
+        idx.vocab = Vocab::merge(counters);
+        idx.learned = Learned::merge(seen);
         for f in parts.into_iter().flatten() {
             idx.folded.push(f.text);
             idx.masks.push(f.mask);
@@ -98,6 +124,61 @@ impl SearchIndex {
             idx.canonical.push(f.canonical);
         }
         idx
+    }
+
+    /// `q` with what the corpus's words tell of its terms: which typed words it does not
+    /// know, and what they were meant to be ([`Term::corrections`]). An index without
+    /// words (filled by hand) leaves `q` as it is.
+    pub fn resolve(&self, q: &Query) -> Query {
+        let mut q = q.clone();
+        if self.vocab.is_empty() {
+            return q;
+        }
+        // The acronyms the corpus defines, both ways, as the built-in table's.
+        for t in &mut q.terms {
+            let key: String = t
+                .folded
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect();
+            // A syllable ("tu", "hu") is a word, unless typed as initials ("TU").
+            let word = !t.initials && crate::text::is_vietnamese_syllable(&key);
+            if t.kind != TermKind::Fuzzy || t.negate || word {
+                continue;
+            }
+            for long in self.learned.longs(&key) {
+                if !t.alternatives.iter().any(|a| a == long) {
+                    t.alternatives.push(long.to_string());
+                }
+            }
+        }
+        join_long_forms(&mut q.terms, self.learned.pairs());
+        for t in &mut q.terms {
+            let f = t.folded.as_str();
+            if t.kind != TermKind::Fuzzy || t.negate || !f.is_ascii() || f.len() < 3 {
+                continue;
+            }
+            t.known = self.vocab.knows(f);
+            // One edit in a word of four letters or more, two from eight; never in a
+            // number (a wrong digit is another number).
+            if t.known || f.len() < 4 || f.contains(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            let max = if f.len() >= 8 { 2 } else { 1 };
+            t.corrections = self
+                .vocab
+                .corrections(f, max)
+                .into_iter()
+                .map(|(text, edits)| Correction { text, edits })
+                .collect();
+            if let Some((a, b)) = self.vocab.split(f) {
+                t.corrections.push(Correction {
+                    text: format!("{a} {b}"),
+                    edits: 0,
+                });
+            }
+        }
+        q
     }
 
     /// Whether passage `slot` belongs to a syndicated copy (false for a hand-filled index).
@@ -161,10 +242,14 @@ mod tests {
     fn facts_change_no_result() {
         let corpus = crate::embedded::corpus();
         let built = SearchIndex::build(&corpus);
+        // The words and acronyms of the corpus are no facts of a passage: both have them.
+        let words = SearchIndex::build(&corpus);
         let by_hand = SearchIndex {
             refs: built.refs.clone(),
             folded: built.folded.clone(),
             bytes: built.bytes,
+            vocab: words.vocab,
+            learned: words.learned,
             ..SearchIndex::default()
         };
         for raw in [
@@ -177,6 +262,8 @@ mod tests {
             "t",
             "h n",
             "quyt",
+            "nghi quyt",
+            "sumg",
             "15400",
             "'dai hoi",
             "^sau",

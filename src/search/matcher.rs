@@ -19,12 +19,18 @@ pub(crate) use facts::{Facts, MARK_EVERY, ShortWords, letter_mask, words};
 pub use prepared::{Match, match_passage, term_hit};
 pub(crate) use prepared::{Outcome, PreparedQuery, match_prepared};
 
-/// Scores by kind of hit: whole words and phrases, then contiguous, then fuzzy.
+/// Scores by kind of hit: whole words and phrases, then contiguous, then near ones (a word
+/// of the corpus an edit away, two words typed as one, letters dropped inside a word),
+/// initials last.
 pub const W_WORD: i64 = 1000;
 pub const W_WORD_PREFIX: i64 = 800;
+/// An acronym's other form ("CSGT" for "cảnh sát giao thông"): below the form as typed.
+pub const W_ALTERNATIVE: i64 = 950;
 pub const W_SUBSTRING: i64 = 600;
-pub const W_INITIALS: i64 = 550;
+pub const W_SPLIT: i64 = 500;
+pub const W_EDIT: i64 = 450;
 pub const W_FUZZY: i64 = 300;
+pub const W_INITIALS: i64 = 250;
 /// Bonus when the typed words stand next to each other in that order.
 pub const W_ADJACENT: i64 = 300;
 
@@ -85,6 +91,8 @@ pub(crate) fn finder<B: ?Sized + AsRef<[u8]>>(needle: &B) -> memmem::Finder<'_> 
 pub(crate) struct Found {
     score: i64,
     ranges: Ranges,
+    /// Near, not exact: an edit, initials, letters dropped.
+    approx: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -107,6 +115,26 @@ impl Found {
         Found {
             score,
             ranges: Ranges::One(r),
+            approx: false,
+        }
+    }
+
+    /// The same hit with these ranges (none left: the first char of the hit).
+    fn with_ranges(self, ranges: Vec<Range>) -> Self {
+        let ranges = if ranges.is_empty() {
+            Ranges::One((self.start(), self.start() + 1))
+        } else {
+            Ranges::Many(ranges)
+        };
+        Found { ranges, ..self }
+    }
+
+    /// The same hit, counted as near rather than exact, with score `score`.
+    fn near(self, score: i64) -> Self {
+        Found {
+            score,
+            approx: true,
+            ..self
         }
     }
 
@@ -352,6 +380,7 @@ fn initials_found(h: &str, t: &str) -> Option<Found> {
         return Some(Found {
             score: W_INITIALS,
             ranges: Ranges::Many(ranges[..tb.len()].to_vec()),
+            approx: true,
         });
     }
     None
@@ -388,6 +417,7 @@ fn initials_in(h: &str, starts: &[u8], marks: &[u32], finder: &memmem::Finder) -
     Some(Found {
         score: W_INITIALS,
         ranges: Ranges::Many(ranges),
+        approx: true,
     })
 }
 
@@ -436,7 +466,12 @@ fn fuzzy_found(h: &str, t: &str, matcher: &SkimMatcherV2) -> Option<Found> {
             }
             p += 1;
         }
-        if j == m && best.is_none_or(|(bs, be)| p - s < be - bs) {
+        // Inside one word: letters taken from two words ("tenma" in "trên mạng") are no
+        // match.
+        if j == m
+            && best.is_none_or(|(bs, be)| p - s < be - bs)
+            && h[s..p].chars().all(char::is_alphanumeric)
+        {
             best = Some((s, p));
             if p - s == m {
                 break;
@@ -464,12 +499,14 @@ fn fuzzy_found(h: &str, t: &str, matcher: &SkimMatcherV2) -> Option<Found> {
     #[allow(clippy::cast_possible_wrap, reason = "at most half the term's length")]
     let excess = (e - s - m) as i64;
     Some(Found {
-        score: W_FUZZY + score.min(200) - 10 * excess,
+        score: W_FUZZY + score.min(200) / 4 - 10 * excess,
         ranges: Ranges::Many(ranges),
+        approx: true,
     })
 }
 
-/// The term's letters in order inside the shortest window, when that window is compact.
+/// The term's letters in order inside the shortest window, when that window is compact
+/// and inside one word.
 pub fn fuzzy_hit(h: &str, t: &str, matcher: &SkimMatcherV2) -> Option<TermHit> {
     fuzzy_found(h, t, matcher).map(TermHit::from)
 }

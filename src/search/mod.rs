@@ -5,9 +5,13 @@
 mod accent;
 mod highlight;
 mod index;
+mod learned;
 pub mod matcher;
+#[cfg(test)]
+mod near_tests;
 pub mod query;
 mod scan;
+mod vocab;
 pub mod worker;
 
 pub use highlight::highlight_ranges;

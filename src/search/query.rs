@@ -33,6 +33,26 @@ pub struct Term {
     pub accented: Option<String>,
     /// Other folded forms that match as whole phrases: acronym expansions both ways.
     pub alternatives: Vec<String>,
+    /// Typed as initials ("nqdh", "HĐND"): no vowel after the first letter, or capitals
+    /// only. Only such a term may match the first letters of a run of words.
+    pub initials: bool,
+    /// What a word the corpus does not know was meant to be (filled by the index, see
+    /// [`SearchIndex::resolve`](crate::search::SearchIndex)): the corpus's words within an
+    /// edit or two, and the two words it may be written as one of.
+    pub corrections: Vec<Correction>,
+    /// The corpus knows the word (as a word of three passages or more, or the start of
+    /// one): then only exact hits count. False when no index was asked: the compact
+    /// fallback is tried.
+    pub known: bool,
+}
+
+/// A word of the corpus a typed word may have meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    /// Folded: one word, or two ("nong thon" for "nongthon").
+    pub text: String,
+    /// Edits from the typed word (0 for two words written as one).
+    pub edits: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -47,9 +67,9 @@ impl Query {
 
     /// Does any term need the (slower) fuzzy pass?
     pub fn has_fuzzy(&self) -> bool {
-        self.terms
-            .iter()
-            .any(|t| t.kind == TermKind::Fuzzy && !t.negate && t.folded.chars().count() >= 3)
+        self.terms.iter().any(|t| {
+            t.kind == TermKind::Fuzzy && !t.negate && !t.known && t.folded.chars().count() >= 3
+        })
     }
 }
 
@@ -74,6 +94,22 @@ fn fold_key(s: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Is a term typed as initials: two to ten letters, all capitals ("HĐND", "TP"), or no
+/// vowel after the first letter ("nqdh", "ubnd")? A word ("dang", "hoi") is not.
+fn looks_like_initials(raw: &str, folded: &str) -> bool {
+    let letters = folded.chars().filter(char::is_ascii_alphabetic).count();
+    let all_letters = folded.chars().all(|c| c.is_ascii_alphanumeric());
+    let capitals = raw
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let no_vowel = !folded
+        .chars()
+        .skip(1)
+        .any(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));
+    all_letters && (2..=10).contains(&letters) && (capitals || no_vowel)
 }
 
 fn accented_form(raw: &str) -> Option<String> {
@@ -143,8 +179,9 @@ pub fn parse(raw: &str) -> Query {
             let key = fold_key(&body);
             let shouty = body.chars().any(char::is_uppercase);
             if shouty || !is_vietnamese_syllable(&key) {
+                let bare = key.replace(' ', "");
                 for (short, long) in acronyms() {
-                    if *short == key.replace(' ', "") || *short == key {
+                    if short.replace(' ', "") == bare {
                         alternatives.push(long.clone());
                     }
                 }
@@ -154,24 +191,27 @@ pub fn parse(raw: &str) -> Query {
             kind,
             negate,
             accented: accented_form(&body),
+            initials: kind == TermKind::Fuzzy && looks_like_initials(&body, &folded),
             folded,
             alternatives,
+            corrections: Vec::new(),
+            known: false,
         });
     }
-    join_long_forms(&mut terms);
+    join_long_forms(&mut terms, acronyms());
     Query { terms }
 }
 
-/// Consecutive plain terms that spell a long form ("hội đồng nhân dân") become one term that
-/// also finds the short form ("HĐND").
-fn join_long_forms(terms: &mut Vec<Term>) {
-    let table = acronyms();
+/// Consecutive plain terms that spell a long form of `table` ("hội đồng nhân dân") become
+/// one term that also finds the short form ("HĐND"); the longest form wins ("thành phố Hồ
+/// Chí Minh" over "thành phố").
+pub(crate) fn join_long_forms(terms: &mut Vec<Term>, table: &[(String, String)]) {
     let mut i = 0;
     while i < terms.len() {
-        let mut joined = None;
+        let mut joined: Option<(usize, String, String)> = None;
         for (short, long) in table {
             let n = long.split(' ').count();
-            if n < 2 || i + n > terms.len() {
+            if n < 2 || i + n > terms.len() || joined.as_ref().is_some_and(|j| j.0 >= n) {
                 continue;
             }
             let run = &terms[i..i + n];
@@ -184,7 +224,6 @@ fn join_long_forms(terms: &mut Vec<Term>) {
                     == *long
             {
                 joined = Some((n, short.clone(), long.clone()));
-                break;
             }
         }
         if let Some((n, short, long)) = joined {
@@ -192,13 +231,23 @@ fn join_long_forms(terms: &mut Vec<Term>) {
                 .iter()
                 .filter_map(|t| t.accented.clone())
                 .collect();
+            // Every short form of it ("TP.HCM", "TPHCM").
+            let alternatives = table
+                .iter()
+                .filter(|(_, l)| *l == long)
+                .map(|(s, _)| s.clone())
+                .collect();
             let term = Term {
                 kind: TermKind::Phrase,
                 negate: false,
                 folded: long,
                 accented: (!accented.is_empty()).then(|| accented.join(" ")),
-                alternatives: vec![short],
+                alternatives,
+                initials: false,
+                corrections: Vec::new(),
+                known: false,
             };
+            debug_assert!(term.alternatives.contains(&short));
             terms.splice(i..i + n, [term]);
         }
         i += 1;
@@ -254,6 +303,16 @@ mod tests {
         // A word that is also an acronym expands only in capitals.
         assert!(parse("tu").terms[0].alternatives.is_empty());
         assert!(!parse("TU").terms[0].alternatives.is_empty());
+    }
+
+    #[test]
+    fn initials_are_told_by_their_shape() {
+        for raw in ["nqdh", "HĐND", "ubnd", "TP", "hdnd"] {
+            assert!(parse(raw).terms[0].initials, "{raw}");
+        }
+        for raw in ["dang", "hoi", "Nghị", "nghi", "15400", "tp.hcm", "a"] {
+            assert!(!parse(raw).terms[0].initials, "{raw}");
+        }
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct Hit {
     /// Matched ranges in the folded text (bytes); see
     /// [`highlight_ranges`](super::highlight_ranges).
     pub ranges: Vec<matcher::Range>,
+    /// Every term found as typed; else near (an edit, initials, letters dropped).
+    pub exact: bool,
 }
 
 /// Bonus for a hit whose accented form is in the original text as typed.
@@ -41,9 +43,14 @@ impl Scope {
     }
 }
 
-/// Order: best score first, ties in document order.
+/// Order: exact hits before near ones, then best score first, ties in document order.
 pub fn rank(hits: &mut [Hit]) {
-    hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.slot.cmp(&b.slot)));
+    hits.sort_unstable_by(|a, b| {
+        b.exact
+            .cmp(&a.exact)
+            .then(b.score.cmp(&a.score))
+            .then(a.slot.cmp(&b.slot))
+    });
 }
 
 /// Passages handed to a scanning thread at a time: small enough to balance the cores,
@@ -87,6 +94,7 @@ impl Job<'_> {
             slot: u32::try_from(slot).expect("fewer than 2^32 passages"),
             score,
             ranges: m.ranges,
+            exact: m.exact,
         }
     }
 
@@ -189,6 +197,8 @@ pub fn search(
     }
     let n = index.len();
     let threads = threads();
+    // Which typed words the corpus does not know, and what they were meant to be.
+    let q = &index.resolve(q);
     let pq = PreparedQuery::new(q);
     let accents = accent::prepare(q, &index.memo, n);
     let fuzzy_pass = q.has_fuzzy();

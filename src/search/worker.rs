@@ -26,6 +26,8 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// How many passages matched in all.
     pub total: usize,
+    /// How many of them only nearly (an edit, initials, letters dropped): ranked last.
+    pub near: usize,
     /// False for the early snapshot (exact matches only); true when complete.
     pub done: bool,
     pub elapsed: Duration,
@@ -94,22 +96,26 @@ fn run(
             let mut shown = hits.to_vec();
             rank(&mut shown);
             let total = shown.len();
+            let near = shown.iter().filter(|h| !h.exact).count();
             shown.truncate(MAX_SHOWN);
             publish(SearchResults {
                 generation: req.generation,
                 hits: shown,
                 total,
+                near,
                 done: false,
                 elapsed: started.elapsed(),
             });
         };
         if let Some(mut hits) = search(index, corpus, &q, &req.scope, &stale, &mut early) {
             let total = hits.len();
+            let near = hits.iter().filter(|h| !h.exact).count();
             hits.truncate(MAX_SHOWN);
             publish(SearchResults {
                 generation: req.generation,
                 hits,
                 total,
+                near,
                 done: true,
                 elapsed: started.elapsed(),
             });

@@ -160,7 +160,7 @@ fn draw_prompt(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rec
     } else {
         let pos = if f.hits.is_empty() { 0 } else { f.selected + 1 };
         let more = if f.done { "" } else { " …" };
-        format!("{pos}/{}{more}", f.total)
+        format!("{}{more}", strings::finder_count(pos, f.total, f.near))
     };
     TextBox {
         input: &f.input,

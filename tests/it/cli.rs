@@ -284,6 +284,31 @@ fn bad_corpus_file_gets_a_clear_error() {
 }
 
 #[test]
+fn search_json_marks_near_hits_fuzzy_and_ranks_them_after_exact_ones() {
+    // "quyte" is no word of the corpus: "quyết" is one edit away.
+    let o = run(&["search", "nghi quyte", "--json", "--limit", "5"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let hits = v.as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["match"] == "fuzzy"), "{v}");
+    // Exact hits come before near ones.
+    let o = run(&["search", "nghi quyet", "--json", "--limit", "500"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let kinds: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["match"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds
+            .windows(2)
+            .all(|w| !(w[0] == "fuzzy" && w[1] == "exact"))
+    );
+}
+
+#[test]
 fn search_json_has_char_ranges_on_the_original_text() {
     let o = run(&["search", "Thanh Hoa", "--json", "--limit", "5"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -300,10 +325,12 @@ fn search_json_has_char_ranges_on_the_original_text() {
             "kind",
             "text",
             "score",
+            "match",
             "ranges",
         ] {
             assert!(h.get(f).is_some(), "field {f} missing");
         }
+        assert_eq!(h["match"], "exact");
         let text: Vec<char> = h["text"].as_str().unwrap().chars().collect();
         let ranges = h["ranges"].as_array().unwrap();
         assert!(!ranges.is_empty());

@@ -44,6 +44,7 @@ fn serve_search(a: &mut App, effects: Vec<Effect>) {
         nghiquyet::search::worker::SearchResults {
             generation: req.generation,
             total: hits.len(),
+            near: hits.iter().filter(|h| !h.exact).count(),
             hits,
             done: true,
             elapsed: std::time::Duration::ZERO,
@@ -427,4 +428,27 @@ fn ascii_help_and_outline_markers_are_ascii_and_distinct() {
         find(buf, "Moi khung").is_some(),
         "help headings folded, not dropped"
     );
+}
+
+#[test]
+fn finder_counts_near_matches_apart() {
+    let mut a = app(120, 40);
+    // "quyte": no word of the corpus; "quyết" is one edit away.
+    let fx = press(&mut a, "/nghi quyte");
+    serve_search(&mut a, fx);
+    let f = a.finder.as_ref().unwrap();
+    assert!(f.total > 0 && f.near == f.total, "{} {}", f.total, f.near);
+    let t = render(&a, 120, 40, THEME);
+    let buf = t.backend().inner.buffer();
+    let shown = format!("1/{} · 0 + {} gần đúng", f.total, f.near);
+    assert!(find(buf, &shown).is_some(), "{shown}");
+    // Typed right, every hit is exact and the count is plain.
+    let mut a = app(120, 40);
+    let fx = press(&mut a, "/nghi quyet");
+    serve_search(&mut a, fx);
+    let f = a.finder.as_ref().unwrap();
+    assert_eq!(f.near, 0);
+    let t = render(&a, 120, 40, THEME);
+    assert!(find(t.backend().inner.buffer(), &format!("1/{}", f.total)).is_some());
+    assert!(find(t.backend().inner.buffer(), "gần đúng").is_none());
 }

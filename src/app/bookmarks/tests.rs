@@ -276,6 +276,7 @@ fn the_finder_bookmarks_its_selection_with_ctrl_s() {
         score: 1,
         ranges: vec![],
         slot: 0,
+        exact: true,
     }];
     crate::app::tests::key(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert!(a.finder.is_some(), "the finder stays open");

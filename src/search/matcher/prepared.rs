@@ -6,10 +6,11 @@ use memchr::memmem;
 
 use super::facts::has_all;
 use super::{
-    Facts, Found, Phrase, Range, TermHit, W_ADJACENT, W_WORD, finder, fuzzy_found, initials_found,
-    initials_in, letter_mask, phrase_with, substring_with,
+    Facts, Found, Phrase, Range, TermHit, W_ADJACENT, W_ALTERNATIVE, W_EDIT, W_SPLIT, W_WORD,
+    finder, fuzzy_found, initials_found, initials_in, letter_mask, phrase_with, substring_with,
 };
 use crate::search::query::{Query, Term, TermKind};
+use crate::search::vocab::kept_letters;
 
 /// An acronym's other form: a phrase, or one word that must stand whole.
 #[derive(Debug)]
@@ -28,6 +29,8 @@ pub(crate) struct Prepared<'q> {
     /// The words of a `"…"` phrase.
     phrase: Option<Phrase<'q>>,
     alternatives: Vec<(u64, Alternative<'q>)>,
+    /// What a word the corpus does not know was meant to be, with the score of a hit.
+    corrections: Vec<(u64, Alternative<'q>, i64)>,
     mask: u64,
     /// Could the fuzzy pass find it where the exact pass did not?
     pub(crate) fuzzy_capable: bool,
@@ -50,9 +53,27 @@ impl<'q> Prepared<'q> {
                 (letter_mask(a), alt)
             })
             .collect();
+        let corrections = term
+            .corrections
+            .iter()
+            .map(|c| {
+                let words: Vec<&str> = c.text.split(' ').collect();
+                let alt = match Phrase::new(words) {
+                    Some(p) if c.text.contains(' ') => Alternative::Phrase(p),
+                    _ => Alternative::Word(finder(&c.text)),
+                };
+                let score = match c.edits {
+                    0 => W_SPLIT,
+                    1 => W_EDIT,
+                    _ => W_EDIT - 50,
+                };
+                (letter_mask(&c.text), alt, score)
+            })
+            .collect();
         Prepared {
             term,
             finder: finder(t),
+            corrections,
             phrase: (term.kind == TermKind::Phrase)
                 .then(|| Phrase::new(t.split(' ').collect()))
                 .flatten(),
@@ -60,6 +81,7 @@ impl<'q> Prepared<'q> {
             mask: letter_mask(t),
             fuzzy_capable: term.kind == TermKind::Fuzzy
                 && !term.negate
+                && !term.known
                 && t.len() >= 3
                 && t.is_ascii(),
         }
@@ -70,13 +92,16 @@ impl<'q> Prepared<'q> {
     pub(crate) fn possible(&self, mask: u64) -> bool {
         match self.term.kind {
             TermKind::Fuzzy | TermKind::Phrase => {
-                has_all(mask, self.mask) || self.alternatives.iter().any(|a| has_all(mask, a.0))
+                has_all(mask, self.mask)
+                    || self.alternatives.iter().any(|a| has_all(mask, a.0))
+                    || self.corrections.iter().any(|a| has_all(mask, a.0))
             }
             TermKind::Exact | TermKind::Prefix | TermKind::Suffix => has_all(mask, self.mask),
         }
     }
 
-    /// The first alternative that hits (they all score [`W_WORD`], so the first one wins).
+    /// The first alternative that hits (they all score [`W_ALTERNATIVE`], so the first one
+    /// wins): below the form as typed, so a passage with the words typed ranks first.
     fn alternative(&self, h: &str, facts: Facts) -> Option<Found> {
         self.alternatives
             .iter()
@@ -87,6 +112,39 @@ impl<'q> Prepared<'q> {
                     substring_with(h, f, facts.short).filter(|x| x.score == W_WORD)
                 }
             })
+            .map(|x| Found {
+                score: W_ALTERNATIVE,
+                ..x
+            })
+    }
+
+    /// The near hits of a term no exact hit was found for: a word of the corpus an edit
+    /// away or two words written as one (the best), else its letters dropped inside a word.
+    fn near(&self, h: &str, facts: Facts, matcher: &SkimMatcherV2) -> Option<Found> {
+        if !self.fuzzy_capable {
+            return None;
+        }
+        let corrected = self
+            .corrections
+            .iter()
+            .filter(|(mask, ..)| has_all(facts.mask, *mask))
+            .filter_map(|(_, alt, score)| {
+                let hit = match alt {
+                    Alternative::Phrase(p) => phrase_with(h, p, facts),
+                    // Only the letters typed are highlighted.
+                    Alternative::Word(f) => substring_with(h, f, facts.short)
+                        .filter(|x| x.score == W_WORD)
+                        .map(|x| {
+                            let at = x.start();
+                            let kept = kept_letters(self.term.folded.as_bytes(), f.needle());
+                            let ranges = kept.into_iter().map(|k| (at + k, at + k + 1)).collect();
+                            x.with_ranges(ranges)
+                        }),
+                };
+                hit.map(|x| x.near(*score))
+            })
+            .max_by_key(|x| x.score);
+        corrected.or_else(|| fuzzy_found(h, &self.term.folded, matcher))
     }
 
     /// How this term matches `h`.
@@ -94,7 +152,7 @@ impl<'q> Prepared<'q> {
         let t = self.term.folded.as_str();
         match self.term.kind {
             TermKind::Fuzzy => {
-                // A substring scores at least W_SUBSTRING and an alternative W_WORD, both
+                // A substring scores at least W_SUBSTRING and an alternative W_ALTERNATIVE, both
                 // above W_INITIALS: initials only count when neither hits.
                 let sub = substring_with(h, &self.finder, facts.short);
                 match sub {
@@ -103,13 +161,22 @@ impl<'q> Prepared<'q> {
                         Some(alt) if alt.score > x.score => alt,
                         _ => x,
                     }),
+                    // Initials only for a term typed as initials that is no known acronym
+                    // (its other form is what it means: "HĐND" is not "hấp dẫn nhất đối").
                     None => self
                         .alternative(h, facts)
-                        .or_else(|| match facts.starts {
-                            Some((starts, marks)) => initials_in(h, starts, marks, &self.finder),
-                            None => initials_found(h, t),
+                        .or_else(|| {
+                            if !self.term.initials || !self.term.alternatives.is_empty() {
+                                return None;
+                            }
+                            match facts.starts {
+                                Some((starts, marks)) => {
+                                    initials_in(h, starts, marks, &self.finder)
+                                }
+                                None => initials_found(h, t),
+                            }
                         })
-                        .or_else(|| fuzzy.then(|| fuzzy_found(h, t, matcher)).flatten()),
+                        .or_else(|| fuzzy.then(|| self.near(h, facts, matcher)).flatten()),
                 }
             }
             TermKind::Exact => substring_with(h, &self.finder, facts.short),
@@ -145,6 +212,8 @@ pub fn term_hit(h: &str, term: &Term, fuzzy: bool, matcher: &SkimMatcherV2) -> O
 pub struct Match {
     pub score: i64,
     pub ranges: Vec<Range>,
+    /// Every term found as typed (no edit, initials or dropped letters).
+    pub exact: bool,
 }
 
 /// A query prepared once per search and shared by the scanning threads.
@@ -213,7 +282,7 @@ pub(crate) fn match_prepared(
         let hit = if !term.possible(facts.mask) {
             None
         } else if Some(i) == retry {
-            fuzzy_found(h, &term.term.folded, matcher)
+            term.near(h, facts, matcher)
         } else {
             term.hit(h, facts, fuzzy && !negate, matcher)
         };
@@ -258,6 +327,7 @@ pub(crate) fn match_prepared(
     Outcome::Hit(Match {
         score: score - position - spread,
         ranges,
+        exact: found.iter().all(|f| !f.approx),
     })
 }
 

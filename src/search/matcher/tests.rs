@@ -84,3 +84,10 @@ fn dates_and_decimals_match_however_they_are_typed() {
     }
     assert!(m("Sáng 15/2, đoàn đến thăm", "5/12").is_none());
 }
+
+#[test]
+fn the_compact_fallback_stays_inside_one_word() {
+    assert!(m("Bài đăng trên mạng xã hội", "tenma").is_none());
+    assert!(m("St. Johnstone, thì đội khách", "stnet").is_none());
+    assert!(m("thực hiện nghị quyết", "quyt").is_some());
+}

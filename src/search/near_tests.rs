@@ -1,0 +1,137 @@
+//! Near matches over a whole index: typos corrected to the corpus's words, two words typed
+//! as one, acronyms the corpus defines, initials only when typed as initials; near hits
+//! rank after exact ones and are counted apart.
+
+use super::{Hit, Scope, SearchIndex, highlight_ranges, search_all};
+use crate::corpus::Corpus;
+use crate::gazetteer::Gazetteer;
+use crate::preprocess::{build_document, corpus_from_documents};
+
+/// A corpus of small articles, one paragraph each (each repeated in three articles so its
+/// words count as words of the corpus).
+fn corpus(paragraphs: &[&str]) -> Corpus {
+    let gaz = Gazetteer::embedded();
+    let mut docs = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        for copy in 0..3 {
+            let raw = format!("Bài số {i} bản {copy}\n\n{p}\n");
+            let id = format!("d{i}-{copy}");
+            docs.push(
+                build_document(&id, &id, raw.as_bytes(), gaz)
+                    .unwrap()
+                    .document,
+            );
+        }
+    }
+    corpus_from_documents(docs, gaz)
+}
+
+const TEXTS: &[&str] = &[
+    "Quốc hội sẽ bổ sung luật quản lý thuế trong kỳ họp tới, theo đề nghị của Chính phủ.",
+    "Bản tóm tắt hội giao lưu được gửi cho các trường trong tỉnh từ tuần trước.",
+    "Điện hỏng, nguyên nhân là dây dẫn cũ, người dân phản ánh nhiều lần.",
+    "Xây dựng nông thôn mới là nhiệm vụ trọng tâm của huyện trong năm nay.",
+    "Phòng Cảnh sát giao thông (CSGT) Công an tỉnh ra quân đầu năm.",
+    "Lực lượng CSGT đã xử lý hơn 200 trường hợp vi phạm trong tuần.",
+    "Đăng trên mạng xã hội, bài viết thu hút nhiều lượt xem của bạn đọc.",
+    "Hội đồng nhân dân tỉnh họp phiên bất thường, rất hấp dẫn nhất đối với cử tri.",
+];
+
+fn texts<'a>(c: &'a Corpus, hits: &[Hit]) -> Vec<&'a str> {
+    hits.iter().map(|h| h.at.get(c).text.as_str()).collect()
+}
+
+#[test]
+fn one_wrong_swapped_doubled_or_dropped_letter_still_finds_the_passage() {
+    let c = corpus(TEXTS);
+    let index = SearchIndex::build(&c);
+    for (typed, meant) in [
+        ("bo sumg luat quan ly", "bổ sung luật"),
+        ("ban tom tat hoi gkao", "tóm tắt hội giao"),
+        ("dien hong ngyuen nhan", "nguyên nhân là dây"),
+        ("bo sungg luat", "bổ sung luật"),
+        ("bo sng luat", "bổ sung luật"),
+    ] {
+        let hits = search_all(&index, &c, typed, &Scope::All);
+        let first = texts(&c, &hits).first().copied().unwrap_or_default();
+        assert!(first.contains(meant), "{typed}: {first:?}");
+        assert!(!hits[0].exact, "{typed}: a near hit");
+    }
+    // The typo is highlighted on the letters typed: "sumg" lights s, u, g of "sung".
+    let hits = search_all(&index, &c, "sumg", &Scope::All);
+    let text = &hits[0].at.get(&c).text;
+    let lit: Vec<String> = highlight_ranges(text, &hits[0].ranges)
+        .into_iter()
+        .map(|(s, e)| text.chars().skip(s).take(e - s).collect())
+        .collect();
+    assert_eq!(lit, ["su", "g"], "{text}");
+}
+
+#[test]
+fn two_words_typed_as_one_are_found() {
+    let c = corpus(TEXTS);
+    let index = SearchIndex::build(&c);
+    let hits = search_all(&index, &c, "nongthon moi", &Scope::All);
+    assert!(texts(&c, &hits)[0].contains("nông thôn mới"));
+}
+
+#[test]
+fn letters_from_neighbouring_words_never_match() {
+    let c = corpus(TEXTS);
+    let index = SearchIndex::build(&c);
+    // "tenma": t of "trên", e-n of "trên", m-a of "mạng": not one word.
+    assert!(search_all(&index, &c, "tenma", &Scope::All).is_empty());
+}
+
+#[test]
+fn a_known_word_gets_no_near_hits() {
+    let c = corpus(TEXTS);
+    let index = SearchIndex::build(&c);
+    let hits = search_all(&index, &c, "tuan", &Scope::All);
+    assert!(!hits.is_empty() && hits.iter().all(|h| h.exact));
+}
+
+#[test]
+fn acronyms_the_corpus_defines_find_both_forms() {
+    let c = corpus(TEXTS);
+    let index = SearchIndex::build(&c);
+    let long = texts(
+        &c,
+        &search_all(&index, &c, "canh sat giao thong", &Scope::All),
+    )
+    .join(" ");
+    assert!(long.contains("Lực lượng CSGT"), "{long}");
+    // A short form the built-in table does not hold.
+    let c2 = corpus(&[
+        "Ban Quản lý dự án (BQLDA) đã họp với nhà thầu về tiến độ.",
+        "Theo BQLDA, công trình sẽ xong vào cuối năm nay.",
+    ]);
+    let index = SearchIndex::build(&c2);
+    let found = texts(
+        &c2,
+        &search_all(&index, &c2, "ban quan ly du an", &Scope::All),
+    )
+    .join(" ");
+    assert!(found.contains("Theo BQLDA"), "{found}");
+}
+
+#[test]
+fn initials_only_when_typed_as_initials_and_never_for_a_known_acronym() {
+    let c = corpus(TEXTS);
+    let index = SearchIndex::build(&c);
+    // "HĐND" is a known acronym: "hấp dẫn nhất đối" is no hit, "Hội đồng nhân dân" is.
+    let hits = search_all(&index, &c, "HĐND", &Scope::All);
+    assert!(!hits.is_empty());
+    for h in &hits {
+        let text = &h.at.get(&c).text;
+        for (s, e) in highlight_ranges(text, &h.ranges) {
+            let lit: String = text.chars().skip(s).take(e - s).collect();
+            assert!(!lit.starts_with("hấp"), "{lit}");
+        }
+    }
+    // Initials typed as such match, as near hits ranked after exact ones.
+    let hits = search_all(&index, &c, "bstc", &Scope::All);
+    assert!(hits.iter().all(|h| !h.exact));
+    let mixed = search_all(&index, &c, "tinh", &Scope::All);
+    assert!(mixed.iter().all(|h| h.exact));
+}
