@@ -44,12 +44,23 @@ pub struct SearchIndex {
     pub(super) vocab: Vocab,
     /// The acronyms the passages define (`Cảnh sát giao thông (CSGT)`).
     learned: Learned,
+    /// Per document, its title folded and the title's letter mask: a passage's context.
+    titles: Vec<(String, u64)>,
 }
 
 impl SearchIndex {
     pub fn build(corpus: &Corpus) -> Self {
         let mut idx = SearchIndex::default();
         let mut texts: Vec<&str> = Vec::new();
+        idx.titles = corpus
+            .documents
+            .iter()
+            .map(|d| {
+                let t = fold_for_search_text(&d.title);
+                let mask = matcher::letter_mask(&t);
+                (t, mask)
+            })
+            .collect();
         for (d, doc) in corpus.documents.iter().enumerate() {
             for (s, sec) in doc.sections.iter().enumerate() {
                 for (p, passage) in sec.passages.iter().enumerate() {
@@ -181,6 +192,51 @@ impl SearchIndex {
         q
     }
 
+    /// A copy of the index without what it knows of each passage's text (letter masks, word
+    /// starts, short words): the same corpus words, acronyms and titles. A search on it
+    /// gives the same hits, only slower (what the tests hold it to).
+    #[must_use]
+    pub fn without_facts(&self) -> SearchIndex {
+        SearchIndex {
+            refs: self.refs.clone(),
+            folded: self.folded.clone(),
+            bytes: self.bytes,
+            copies: self.copies.clone(),
+            vocab: self.vocab.clone(),
+            learned: self.learned.clone(),
+            titles: self.titles.clone(),
+            ..SearchIndex::default()
+        }
+    }
+
+    /// How `q` matches passage `slot` read alone, in its article's context and with the
+    /// corpus's words, without the two passes and the facts a search uses to skip work: the
+    /// reference a search's hits are checked against.
+    pub fn match_slot(&self, slot: usize, q: &Query) -> Option<matcher::Match> {
+        let q = self.resolve(q);
+        let pq = matcher::PreparedQuery::new(&q);
+        let full = self.facts(slot);
+        let facts = Facts {
+            title: full.title,
+            title_mask: full.title_mask,
+            first: full.first,
+            ..Facts::NONE
+        };
+        let skim = fuzzy_matcher::skim::SkimMatcherV2::default();
+        match matcher::match_prepared(
+            &self.folded[slot],
+            facts,
+            &pq,
+            true,
+            None,
+            &skim,
+            &mut Vec::new(),
+        ) {
+            matcher::Outcome::Hit(m) => Some(m),
+            matcher::Outcome::Miss(_) | matcher::Outcome::Nothing => None,
+        }
+    }
+
     /// Whether passage `slot` belongs to a syndicated copy (false for a hand-filled index).
     pub(super) fn is_copy(&self, slot: usize) -> bool {
         self.copies.get(slot).copied().unwrap_or(false)
@@ -198,6 +254,8 @@ impl SearchIndex {
     /// public fields were filled by hand.
     pub(super) fn facts(&self, slot: usize) -> Facts<'_> {
         let n = self.folded.len();
+        let at = self.refs[slot];
+        let title = self.titles.get(at.doc as usize);
         Facts {
             mask: match self.masks.get(slot) {
                 Some(&m) if self.masks.len() == n => m,
@@ -213,6 +271,9 @@ impl SearchIndex {
                 Some(short) if self.short.len() == n => short,
                 _ => &matcher::ShortWords::ALL,
             },
+            title: title.map_or("", |t| t.0.as_str()),
+            title_mask: title.map_or(0, |t| t.1),
+            first: slot == 0 || self.refs.get(slot - 1).map(|r| r.doc) != Some(at.doc),
         }
     }
 
@@ -242,7 +303,8 @@ mod tests {
     fn facts_change_no_result() {
         let corpus = crate::embedded::corpus();
         let built = SearchIndex::build(&corpus);
-        // The words and acronyms of the corpus are no facts of a passage: both have them.
+        // The words, acronyms and titles of the corpus are no facts of a passage: both have
+        // them.
         let words = SearchIndex::build(&corpus);
         let by_hand = SearchIndex {
             refs: built.refs.clone(),
@@ -250,6 +312,7 @@ mod tests {
             bytes: built.bytes,
             vocab: words.vocab,
             learned: words.learned,
+            titles: words.titles,
             ..SearchIndex::default()
         };
         for raw in [

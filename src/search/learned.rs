@@ -16,7 +16,7 @@ pub(crate) struct Seen(HashMap<(String, String), u32>);
 
 /// The acronyms a corpus defines: (short, long), both folded, the short without spaces or
 /// punctuation ("csgt", "tphcm"), the long as words ("canh sat giao thong").
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Learned(Vec<(String, String)>);
 
 impl Seen {

@@ -135,3 +135,106 @@ fn initials_only_when_typed_as_initials_and_never_for_a_known_acronym() {
     let mixed = search_all(&index, &c, "tinh", &Scope::All);
     assert!(mixed.iter().all(|h| h.exact));
 }
+
+/// A corpus of articles given as (title, paragraphs).
+fn titled(articles: &[(&str, &[&str])]) -> Corpus {
+    let gaz = Gazetteer::embedded();
+    let docs = articles
+        .iter()
+        .enumerate()
+        .map(|(i, (title, paragraphs))| {
+            let raw = format!("{title}\n\n{}\n", paragraphs.join("\n\n"));
+            let id = format!("t{i}");
+            build_document(&id, &id, raw.as_bytes(), gaz)
+                .unwrap()
+                .document
+        })
+        .collect();
+    corpus_from_documents(docs, gaz)
+}
+
+#[test]
+fn the_title_is_the_passages_context_and_is_findable() {
+    let c = titled(&[
+        (
+            "Cặp song sinh thiên thần gây sốt cộng đồng mạng",
+            &[
+                "Hai bé gái có đôi mắt to tròn, được mẹ chia sẻ ảnh lên fanpage riêng.",
+                "Nhiều người để lại lời khen ngợi dưới các bức ảnh của hai bé.",
+            ],
+        ),
+        (
+            "Giá vàng hôm nay tăng mạnh",
+            &["Một fanpage về vàng bạc đăng tin giá mới vào sáng nay, nhiều người quan tâm."],
+        ),
+    ]);
+    let index = SearchIndex::build(&c);
+    // Title words and a passage word together: the passage in that article.
+    let hits = search_all(&index, &c, "song sinh fanpage", &Scope::All);
+    assert_eq!(hits.len(), 1);
+    assert!(texts(&c, &hits)[0].contains("lên fanpage riêng"));
+    assert!(hits[0].exact);
+    // Only the passage's words are highlighted.
+    let text = &hits[0].at.get(&c).text;
+    let lit: Vec<String> = highlight_ranges(text, &hits[0].ranges)
+        .into_iter()
+        .map(|(s, e)| text.chars().skip(s).take(e - s).collect())
+        .collect();
+    assert_eq!(lit, ["fanpage"]);
+    // The title alone: its article's first passage, once.
+    let hits = search_all(&index, &c, "cap song sinh thien than", &Scope::All);
+    assert_eq!(
+        texts(&c, &hits),
+        ["Hai bé gái có đôi mắt to tròn, được mẹ chia sẻ ảnh lên fanpage riêng."]
+    );
+    let vang = search_all(&index, &c, "vang", &Scope::All);
+    assert!(!vang.is_empty() && vang.iter().all(|h| h.at.doc == 1));
+    // An excluded word in the title does not exclude the passage.
+    assert_eq!(
+        search_all(&index, &c, "fanpage !song", &Scope::All).len(),
+        2
+    );
+}
+
+#[test]
+fn a_word_the_title_holds_too_ranks_the_passage_higher() {
+    let c = titled(&[
+        (
+            "Tin thể thao cuối tuần",
+            &["Đội bóng thắng lớn trong trận đấu tối qua tại sân nhà."],
+        ),
+        (
+            "Đội bóng thắng lớn",
+            &["Đội bóng thắng lớn trong trận đấu tối qua tại sân khách."],
+        ),
+    ]);
+    let index = SearchIndex::build(&c);
+    let hits = search_all(&index, &c, "doi bong", &Scope::All);
+    assert_eq!(hits.len(), 2);
+    // Without the title, document order would put the first article first.
+    assert_eq!(hits[0].at.doc, 1);
+    assert!(hits[0].score > hits[1].score);
+}
+
+#[test]
+fn words_standing_together_as_typed_rank_first_even_in_part_of_the_query() {
+    let c = titled(&[
+        (
+            "Tin y tế",
+            &["Người dân cho biết số ca cứu chữa tăng, sọ não của bệnh nhân được chụp lại."],
+        ),
+        (
+            "Tin sức khỏe",
+            &["Người dân được hướng dẫn cách sơ cứu khi bị bỏng nặng tại bệnh viện tỉnh."],
+        ),
+    ]);
+    let index = SearchIndex::build(&c);
+    let hits = search_all(&index, &c, "so cuu nguoi dan", &Scope::All);
+    assert_eq!(hits.len(), 2);
+    assert!(
+        texts(&c, &hits)[0].contains("sơ cứu"),
+        "{:?} {:?}",
+        texts(&c, &hits),
+        hits.iter().map(|h| h.score).collect::<Vec<_>>()
+    );
+}

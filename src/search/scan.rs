@@ -129,7 +129,7 @@ impl Job<'_> {
                     }
                 } else {
                     if !scope.admits(index.refs[slot], index.is_copy(slot))
-                        || !pq.possible(facts.mask)
+                        || !pq.possible(facts.mask | facts.title_mask)
                     {
                         continue;
                     }

@@ -1,7 +1,7 @@
 //! The corpus's words, folded, with how many passages hold each: what tells a typo from a
 //! word ("sumg" is no word here, "sung" is) and what a typo is corrected to.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Passages a word must be in to count as a word of the corpus (below: a typo of the
 /// corpus itself, or a name seen once).
@@ -10,7 +10,7 @@ pub(crate) const KNOWN: u32 = 3;
 const MAX_CORRECTIONS: usize = 8;
 
 /// Every folded word of the indexed passages, sorted, with its passage count.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Vocab {
     words: Vec<(Box<str>, u32)>,
 }
@@ -50,7 +50,7 @@ impl Counter {
 
 impl Vocab {
     pub(crate) fn merge(counters: Vec<Counter>) -> Vocab {
-        let mut all: HashMap<Box<str>, u32> = HashMap::new();
+        let mut all: HashMap<Box<str>, u32> = HashMap::default();
         for c in counters {
             for (w, (n, _)) in c.seen {
                 *all.entry(w).or_default() += n;

@@ -136,6 +136,12 @@ pub(crate) struct Facts<'a> {
     /// starts; the short words ([`ShortWords::ALL`] when unknown).
     pub(crate) starts: Option<(&'a [u8], &'a [u32])>,
     pub(crate) short: &'a ShortWords,
+    /// The passage's article title, folded, and its [`letter_mask`]: context a term may
+    /// match when the passage lacks it ("" when unknown).
+    pub(crate) title: &'a str,
+    pub(crate) title_mask: u64,
+    /// The first passage of its article: a query matching the title alone finds it.
+    pub(crate) first: bool,
 }
 
 impl Facts<'_> {
@@ -144,6 +150,9 @@ impl Facts<'_> {
         mask: u64::MAX,
         starts: None,
         short: &ShortWords::ALL,
+        title: "",
+        title_mask: 0,
+        first: false,
     };
 }
 

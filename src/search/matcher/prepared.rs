@@ -6,8 +6,9 @@ use memchr::memmem;
 
 use super::facts::has_all;
 use super::{
-    Facts, Found, Phrase, Range, TermHit, W_ADJACENT, W_ALTERNATIVE, W_EDIT, W_SPLIT, W_WORD,
-    finder, fuzzy_found, initials_found, initials_in, letter_mask, phrase_with, substring_with,
+    Facts, Found, Phrase, Range, Ranges, TermHit, W_ADJACENT, W_ALTERNATIVE, W_EDIT, W_IN_TITLE,
+    W_PAIR, W_SPLIT, W_TITLE, W_WORD, finder, fuzzy_found, initials_found, initials_in,
+    letter_mask, phrase_with, substring_with,
 };
 use crate::search::query::{Query, Term, TermKind};
 use crate::search::vocab::kept_letters;
@@ -200,6 +201,20 @@ impl<'q> Prepared<'q> {
     }
 }
 
+/// The term as a whole word (or phrase, or an acronym's other form) in the passage's
+/// title: "xa" inside "xây" says nothing of the passage.
+fn title_hit(term: &Prepared, facts: Facts, matcher: &SkimMatcherV2) -> Option<Found> {
+    if !term.possible(facts.title_mask) {
+        return None;
+    }
+    let title = Facts {
+        mask: facts.title_mask,
+        ..Facts::NONE
+    };
+    term.hit(facts.title, title, false, matcher)
+        .filter(|x| x.score >= W_ALTERNATIVE)
+}
+
 /// How one term matches `h`; `fuzzy` allows the (slower) scattered-letters fallback.
 pub fn term_hit(h: &str, term: &Term, fuzzy: bool, matcher: &SkimMatcherV2) -> Option<TermHit> {
     Prepared::new(term)
@@ -223,6 +238,11 @@ pub(crate) struct PreparedQuery<'q> {
     /// The plain words as typed, when there are two or more: a phrase earns a bonus.
     typed: Vec<&'q str>,
     typed_phrase: Option<Phrase<'q>>,
+    /// Each two words typed one after the other, when three or more were typed: standing
+    /// together they earn a bonus of their own ("so cuu" in "so cuu benh vien").
+    typed_pairs: Vec<(Phrase<'q>, [&'q str; 2])>,
+    /// How many terms must hit (the ones not excluded).
+    required: usize,
 }
 
 impl<'q> PreparedQuery<'q> {
@@ -238,7 +258,16 @@ impl<'q> PreparedQuery<'q> {
             typed_phrase: (typed.len() >= 2)
                 .then(|| Phrase::new(typed.clone()))
                 .flatten(),
+            typed_pairs: if typed.len() >= 3 {
+                typed
+                    .windows(2)
+                    .filter_map(|w| Phrase::new(w.to_vec()).map(|p| (p, [w[0], w[1]])))
+                    .collect()
+            } else {
+                Vec::new()
+            },
             typed,
+            required: q.terms.iter().filter(|t| !t.negate).count(),
         }
     }
 
@@ -272,6 +301,8 @@ pub(crate) fn match_prepared(
 ) -> Outcome {
     found.clear();
     let n = pq.terms.len();
+    // How many terms the title holds, counted when first needed.
+    let mut title_terms: Option<usize> = None;
     let retry = retry.filter(|&f| fuzzy && f < n && pq.terms[f].fuzzy_capable);
     let order = retry
         .into_iter()
@@ -279,13 +310,40 @@ pub(crate) fn match_prepared(
     for i in order {
         let term = &pq.terms[i];
         let negate = term.term.negate;
-        let hit = if !term.possible(facts.mask) {
+        let mut hit = if !term.possible(facts.mask) {
             None
         } else if Some(i) == retry {
             term.near(h, facts, matcher)
         } else {
             term.hit(h, facts, fuzzy && !negate, matcher)
         };
+        // The article's title is the passage's context: a term it holds counts, as typed,
+        // a little when the passage has it too, and in its stead when the passage lacks it.
+        if !negate && !facts.title.is_empty() && term.possible(facts.title_mask) {
+            let in_title = || title_hit(term, facts, matcher);
+            hit = match hit {
+                Some(x) if !x.approx && in_title().is_some() => Some(Found {
+                    score: x.score + W_IN_TITLE,
+                    ..x
+                }),
+                // In the title's stead only when the title holds two of the terms (all of
+                // a one-term query): "của" in a title says nothing of the passage.
+                None if *title_terms.get_or_insert_with(|| {
+                    pq.terms
+                        .iter()
+                        .filter(|t| !t.term.negate && title_hit(t, facts, matcher).is_some())
+                        .count()
+                }) >= pq.required.min(2) =>
+                {
+                    in_title().map(|x| Found {
+                        score: W_TITLE,
+                        ranges: Ranges::Many(Vec::new()),
+                        ..x
+                    })
+                }
+                other => other,
+            };
+        }
         match (negate, hit) {
             (true, Some(_)) | (false, None) => return Outcome::Miss(i),
             (true, None) => {}
@@ -293,7 +351,9 @@ pub(crate) fn match_prepared(
         }
     }
     let count: usize = found.iter().map(|f| f.ranges.as_slice().len()).sum();
-    if count == 0 {
+    // Every term in the title alone: the article's first passage stands for it.
+    let title_only = facts.first && !found.is_empty();
+    if count == 0 && !title_only {
         return Outcome::Nothing;
     }
     let mut score = 0;
@@ -301,6 +361,9 @@ pub(crate) fn match_prepared(
     let (mut first, mut last) = (usize::MAX, 0);
     for hit in found.iter() {
         score += hit.score;
+        if hit.ranges.as_slice().is_empty() {
+            continue;
+        }
         first = first.min(hit.start());
         last = last.max(hit.end());
         ranges.extend_from_slice(hit.ranges.as_slice());
@@ -312,11 +375,24 @@ pub(crate) fn match_prepared(
         .as_ref()
         .and_then(|p| phrase_with(h, p, facts))
     {
-        score += W_ADJACENT;
+        #[allow(clippy::cast_possible_wrap, reason = "at most the query's terms")]
+        let pairs = pq.typed_pairs.len() as i64;
+        score += W_ADJACENT + W_PAIR * pairs;
         ranges.retain(|r| !pq.typed.iter().any(|t| h.get(r.0..r.1) == Some(*t)));
         first = phrase.start();
         last = last.max(phrase.end());
         ranges.extend_from_slice(phrase.ranges.as_slice());
+    } else {
+        // Part of the query standing together as typed ranks above the same words apart.
+        for (pair, words) in &pq.typed_pairs {
+            if let Some(p) = phrase_with(h, pair, facts) {
+                score += W_PAIR;
+                ranges.retain(|r| !words.iter().any(|t| h.get(r.0..r.1) == Some(*t)));
+                first = first.min(p.start());
+                last = last.max(p.end());
+                ranges.extend_from_slice(p.ranges.as_slice());
+            }
+        }
     }
     // Earlier and denser beat later and sparser.
     #[allow(clippy::cast_possible_wrap, reason = "at most 100")]
