@@ -30,12 +30,46 @@ pub(crate) fn words(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// [`words`] read byte by byte where the text is ASCII (folded Vietnamese mostly is): a
+/// run of ASCII letters and digits, or a run holding other chars, split as [`words`] does.
+fn ascii_words(folded: &str) -> impl Iterator<Item = &str> {
+    let b = folded.as_bytes();
+    let mut i = 0;
+    let mut pending: Option<std::vec::IntoIter<&str>> = None;
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(w) = pending.as_mut().and_then(Iterator::next) {
+                return Some(w);
+            }
+            pending = None;
+            while i < b.len() && b[i].is_ascii() && !b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i >= b.len() {
+                return None;
+            }
+            let start = i;
+            let mut plain = true;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || !b[i].is_ascii()) {
+                plain &= b[i].is_ascii();
+                i += 1;
+            }
+            let run = &folded[start..i];
+            if plain {
+                return Some(run);
+            }
+            // Other chars inside: split as the matcher does.
+            pending = Some(words(run).collect::<Vec<_>>().into_iter());
+        }
+    })
+}
+
 impl Counter {
     /// Count the words of one more passage (folded).
     pub(crate) fn add(&mut self, folded: &str) {
         self.passages += 1;
         let p = self.passages;
-        for w in words(folded) {
+        for w in ascii_words(folded) {
             // A word is allocated once, the first time it is seen.
             if let Some(e) = self.seen.get_mut(w) {
                 if e.1 != p {
@@ -240,6 +274,24 @@ mod tests {
         // "quyt" for "quyet": the e was dropped.
         assert_eq!(kept_letters(b"quyt", b"quyet"), [0, 1, 2, 4]);
         assert_eq!(kept_letters(b"sachh", b"sach"), [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn the_byte_reader_splits_as_the_char_reader() {
+        for t in [
+            "nghi quyet, dai hoi 2020",
+            "“tu” – ngu: xin chao",
+            "",
+            "  a  ",
+            "cafe\u{301} ok",
+            "北京 abc",
+        ] {
+            assert_eq!(
+                ascii_words(t).collect::<Vec<_>>(),
+                words(t).collect::<Vec<_>>(),
+                "{t}"
+            );
+        }
     }
 
     #[test]
