@@ -76,14 +76,18 @@ fn fnv_finish(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-/// [`word_set`]'s class of an ASCII byte: a space, another char that is no letter or digit,
-/// or (any other value) a letter or digit, as its lowercase.
+/// [`word_set`]'s class of a byte: a space, another ASCII char that is no letter or digit,
+/// a byte of a multi-byte char, or (any other value, above these) an ASCII letter or digit,
+/// as its lowercase.
 const SPACE: u8 = 0;
 const OTHER: u8 = 1;
-const ASCII_KIND: [u8; 128] = {
-    let mut t = [OTHER; 128];
+/// A byte of a multi-byte char: decoded.
+const NON_ASCII: u8 = 2;
+const ASCII_KIND: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
     let mut i = 0;
     while i < 128 {
+        t[i] = OTHER;
         #[allow(clippy::cast_possible_truncation)] // `i` stays below 128
         let x = i as u8;
         if x == b' ' || (x >= b'\t' && x <= b'\r') {
@@ -118,6 +122,26 @@ fn word_set(t: &str) -> Vec<u64> {
     let mut sigma = false;
     let mut i = 0;
     loop {
+        // A run of ASCII letters and digits (most bytes) is hashed in a tight loop.
+        if i < b.len() && ASCII_KIND[usize::from(b[i])] > NON_ASCII {
+            core.get_or_insert(i);
+            if let Some(p) = pending.take() {
+                t[p..i]
+                    .chars()
+                    .for_each(|p| chars::for_each_lower(p, |l| fnv_eat(&mut h, l)));
+            }
+            while let Some(&x) = b.get(i) {
+                let k = ASCII_KIND[usize::from(x)];
+                if k <= NON_ASCII {
+                    break;
+                }
+                h ^= u64::from(k);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+                i += 1;
+            }
+            core_end = i;
+            continue;
+        }
         // Past the end stands a space that ends the last word.
         let x = b.get(i).copied().unwrap_or(b' ');
         let (alnum, c, len) = if x < 0x80 {

@@ -328,6 +328,10 @@ pub fn has_photo_credit(line: &str) -> bool {
     for p in marker_starts(bytes) {
         let c = match bytes[p] {
             b'h' | b'H' | b'p' | b'P' | b'n' | b'N' => char::from(bytes[p]),
+            // `ả`/`Ả` are E1 BA A3/A2, `đ`/`Đ` C4 91/90: most chars of these lead bytes
+            // (`ấ`, `ộ`, `ĩ`) are told by the next byte, undecoded.
+            0xE1 if bytes.get(p + 1) != Some(&0xBA) => continue,
+            0xC4 if !matches!(bytes.get(p + 1), Some(0x90 | 0x91)) => continue,
             lead if MARKER_LEAD_BYTES.contains(&lead) => match s[p..].chars().next() {
                 Some(c) if may_start_marker(c) => c,
                 _ => continue,
