@@ -261,6 +261,14 @@ const PROMPT_BYTES: usize = 200;
 /// as closing credits.
 pub(super) fn link_prompt_tail(t: &str) -> Option<Range<usize>> {
     let from = t.floor_char_boundary(t.len().saturating_sub(PROMPT_BYTES));
+    // Every prompt holds '>', ':' or '»': most tails have none, and are let go before ten
+    // substring searches are set up.
+    let tail = t[from..].as_bytes();
+    if memchr::memchr2(b'>', b':', tail).is_none()
+        && memchr::memmem::find(tail, "»".as_bytes()).is_none()
+    {
+        return None;
+    }
     let (at, prompt) = LINK_PROMPTS
         .iter()
         .find_map(|p| t[from..].rfind(p).map(|k| (from + k, *p)))?;
