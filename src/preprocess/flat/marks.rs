@@ -38,6 +38,8 @@ pub(super) fn marks(
 ) -> Vec<Mark> {
     debug_assert!(bounds.windows(2).all(|w| w[0].next < w[1].next));
     let vocab = loose::Vocab::new(t);
+    // Asked once of the line: its sentences' first words are then cut at space bytes.
+    let spaces_only = super::first_words::spaces_only(t);
     let mut out = Vec::new();
     for range in runs {
         let mut from = range.start;
@@ -72,10 +74,11 @@ pub(super) fn marks(
                 .or_else(|| {
                     // "3. Ăn chậm Khi …": an item's number opens the heading.
                     let (number, rest) = echo::split_number(sentence);
-                    headings::heading_len(rest)
+                    headings::heading_len(rest, spaces_only)
                         .map(|l| (number + l, MarkKind::Heading))
                         .or_else(|| {
-                            loose::heading_len(rest, &vocab).map(|l| (number + l, MarkKind::Loose))
+                            loose::heading_len(rest, &vocab, spaces_only)
+                                .map(|l| (number + l, MarkKind::Loose))
                         })
                         .or_else(|| {
                             // The first lost line break inside the sentence.
