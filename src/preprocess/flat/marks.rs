@@ -266,7 +266,7 @@ pub(super) fn link_prompt_tail(t: &str) -> Option<Range<usize>> {
     let from = t.floor_char_boundary(t.len().saturating_sub(PROMPT_BYTES));
     // Every prompt holds '>', ':' or '»': most tails have none, and are let go before ten
     // substring searches are set up.
-    let tail = t[from..].as_bytes();
+    let tail = &t.as_bytes()[from..];
     if memchr::memchr2(b'>', b':', tail).is_none()
         && memchr::memmem::find(tail, "»".as_bytes()).is_none()
     {
