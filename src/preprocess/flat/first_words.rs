@@ -34,6 +34,16 @@ pub(super) fn spaces_only(t: &str) -> bool {
         && !crate::preprocess::shapes::has_non_ascii_space(b)
 }
 
+/// The words of `s` with their byte offsets, as `text::word_offsets` gives them; cut at
+/// space bytes when `spaces_only` (see [`first_words`]).
+pub(super) fn words(s: &str, spaces_only: bool) -> impl Iterator<Item = (usize, &str)> {
+    Words {
+        s,
+        at: 0,
+        spaces_only,
+    }
+}
+
 /// The words of `s` with their byte offsets, as `text::word_offsets` gives them.
 struct Words<'a> {
     s: &'a str,

@@ -69,7 +69,8 @@ pub(super) fn marks(
             let found = link
                 .map(|l| (l, MarkKind::Link))
                 .or_else(|| {
-                    echo::heading_len(sentence).map(|(l, sure)| (l, MarkKind::Echo { sure }))
+                    echo::heading_len(sentence, spaces_only)
+                        .map(|(l, sure)| (l, MarkKind::Echo { sure }))
                 })
                 .or_else(|| {
                     // "3. Ăn chậm Khi …": an item's number opens the heading.
