@@ -26,11 +26,16 @@ pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
     if let Some(offset) = memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
         return Err(InputError::Binary { offset });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let offset = e.valid_up_to();
-        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count();
-        InputError::InvalidUtf8 { offset, line }
-    })?;
+    // simdutf8 checks valid text several times faster than std on Vietnamese, nearly all
+    // multi-byte chars; std reads an invalid file again, for the offset of its first error.
+    let text = match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => std::str::from_utf8(bytes).map_err(|e| {
+            let offset = e.valid_up_to();
+            let line = 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count();
+            InputError::InvalidUtf8 { offset, line }
+        })?,
+    };
     if text.trim().is_empty() {
         return Err(InputError::Empty);
     }

@@ -4,6 +4,7 @@
 //! names it; once the line breaks are lost the same words stand twice in a row, which
 //! running text never writes. The echo tells exactly where the heading ends.
 
+use super::first_words::words;
 use crate::preprocess::shapes::item_number;
 
 /// Most words of an echoed heading.
@@ -14,15 +15,16 @@ const MIN_AFTER: usize = 3;
 /// If `s` (one sentence, trimmed) opens with a heading its next words repeat, the byte
 /// length of the heading and whether it is sure alone. One word echoed ("Băng Băng tiết lộ
 /// …", "Pei Pei nhấn mạnh …") may be a doubled name: sure only after a number ("3. Hàu");
-/// otherwise it needs another heading in the body, as a loose one does.
-pub(super) fn heading_len(s: &str) -> Option<(usize, bool)> {
+/// otherwise it needs another heading in the body, as a loose one does. `spaces_only`: `s`
+/// holds no whitespace but ASCII spaces, and its words are cut at them.
+pub(super) fn heading_len(s: &str, spaces_only: bool) -> Option<(usize, bool)> {
     let first = s.split_whitespace().next()?;
     // Most sentences open with a lowercase ASCII letter or a word of one of a few shapes:
     // only a capital or a number marker goes on to the word list.
-    if first.as_bytes().first().is_none_or(u8::is_ascii_lowercase) || !may_echo(s) {
+    if first.as_bytes().first().is_none_or(u8::is_ascii_lowercase) || !may_echo(s, spaces_only) {
         return None;
     }
-    let words: Vec<(usize, &str)> = crate::text::word_offsets(s)
+    let words: Vec<(usize, &str)> = words(s, spaces_only)
         .take(1 + 2 * MAX_WORDS + MIN_AFTER)
         .collect();
     let numbered = item_number(words[0].1).is_some();
@@ -55,8 +57,8 @@ pub(super) fn heading_len(s: &str) -> Option<(usize, bool)> {
 /// Can `s` open with an echoed heading: does the heading's first word come again within
 /// [`MAX_WORDS`] words, before a word with the punctuation no heading has? Words are read
 /// one by one until then, not collected: most sentences fail at their first words.
-fn may_echo(s: &str) -> bool {
-    let mut words = s.split_whitespace();
+fn may_echo(s: &str, spaces_only: bool) -> bool {
+    let mut words = words(s, spaces_only).map(|(_, w)| w);
     let Some(first) = words.next() else {
         return false;
     };
@@ -98,7 +100,9 @@ mod tests {
     use super::heading_len;
 
     fn head(s: &str) -> Option<(&str, bool)> {
-        heading_len(s).map(|(l, sure)| (&s[..l], sure))
+        let plain = heading_len(s, super::super::first_words::spaces_only(s));
+        assert_eq!(plain, heading_len(s, false), "{s}");
+        plain.map(|(l, sure)| (&s[..l], sure))
     }
 
     #[test]

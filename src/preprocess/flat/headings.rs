@@ -112,7 +112,7 @@ const CAPTION_WORDS: &[&str] = &[
 
 /// If `s` (one sentence, trimmed) opens with an inline heading, the byte length of the
 /// heading (without the space after it).
-pub(super) fn heading_len(s: &str) -> Option<usize> {
+pub(super) fn heading_len(s: &str, spaces_only: bool) -> Option<usize> {
     // The first word decides for most sentences: the words are collected after it passes.
     let first = s.split_whitespace().next()?;
     let first_core = first.trim_start_matches(['“', '"', '(', '‘']);
@@ -123,7 +123,7 @@ pub(super) fn heading_len(s: &str) -> Option<usize> {
     {
         return None;
     }
-    let mut words = first_words::<{ MAX_WORDS + 1 + MIN_AFTER }>(s);
+    let mut words = first_words::<{ MAX_WORDS + 1 + MIN_AFTER }>(s, spaces_only);
     for k in MIN_WORDS..=MAX_WORDS {
         // Read as far as asked: most sentences end the search at their first words.
         let Some((_, w)) = words.get(k) else {

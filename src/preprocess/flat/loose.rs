@@ -169,7 +169,7 @@ fn opens(w: &str, after: &str, vocab: &Vocab) -> bool {
 }
 
 /// If `s` (one sentence, trimmed) opens with a heading of the loose shape, its byte length.
-pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
+pub(super) fn heading_len(s: &str, vocab: &Vocab, spaces_only: bool) -> Option<usize> {
     // The first word decides for most sentences: the words are collected after it passes.
     let first = s.split_whitespace().next()?;
     let quote = first
@@ -188,7 +188,7 @@ pub(super) fn heading_len(s: &str, vocab: &Vocab) -> Option<usize> {
     {
         return None;
     }
-    let mut words = first_words::<{ MAX_WORDS + 2 + MIN_AFTER }>(s);
+    let mut words = first_words::<{ MAX_WORDS + 2 + MIN_AFTER }>(s, spaces_only);
     let ends_quote = |p: &str| match quote {
         Some('\'' | '‘') => p.ends_with(['\'', '’']),
         Some('"') => p.ends_with('"'),

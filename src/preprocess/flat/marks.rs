@@ -38,6 +38,8 @@ pub(super) fn marks(
 ) -> Vec<Mark> {
     debug_assert!(bounds.windows(2).all(|w| w[0].next < w[1].next));
     let vocab = loose::Vocab::new(t);
+    // Asked once of the line: its sentences' first words are then cut at space bytes.
+    let spaces_only = super::first_words::spaces_only(t);
     let mut out = Vec::new();
     for range in runs {
         let mut from = range.start;
@@ -67,15 +69,17 @@ pub(super) fn marks(
             let found = link
                 .map(|l| (l, MarkKind::Link))
                 .or_else(|| {
-                    echo::heading_len(sentence).map(|(l, sure)| (l, MarkKind::Echo { sure }))
+                    echo::heading_len(sentence, spaces_only)
+                        .map(|(l, sure)| (l, MarkKind::Echo { sure }))
                 })
                 .or_else(|| {
                     // "3. Ăn chậm Khi …": an item's number opens the heading.
                     let (number, rest) = echo::split_number(sentence);
-                    headings::heading_len(rest)
+                    headings::heading_len(rest, spaces_only)
                         .map(|l| (number + l, MarkKind::Heading))
                         .or_else(|| {
-                            loose::heading_len(rest, &vocab).map(|l| (number + l, MarkKind::Loose))
+                            loose::heading_len(rest, &vocab, spaces_only)
+                                .map(|l| (number + l, MarkKind::Loose))
                         })
                         .or_else(|| {
                             // The first lost line break inside the sentence.
@@ -261,6 +265,14 @@ const PROMPT_BYTES: usize = 200;
 /// as closing credits.
 pub(super) fn link_prompt_tail(t: &str) -> Option<Range<usize>> {
     let from = t.floor_char_boundary(t.len().saturating_sub(PROMPT_BYTES));
+    // Every prompt holds '>', ':' or '»': most tails have none, and are let go before ten
+    // substring searches are set up.
+    let tail = &t.as_bytes()[from..];
+    if memchr::memchr2(b'>', b':', tail).is_none()
+        && memchr::memmem::find(tail, "»".as_bytes()).is_none()
+    {
+        return None;
+    }
     let (at, prompt) = LINK_PROMPTS
         .iter()
         .find_map(|p| t[from..].rfind(p).map(|k| (from + k, *p)))?;

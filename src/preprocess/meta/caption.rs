@@ -142,6 +142,26 @@ fn second_may_match(c: char, after: &[u8]) -> bool {
     }
 }
 
+/// Does the char after the second (which [`second_may_match`] found at the start of `after`)
+/// match the third char of a head that starts with `c` lowercased, in either case? Most
+/// words that pass the second char ("người", "phát", "hình ảnh" aside) are told here, without
+/// lowercasing the word. `đồ` has no third char: let through. A test checks every char.
+fn third_may_match(c: char, after: &[u8]) -> bool {
+    // The byte length of the second char, either case, then the third.
+    let third = |second_len: usize, lower: u8| {
+        after
+            .get(second_len)
+            .is_some_and(|&b| b == lower || b == lower.to_ascii_uppercase())
+    };
+    match c {
+        'ả' | 'Ả' => third(1, b'h'),
+        'h' | 'H' => third("ì".len(), b'n'),
+        'p' | 'P' => third(1, b'o'),
+        'n' | 'N' => third(1, b'u'),
+        _ => true,
+    }
+}
+
 /// Matches a credit marker at the start of `words`; returns it and how many words it spans.
 fn match_marker(words: &[(usize, &str)]) -> Option<(Marker, usize)> {
     // Each word lowercased and folded once, when first asked for: the stock phrases ask for
@@ -328,6 +348,10 @@ pub fn has_photo_credit(line: &str) -> bool {
     for p in marker_starts(bytes) {
         let c = match bytes[p] {
             b'h' | b'H' | b'p' | b'P' | b'n' | b'N' => char::from(bytes[p]),
+            // `ả`/`Ả` are E1 BA A3/A2, `đ`/`Đ` C4 91/90: most chars of these lead bytes
+            // (`ấ`, `ộ`, `ĩ`) are told by the next byte, undecoded.
+            0xE1 if bytes.get(p + 1) != Some(&0xBA) => continue,
+            0xC4 if !matches!(bytes.get(p + 1), Some(0x90 | 0x91)) => continue,
             lead if MARKER_LEAD_BYTES.contains(&lead) => match s[p..].chars().next() {
                 Some(c) if may_start_marker(c) => c,
                 _ => continue,
@@ -335,7 +359,8 @@ pub fn has_photo_credit(line: &str) -> bool {
             _ => continue,
         };
         // Most initials ("những", "hơn", "phát") are told by the next bytes alone.
-        if !second_may_match(c, &bytes[p + c.len_utf8()..]) {
+        let after = &bytes[p + c.len_utf8()..];
+        if !second_may_match(c, after) || !third_may_match(c, after) {
             continue;
         }
         let before_char = s[..p].chars().next_back();

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{folds_to, longer_than, word_spans};
+use crate::preprocess::shapes::more_words_than;
 use crate::text::fold_str;
 
 /// A calendar date found in a line, with the byte span it came from.
@@ -426,7 +427,8 @@ pub fn split_dateline(line: &str) -> Option<(String, Vec<String>)> {
     let mut others = Vec::new();
     let mut has_year = false;
     for piece in line.split('|').map(str::trim).filter(|p| !p.is_empty()) {
-        if piece.split_whitespace().nth(8).is_some() {
+        // Counted by bytes, not split: most lines with a digit are long sentences.
+        if more_words_than(piece, 8) {
             return None;
         }
         match dateline_piece(piece) {

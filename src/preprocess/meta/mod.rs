@@ -229,9 +229,10 @@ fn after_folded_prefix<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     want.next().is_none().then_some("")
 }
 
-/// `s.chars().count() > n`, reading at most `n + 1` chars of a long line.
+/// `s.chars().count() > n`, reading at most `n + 1` chars of a long line, and none of one
+/// over `4 * n` bytes (no char is longer than 4): the rules ask this of every paragraph.
 fn longer_than(s: &str, n: usize) -> bool {
-    s.len() > n && s.chars().nth(n).is_some()
+    s.len() > n && (s.len() > n.saturating_mul(4) || s.chars().nth(n).is_some())
 }
 
 /// Is the first word of `s`, folded, exactly `word`? The same as

@@ -429,6 +429,11 @@ const VERBISH: &[&str] = &[
 /// `Theo TTXVN`, `Nguồn: Báo Nhân Dân`, `(T/h)`, `TTXVN/Vietnam+`. Returns the outlet as
 /// written (for "Theo author (Outlet)" the bracketed outlet; "(Tổng hợp)" gives "Tổng hợp").
 pub fn outlet_line(line: &str) -> Option<String> {
+    // A line past 100 chars is none (`outlet_line_once` says so first): told before the memo
+    // hashes and copies it, as it did every paragraph.
+    if longer_than(line.trim(), 100) {
+        return None;
+    }
     thread_local! {
         static MEMO: super::memo::Memo<Option<String>> = super::memo::Memo::default();
     }

@@ -89,6 +89,35 @@ fn second_char_check_never_rejects_a_head() {
 }
 
 #[test]
+fn third_char_check_never_rejects_a_head() {
+    for h in MARKER_HEADS {
+        let cs: Vec<char> = h.chars().collect();
+        let Some(&third) = cs.get(2).filter(|_| cs[0] != 'đ') else {
+            continue;
+        };
+        let up = |c: char| c.to_uppercase().next().unwrap();
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if c.to_lowercase().next() != Some(third) {
+                continue;
+            }
+            for f in [cs[0], up(cs[0])] {
+                for second in [cs[1], up(cs[1])] {
+                    let after = format!("{second}{c}");
+                    assert!(
+                        second_may_match(f, after.as_bytes()),
+                        "{h} {f:?} {second:?}"
+                    );
+                    assert!(third_may_match(f, after.as_bytes()), "{h} {f:?} {c:?}");
+                }
+            }
+        }
+    }
+    assert!(!third_may_match('n', "gười".as_bytes()));
+    assert!(!third_may_match('P', "hát".as_bytes()));
+    assert!(third_may_match('N', "GUỒN".as_bytes()));
+}
+
+#[test]
 fn marker_starts_skip_only_lowercase_initials_inside_words() {
     let s = "Ảnh:AP nhà Phố hNgười đâyẢnh (ảnh) pHoto 1n ĐỒ";
     let starts: Vec<usize> = marker_starts(s.as_bytes()).collect();
