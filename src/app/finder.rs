@@ -45,6 +45,8 @@ pub struct Finder {
     pub total: usize,
     /// How many of `total` match only nearly (shown apart: "12 + 22 gần đúng").
     pub near: usize,
+    /// What the search made of the words typed: acronyms, corrected typos.
+    pub notes: Vec<String>,
     /// False while results are partial (or the search is still running).
     pub done: bool,
     pub selected: usize,
@@ -79,6 +81,7 @@ impl App {
             hits: Vec::new(),
             total: 0,
             near: 0,
+            notes: Vec::new(),
             done: true,
             selected: 0,
             elapsed_ms: 0,
@@ -152,6 +155,7 @@ impl App {
         f.hits = r.hits;
         f.total = r.total;
         f.near = r.near;
+        f.notes = r.notes;
         f.done = r.done;
         f.elapsed_ms = r.elapsed.as_millis();
         f.selected = f.selected.min(f.hits.len().saturating_sub(1));

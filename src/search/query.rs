@@ -73,6 +73,31 @@ impl Query {
     }
 }
 
+impl Query {
+    /// What the search made of the words typed, to show beside the results: an acronym's
+    /// other forms ("hdnd = hoi dong nhan dan") and a typo's corrections ("sumg → sung"),
+    /// folded. Empty for a query typed as the corpus writes it.
+    pub fn notes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for t in self.terms.iter().filter(|t| !t.negate) {
+            if !t.alternatives.is_empty() {
+                let alts: Vec<&str> = t.alternatives.iter().take(2).map(String::as_str).collect();
+                out.push(format!("{} = {}", t.folded, alts.join(" / ")));
+            }
+            if !t.corrections.is_empty() {
+                let fixes: Vec<&str> = t
+                    .corrections
+                    .iter()
+                    .take(3)
+                    .map(|c| c.text.as_str())
+                    .collect();
+                out.push(format!("{} → {}", t.folded, fixes.join(", ")));
+            }
+        }
+        out
+    }
+}
+
 /// The acronym table (`data/acronyms.tsv`): (short, long), both folded.
 pub fn acronyms() -> &'static [(String, String)] {
     static TABLE: OnceLock<Vec<(String, String)>> = OnceLock::new();

@@ -28,6 +28,8 @@ pub struct SearchResults {
     pub total: usize,
     /// How many of them only nearly (an edit, initials, letters dropped): ranked last.
     pub near: usize,
+    /// What the search made of the words typed ([`Query::notes`](super::Query::notes)).
+    pub notes: Vec<String>,
     /// False for the early snapshot (exact matches only); true when complete.
     pub done: bool,
     pub elapsed: Duration,
@@ -91,6 +93,7 @@ fn run(
         }
         let started = Instant::now();
         let q = parse(&req.query);
+        let notes = index.resolve(&q).notes();
         let stale = || generation.current() != req.generation;
         let mut early = |hits: &[Hit]| {
             let mut shown = hits.to_vec();
@@ -103,6 +106,7 @@ fn run(
                 hits: shown,
                 total,
                 near,
+                notes: notes.clone(),
                 done: false,
                 elapsed: started.elapsed(),
             });
@@ -116,6 +120,7 @@ fn run(
                 hits,
                 total,
                 near,
+                notes: notes.clone(),
                 done: true,
                 elapsed: started.elapsed(),
             });

@@ -232,10 +232,17 @@ fn draw_preview(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Re
             theme.meta(),
         )));
     }
-    let block = Block::new()
+    let mut block = Block::new()
         .borders(Borders::LEFT | Borders::TOP)
         .border_set(theme.border_set())
         .border_style(theme.border(false));
+    // What the search made of the words typed: "csgt = canh sat giao thong", "sumg → sung".
+    if !f.notes.is_empty() {
+        block = block.title(Span::styled(
+            format!(" {} ", f.notes.join(" · ")),
+            theme.meta(),
+        ));
+    }
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         area,

@@ -45,6 +45,7 @@ fn serve_search(a: &mut App, effects: Vec<Effect>) {
             generation: req.generation,
             total: hits.len(),
             near: hits.iter().filter(|h| !h.exact).count(),
+            notes: index.resolve(&nghiquyet::search::parse(&req.query)).notes(),
             hits,
             done: true,
             elapsed: std::time::Duration::ZERO,
@@ -442,6 +443,11 @@ fn finder_counts_near_matches_apart() {
     let buf = t.backend().inner.buffer();
     let shown = format!("1/{} · 0 + {} gần đúng", f.total, f.near);
     assert!(find(buf, &shown).is_some(), "{shown}");
+    // The preview says what the typo was taken for.
+    assert!(
+        find(buf, "quyte → quyet").is_some(),
+        "the correction is shown"
+    );
     // Typed right, every hit is exact and the count is plain.
     let mut a = app(120, 40);
     let fx = press(&mut a, "/nghi quyet");
@@ -451,4 +457,11 @@ fn finder_counts_near_matches_apart() {
     let t = render(&a, 120, 40, THEME);
     assert!(find(t.backend().inner.buffer(), &format!("1/{}", f.total)).is_some());
     assert!(find(t.backend().inner.buffer(), "gần đúng").is_none());
+    assert!(find(t.backend().inner.buffer(), "→").is_none());
+    // An acronym shows its other form.
+    let mut a = app(120, 40);
+    let fx = press(&mut a, "/HĐND");
+    serve_search(&mut a, fx);
+    let t = render(&a, 120, 40, THEME);
+    assert!(find(t.backend().inner.buffer(), "hdnd = hoi dong nhan dan").is_some());
 }
