@@ -141,6 +141,13 @@ impl SearchIndex {
     /// know, and what they were meant to be ([`Term::corrections`]). An index without
     /// words (filled by hand) leaves `q` as it is.
     pub fn resolve(&self, q: &Query) -> Query {
+        self.resolve_with(q, false)
+    }
+
+    /// [`resolve`](Self::resolve), and with `even_known` a word the corpus knows is also
+    /// taken for a typo of its neighbours ("may rinh" for *máy tính*: *rình* is a word):
+    /// what a search that found nothing tries next.
+    pub fn resolve_with(&self, q: &Query, even_known: bool) -> Query {
         let mut q = q.clone();
         if self.vocab.is_empty() {
             return q;
@@ -172,7 +179,7 @@ impl SearchIndex {
             t.known = self.vocab.knows(f);
             // One edit in a word of four letters or more, two from eight; never in a
             // number (a wrong digit is another number).
-            if t.known || f.len() < 4 || f.contains(|c: char| c.is_ascii_digit()) {
+            if (t.known && !even_known) || f.len() < 4 || f.contains(|c: char| c.is_ascii_digit()) {
                 continue;
             }
             let max = if f.len() >= 8 { 2 } else { 1 };
@@ -187,6 +194,27 @@ impl SearchIndex {
                     text: format!("{a} {b}"),
                     edits: 0,
                 });
+            }
+            // A known word taken for a typo is matched nearly, as an unknown one is.
+            if t.known && !t.corrections.is_empty() {
+                t.known = false;
+            }
+        }
+        // A word nothing in the corpus resembles does not stop the others from finding
+        // their passages, while one required term is left.
+        let hopeless = |t: &crate::search::query::Term| {
+            t.kind == TermKind::Fuzzy
+                && !t.negate
+                && !t.known
+                && t.folded.len() >= 4
+                && t.corrections.is_empty()
+                && t.alternatives.is_empty()
+        };
+        let required = q.terms.iter().filter(|t| !t.negate).count();
+        let lost = q.terms.iter().filter(|t| hopeless(t)).count();
+        if lost < required {
+            for t in &mut q.terms {
+                t.optional = hopeless(t);
             }
         }
         q
@@ -212,8 +240,8 @@ impl SearchIndex {
     /// How `q` matches passage `slot` read alone, in its article's context and with the
     /// corpus's words, without the two passes and the facts a search uses to skip work: the
     /// reference a search's hits are checked against.
-    pub fn match_slot(&self, slot: usize, q: &Query) -> Option<matcher::Match> {
-        let q = self.resolve(q);
+    pub fn match_slot(&self, slot: usize, q: &Query, even_known: bool) -> Option<matcher::Match> {
+        let q = self.resolve_with(q, even_known);
         let pq = matcher::PreparedQuery::new(&q);
         let full = self.facts(slot);
         let facts = Facts {

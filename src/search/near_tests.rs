@@ -238,3 +238,27 @@ fn words_standing_together_as_typed_rank_first_even_in_part_of_the_query() {
         hits.iter().map(|h| h.score).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_typo_that_makes_another_word_is_corrected_when_nothing_else_matches() {
+    let c = corpus(TEXTS);
+    let index = SearchIndex::build(&c);
+    // "nhat" is a word here ("nhất"), but no passage has "nguyen" and "nhat".
+    let hits = search_all(&index, &c, "nguyen nhat", &Scope::All);
+    assert!(!hits.is_empty() && !hits[0].exact);
+    assert!(texts(&c, &hits)[0].contains("nguyên nhân"));
+    // Where the words match as typed, nothing is corrected.
+    let hits = search_all(&index, &c, "hap dan nhat", &Scope::All);
+    assert!(!hits.is_empty() && hits.iter().all(|h| h.exact));
+}
+
+#[test]
+fn a_word_nothing_resembles_does_not_stop_the_others() {
+    let c = corpus(TEXTS);
+    let index = SearchIndex::build(&c);
+    let hits = search_all(&index, &c, "bo sung luat xqzwv", &Scope::All);
+    assert!(!hits.is_empty() && !hits[0].exact);
+    assert!(texts(&c, &hits)[0].contains("bổ sung luật"));
+    // Alone, it finds nothing.
+    assert!(search_all(&index, &c, "xqzwv", &Scope::All).is_empty());
+}

@@ -23,6 +23,10 @@ pub enum TermKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts of a typed word, not a state machine"
+)]
 pub struct Term {
     pub kind: TermKind,
     pub negate: bool,
@@ -44,6 +48,9 @@ pub struct Term {
     /// one): then only exact hits count. False when no index was asked: the compact
     /// fallback is tried.
     pub known: bool,
+    /// A word the corpus does not know and has no correction for, among words it does:
+    /// passages with the others still match, as near hits ("bo sung luat xqzw").
+    pub optional: bool,
 }
 
 /// A word of the corpus a typed word may have meant.
@@ -221,6 +228,7 @@ pub fn parse(raw: &str) -> Query {
             alternatives,
             corrections: Vec::new(),
             known: false,
+            optional: false,
         });
     }
     join_long_forms(&mut terms, acronyms());
@@ -271,6 +279,7 @@ pub(crate) fn join_long_forms(terms: &mut Vec<Term>, table: &[(String, String)])
                 initials: false,
                 corrections: Vec::new(),
                 known: false,
+                optional: false,
             };
             debug_assert!(term.alternatives.contains(&short));
             terms.splice(i..i + n, [term]);

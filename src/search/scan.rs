@@ -195,10 +195,31 @@ pub fn search(
     if q.is_empty() {
         return Some(Vec::new());
     }
+    // Which typed words the corpus does not know, and what they were meant to be.
+    let strict = index.resolve(q);
+    let hits = search_resolved(index, corpus, &strict, scope, cancel, progress)?;
+    if !hits.is_empty() {
+        return Some(hits);
+    }
+    // Nothing: a typo may have made another word ("may rinh" for "may tinh").
+    let loose = index.resolve_with(q, true);
+    if loose == strict {
+        return Some(hits);
+    }
+    search_resolved(index, corpus, &loose, scope, cancel, progress)
+}
+
+/// [`search`] of a query the index has resolved.
+fn search_resolved(
+    index: &SearchIndex,
+    corpus: &Corpus,
+    q: &Query,
+    scope: &Scope,
+    cancel: &(dyn Fn() -> bool + Sync),
+    progress: &mut dyn FnMut(&[Hit]),
+) -> Option<Vec<Hit>> {
     let n = index.len();
     let threads = threads();
-    // Which typed words the corpus does not know, and what they were meant to be.
-    let q = &index.resolve(q);
     let pq = PreparedQuery::new(q);
     let accents = accent::prepare(q, &index.memo, n);
     let fuzzy_pass = q.has_fuzzy();

@@ -273,7 +273,9 @@ impl<'q> PreparedQuery<'q> {
 
     /// False when some required term cannot hit a text with letter mask `mask`.
     pub(crate) fn possible(&self, mask: u64) -> bool {
-        self.terms.iter().all(|t| t.term.negate || t.possible(mask))
+        self.terms
+            .iter()
+            .all(|t| t.term.negate || t.term.optional || t.possible(mask))
     }
 }
 
@@ -301,6 +303,8 @@ pub(crate) fn match_prepared(
 ) -> Outcome {
     found.clear();
     let n = pq.terms.len();
+    // An optional term that missed ([`Term::optional`]).
+    let mut skipped = false;
     // How many terms the title holds, counted when first needed.
     let mut title_terms: Option<usize> = None;
     let retry = retry.filter(|&f| fuzzy && f < n && pq.terms[f].fuzzy_capable);
@@ -345,6 +349,11 @@ pub(crate) fn match_prepared(
             };
         }
         match (negate, hit) {
+            // A word nothing resembles is left out: the hit is a near one.
+            // Not before the near matches were tried (in the fuzzy pass, when it can).
+            (false, None) if term.term.optional && (fuzzy || !term.fuzzy_capable) => {
+                skipped = true;
+            }
             (true, Some(_)) | (false, None) => return Outcome::Miss(i),
             (true, None) => {}
             (false, Some(hit)) => found.push(hit),
@@ -403,7 +412,7 @@ pub(crate) fn match_prepared(
     Outcome::Hit(Match {
         score: score - position - spread,
         ranges,
-        exact: found.iter().all(|f| !f.approx),
+        exact: !skipped && found.iter().all(|f| !f.approx),
     })
 }
 
