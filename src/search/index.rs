@@ -40,7 +40,7 @@ pub struct SearchIndex {
     /// Accent answers remembered from earlier searches.
     pub(super) memo: accent::Memo,
     /// The folded words of every passage, with their passage counts: typos are told and
-    /// corrected, and rare words weigh more, by it (empty for an index filled by hand).
+    /// corrected by it (empty for an index filled by hand).
     pub(super) vocab: Vocab,
     /// The acronyms the passages define (`Cảnh sát giao thông (CSGT)`).
     learned: Learned,
@@ -237,12 +237,11 @@ impl SearchIndex {
         }
     }
 
-    /// How `q` matches passage `slot` read alone, in its article's context and with the
-    /// corpus's words, without the two passes and the facts a search uses to skip work: the
-    /// reference a search's hits are checked against.
-    pub fn match_slot(&self, slot: usize, q: &Query, even_known: bool) -> Option<matcher::Match> {
-        let q = self.resolve_with(q, even_known);
-        let pq = matcher::PreparedQuery::new(&q);
+    /// How `q`, as this index resolved it ([`resolve_with`](Self::resolve_with)), matches
+    /// passage `slot` read alone, in its article's context, without the two passes and the
+    /// facts a search uses to skip work: the reference a search's hits are checked against.
+    pub fn match_slot(&self, slot: usize, resolved: &Query) -> Option<matcher::Match> {
+        let pq = matcher::PreparedQuery::new(resolved);
         let full = self.facts(slot);
         let facts = Facts {
             title: full.title,

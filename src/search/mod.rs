@@ -17,7 +17,7 @@ pub mod worker;
 pub use highlight::highlight_ranges;
 pub use index::SearchIndex;
 pub use query::{Query, parse};
-pub use scan::{Hit, Scope, W_ACCENT, rank, search, search_all};
+pub use scan::{Hit, Scope, W_ACCENT, rank, search, search_all, search_noting};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -241,8 +241,9 @@ pub fn parse(raw: &str) -> Query {
 pub(crate) fn join_long_forms(terms: &mut Vec<Term>, table: &[(String, String)]) {
     let mut i = 0;
     while i < terms.len() {
-        let mut joined: Option<(usize, String, String)> = None;
-        for (short, long) in table {
+        // (words, long form) of the longest that fits.
+        let mut joined: Option<(usize, String)> = None;
+        for (_, long) in table {
             let n = long.split(' ').count();
             if n < 2 || i + n > terms.len() || joined.as_ref().is_some_and(|j| j.0 >= n) {
                 continue;
@@ -256,10 +257,10 @@ pub(crate) fn join_long_forms(terms: &mut Vec<Term>, table: &[(String, String)])
                     .join(" ")
                     == *long
             {
-                joined = Some((n, short.clone(), long.clone()));
+                joined = Some((n, long.clone()));
             }
         }
-        if let Some((n, short, long)) = joined {
+        if let Some((n, long)) = joined {
             let accented: Vec<String> = terms[i..i + n]
                 .iter()
                 .filter_map(|t| t.accented.clone())
@@ -281,7 +282,6 @@ pub(crate) fn join_long_forms(terms: &mut Vec<Term>, table: &[(String, String)])
                 known: false,
                 optional: false,
             };
-            debug_assert!(term.alternatives.contains(&short));
             terms.splice(i..i + n, [term]);
         }
         i += 1;

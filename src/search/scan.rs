@@ -192,21 +192,44 @@ pub fn search(
     cancel: &(dyn Fn() -> bool + Sync),
     progress: &mut dyn FnMut(&[Hit]),
 ) -> Option<Vec<Hit>> {
+    search_noting(index, corpus, q, scope, cancel, &mut |hits, _| {
+        progress(hits);
+    })
+    .map(|(hits, _)| hits)
+}
+
+/// [`search`], with the query as the index resolved it ([`SearchIndex::resolve`]: acronyms,
+/// corrections) given to `progress` and returned beside the hits: what
+/// [`Query::notes`](super::Query::notes) shows the user. It is the query that found the
+/// hits: the looser one when the strict one found nothing.
+pub fn search_noting(
+    index: &SearchIndex,
+    corpus: &Corpus,
+    q: &Query,
+    scope: &Scope,
+    cancel: &(dyn Fn() -> bool + Sync),
+    progress: &mut dyn FnMut(&[Hit], &Query),
+) -> Option<(Vec<Hit>, Query)> {
     if q.is_empty() {
-        return Some(Vec::new());
+        return Some((Vec::new(), q.clone()));
     }
     // Which typed words the corpus does not know, and what they were meant to be.
     let strict = index.resolve(q);
-    let hits = search_resolved(index, corpus, &strict, scope, cancel, progress)?;
+    let hits = search_resolved(index, corpus, &strict, scope, cancel, &mut |h| {
+        progress(h, &strict);
+    })?;
     if !hits.is_empty() {
-        return Some(hits);
+        return Some((hits, strict));
     }
     // Nothing: a typo may have made another word ("may rinh" for "may tinh").
     let loose = index.resolve_with(q, true);
     if loose == strict {
-        return Some(hits);
+        return Some((hits, strict));
     }
-    search_resolved(index, corpus, &loose, scope, cancel, progress)
+    let hits = search_resolved(index, corpus, &loose, scope, cancel, &mut |h| {
+        progress(h, &loose);
+    })?;
+    Some((hits, loose))
 }
 
 /// [`search`] of a query the index has resolved.

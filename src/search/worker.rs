@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use super::{Generation, Hit, Scope, SearchIndex, parse, rank, search};
+use super::{Generation, Hit, Query, Scope, SearchIndex, parse, rank, search_noting};
 use crate::corpus::Corpus;
 
 /// At most this many ranked hits are sent to the UI (the count is always exact).
@@ -93,9 +93,8 @@ fn run(
         }
         let started = Instant::now();
         let q = parse(&req.query);
-        let notes = index.resolve(&q).notes();
         let stale = || generation.current() != req.generation;
-        let mut early = |hits: &[Hit]| {
+        let mut early = |hits: &[Hit], resolved: &Query| {
             let mut shown = hits.to_vec();
             rank(&mut shown);
             let total = shown.len();
@@ -106,12 +105,14 @@ fn run(
                 hits: shown,
                 total,
                 near,
-                notes: notes.clone(),
+                notes: resolved.notes(),
                 done: false,
                 elapsed: started.elapsed(),
             });
         };
-        if let Some(mut hits) = search(index, corpus, &q, &req.scope, &stale, &mut early) {
+        if let Some((mut hits, resolved)) =
+            search_noting(index, corpus, &q, &req.scope, &stale, &mut early)
+        {
             let total = hits.len();
             let near = hits.iter().filter(|h| !h.exact).count();
             hits.truncate(MAX_SHOWN);
@@ -120,7 +121,7 @@ fn run(
                 hits,
                 total,
                 near,
-                notes: notes.clone(),
+                notes: resolved.notes(),
                 done: true,
                 elapsed: started.elapsed(),
             });
@@ -155,5 +156,32 @@ mod tests {
             }
             assert!(r.generation <= g2);
         }
+    }
+
+    /// The notes come from the query the worker searched, as the index resolved it.
+    #[test]
+    fn notes_say_what_the_search_made_of_the_query() {
+        let corpus = Arc::new(crate::embedded::corpus());
+        let index = Arc::new(SearchIndex::build(&corpus));
+        let (tx, rx) = mpsc::channel();
+        let w = SearchWorker::spawn(index, corpus, move |r| {
+            let _ = tx.send(r);
+        });
+        let done = |g: u64| loop {
+            let r: SearchResults = rx.recv_timeout(Duration::from_secs(10)).expect("results");
+            if r.generation == g && r.done {
+                break r;
+            }
+        };
+        let r = done(w.submit("nghi quyte", Scope::All));
+        assert!(r.total > 0 && r.near == r.total);
+        assert!(
+            r.notes.iter().any(|n| n.starts_with("quyte → quyet")),
+            "{:?}",
+            r.notes
+        );
+        // Typed as the corpus writes it: nothing corrected.
+        let r = done(w.submit("nghi quyet", Scope::All));
+        assert!(r.notes.iter().all(|n| !n.contains('→')), "{:?}", r.notes);
     }
 }

@@ -167,10 +167,11 @@ pub fn check_search(corpus: &Corpus, raw: &str, scope: &Scope) {
         // As the search does: words the corpus knows taken for typos only when nothing
         // matched without.
         let expect = |even_known: bool| {
+            let resolved = index.resolve_with(&q, even_known);
             let mut expected = Vec::new();
             for (slot, at) in index.refs.iter().enumerate() {
                 if admits(scope, at.doc)
-                    && let Some(m) = index.match_slot(slot, &q, even_known)
+                    && let Some(m) = index.match_slot(slot, &resolved)
                 {
                     expected.push((u32::try_from(slot).unwrap(), m));
                 }
