@@ -92,15 +92,14 @@ impl App {
     fn search_scope(&self, scope: FinderScope) -> Scope {
         match scope {
             FinderScope::All => Scope::All,
-            FinderScope::Locality => {
-                let filter = self.localities.filter();
-                Scope::Documents(
-                    (0..self.corpus.documents.len())
-                        .filter(|&d| document_matches(&self.corpus.documents[d], &filter))
-                        .map(|d| PassageRef::new(d, 0, 0).doc)
-                        .collect(),
-                )
-            }
+            // What is said about the selected places, not every section of an article
+            // that also names them.
+            FinderScope::Locality => match self.localities.filter() {
+                Filter::All => Scope::All,
+                Filter::Localities(ids) => {
+                    Scope::places(&self.corpus, ids.iter().map(String::as_str))
+                }
+            },
             FinderScope::Article => Scope::Documents(
                 self.reader
                     .doc

@@ -404,4 +404,6 @@ impl App {
 }
 
 #[cfg(test)]
+mod scope_tests;
+#[cfg(test)]
 mod tests;

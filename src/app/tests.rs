@@ -9,7 +9,12 @@ use super::outline::Node;
 use super::*;
 
 pub(super) fn app(w: u16, h: u16) -> App {
-    let mut a = App::new(Arc::new(crate::embedded::corpus()), "embedded", false);
+    app_on(crate::embedded::corpus(), w, h)
+}
+
+/// The app on `corpus`, its index built.
+pub(super) fn app_on(corpus: crate::corpus::Corpus, w: u16, h: u16) -> App {
+    let mut a = App::new(Arc::new(corpus), "embedded", false);
     send(&mut a, Event::Resize(w, h));
     let index = Arc::new(crate::search::SearchIndex::build(&a.corpus));
     let corpus = Arc::clone(&a.corpus);
@@ -56,7 +61,7 @@ pub(super) fn key(a: &mut App, code: KeyCode, m: KeyModifiers) {
     send(a, Event::Key(KeyEvent::new(code, m)));
 }
 
-fn select_locality(a: &mut App, name: &str) {
+pub(super) fn select_locality(a: &mut App, name: &str) {
     press(a, "1g");
     let i = a
         .localities
@@ -201,7 +206,7 @@ fn tiny_sizes_do_not_panic() {
 
 /// Run the search the app asked for, as the event loop's worker would, and hand back the
 /// results.
-fn serve_search(a: &mut App) {
+pub(super) fn serve_search(a: &mut App) {
     let req = search_sent(a).expect("a search was requested");
     let index = crate::search::SearchIndex::build(&a.corpus);
     let hits = crate::search::search_all(&index, &a.corpus, &req.query, &req.scope);

@@ -156,6 +156,88 @@ pub fn corpus(docs: usize, passages: usize, seed: u64) -> Corpus {
     }
 }
 
+/// Articles about places, for scope tests: one about Hạ Long alone (its province named
+/// too), one about Hạ Long, Thanh Hóa and Quảng Ninh with a section on each after an
+/// introduction, and one about each of two districts named Châu Thành. Every passage
+/// speaks of tourism (`du lịch`). The city of Thanh Hóa and a commune of one Châu Thành
+/// are places too, with no article.
+pub fn places() -> Corpus {
+    let unit = |id: &str, name: &str, kind: &str, province: &str| crate::corpus::Locality {
+        id: id.into(),
+        name: name.into(),
+        kind: kind.into(),
+        province: province.into(),
+        province_2025: province.into(),
+        documents: Vec::new(),
+        district: None,
+        communes_2025: Vec::new(),
+    };
+    let section = |locality: Option<&str>, texts: &[&str]| Section {
+        heading: None,
+        locality: locality.map(str::to_string),
+        passages: texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Passage {
+                id: crate::preprocess::ids::passage_id(t),
+                kind: PassageKind::Paragraph,
+                text: (*t).to_string(),
+                line: i + 1,
+            })
+            .collect(),
+    };
+    let mut alone = Document::new("ha-long", "synthetic");
+    alone.title = "Hạ Long đón khách".into();
+    alone.localities = vec!["d193".into(), "p22".into()];
+    alone.sections = vec![
+        section(None, &["Du lịch Hạ Long đón một triệu khách trong quý I."]),
+        section(
+            Some("d193"),
+            &["Thành phố Hạ Long mở thêm tuyến du lịch đêm."],
+        ),
+    ];
+    let mut three = Document::new("ba-noi", "synthetic");
+    three.title = "Ba địa phương làm du lịch".into();
+    three.localities = vec!["d193".into(), "p38".into(), "p22".into()];
+    three.sections = vec![
+        section(None, &["Ba địa phương cùng đẩy mạnh du lịch biển."]),
+        section(Some("d193"), &["Hạ Long làm du lịch vịnh."]),
+        section(
+            Some("p38"),
+            &["Thanh Hóa làm du lịch biển Sầm Sơn, du lịch xanh."],
+        ),
+        section(Some("p22"), &["Quảng Ninh nối các điểm du lịch."]),
+    ];
+    let mut tien_giang = Document::new("chau-thanh-tg", "synthetic");
+    tien_giang.localities = vec!["d821".into()];
+    tien_giang.sections = vec![section(
+        None,
+        &["Châu Thành (Tiền Giang) làm du lịch vườn."],
+    )];
+    let mut tra_vinh = Document::new("chau-thanh-tv", "synthetic");
+    tra_vinh.localities = vec!["d847".into()];
+    tra_vinh.sections = vec![section(None, &["Châu Thành (Trà Vinh) làm du lịch sông."])];
+    let mut commune = unit("w28", "Tân Hương", "xã", "Tiền Giang");
+    commune.district = Some(crate::corpus::UnitRef {
+        id: "d821".into(),
+        name: "Châu Thành".into(),
+        kind: "huyện".into(),
+    });
+    Corpus {
+        documents: vec![alone, three, tien_giang, tra_vinh],
+        localities: vec![
+            unit("d193", "Hạ Long", "thành phố thuộc tỉnh", "Quảng Ninh"),
+            unit("p22", "Quảng Ninh", "tỉnh", "Quảng Ninh"),
+            unit("p38", "Thanh Hóa", "tỉnh", "Thanh Hóa"),
+            unit("d380", "Thanh Hóa", "thành phố thuộc tỉnh", "Thanh Hóa"),
+            unit("d821", "Châu Thành", "huyện", "Tiền Giang"),
+            unit("d847", "Châu Thành", "huyện", "Trà Vinh"),
+            commune,
+        ],
+        ..Corpus::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -37,6 +37,9 @@ pub struct SearchIndex {
     /// of the whole corpus finds the original only (the finder names the copies); a search
     /// of one article still finds its own text.
     copies: Vec<bool>,
+    /// Per passage, whether an earlier passage of its document has the same folded text (a
+    /// caption or a speaker's label printed twice): a search shows the text once.
+    repeats: Vec<bool>,
     /// Accent answers remembered from earlier searches.
     pub(super) memo: accent::Memo,
     /// The folded words of every passage, with their passage counts: typos are told and
@@ -134,6 +137,7 @@ impl SearchIndex {
             idx.marks.push(f.marks);
             idx.canonical.push(f.canonical);
         }
+        idx.repeats = repeats(&idx.refs, &idx.folded);
         idx
     }
 
@@ -230,6 +234,7 @@ impl SearchIndex {
             folded: self.folded.clone(),
             bytes: self.bytes,
             copies: self.copies.clone(),
+            repeats: self.repeats.clone(),
             vocab: self.vocab.clone(),
             learned: self.learned.clone(),
             titles: self.titles.clone(),
@@ -267,6 +272,12 @@ impl SearchIndex {
     /// Whether passage `slot` belongs to a syndicated copy (false for a hand-filled index).
     pub(super) fn is_copy(&self, slot: usize) -> bool {
         self.copies.get(slot).copied().unwrap_or(false)
+    }
+
+    /// Whether passage `slot` repeats an earlier passage of its document (false for a
+    /// hand-filled index).
+    pub(super) fn is_repeat(&self, slot: usize) -> bool {
+        self.repeats.get(slot).copied().unwrap_or(false)
     }
 
     pub fn len(&self) -> usize {
@@ -317,6 +328,19 @@ struct Folded {
     marks: Box<[u32]>,
     short: matcher::ShortWords,
     canonical: bool,
+}
+
+/// Per passage, whether an earlier passage of the same document folds to the same text.
+fn repeats(refs: &[PassageRef], folded: &[String]) -> Vec<bool> {
+    let mut out = vec![false; refs.len()];
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for (slot, at) in refs.iter().enumerate() {
+        if slot > 0 && refs[slot - 1].doc != at.doc {
+            seen.clear();
+        }
+        out[slot] = !seen.insert(folded[slot].trim());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -405,5 +429,37 @@ mod copy_tests {
         ));
         assert_eq!(own, vec![1]);
         assert_eq!(corpus.copies().get(&0), Some(&vec![1]));
+    }
+
+    #[test]
+    fn a_passage_repeated_in_its_article_is_found_once() {
+        let mut corpus = crate::embedded::corpus();
+        // A speaker's label printed again later in document 0, and once in document 2.
+        let label = "Ông Mai Tiến Dũng:".to_string();
+        for (d, s) in [(0, 0), (0, 1), (2, 0)] {
+            let sec = &mut corpus.documents[d].sections[s];
+            let mut p = sec.passages[0].clone();
+            p.text.clone_from(&label);
+            sec.passages.push(p);
+        }
+        // In other case, the same text.
+        let mut p = corpus.documents[0].sections[1].passages[0].clone();
+        p.text = label.to_uppercase();
+        corpus.documents[0].sections[1].passages.push(p);
+        let index = SearchIndex::build(&corpus);
+        let hits = search_all(&index, &corpus, "\"mai tien dung\"", &Scope::All);
+        let at: Vec<(usize, usize)> = hits
+            .iter()
+            .map(|h| (h.at.doc_index(), h.at.section_index()))
+            .collect();
+        assert_eq!(at, [(0, 0), (2, 0)], "{hits:?}");
+        // Also when the article alone is searched.
+        let own = search_all(
+            &index,
+            &corpus,
+            "\"mai tien dung\"",
+            &Scope::Documents(vec![0]),
+        );
+        assert_eq!(own.len(), 1);
     }
 }

@@ -11,13 +11,15 @@ pub mod matcher;
 mod near_tests;
 pub mod query;
 mod scan;
+mod scope;
 mod vocab;
 pub mod worker;
 
 pub use highlight::highlight_ranges;
 pub use index::SearchIndex;
 pub use query::{Query, parse};
-pub use scan::{Hit, Scope, W_ACCENT, rank, search, search_all, search_noting};
+pub use scan::{Hit, W_ACCENT, rank, search, search_all, search_noting};
+pub use scope::Scope;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::matcher::{self, Outcome, PreparedQuery};
-use super::{PassageRef, Query, SearchIndex, accent, parse, threads};
+use super::{PassageRef, Query, Scope, SearchIndex, accent, parse, threads};
 use crate::corpus::Corpus;
 
 /// One ranked result.
@@ -25,23 +25,6 @@ pub struct Hit {
 
 /// Bonus for a hit whose accented form is in the original text as typed.
 pub const W_ACCENT: i64 = 60;
-
-/// Which passages to search: everything, or only some documents.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Scope {
-    #[default]
-    All,
-    Documents(Vec<u32>),
-}
-
-impl Scope {
-    fn admits(&self, at: PassageRef, copy: bool) -> bool {
-        match self {
-            Scope::All => !copy,
-            Scope::Documents(docs) => docs.binary_search(&at.doc).is_ok(),
-        }
-    }
-}
 
 /// Order: exact hits before near ones, then best score first, ties in document order.
 pub fn rank(hits: &mut [Hit]) {
@@ -128,7 +111,8 @@ impl Job<'_> {
                         r => Some(usize::from(r) - 1),
                     }
                 } else {
-                    if !scope.admits(index.refs[slot], index.is_copy(slot))
+                    if index.is_repeat(slot)
+                        || !scope.admits(index.refs[slot], index.is_copy(slot))
                         || !pq.possible(facts.mask | facts.title_mask)
                     {
                         continue;

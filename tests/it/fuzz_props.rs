@@ -203,12 +203,22 @@ proptest! {
     #![proptest_config(config(1000))]
 
     #[test]
-    fn search_highlight((docs, q) in search_case(), every_other in any::<bool>()) {
+    fn search_highlight((docs, q) in search_case(), scope in 0u8..3) {
         let corpus = invariants::search_corpus(&docs);
-        let scope = if every_other {
-            Scope::Documents((0..u32::try_from(corpus.documents.len()).unwrap()).step_by(2).collect())
-        } else {
-            Scope::All
+        let n = |i: usize| u32::try_from(i).unwrap();
+        // Everything, every other document, every other section.
+        let scope = match scope {
+            0 => Scope::All,
+            1 => Scope::Documents((0..n(corpus.documents.len())).step_by(2).collect()),
+            _ => Scope::Sections(
+                corpus
+                    .documents
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(d, doc)| (0..doc.sections.len()).map(move |s| (n(d), n(s))))
+                    .step_by(2)
+                    .collect(),
+            ),
         };
         invariants::check_search(&corpus, &q, &scope);
     }

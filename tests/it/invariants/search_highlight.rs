@@ -1,6 +1,6 @@
 //! `search_highlight`: query parse + search + highlight ranges.
 
-use nghiquyet::corpus::{Corpus, Document, Passage, PassageKind, Section};
+use nghiquyet::corpus::{Corpus, Document, Passage, PassageKind, PassageRef, Section};
 use nghiquyet::preprocess::ids::passage_id;
 use nghiquyet::search::{
     self, Hit, Query, Scope, SearchIndex, W_ACCENT, highlight_ranges, parse, search_all,
@@ -10,15 +10,18 @@ use nghiquyet::text;
 use super::on;
 
 /// Fuzz input → (corpus, query, scope). The first line is the query (`@` in front: search
-/// every other document only); each further line is a passage, except that a line starting
+/// every other document only; `%`: every other section); each further line is a passage, except that a line starting
 /// with `#` starts a new document and one starting with `§` a new section (its heading).
 pub fn search_case(data: &[u8]) -> (Corpus, String, Scope) {
     let text = String::from_utf8_lossy(data);
     let mut lines = text.split('\n');
     let first = lines.next().unwrap_or_default();
-    let (query, every_other) = match first.strip_prefix('@') {
-        Some(q) => (q.to_string(), true),
-        None => (first.to_string(), false),
+    let (query, every_other) = if let Some(q) = first.strip_prefix('@') {
+        (q.to_string(), Some(false))
+    } else if let Some(q) = first.strip_prefix('%') {
+        (q.to_string(), Some(true))
+    } else {
+        (first.to_string(), None)
     };
     let mut docs: Vec<Vec<(Option<String>, Vec<String>)>> = vec![vec![(None, Vec::new())]];
     for line in lines {
@@ -33,14 +36,19 @@ pub fn search_case(data: &[u8]) -> (Corpus, String, Scope) {
         }
     }
     let corpus = search_corpus(&docs);
-    let scope = if every_other {
-        Scope::Documents(
-            (0..u32::try_from(corpus.documents.len()).unwrap())
+    let n = |i: usize| u32::try_from(i).unwrap();
+    let scope = match every_other {
+        Some(false) => Scope::Documents((0..n(corpus.documents.len())).step_by(2).collect()),
+        Some(true) => Scope::Sections(
+            corpus
+                .documents
+                .iter()
+                .enumerate()
+                .flat_map(|(d, doc)| (0..doc.sections.len()).map(move |s| (n(d), n(s))))
                 .step_by(2)
                 .collect(),
-        )
-    } else {
-        Scope::All
+        ),
+        None => Scope::All,
     };
     (corpus, query, scope)
 }
@@ -99,11 +107,31 @@ pub fn check_query(q: &Query) {
     assert_eq!(q.is_empty(), q.terms.iter().all(|t| t.negate));
 }
 
-fn admits(scope: &Scope, doc: u32) -> bool {
+fn admits(scope: &Scope, at: PassageRef) -> bool {
     match scope {
         Scope::All => true,
-        Scope::Documents(docs) => docs.contains(&doc),
+        Scope::Documents(docs) => docs.contains(&at.doc),
+        Scope::Sections(sections) => sections.contains(&(at.doc, at.section)),
     }
+}
+
+/// Does an earlier passage of the same document read the same, folded? A search shows
+/// the text once.
+fn repeats_earlier(corpus: &Corpus, at: PassageRef) -> bool {
+    let fold = |p: &Passage| text::fold_for_search(&p.text).text.trim().to_string();
+    let me = fold(at.get(corpus));
+    corpus.documents[at.doc as usize]
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(s, sec)| {
+            sec.passages
+                .iter()
+                .enumerate()
+                .map(move |(p, passage)| (PassageRef::new(at.doc as usize, s, p), passage))
+        })
+        .take_while(|(r, _)| *r < at)
+        .any(|(_, p)| fold(p) == me)
 }
 
 /// Search `raw` over `corpus` and check the index, every hit, its highlight, the ranking,
@@ -170,7 +198,8 @@ pub fn check_search(corpus: &Corpus, raw: &str, scope: &Scope) {
             let resolved = index.resolve_with(&q, even_known);
             let mut expected = Vec::new();
             for (slot, at) in index.refs.iter().enumerate() {
-                if admits(scope, at.doc)
+                if admits(scope, *at)
+                    && !repeats_earlier(corpus, *at)
                     && let Some(m) = index.match_slot(slot, &resolved)
                 {
                     expected.push((u32::try_from(slot).unwrap(), m));
@@ -207,7 +236,12 @@ pub fn check_hit(corpus: &Corpus, index: &SearchIndex, scope: &Scope, hit: &Hit)
     let slot = hit.slot as usize;
     assert!(slot < index.len(), "slot {slot} of {}", index.len());
     assert_eq!(index.refs[slot], hit.at, "slot and position disagree");
-    assert!(admits(scope, hit.at.doc), "hit outside the scope");
+    assert!(admits(scope, hit.at), "hit outside the scope");
+    assert!(
+        !repeats_earlier(corpus, hit.at),
+        "hit {:?} repeats an earlier passage of its document",
+        hit.at
+    );
     let folded = &index.folded[slot];
     // A hit without ranges: every term was in the article's title alone, and the
     // article's first passage stands for it.
