@@ -19,13 +19,19 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };
+    // `search` exits as grep does: 1 when nothing matched, 2 on an error.
+    let error_code = if matches!(args.command, Some(nghiquyet::cli::Command::Search(_))) {
+        ExitCode::from(2)
+    } else {
+        ExitCode::FAILURE
+    };
     match nghiquyet::cli::run(args) {
         Ok(code) => code,
         // `nghiquyet inspect … | head` closes the pipe early: that is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             output::error(output::error_chain(&e));
-            ExitCode::FAILURE
+            error_code
         }
     }
 }

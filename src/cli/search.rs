@@ -9,9 +9,8 @@ use serde::Serialize;
 
 use super::{load_corpus, output};
 use crate::corpus::Corpus;
-use crate::corpus::tree::locality_tree;
+use crate::corpus::tree::{FindError, find_place, locality_tree};
 use crate::search::{Scope, SearchIndex, highlight_ranges, search_all};
-use crate::text::fold_str;
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -46,32 +45,39 @@ struct JsonHit<'a> {
     ranges: Vec<[usize; 2]>,
 }
 
-/// The documents about a locality named `name` (its own articles and sections), or about a
-/// place under it, as the browser's locality tree groups them (a province, its districts,
-/// a district, its communes).
+/// What is said about the place `name` names (a locality id, or a name with its province
+/// after a comma when others share it) and the places under it, as the browser's locality
+/// row scopes the finder: see [`Scope::places`].
 fn locality_scope(corpus: &Corpus, name: &str) -> anyhow::Result<Scope> {
-    let key = fold_str(name);
-    let key = key
-        .trim_start_matches("tinh ")
-        .trim_start_matches("thanh pho ")
-        .trim_start_matches("tp ")
-        .trim();
-    let ids: Vec<&str> = locality_tree(corpus, false)
-        .iter()
-        .filter(|n| fold_str(&n.name) == key || n.id.as_deref() == Some(name))
-        .flat_map(|n| n.members.iter().copied())
-        .collect();
-    if ids.is_empty() {
-        anyhow::bail!("no locality named {name:?} in the corpus (see `nghiquyet localities`)");
+    let tree = locality_tree(corpus, false);
+    match find_place(corpus, &tree, name) {
+        Ok(node) => {
+            let scope = Scope::places(corpus, node.members.iter().copied());
+            if scope == Scope::Sections(Vec::new()) {
+                eprintln!(
+                    "note: the {} article(s) about {} are about other places too, and none of \
+                     their sections is about it alone",
+                    node.documents.len(),
+                    node.name
+                );
+            }
+            Ok(scope)
+        }
+        Err(FindError::Unknown) => {
+            anyhow::bail!("no locality named {name:?} in the corpus (see `nghiquyet localities`)")
+        }
+        Err(FindError::NotThere(places)) => anyhow::bail!(
+            "no locality {name:?} in the corpus; with that name it has:\n  {}",
+            places.join("\n  ")
+        ),
+        Err(FindError::Ambiguous(places)) => anyhow::bail!(
+            "{name:?} names {} places; add the province after a comma \
+             (--locality \"{}, <province>\") or give the id:\n  {}",
+            places.len(),
+            name.trim(),
+            places.join("\n  ")
+        ),
     }
-    let docs: Vec<u32> = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.is_about(|id| ids.contains(&id)))
-        .map(|(i, _)| u32::try_from(i))
-        .collect::<Result<_, _>>()?;
-    Ok(Scope::Documents(docs))
 }
 
 pub fn run(

@@ -181,5 +181,9 @@ fn since_2025<'a>(locs: &[&'a Locality], out: &mut Vec<TreeNode<'a>>) {
     out.extend(communes.into_values());
 }
 
+mod find;
+
+pub use find::{FindError, find_place};
+
 #[cfg(test)]
 mod tests;

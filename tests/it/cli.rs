@@ -364,8 +364,83 @@ fn search_exits_1_when_nothing_matches_and_scopes_by_locality() {
         assert_eq!(h["doc"], "003_38274dcad4e56157");
     }
     let o = run(&["search", "x", "--locality", "Atlantis"]);
-    assert!(!o.status.success());
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an error, not \"nothing matched\""
+    );
     assert!(stderr(&o).contains("Atlantis"));
+}
+
+#[test]
+fn search_locality_takes_a_province_after_a_comma_and_says_when_a_name_is_shared() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("places.json");
+    nghiquyet::corpus::io::save_atomic(&nghiquyet::corpus::synth::places(), &path, false).unwrap();
+    let corpus = path.to_str().unwrap();
+    let sections = |place: &str| -> Vec<(String, String)> {
+        let o = run(&[
+            "search",
+            "du lich",
+            "--corpus",
+            corpus,
+            "--locality",
+            place,
+            "--json",
+        ]);
+        assert!(o.status.success(), "{place}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let mut got: Vec<(String, String)> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["doc"].as_str().unwrap().into(),
+                    h["text"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        got.sort();
+        got
+    };
+    // Hạ Long: no passage of the three-place article's other sections.
+    let ha_long = sections("Ha Long");
+    assert_eq!(ha_long.len(), 3, "{ha_long:?}");
+    assert!(
+        ha_long
+            .iter()
+            .all(|(_, t)| !t.contains("Thanh Hóa") && !t.contains("Ba địa phương"))
+    );
+    // A shared name: an error listing each place with its province and id.
+    let o = run(&[
+        "search",
+        "du lich",
+        "--corpus",
+        corpus,
+        "--locality",
+        "Chau Thanh",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    for want in [
+        "names 2 places",
+        "Châu Thành (huyện, Tiền Giang) [d821]",
+        "[d847]",
+    ] {
+        assert!(err.contains(want), "{want}: {err}");
+    }
+    assert!(o.stdout.is_empty());
+    // With its province, or by id: that one only.
+    for place in [
+        "Chau Thanh, Tien Giang",
+        "huyen chau thanh, tinh tien giang",
+        "d821",
+    ] {
+        let got = sections(place);
+        assert_eq!(got.len(), 1, "{place}: {got:?}");
+        assert_eq!(got[0].0, "chau-thanh-tg");
+    }
 }
 
 /// A char offset in the JSON output.

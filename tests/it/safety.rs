@@ -163,7 +163,13 @@ fn a_passage_id() -> String {
 }
 
 fn fails_naming(o: &Output, path: &Path, kind: &str) {
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(o));
+    fails_with(o, 1, path, kind);
+}
+
+/// An error naming `path` and `kind`, with exit status `code` (`search` exits 2 on an
+/// error, as grep does: 1 says nothing matched).
+fn fails_with(o: &Output, code: i32, path: &Path, kind: &str) {
+    assert_eq!(o.status.code(), Some(code), "{}", stderr(o));
     let err = stderr(o);
     assert!(
         err.contains(&*path.to_string_lossy()) && err.contains(kind),
