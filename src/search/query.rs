@@ -350,6 +350,25 @@ mod tests {
     }
 
     #[test]
+    fn a_negated_phrase_is_one_term() {
+        let q = parse("phong !\"hai phong\" !hai x");
+        let kinds: Vec<(TermKind, bool, &str)> = q
+            .terms
+            .iter()
+            .map(|t| (t.kind, t.negate, t.folded.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (TermKind::Fuzzy, false, "phong"),
+                (TermKind::Phrase, true, "hai phong"),
+                (TermKind::Fuzzy, true, "hai"),
+                (TermKind::Fuzzy, false, "x"),
+            ]
+        );
+    }
+
+    #[test]
     fn empty_and_negated_only() {
         assert!(parse("").is_empty());
         assert!(parse("   ").is_empty());

@@ -156,6 +156,29 @@ fn excluded_and_removed_text_is_not_found() {
     for h in &hits {
         assert!(!fold_for_search(&h.at.get(&c).text).text.contains("hai"));
     }
+    // `!` negates the one term it stands before: `!hai phong` keeps "phong" required.
+    let folded = |h: &nghiquyet::search::Hit| fold_for_search(&h.at.get(&c).text).text;
+    let hits = search_all(&index, &c, "!hai phong", &Scope::All);
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|h| folded(h).contains("phong") && !folded(h).contains("hai"))
+    );
+    // A negated phrase removes only the passages with those words together.
+    let phong = search_all(&index, &c, "phong", &Scope::All);
+    let hits = search_all(&index, &c, "phong !\"hai phong\"", &Scope::All);
+    assert!(!hits.is_empty() && hits.len() < phong.len());
+    assert_eq!(
+        hits.len(),
+        phong
+            .iter()
+            .filter(|h| !folded(h).contains("hai phong"))
+            .count()
+    );
+    assert!(
+        hits.iter().any(|h| folded(h).contains("hai")),
+        "a lone \"hai\" stays"
+    );
 }
 
 #[test]
