@@ -18,8 +18,9 @@ pub struct SearchArgs {
     /// !exclude "a phrase"; diacritics and case never matter
     #[arg(value_name = "QUERY", required = true, num_args = 1..)]
     pub query: Vec<String>,
-    /// Only passages of articles about this locality or a place under it (or their sections)
-    #[arg(long, value_name = "NAME")]
+    /// Only what is said about this place or a place under it: a name ("Ha Long"), with its
+    /// province after a comma when others share it ("Chau Thanh, Tien Giang"), or an id
+    #[arg(long, value_name = "PLACE")]
     pub locality: Option<String>,
     /// How many results to print
     #[arg(long, value_name = "N", default_value_t = 20)]
