@@ -38,7 +38,8 @@ pub fn rank(hits: &mut [Hit]) {
 
 /// Passages handed to a scanning thread at a time: small enough to balance the cores,
 /// large enough that taking one costs nothing. Cancellation is checked once per chunk.
-const CHUNK: usize = 1024;
+// Small in unit tests, so that their corpora span several chunks.
+const CHUNK: usize = if cfg!(test) { 16 } else { 1024 };
 
 /// What every scanning thread shares.
 struct Job<'a> {
@@ -53,6 +54,8 @@ struct Job<'a> {
     /// pass could hit), else 1 + the term that missed (255: try the terms in order).
     retry: &'a [AtomicU8],
     next_chunk: AtomicUsize,
+    /// The pass stops before this chunk.
+    end_chunk: usize,
 }
 
 impl Job<'_> {
@@ -95,7 +98,7 @@ impl Job<'_> {
         loop {
             let c = self.next_chunk.fetch_add(1, Ordering::Relaxed);
             let start = c * CHUNK;
-            if start >= n {
+            if start >= n || c >= self.end_chunk {
                 return Some(out);
             }
             if (self.cancel)() {
@@ -139,9 +142,15 @@ impl Job<'_> {
 /// A chunk's number and its hits, in slot order.
 type ChunkHits = (usize, Vec<Hit>);
 
-/// Run one pass on every core; hits in slot order.
-fn run_pass(job: &mut Job, threads: usize, fuzzy: bool) -> Option<Vec<Hit>> {
-    job.next_chunk = AtomicUsize::new(0);
+/// Run one pass over `chunks` on every core; hits in slot order.
+fn run_pass(
+    job: &mut Job,
+    threads: usize,
+    fuzzy: bool,
+    chunks: std::ops::Range<usize>,
+) -> Option<Vec<Hit>> {
+    job.next_chunk = AtomicUsize::new(chunks.start);
+    job.end_chunk = chunks.end;
     let job = &*job;
     let parts: Vec<Option<Vec<ChunkHits>>> = std::thread::scope(|s| {
         let handles: Vec<_> = (1..threads).map(|_| s.spawn(|| job.scan(fuzzy))).collect();
@@ -164,7 +173,9 @@ fn run_pass(job: &mut Job, threads: usize, fuzzy: bool) -> Option<Vec<Hit>> {
 }
 
 /// Run a query over the index on all cores. `progress` receives the hits found so far
-/// (unranked) after the exact pass; returns `None` when cancelled.
+/// (unranked): on a big corpus once the first [`EARLY_BYTES`] are read (when they hold
+/// hits), and after the exact pass when a fuzzy pass follows. Returns `None` when
+/// cancelled.
 ///
 /// The exact pass skips passages that lack a required term's letters, and notes which
 /// misses the fuzzy pass could turn into hits; the fuzzy pass reads only those.
@@ -244,18 +255,83 @@ fn search_resolved(
         cancel,
         retry: &retry,
         next_chunk: AtomicUsize::new(0),
+        end_chunk: 0,
     };
-    let mut hits = run_pass(&mut job, threads, false)?;
+    let all = n.div_ceil(CHUNK);
+    // On a big corpus the passages the first chunks hold are shown while the rest is
+    // read: the first results come within a frame or two, the full list a little later.
+    let early = early_chunks(index);
+    let mut hits = if early < all {
+        let mut hits = run_pass(&mut job, threads, false, 0..early)?;
+        if !hits.is_empty() {
+            progress(&hits);
+        }
+        hits.extend(run_pass(&mut job, threads, false, early..all)?);
+        hits
+    } else {
+        run_pass(&mut job, threads, false, 0..all)?
+    };
     if fuzzy_pass {
         progress(&hits);
-        hits.extend(run_pass(&mut job, threads, true)?);
+        hits.extend(run_pass(&mut job, threads, true, 0..all)?);
     }
     rank(&mut hits);
     Some(hits)
+}
+
+/// Text read before the first results are shown: a few milliseconds of the exact pass.
+// Small in unit tests, so that their corpora are read in two parts.
+const EARLY_BYTES: usize = if cfg!(test) { 16 << 10 } else { 16 << 20 };
+
+/// How many chunks hold the first [`EARLY_BYTES`] of folded text.
+fn early_chunks(index: &SearchIndex) -> usize {
+    let mut bytes = 0;
+    for (slot, text) in index.folded.iter().enumerate() {
+        bytes += text.len();
+        if bytes >= EARLY_BYTES {
+            return slot / CHUNK + 1;
+        }
+    }
+    index.len().div_ceil(CHUNK)
 }
 
 /// Convenience for one-shot callers (CLI, tests): search everything, never cancelled.
 pub fn search_all(index: &SearchIndex, corpus: &Corpus, raw: &str, scope: &Scope) -> Vec<Hit> {
     let q = parse(raw);
     search(index, corpus, &q, scope, &|| false, &mut |_| {}).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_big_corpus_shows_the_hits_of_its_first_part_while_the_rest_is_read() {
+        let corpus = crate::corpus::synth::corpus(40, 10, 7);
+        let index = SearchIndex::build(&corpus);
+        let early = early_chunks(&index);
+        assert!(
+            early * CHUNK < index.len(),
+            "the corpus is read in two parts"
+        );
+        // A word of most passages (synthetic text draws from a small vocabulary).
+        let word = corpus.documents[0].sections[0].passages[0]
+            .text
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .to_lowercase();
+        let mut calls: Vec<Vec<u32>> = Vec::new();
+        let q = parse(&format!("'{word}"));
+        let hits = search(&index, &corpus, &q, &Scope::All, &|| false, &mut |h| {
+            calls.push(h.iter().map(|h| h.slot).collect());
+        })
+        .unwrap();
+        let first = calls.first().expect("first results before the whole list");
+        assert!(!first.is_empty() && first.len() < hits.len());
+        let boundary = u32::try_from(early * CHUNK).unwrap();
+        assert!(first.iter().all(|&s| s < boundary), "only the first part");
+        assert!(first.iter().all(|s| hits.iter().any(|h| h.slot == *s)));
+        assert!(hits.iter().any(|h| h.slot >= boundary));
+    }
 }
