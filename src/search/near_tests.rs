@@ -262,3 +262,25 @@ fn a_word_nothing_resembles_does_not_stop_the_others() {
     // Alone, it finds nothing.
     assert!(search_all(&index, &c, "xqzwv", &Scope::All).is_empty());
 }
+
+#[test]
+fn a_corrected_word_standing_with_its_neighbours_counts_as_typed_together() {
+    let c = corpus(&[
+        // The words apart, early in the passage.
+        "Hội vật năm nay đông vui, sinh viên về làng xem rất nhiều.",
+        // Together as typed, but late: without credit for the corrected pair it ranks
+        // below the one above.
+        "Ngay từ sáng sớm, trên khắp các ngả đường, đông đảo người dân và du khách thập \
+         phương kéo về trẩy hội từ các xã lân cận, từ thành phố và từ các tỉnh bạn, đi \
+         bộ, đi xe máy, đi ô tô, chen chúc nhau trên con đường nhỏ dẫn vào sân đấu nằm \
+         giữa cánh đồng, nơi những đô vật đã chờ sẵn từ lâu. Hội vật làng Sình thu hút \
+         hàng ngàn người.",
+    ]);
+    let index = SearchIndex::build(&c);
+    let hits = search_all(&index, &c, "hoi vat lanb sinh", &Scope::All);
+    assert!(
+        texts(&c, &hits)[0].contains("Hội vật làng Sình"),
+        "{:?}",
+        texts(&c, &hits)
+    );
+}

@@ -241,6 +241,10 @@ pub(crate) struct PreparedQuery<'q> {
     /// Each two words typed one after the other, when three or more were typed: standing
     /// together they earn a bonus of their own ("so cuu" in "so cuu benh vien").
     typed_pairs: Vec<(Phrase<'q>, [&'q str; 2])>,
+    /// The same pairs with a typo's correction in place of the word typed ("hoi vat lanb
+    /// sinh": "vat lang", "lang sinh"), one list per pair of [`Self::typed_pairs`]: standing
+    /// together they earn the bonus too (the highlight stays on the letters typed).
+    corrected_pairs: Vec<Vec<Phrase<'q>>>,
     /// How many terms must hit (the ones not excluded).
     required: usize,
 }
@@ -266,6 +270,7 @@ impl<'q> PreparedQuery<'q> {
             } else {
                 Vec::new()
             },
+            corrected_pairs: corrected_pairs(q),
             typed,
             required: q.terms.iter().filter(|t| !t.negate).count(),
         }
@@ -277,6 +282,40 @@ impl<'q> PreparedQuery<'q> {
             .iter()
             .all(|t| t.term.negate || t.term.optional || t.possible(mask))
     }
+}
+
+/// [`PreparedQuery::corrected_pairs`] of `q`: for each two plain words typed in a row
+/// (three words or more), the pairs with a one-word correction of either.
+fn corrected_pairs(q: &Query) -> Vec<Vec<Phrase<'_>>> {
+    fn forms(t: &Term) -> Vec<&str> {
+        std::iter::once(t.folded.as_str())
+            .chain(
+                t.corrections
+                    .iter()
+                    .filter(|c| c.edits > 0)
+                    .map(|c| c.text.as_str()),
+            )
+            .collect()
+    }
+    let typed: Vec<&Term> = q
+        .terms
+        .iter()
+        .filter(|t| t.kind == TermKind::Fuzzy && !t.negate)
+        .collect();
+    if typed.len() < 3 || typed.iter().all(|t| t.corrections.is_empty()) {
+        return Vec::new();
+    }
+    typed
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (forms(w[0]), forms(w[1]));
+            a.iter()
+                .flat_map(|x| b.iter().map(move |y| [*x, *y]))
+                .skip(1)
+                .filter_map(|[x, y]| Phrase::new(vec![x, y]))
+                .collect()
+        })
+        .collect()
 }
 
 /// What matching one passage gave.
@@ -393,13 +432,19 @@ pub(crate) fn match_prepared(
         ranges.extend_from_slice(phrase.ranges.as_slice());
     } else {
         // Part of the query standing together as typed ranks above the same words apart.
-        for (pair, words) in &pq.typed_pairs {
+        for (i, (pair, words)) in pq.typed_pairs.iter().enumerate() {
             if let Some(p) = phrase_with(h, pair, facts) {
                 score += W_PAIR;
                 ranges.retain(|r| !words.iter().any(|t| h.get(r.0..r.1) == Some(*t)));
                 first = first.min(p.start());
                 last = last.max(p.end());
                 ranges.extend_from_slice(p.ranges.as_slice());
+            } else if pq
+                .corrected_pairs
+                .get(i)
+                .is_some_and(|variants| variants.iter().any(|v| phrase_with(h, v, facts).is_some()))
+            {
+                score += W_PAIR;
             }
         }
     }
