@@ -10,7 +10,8 @@ another set's documents), one passage of >= 120 characters in each, and a catego
 `acronym` and `number` take only passages that hold an acronym (or its long form) or a
 number. The queries are then written by hand in `<set>.queries.tsv` (index, query); `finish`
 joins them to the draw and, for `typo`, applies one seeded edit to the hand-written plain
-query, so the typo is not chosen by the annotator.
+query, so the typo is not chosen by the annotator; for `topic`, it adds the judgements of
+`<set>.judged.tsv` (index, passages judged relevant, passages judged not relevant).
 """
 
 import json
@@ -127,6 +128,15 @@ def main():
         if line.strip() and not line.startswith("#"):
             fields = line.split("\t")
             queries[int(fields[0])] = fields[1:]
+    # Topic queries: the pooled top 10 passages judged by reading them (index, relevant ids,
+    # not relevant ids; comma-separated).
+    judged = {}
+    judged_path = HERE / f"{set_name}.judged.tsv"
+    if judged_path.exists():
+        for line in judged_path.read_text().splitlines():
+            if line.strip() and not line.startswith("#"):
+                fields = (line.split("\t") + ["", ""])[:3]
+                judged[int(fields[0])] = [[x for x in f.split(",") if x] for f in fields[1:]]
     entries = []
     for i, e in enumerate(drawn):
         if i not in queries:
@@ -146,6 +156,12 @@ def main():
             entry["typed_for"] = query
         if also and also[0]:
             entry["also"] = also[0].split(",")
+        if i in judged:
+            if e["kind"] != "topic":
+                sys.exit(f"{set_name}.judged.tsv: entry {i} is no topic query")
+            relevant, not_relevant = judged[i]
+            entry["relevant"] = relevant
+            entry["not_relevant"] = not_relevant
         entries.append(entry)
     (HERE / f"{set_name}.json").write_text(json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
     print(f"{len(entries)} queries -> {set_name}.json")
