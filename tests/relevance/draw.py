@@ -3,13 +3,15 @@
 
     python3 tests/relevance/draw.py draw dev CORPUS.json      # print the drawn passages
     python3 tests/relevance/draw.py finish dev CORPUS.json    # queries.tsv -> dev.json
+    python3 tests/relevance/draw.py draw dev CORPUS.json 80   # only the entries from 80 on
 
 `draw` picks documents at random with the set's fixed seed (no syndicated copies, none of
 another set's documents), one passage of >= 120 characters in each, and a category in turn;
 `acronym` and `number` take only passages that hold an acronym (or its long form) or a
 number. The queries are then written by hand in `<set>.queries.tsv` (index, query); `finish`
 joins them to the draw and, for `typo`, applies one seeded edit to the hand-written plain
-query, so the typo is not chosen by the annotator.
+query, so the typo is not chosen by the annotator; for `topic`, it adds the judgements of
+`<set>.judged.tsv` (index, passages judged relevant, passages judged not relevant).
 """
 
 import json
@@ -20,7 +22,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SEEDS = {"dev": 20261207, "heldout": 7120262}
-SIZES = {"dev": 80, "heldout": 40}
+SIZES = {"dev": 110, "heldout": 50}
+# The sizes the sets were first drawn at (80 and 40). Heldout's shuffle leaves out the
+# documents of dev's first 80 only, as it did then, so growing dev does not reshuffle heldout;
+# its walk then skips every document dev draws (none of dev's 30 later documents came up
+# before heldout's 40th entry, so its first 40 entries are unchanged).
+FIRST_DEV = 80
 KINDS = ["plain", "accented", "typo", "acronym", "number", "title", "topic"]
 MIN_CHARS = 120
 
@@ -78,8 +85,10 @@ def typo(query, rng):
 
 def draw(set_name, corpus):
     # heldout skips every document dev drew (kept or dropped), so dev never depends on it.
-    taken = {e["doc"]["id"] for e in draw("dev", corpus)} if set_name == "heldout" else set()
-    docs = [d for d in corpus["documents"] if not d.get("duplicate_of") and d["id"] not in taken]
+    dev = draw("dev", corpus) if set_name == "heldout" else []
+    first = {e["doc"]["id"] for e in dev[:FIRST_DEV]}
+    taken = {e["doc"]["id"] for e in dev}
+    docs = [d for d in corpus["documents"] if not d.get("duplicate_of") and d["id"] not in first]
     docs.sort(key=lambda d: d["id"])
     rng = random.Random(SEEDS[set_name])
     rng.shuffle(docs)
@@ -87,6 +96,8 @@ def draw(set_name, corpus):
     for d in docs:
         if len(out) == SIZES[set_name]:
             break
+        if d["id"] in taken:
+            continue
         kind = KINDS[len(out) % len(KINDS)]
         passages = [p for s in d["sections"] for p in s["passages"] if len(p["text"]) >= MIN_CHARS]
         if kind == "acronym":
@@ -102,10 +113,11 @@ def draw(set_name, corpus):
 
 def main():
     cmd, set_name, corpus_path = sys.argv[1:4]
+    start = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     corpus = json.loads(Path(corpus_path).read_text())
     drawn = draw(set_name, corpus)
     if cmd == "draw":
-        for i, e in enumerate(drawn):
+        for i, e in list(enumerate(drawn))[start:]:
             print(f"## {i} {e['kind']} doc={e['doc']['id']} passage={e['passage']['id']}")
             print(f"T: {e['doc']['title']}")
             print(e["passage"]["text"])
@@ -116,6 +128,15 @@ def main():
         if line.strip() and not line.startswith("#"):
             fields = line.split("\t")
             queries[int(fields[0])] = fields[1:]
+    # Topic queries: the pooled top 10 passages judged by reading them (index, relevant ids,
+    # not relevant ids; comma-separated).
+    judged = {}
+    judged_path = HERE / f"{set_name}.judged.tsv"
+    if judged_path.exists():
+        for line in judged_path.read_text().splitlines():
+            if line.strip() and not line.startswith("#"):
+                fields = (line.split("\t") + ["", ""])[:3]
+                judged[int(fields[0])] = [[x for x in f.split(",") if x] for f in fields[1:]]
     entries = []
     for i, e in enumerate(drawn):
         if i not in queries:
@@ -135,6 +156,12 @@ def main():
             entry["typed_for"] = query
         if also and also[0]:
             entry["also"] = also[0].split(",")
+        if i in judged:
+            if e["kind"] != "topic":
+                sys.exit(f"{set_name}.judged.tsv: entry {i} is no topic query")
+            relevant, not_relevant = judged[i]
+            entry["relevant"] = relevant
+            entry["not_relevant"] = not_relevant
         entries.append(entry)
     (HERE / f"{set_name}.json").write_text(json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
     print(f"{len(entries)} queries -> {set_name}.json")
