@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
 use super::text_box::TextBox;
 use super::{Theme, list_offset};
@@ -208,30 +208,33 @@ fn draw_preview(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Re
     let c = &app.corpus;
     let section = &c.documents[hit.at.doc_index()].sections[hit.at.section_index()];
     let p = hit.at.passage_index();
-    let mut lines = vec![Line::from(Span::styled(
-        String::from(&breadcrumb(app, hit)),
+    // Inside the block's left and top borders: a breadcrumb row, then the passages.
+    let width = usize::from(area.width.saturating_sub(1));
+    let height = usize::from(area.height.saturating_sub(2));
+    let mut lines: Vec<Line> = Vec::new();
+    // The passage between its neighbours, dimmed; of the one before, only what can show.
+    if p > 0 {
+        let before = super::preview::tail(&section.passages[p - 1].text, height, width);
+        lines.extend(super::preview::wrap_marked(before, &[], width, theme, theme.meta()).0);
+    }
+    let start = lines.len();
+    let text = &section.passages[p].text;
+    let marks = highlight_ranges(text, &hit.ranges);
+    let (own, starts) = super::preview::wrap_marked(text, &marks, width, theme, Style::new());
+    let first_mark = marks.first().map_or(0, |r| r.0);
+    let matched = start + starts.iter().rposition(|&s| s <= first_mark).unwrap_or(0);
+    lines.extend(own);
+    if let Some(next) = section.passages.get(p + 1) {
+        let (after, _) = super::preview::wrap_marked(&next.text, &[], width, theme, theme.meta());
+        lines.extend(after.into_iter().take(height));
+    }
+    let top = super::preview::scroll_for(start, matched, lines.len(), height);
+    let crumbs = crate::text::truncate_to_width(&breadcrumb(app, hit), width);
+    let mut shown = vec![Line::from(Span::styled(
+        String::from(&crumbs),
         theme.title(),
     ))];
-    // The passage between its neighbours, dimmed.
-    if p > 0 {
-        lines.push(Line::from(Span::styled(
-            String::from(&section.passages[p - 1].text),
-            theme.meta(),
-        )));
-    }
-    let text = &section.passages[p].text;
-    lines.push(Line::from(highlighted(
-        text,
-        &highlight_ranges(text, &hit.ranges),
-        theme,
-        Style::new(),
-    )));
-    if let Some(next) = section.passages.get(p + 1) {
-        lines.push(Line::from(Span::styled(
-            String::from(&next.text),
-            theme.meta(),
-        )));
-    }
+    shown.extend(lines.into_iter().skip(top).take(height));
     let mut block = Block::new()
         .borders(Borders::LEFT | Borders::TOP)
         .border_set(theme.border_set())
@@ -243,8 +246,5 @@ fn draw_preview(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Re
             theme.meta(),
         ));
     }
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(shown).block(block), area);
 }

@@ -6,6 +6,7 @@ mod finder;
 mod help;
 mod localities;
 mod outline;
+mod preview;
 mod reader;
 pub mod safe_backend;
 mod status;

@@ -85,3 +85,44 @@ fn a_long_query_in_a_narrow_finder_scrolls_and_keeps_its_count() {
         cursor.x
     );
 }
+
+/// The finder's preview at 80×24 shows the passage's match, however long the passage
+/// before it: for each of the first results of `cua luc`, the preview (below the list)
+/// has letters in the match colour.
+#[test]
+fn the_preview_keeps_the_match_in_view_at_80x24() {
+    let mut a = app(80, 24);
+    let fx = press(&mut a, "/cua luc");
+    serve_search(&mut a, fx);
+    let total = a.finder.as_ref().unwrap().total.min(6);
+    assert!(total >= 3, "a few results to step through");
+    for i in 0..total {
+        let t = render(&a, 80, 24, THEME);
+        let buf = t.backend().inner.buffer();
+        // The preview's top border: the second "╭" of the finder, below its list.
+        let top = (3..24u16)
+            .find(|&y| {
+                row_text(buf, y)
+                    .chars()
+                    .skip(3)
+                    .collect::<String>()
+                    .contains('╭')
+            })
+            .expect("a preview below the list");
+        // Inside the finder's borders, left of the reader's scrollbar.
+        let matched = (top + 2..23).any(|y| (4..77).any(|x| buf[(x, y)].fg == Color::Yellow));
+        assert!(
+            matched,
+            "result {i}: no highlighted match in the preview:\n{}",
+            (0..24)
+                .map(|y| row_text(buf, y))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        let down = crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Down,
+            crossterm::event::KeyModifiers::NONE,
+        );
+        let _ = a.update(nghiquyet::app::Event::Key(down));
+    }
+}
