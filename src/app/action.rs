@@ -54,6 +54,7 @@ pub enum Action {
     ExportMarkdown,
     ExportCsv,
     ExportJson,
+    WidenFilter,
 }
 
 /// Where a binding applies.
@@ -205,7 +206,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 45] = [
+    const ALL: [Action; 46] = [
         Quit,
         Help,
         Close,
@@ -251,6 +252,7 @@ mod tests {
         ExportMarkdown,
         ExportCsv,
         ExportJson,
+        WidenFilter,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -301,6 +303,7 @@ mod tests {
             ExportMarkdown => 42,
             ExportCsv => 43,
             ExportJson => 44,
+            WidenFilter => 45,
         }
     }
 

@@ -9,7 +9,7 @@ use crossterm::event::KeyEvent;
 
 use super::input::Input;
 use super::localities::Filter;
-use super::outline::{Node, document_matches};
+use super::outline::Node;
 use super::{Action, App, Effect, Pane, strings};
 use crate::corpus::PassageRef;
 use crate::search::worker::{SearchRequest, SearchResults};
@@ -240,19 +240,51 @@ impl App {
         self.go_to_passage(at);
     }
 
-    /// Show a passage in the reader and the outline (leaving a locality filter that hides it).
+    /// Show a passage in the reader and the outline. When the locality filter hides it,
+    /// the outline shows its article anyway, first and whole, and a notice says so and how
+    /// to widen the filter.
     pub fn go_to_passage(&mut self, at: PassageRef) {
         let d = at.doc_index();
         let node = Node::Passage(at);
-        if !document_matches(&self.corpus.documents[d], &self.localities.filter()) {
-            self.localities.selected = 0;
-            self.outline
-                .rebuild(&self.corpus, &self.localities.filter());
-        }
+        self.pin_if_hidden(at);
         self.outline.reveal(&self.corpus, node);
         self.reader.open(&self.corpus, d, self.reader.width);
         self.reader.scroll_to(node);
         self.focus(Pane::Reader);
+    }
+
+    /// Pin `at`'s article to the outline when the filter hides `at` (else unpin), and say so.
+    pub(super) fn pin_if_hidden(&mut self, at: PassageRef) {
+        let filter = self.localities.filter();
+        let hidden = !super::outline::shows(&self.corpus, at, &filter);
+        let pinned = hidden.then_some(at.doc_index());
+        if pinned != self.outline.pinned {
+            self.outline.pinned = pinned;
+            self.outline.rebuild(&self.corpus, &filter);
+        }
+        if hidden {
+            let place = crate::bookmarks::locality_label(&self.corpus, at);
+            self.notice = Some(strings::outside_filter(
+                self.localities.selected_name(),
+                place.as_deref(),
+            ));
+        }
+    }
+
+    /// `w`: show every locality, the reader where it was.
+    pub fn widen_filter(&mut self) {
+        if matches!(self.localities.filter(), Filter::All) {
+            return;
+        }
+        let at = self.reader.top_node();
+        self.localities.selected = 0;
+        self.outline.pinned = None;
+        self.outline
+            .rebuild(&self.corpus, &self.localities.filter());
+        if let Some(node) = at {
+            self.outline.reveal(&self.corpus, node);
+        }
+        self.notice = None;
     }
 
     /// `n` / `N`: the next / previous match of the last query, in reading order.

@@ -120,6 +120,13 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Localities,
     },
     Binding {
+        keys: &[(KeyCode::Char('w'), NONE)],
+        label: "w",
+        action: Action::WidenFilter,
+        help: "bỏ bộ lọc địa phương, giữ chỗ đang đọc",
+        scope: Scope::Global,
+    },
+    Binding {
         keys: &[(KeyCode::Char('/'), NONE)],
         label: "/",
         action: Action::Find,

@@ -376,6 +376,7 @@ impl App {
                 self.localities.rebuild(&self.corpus);
             }
             Action::Find => self.open_finder(),
+            Action::WidenFilter => self.widen_filter(),
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
             Action::Bookmark => self.bookmark(self.current_passage()),
@@ -403,6 +404,8 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod jump_tests;
 #[cfg(test)]
 mod scope_tests;
 #[cfg(test)]

@@ -39,6 +39,7 @@ impl App {
 
     /// The locality selection changed: filter the outline and show its first article.
     pub(super) fn apply_filter(&mut self) {
+        self.outline.pinned = None;
         self.outline
             .rebuild(&self.corpus, &self.localities.filter());
         self.outline.selected = 0;
@@ -108,9 +109,19 @@ impl App {
         }
     }
 
-    /// "Hạ Long › Tạo khí thế … › §3": where the user is.
+    /// "Hạ Long › Tạo khí thế … › §3": where the user is. An article the filter hides
+    /// (pinned to the outline) is named by its own place, not the filter's.
     pub fn breadcrumb(&self) -> Vec<String> {
-        let mut parts = vec![self.localities.selected_name().to_string()];
+        let pinned = self.reader.doc.is_some() && self.reader.doc == self.outline.pinned;
+        let place = self.reader.top_node().filter(|_| pinned).and_then(|node| {
+            let at = match node {
+                Node::Passage(at) => at,
+                Node::Section(d, s) => crate::corpus::PassageRef::new(d, s, 0),
+                Node::Article(d) => crate::corpus::PassageRef::new(d, 0, 0),
+            };
+            crate::bookmarks::locality_label(&self.corpus, at)
+        });
+        let mut parts = vec![place.unwrap_or_else(|| self.localities.selected_name().to_string())];
         if let Some(d) = self.reader.doc {
             let doc = &self.corpus.documents[d];
             parts.push(doc.title.clone());

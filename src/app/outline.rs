@@ -50,6 +50,10 @@ pub struct Outline {
     /// Documents whose single unnamed section is skipped (passages hang off the article).
     flat_docs: HashSet<usize>,
     filter: Option<Filter>,
+    /// An article being read that the filter hides (a jump from the finder, a bookmark):
+    /// shown whole, first, until the filter changes, so the outline always holds what the
+    /// reader shows.
+    pub pinned: Option<usize>,
 }
 
 /// The sections of `doc` shown under a filter: those about the filtered localities when the
@@ -63,6 +67,12 @@ pub fn visible_sections(doc: &Document, filter: &Filter) -> Vec<usize> {
     } else {
         about
     }
+}
+
+/// Does the filter show passage `at` (its article, and its section among those shown)?
+pub fn shows(corpus: &Corpus, at: PassageRef, filter: &Filter) -> bool {
+    let doc = &corpus.documents[at.doc_index()];
+    document_matches(doc, filter) && visible_sections(doc, filter).contains(&at.section_index())
 }
 
 pub fn document_matches(doc: &Document, filter: &Filter) -> bool {
@@ -95,12 +105,22 @@ impl Outline {
         self.filter = Some(filter.clone());
         self.rows.clear();
         self.flat_docs.clear();
-        for (d, doc) in corpus.documents.iter().enumerate() {
-            if !document_matches(doc, filter) {
+        let pinned = self.pinned.filter(|&d| d < corpus.documents.len());
+        let order = pinned
+            .into_iter()
+            .chain((0..corpus.documents.len()).filter(|&d| Some(d) != pinned));
+        for d in order {
+            let doc = &corpus.documents[d];
+            let shown_whole = Some(d) == pinned;
+            if !shown_whole && !document_matches(doc, filter) {
                 continue;
             }
             self.rows.push(Node::Article(d));
-            let sections = visible_sections(doc, filter);
+            let sections = if shown_whole {
+                visible_sections(doc, &Filter::All)
+            } else {
+                visible_sections(doc, filter)
+            };
             let flat = sections.len() == 1 && {
                 let s = &doc.sections[sections[0]];
                 s.heading.is_none() && s.locality.is_none()

@@ -180,9 +180,15 @@ impl App {
                         })
                 })
                 .unwrap_or(Node::Article(d));
-            if self.outline.position_of(Node::Article(d)).is_some() {
-                self.outline.reveal(&self.corpus, node);
+            // The article read last, in the outline even when the filter hides it.
+            let at = match node {
+                Node::Passage(at) => at,
+                _ => crate::corpus::PassageRef::new(d, 0, 0),
+            };
+            if !self.corpus.documents[d].sections.is_empty() {
+                self.pin_if_hidden(at);
             }
+            self.outline.reveal(&self.corpus, node);
             self.reader.open(&self.corpus, d, self.reader.width);
             match node {
                 Node::Article(_) => self.reader.scroll = 0,

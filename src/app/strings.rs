@@ -262,3 +262,14 @@ mod also_in_tests {
         assert_eq!(super::also_in(&[], 2), "cũng đăng ở 2 bài khác");
     }
 }
+
+/// Before an article in the outline that the locality filter hides (it is being read).
+pub const OUTSIDE_MARK: &str = "[ngoài bộ lọc] ";
+
+/// A jump landed on a passage the locality filter hides: its article is shown anyway.
+pub fn outside_filter(filter: &str, place: Option<&str>) -> String {
+    match place {
+        Some(p) => format!("Đoạn này về {p}, ngoài bộ lọc ‘{filter}’ · w: xem mọi địa phương"),
+        None => format!("Đoạn này ngoài bộ lọc ‘{filter}’ · w: xem mọi địa phương"),
+    }
+}

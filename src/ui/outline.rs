@@ -99,11 +99,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 Node::Passage(..) => false,
             };
             let star = if holds { MARKED } else { "" };
+            // An article read outside the locality filter says so.
+            let outside = match node {
+                Node::Article(d) if app.outline.pinned == Some(d) => strings::OUTSIDE_MARK,
+                _ => "",
+            };
             let text = format!(
-                "{}{}{}{}",
+                "{}{}{}{}{}",
                 "  ".repeat(depth),
                 marker,
                 star,
+                outside,
                 label(app, node)
             );
             ListItem::new(Line::from(Span::styled(text, style)))

@@ -12,6 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 mod localities;
+mod navigation;
 mod search;
 
 const THEME: Theme = Theme {
