@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Corpus, Locality, LocalityLevel, UnitRef};
+use crate::text::collate::vi_cmp;
 
 /// One row of the tree.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,8 +82,15 @@ pub fn locality_tree(corpus: &Corpus, by_2025: bool) -> Vec<TreeNode<'_>> {
         groups.entry(p.as_str()).or_default().push(l);
     }
     let mut out = Vec::new();
+    let mut groups: Vec<(&str, Vec<&Locality>)> = groups.into_iter().collect();
+    groups.sort_by(|a, b| vi_cmp(a.0, b.0).then(a.0.cmp(b.0)));
     for (province, mut locs) in groups {
-        locs.sort_by(|a, b| (a.level(), &a.name, &a.id).cmp(&(b.level(), &b.name, &b.id)));
+        locs.sort_by(|a, b| {
+            a.level()
+                .cmp(&b.level())
+                .then_with(|| vi_cmp(&a.name, &b.name))
+                .then_with(|| a.id.cmp(&b.id))
+        });
         let own = locs
             .iter()
             .find(|l| l.level() == LocalityLevel::Province && l.name == province);
@@ -136,7 +144,7 @@ fn before_2025<'a>(locs: &[&'a Locality], out: &mut Vec<TreeNode<'a>>) {
             (id, row, communes)
         })
         .collect();
-    rows.sort_by(|a, b| (&a.1.name, a.0).cmp(&(&b.1.name, b.0)));
+    rows.sort_by(|a, b| vi_cmp(&a.1.name, &b.1.name).then_with(|| a.0.cmp(b.0)));
     // Provinces placed under another (only in the other grouping) come first.
     for l in loose
         .iter()
@@ -178,7 +186,9 @@ fn since_2025<'a>(locs: &[&'a Locality], out: &mut Vec<TreeNode<'a>>) {
             row.former.push(l);
         }
     }
-    out.extend(communes.into_values());
+    let mut communes: Vec<((&str, &str), TreeNode<'a>)> = communes.into_iter().collect();
+    communes.sort_by(|a, b| vi_cmp(a.0.0, b.0.0).then_with(|| a.0.1.cmp(b.0.1)));
+    out.extend(communes.into_iter().map(|(_, row)| row));
 }
 
 mod find;

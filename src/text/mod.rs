@@ -8,6 +8,7 @@
 //!   the language check behind spam and alt-text detection.
 
 pub mod chars;
+pub mod collate;
 pub mod date;
 pub mod safe;
 pub mod telex;
