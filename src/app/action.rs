@@ -54,6 +54,8 @@ pub enum Action {
     ExportMarkdown,
     ExportCsv,
     ExportJson,
+    Copy,
+    CopyCitation,
 }
 
 /// Where a binding applies.
@@ -205,7 +207,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 45] = [
+    const ALL: [Action; 47] = [
         Quit,
         Help,
         Close,
@@ -251,6 +253,8 @@ mod tests {
         ExportMarkdown,
         ExportCsv,
         ExportJson,
+        Copy,
+        CopyCitation,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -301,6 +305,8 @@ mod tests {
             ExportMarkdown => 42,
             ExportCsv => 43,
             ExportJson => 44,
+            Copy => 45,
+            CopyCitation => 46,
         }
     }
 
