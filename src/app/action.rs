@@ -55,6 +55,8 @@ pub enum Action {
     ExportCsv,
     ExportJson,
     WidenFilter,
+    Copy,
+    CopyCitation,
 }
 
 /// Where a binding applies.
@@ -206,7 +208,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 46] = [
+    const ALL: [Action; 48] = [
         Quit,
         Help,
         Close,
@@ -253,6 +255,8 @@ mod tests {
         ExportCsv,
         ExportJson,
         WidenFilter,
+        Copy,
+        CopyCitation,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -304,6 +308,8 @@ mod tests {
             ExportCsv => 43,
             ExportJson => 44,
             WidenFilter => 45,
+            Copy => 46,
+            CopyCitation => 47,
         }
     }
 

@@ -42,6 +42,8 @@ pub enum Effect {
     Bookmarks(Request),
     /// Build the search index of this corpus (then send [`Event::IndexReady`]).
     BuildIndex(Arc<Corpus>),
+    /// Put this text on the user's clipboard (OSC 52, already capped: see `app::clipboard`).
+    Copy(String),
     /// Suspend the process (Ctrl-z): restore the terminal, stop, and redraw all on `fg`.
     Suspend,
     Quit,

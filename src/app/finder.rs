@@ -173,6 +173,8 @@ impl App {
                     .map(|h| h.at);
                 self.bookmark(at);
             }
+            Some(Action::Copy) => self.copy(false),
+            Some(Action::CopyCitation) => self.copy(true),
             Some(Action::Down) => self.finder_move(1),
             Some(Action::Up) => self.finder_move(-1),
             Some(Action::PageDown) => self.finder_move(10),

@@ -176,6 +176,20 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Global,
     },
     Binding {
+        keys: &[(KeyCode::Char('y'), NONE)],
+        label: "y",
+        action: Action::Copy,
+        help: "chép đoạn đang đọc kèm trích dẫn (OSC 52)",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('Y'), SHIFT), (KeyCode::Char('Y'), NONE)],
+        label: "Y",
+        action: Action::CopyCitation,
+        help: "chỉ chép trích dẫn",
+        scope: Scope::Global,
+    },
+    Binding {
         keys: &[(KeyCode::Enter, NONE)],
         label: "Enter",
         action: Action::Open,
@@ -189,6 +203,25 @@ pub const KEYMAP: &[Binding] = &[
         label: "Ctrl-s",
         action: Action::Bookmark,
         help: "đánh dấu kết quả đã chọn (cũng Alt-b)",
+        scope: Scope::Finder,
+    },
+    Binding {
+        // Letters type into the query box: copying takes Ctrl (Ctrl-y, as readline's yank
+        // is the nearest thing) or Alt.
+        keys: &[(KeyCode::Char('y'), CTRL), (KeyCode::Char('y'), ALT)],
+        label: "Ctrl-y",
+        action: Action::Copy,
+        help: "chép kết quả đã chọn kèm trích dẫn (cũng Alt-y)",
+        scope: Scope::Finder,
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Char('Y'), ALT),
+            (KeyCode::Char('Y'), ALT.union(SHIFT)),
+        ],
+        label: "Alt-Y",
+        action: Action::CopyCitation,
+        help: "chỉ chép trích dẫn của kết quả",
         scope: Scope::Finder,
     },
     Binding {
@@ -326,6 +359,20 @@ pub const KEYMAP: &[Binding] = &[
         label: "E",
         action: Action::Export,
         help: "xuất ra tệp trong thư mục hiện tại",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('y'), NONE)],
+        label: "y",
+        action: Action::Copy,
+        help: "chép trích đoạn kèm trích dẫn",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('Y'), SHIFT), (KeyCode::Char('Y'), NONE)],
+        label: "Y",
+        action: Action::CopyCitation,
+        help: "chỉ chép trích dẫn",
         scope: Scope::Bookmarks,
     },
     Binding {

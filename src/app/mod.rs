@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod bookmarks;
+pub mod clipboard;
 pub mod event;
 pub mod finder;
 pub mod input;
@@ -102,6 +103,8 @@ pub struct App {
     /// Syndicated copies of each copied document (`Corpus::copies`): search shows the
     /// first and names the others.
     pub copies: std::collections::HashMap<usize, Vec<usize>>,
+    /// Whether `y` may copy through OSC 52 (the event loop sets it from `TERM` and `--osc52`).
+    pub osc52: clipboard::Osc52,
     /// What the current update asks of the event loop; [`App::update`] hands it over.
     effects: Vec<Effect>,
     /// Unit tests only: every effect the test helpers' updates returned, in order.
@@ -132,6 +135,7 @@ impl App {
             index: None,
             bookmarks: bookmarks::Bookmarks::default(),
             copies: std::collections::HashMap::new(),
+            osc52: clipboard::Osc52::On,
             effects: Vec::new(),
             #[cfg(test)]
             sent: Vec::new(),
@@ -383,6 +387,8 @@ impl App {
             Action::BookmarkNote => self.bookmark_with_note(self.current_passage()),
             Action::Bookmarks => self.open_bookmarks(),
             Action::Export => self.open_export(),
+            Action::Copy => self.copy(false),
+            Action::CopyCitation => self.copy(true),
             // Keys of the overlays and dialogs only.
             Action::Close
             | Action::EditBookmark

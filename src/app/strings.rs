@@ -171,6 +171,44 @@ pub fn reload_failed(error: &str) -> String {
     format!("⚠ không đọc lại được tệp đánh dấu: {error}")
 }
 
+// Copying (`y` / `Y`, OSC 52).
+pub const NOTHING_TO_COPY: &str = "không có đoạn nào để chép";
+pub const COPY_OFF_FLAG: &str = "--osc52 off";
+
+/// Why copying is off, for the notice: the terminal named by `TERM` does not take OSC 52.
+pub fn copy_off_term(term: &str) -> String {
+    format!("TERM={term} không hỗ trợ OSC 52; --osc52 on để bật")
+}
+
+pub fn copy_off(why: &str) -> String {
+    format!("chép tắt: {why}")
+}
+
+/// What `y` / `Y` sent to the clipboard; `cut`: only its first part fitted.
+pub fn copied(citation_only: bool, chars: usize, cut: bool) -> String {
+    let what = if citation_only {
+        "trích dẫn"
+    } else {
+        "đoạn kèm trích dẫn"
+    };
+    let cut = if cut {
+        ", đã cắt bớt (quá 75 kB)"
+    } else {
+        ""
+    };
+    format!("đã chép {what} ({chars} ký tự{cut}) vào clipboard qua OSC 52")
+}
+
+/// In a citation: the section the passage is under.
+pub fn copy_section(section: &str) -> String {
+    format!("mục “{section}”")
+}
+
+/// In a citation: the passage's id.
+pub fn copy_passage_id(id: &str) -> String {
+    format!("đoạn {id}")
+}
+
 pub fn position_ignored(error: &str) -> String {
     format!("bỏ qua vị trí đã lưu: {error}")
 }

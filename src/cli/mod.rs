@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::clipboard::Osc52Setting;
 use crate::corpus::{self, Corpus};
 
 #[derive(Debug, Parser)]
@@ -78,6 +79,17 @@ pub struct BrowseArgs {
     /// Start at the top, ignoring the position saved for this corpus
     #[arg(long)]
     pub fresh: bool,
+    /// Copying with y / Y through OSC 52: `auto` (off only on TERM=linux or dumb), `on`, `off`
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    pub osc52: Osc52Arg,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Osc52Arg {
+    #[default]
+    Auto,
+    On,
+    Off,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -128,6 +140,11 @@ fn browse(
         color: b.theme == Theme::Default && !no_color,
         fresh: b.fresh,
         force,
+        osc52: match b.osc52 {
+            Osc52Arg::Auto => Osc52Setting::Auto,
+            Osc52Arg::On => Osc52Setting::On,
+            Osc52Arg::Off => Osc52Setting::Off,
+        },
     })
 }
 
@@ -159,5 +176,8 @@ mod tests {
         assert!(a.browse.fresh && a.browse.ascii && a.browse.theme == Theme::Mono);
         let a = Args::try_parse_from(["nghiquyet", "browse", "--fresh"]).unwrap();
         assert!(matches!(a.command, Some(Command::Browse(b)) if b.fresh));
+        let a = Args::try_parse_from(["nghiquyet", "--osc52", "off"]).unwrap();
+        assert_eq!(a.browse.osc52, Osc52Arg::Off);
+        assert!(Args::try_parse_from(["nghiquyet", "--osc52", "maybe"]).is_err());
     }
 }

@@ -3,6 +3,7 @@
 //! drawn; news from the workers redraws at most once a frame.
 
 use std::collections::VecDeque;
+use std::io::Write as _;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
@@ -176,6 +177,15 @@ fn run_effects(
                 }
             }
             Effect::BuildIndex(corpus) => spawn_indexer(corpus, tx.clone()),
+            // Into the frame buffer, between two frames: never inside one (which would garble
+            // it), and out with the next frame's flush, which follows at once (the notice
+            // changed). No wait on the terminal here beyond what a frame costs.
+            Effect::Copy(text) => {
+                let seq = app::clipboard::sequence(&text);
+                if let Err(e) = terminal.backend_mut().inner.writer().write_all(&seq) {
+                    return Next::End(terminal_error(&e));
+                }
+            }
             Effect::Suspend => {
                 if let Err(e) = suspend(terminal) {
                     return Next::End(terminal_error(&e));

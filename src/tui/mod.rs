@@ -63,6 +63,8 @@ pub struct BrowseOptions {
     pub fresh: bool,
     /// Load a corpus even if it looks too large for the memory available.
     pub force: bool,
+    /// `--osc52`: may `y` copy through the terminal.
+    pub osc52: app::clipboard::Osc52Setting,
 }
 
 /// What reaches the event loop. Everything the app must know becomes an [`app::Event`];
@@ -172,6 +174,7 @@ pub fn run(opts: &BrowseOptions) -> anyhow::Result<ExitCode> {
         ),
     };
     app.notice = notice;
+    app.osc52 = app::clipboard::detect(opts.osc52, std::env::var("TERM").ok().as_deref());
     let state = session::state_path();
     let key = session::corpus_key(opts.corpus.as_deref());
     // The position as saved: quitting without moving rewrites nothing.

@@ -93,6 +93,8 @@ impl App {
                 self.refresh_pane();
             }
             Action::Export => self.open_export(),
+            Action::Copy => self.copy(false),
+            Action::CopyCitation => self.copy(true),
             _ => {}
         }
     }
