@@ -57,6 +57,8 @@ pub enum Action {
     WidenFilter,
     Copy,
     CopyCitation,
+    FilterLocalities,
+    SortLocalities,
 }
 
 /// Where a binding applies.
@@ -74,6 +76,8 @@ pub enum Scope {
     Bookmarks,
     /// Typing the bookmarks pane's filter: only these keys act, every other key types.
     BookmarkFilter,
+    /// Typing the locality list's filter: only these keys act, every other key types.
+    LocalityFilter,
     /// The note and tags dialog: only these keys act, every other key types.
     NoteDialog,
     /// The export dialog: only these keys act.
@@ -208,7 +212,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 48] = [
+    const ALL: [Action; 50] = [
         Quit,
         Help,
         Close,
@@ -257,6 +261,8 @@ mod tests {
         WidenFilter,
         Copy,
         CopyCitation,
+        FilterLocalities,
+        SortLocalities,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -310,6 +316,8 @@ mod tests {
             WidenFilter => 45,
             Copy => 46,
             CopyCitation => 47,
+            FilterLocalities => 48,
+            SortLocalities => 49,
         }
     }
 

@@ -7,6 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::corpus::Corpus;
 use crate::corpus::tree::locality_tree;
 
+mod shape;
+
 /// What a row of the list selects.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LocalityRow {
@@ -29,6 +31,8 @@ pub enum LocalityRow {
         documents: usize,
         /// 1 under a province, 2 a commune under its district.
         depth: u8,
+        /// The province (a commune: its district) when another row has the same name.
+        parent: Option<String>,
     },
 }
 
@@ -56,6 +60,12 @@ pub struct LocalityList {
     pub by_2025: bool,
     /// For each row: the ids of the localities it selects.
     members: BTreeMap<usize, BTreeSet<String>>,
+    /// `s`: provinces, and the places under each, by number of articles (else by name).
+    pub by_count: bool,
+    /// `f`: the typed filter (folded like the finder's; `ha long`, `HL`).
+    pub query: super::input::Input,
+    /// The filter box has the keys.
+    pub filtering: bool,
 }
 
 impl LocalityList {
@@ -87,25 +97,40 @@ impl LocalityList {
         self.rows.push(LocalityRow::All {
             documents: corpus.documents.len(),
         });
-        for node in locality_tree(corpus, self.by_2025) {
-            let row = self.rows.len();
-            self.members
-                .insert(row, node.members.iter().map(|m| (*m).to_string()).collect());
-            self.rows.push(if node.depth == 0 {
-                LocalityRow::Province {
-                    name: node.name,
-                    documents: node.documents.len(),
-                    own: node.id,
-                }
-            } else {
-                LocalityRow::Locality {
-                    id: node.id.unwrap_or_default(),
-                    name: node.name,
-                    kind: node.kind,
-                    documents: node.documents.len(),
-                    depth: node.depth,
-                }
-            });
+        let mut entries: Vec<shape::Entry> = locality_tree(corpus, self.by_2025)
+            .into_iter()
+            .map(|node| {
+                let members = node.members.iter().map(|m| (*m).to_string()).collect();
+                let row = if node.depth == 0 {
+                    LocalityRow::Province {
+                        name: node.name,
+                        documents: node.documents.len(),
+                        own: node.id,
+                    }
+                } else {
+                    LocalityRow::Locality {
+                        id: node.id.unwrap_or_default(),
+                        name: node.name,
+                        kind: node.kind,
+                        documents: node.documents.len(),
+                        depth: node.depth,
+                        parent: None,
+                    }
+                };
+                (row, members)
+            })
+            .collect();
+        shape::name_parents(&mut entries);
+        if self.by_count {
+            entries = shape::by_count(entries);
+        }
+        let query = self.query.text().to_string();
+        if !query.trim().is_empty() {
+            entries = shape::matching(entries, &query);
+        }
+        for (row, members) in entries {
+            self.members.insert(self.rows.len(), members);
+            self.rows.push(row);
         }
         let by_key = keep.and_then(|k| self.rows.iter().position(|r| row_key(r) == k));
         let by_id = || {
@@ -127,9 +152,26 @@ impl LocalityList {
                 })
             })
         };
+        // Filtering away the selection: the first place that answers the filter (not a
+        // province heading kept for context).
+        let fallback = if query.trim().is_empty() {
+            0
+        } else {
+            self.rows
+                .iter()
+                .position(|r| match r {
+                    LocalityRow::Province { name, .. } | LocalityRow::Locality { name, .. } => {
+                        shape::name_matches(name, &query)
+                    }
+                    LocalityRow::All { .. } => false,
+                })
+                .unwrap_or(0)
+        };
+        // "Tất cả" is kept above a filter, but a filter is typed to pick a place.
+        let by_key = by_key.filter(|&i| i > 0 || query.trim().is_empty());
         self.selected = by_key
             .or_else(by_id)
-            .unwrap_or(0)
+            .unwrap_or(fallback)
             .min(self.rows.len().saturating_sub(1));
     }
 

@@ -280,6 +280,7 @@ impl App {
         match scope {
             Scope::NoteDialog | Scope::ExportDialog => self.dialog_key(action, key),
             Scope::Bookmarks | Scope::BookmarkFilter => self.bookmarks_key(scope, action, key),
+            Scope::LocalityFilter => self.locality_filter_key(action, key),
             Scope::Finder => self.finder_key(action, key),
             _ => {
                 if let Some(action) = action {
@@ -309,6 +310,9 @@ impl App {
         }
         if self.finder.is_some() {
             return Scope::Finder;
+        }
+        if self.focus == Pane::Localities && self.localities.filtering {
+            return Scope::LocalityFilter;
         }
         self.focus.scope()
     }
@@ -381,6 +385,8 @@ impl App {
             }
             Action::Find => self.open_finder(),
             Action::WidenFilter => self.widen_filter(),
+            Action::FilterLocalities => self.localities.filtering = true,
+            Action::SortLocalities => self.sort_localities(),
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
             Action::Bookmark => self.bookmark(self.current_passage()),
@@ -412,6 +418,9 @@ impl App {
 
 #[cfg(test)]
 mod jump_tests;
+mod locality_keys;
+#[cfg(test)]
+mod locality_tests;
 #[cfg(test)]
 mod scope_tests;
 #[cfg(test)]

@@ -32,6 +32,7 @@ pub fn scope_title(scope: Scope) -> &'static str {
         Scope::Finder => "Tìm kiếm (/)",
         Scope::Bookmarks => "Danh sách đánh dấu (' m)",
         Scope::BookmarkFilter => "Ô lọc đánh dấu (/ trong danh sách)",
+        Scope::LocalityFilter => "Ô lọc địa phương (f)",
         Scope::NoteDialog => "Ghi chú và thẻ (B, e)",
         Scope::ExportDialog => "Xuất đánh dấu (E)",
         Scope::Anywhere => "Mọi nơi, cả hộp thoại",
@@ -311,3 +312,9 @@ pub fn outside_filter(filter: &str, place: Option<&str>) -> String {
         None => format!("Đoạn này ngoài bộ lọc ‘{filter}’ · w: xem mọi địa phương"),
     }
 }
+
+/// The locality list sorted by number of articles (`s`), in its bottom border.
+pub const SORT_BY_COUNT: &str = "nhiều bài";
+/// The locality filter box's label, and its hint when empty.
+pub const LOCALITY_FILTER_LABEL: &str = "lọc › ";
+pub const LOCALITY_FILTER_LABEL_TELEX: &str = "lọc Telex › ";

@@ -17,6 +17,7 @@ pub fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
     for (scope, title) in [
         Scope::Global,
         Scope::Localities,
+        Scope::LocalityFilter,
         Scope::Outline,
         Scope::Reader,
         Scope::Finder,

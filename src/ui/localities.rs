@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
 use unicode_width::UnicodeWidthStr;
 
+use super::text_box::TextBox;
 use super::{Theme, list_offset, pane_block};
 use crate::app::localities::LocalityRow;
 use crate::app::{App, Pane};
@@ -50,9 +51,27 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else {
         strings::PROVINCES_BEFORE_2025
     };
-    let block = block.title_bottom(String::from(title));
+    // By name needs no word; the other order says so first (the border is short).
+    let block = if app.localities.by_count {
+        block.title_bottom(format!("{} · {title}", strings::SORT_BY_COUNT))
+    } else {
+        block.title_bottom(String::from(title))
+    };
+    // The filter box takes the first row while it is typed in or holds a filter.
+    let l = &app.localities;
+    let boxed = l.filtering || !l.query.text().is_empty();
+    let (filter_row, list_area) = if boxed && inner.height > 1 {
+        let [f, rest] = ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Length(1),
+            ratatui::layout::Constraint::Min(0),
+        ])
+        .areas(inner);
+        (Some(f), rest)
+    } else {
+        (None, inner)
+    };
     let n = app.localities.rows.len();
-    let height = usize::from(inner.height);
+    let height = usize::from(list_area.height);
     let offset = list_offset(app.localities.selected, n, height);
     let items: Vec<ListItem> = app
         .localities
@@ -81,11 +100,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                     kind,
                     documents,
                     depth,
+                    parent,
                     ..
                 } => with_count(
                     vec![
                         Span::raw("  ".repeat(usize::from(*depth))),
                         Span::raw(String::from(name)),
+                        // A name other rows share: `Châu Thành (Tiền Giang)`.
+                        Span::raw(parent.as_ref().map_or(String::new(), |p| format!(" ({p})"))),
                         Span::raw(" "),
                         Span::styled(String::from(kind_abbrev(kind)), theme.meta()),
                     ],
@@ -100,8 +122,23 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let mut state = ListState::default()
         .with_selected((n > 0).then(|| app.localities.selected - offset))
         .with_offset(0);
-    let list = List::new(items)
-        .block(block)
-        .highlight_style(theme.selected(focused));
-    frame.render_stateful_widget(list, area, &mut state);
+    frame.render_widget(block, area);
+    if let Some(row) = filter_row {
+        let label = if l.query.telex() {
+            strings::LOCALITY_FILTER_LABEL_TELEX
+        } else {
+            strings::LOCALITY_FILTER_LABEL
+        };
+        TextBox {
+            input: &l.query,
+            label,
+            label_style: theme.key(),
+            text_style: ratatui::style::Style::new(),
+            note: None,
+            focused: focused && l.filtering,
+        }
+        .render(frame, row);
+    }
+    let list = List::new(items).highlight_style(theme.selected(focused && !l.filtering));
+    frame.render_stateful_widget(list, list_area, &mut state);
 }

@@ -74,3 +74,40 @@ fn since_2025_a_commune_goes_by_its_new_name() {
     assert_eq!((cx, cy), (px + 2, py + 1), "{}", row_text(buf, cy));
     assert!(find(buf, "Hoằng Hóa").is_none());
 }
+
+/// Homonyms named with their province, the filter box on the pane's first row, and the
+/// sort in its border, at 80×24 and 120×40.
+#[test]
+fn the_locality_pane_shows_homonyms_its_filter_and_its_sort() {
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut a = App::new(Arc::new(nghiquyet::corpus::synth::places()), "test", false);
+        a.update(Event::Resize(w, h));
+        let t = render(&a, w, h, THEME);
+        let buf = t.backend().inner.buffer();
+        // (In a 26-column pane the parent may be cut: its first letters tell them apart.)
+        assert!(find(buf, "Châu Thành (Tiề").is_some(), "{w}×{h}");
+        assert!(find(buf, "Châu Thành (Trà").is_some(), "{w}×{h}");
+        press(&mut a, "1fchau");
+        let t = render(&a, w, h, THEME);
+        let buf = t.backend().inner.buffer();
+        let (fx, fy) = find(buf, "lọc › chau").expect("the filter box");
+        let top = (0..h)
+            .find(|&y| row_text(buf, y).starts_with('╭'))
+            .expect("the pane's border");
+        assert_eq!(fy, top + 1, "{w}×{h}: on the pane's first row");
+        assert!(fx <= 2);
+        let pane: Vec<String> = (2..h - 1)
+            .map(|y| row_text(buf, y).chars().take(20).collect())
+            .collect();
+        assert!(
+            pane.iter().all(|r| !r.contains("Hạ Long")),
+            "{w}×{h}: {pane:?}"
+        );
+        assert!(find(buf, "Tiền Giang").is_some());
+        // `s` (in the list, the box done): most articles first, said in the border.
+        press(&mut a, "\ns");
+        let t = render(&a, w, h, THEME);
+        let buf = t.backend().inner.buffer();
+        assert!(find(buf, "╰nhiều bài").is_some(), "{w}×{h}: the sort shown");
+    }
+}
