@@ -30,6 +30,7 @@ pub enum Action {
     Expand,
     Collapse,
     ToggleGrouping,
+    SortOutline,
     Find,
     NextMatch,
     PrevMatch,
@@ -54,6 +55,7 @@ pub enum Action {
     ExportMarkdown,
     ExportCsv,
     ExportJson,
+    ExportAll,
 }
 
 /// Where a binding applies.
@@ -205,7 +207,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 45] = [
+    const ALL: [Action; 47] = [
         Quit,
         Help,
         Close,
@@ -251,6 +253,8 @@ mod tests {
         ExportMarkdown,
         ExportCsv,
         ExportJson,
+        SortOutline,
+        ExportAll,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -301,6 +305,8 @@ mod tests {
             ExportMarkdown => 42,
             ExportCsv => 43,
             ExportJson => 44,
+            SortOutline => 45,
+            ExportAll => 46,
         }
     }
 

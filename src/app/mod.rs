@@ -375,6 +375,12 @@ impl App {
                 self.localities.by_2025 = !self.localities.by_2025;
                 self.localities.rebuild(&self.corpus);
             }
+            Action::SortOutline => {
+                if self.focus == Pane::Outline {
+                    let order = self.outline.order.next();
+                    self.outline.set_order(&self.corpus, order);
+                }
+            }
             Action::Find => self.open_finder(),
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
@@ -398,11 +404,14 @@ impl App {
             | Action::ExportChosen
             | Action::ExportMarkdown
             | Action::ExportCsv
-            | Action::ExportJson => {}
+            | Action::ExportJson
+            | Action::ExportAll => {}
         }
     }
 }
 
+#[cfg(test)]
+mod dates_tests;
 #[cfg(test)]
 mod scope_tests;
 #[cfg(test)]

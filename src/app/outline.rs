@@ -2,6 +2,10 @@
 
 use std::collections::HashSet;
 
+pub mod order;
+
+pub use order::{Order, Summary};
+
 use super::localities::Filter;
 use crate::corpus::PassageRef;
 use crate::corpus::{Corpus, Document};
@@ -50,6 +54,12 @@ pub struct Outline {
     /// Documents whose single unnamed section is skipped (passages hang off the article).
     flat_docs: HashSet<usize>,
     filter: Option<Filter>,
+    /// How the articles are ordered (`s`).
+    pub order: Order,
+    /// Every document's index in `order`, worked out once per order (empty: not yet).
+    sorted: Vec<usize>,
+    /// The articles the rows list, and the span of their dates.
+    pub summary: Summary,
 }
 
 /// The sections of `doc` shown under a filter: those about the filtered localities when the
@@ -95,10 +105,18 @@ impl Outline {
         self.filter = Some(filter.clone());
         self.rows.clear();
         self.flat_docs.clear();
-        for (d, doc) in corpus.documents.iter().enumerate() {
+        self.summary = Summary::default();
+        // (A new corpus comes with a new outline; the length check is a guard.)
+        if self.sorted.len() != corpus.documents.len() {
+            self.sorted = order::sorted(corpus, self.order);
+        }
+        let sorted = std::mem::take(&mut self.sorted);
+        for &d in &sorted {
+            let doc = &corpus.documents[d];
             if !document_matches(doc, filter) {
                 continue;
             }
+            self.summary.add(doc.date.as_deref());
             self.rows.push(Node::Article(d));
             let sections = visible_sections(doc, filter);
             let flat = sections.len() == 1 && {
@@ -123,10 +141,18 @@ impl Outline {
                 }
             }
         }
+        self.sorted = sorted;
         self.selected = keep
             .and_then(|k| self.position_of(k))
             .unwrap_or(0)
             .min(self.rows.len().saturating_sub(1));
+    }
+
+    /// Order the articles by `order`, the selected row staying selected.
+    pub fn set_order(&mut self, corpus: &Corpus, order: Order) {
+        self.order = order;
+        self.sorted.clear();
+        self.refresh(corpus);
     }
 
     /// The row of `node`, or of its nearest shown ancestor.

@@ -20,6 +20,25 @@ pub const PROVINCES_SINCE_2025: &str = "tỉnh từ 1/7/2025 · p";
 pub const HELP_TITLE: &str = " Phím tắt · j/k: cuộn · Esc: đóng ";
 pub const QUERY_SYNTAX_TITLE: &str = "Cú pháp tìm kiếm (/)";
 pub const CAPTION_MARK: &str = "[ảnh] ";
+// The outline's order of articles (`s`).
+pub const ORDER_CORPUS: &str = "thứ tự kho";
+pub const ORDER_DATE: &str = "mới nhất";
+pub const ORDER_TITLE: &str = "tên A–Z";
+
+/// The outline's order, and the key that changes it (as the localities pane says `· p`).
+pub fn order_hint(label: &str) -> String {
+    format!(" {label} · s ")
+}
+
+/// "12 bài": how many articles the outline lists.
+pub fn articles(n: usize) -> String {
+    format!("{n} bài")
+}
+
+/// How many of them carry no date.
+pub fn undated(n: usize) -> String {
+    format!("{n} không rõ ngày")
+}
 pub const LEAD_MARK: &str = "[sapo] ";
 
 /// The heading of a scope's keys in the help.
@@ -109,6 +128,11 @@ pub const FORMAT_JSON: &str = "JSON (như lưu trữ)";
 /// The pane's title: how many bookmarks are shown and how they are sorted.
 pub fn bookmarks_title(count: &str, sort: &str) -> String {
     format!(" Đánh dấu {count} · {sort} · Esc: đóng ")
+}
+
+/// The detail's line about the bookmark itself: its id, the day it was made, its state.
+pub fn bookmark_id_line(id: &str, created: &str, state: &str) -> String {
+    format!("{id} · đánh dấu {created}{state}")
 }
 
 /// The line under the note dialog's fields.

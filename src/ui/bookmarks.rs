@@ -15,6 +15,7 @@ use crate::app::bookmarks::{Dialog, NoteTarget};
 use crate::app::input::Input;
 use crate::bookmarks::export::Format;
 use crate::bookmarks::{Bookmark, Status};
+use crate::text::date::display_date;
 use crate::text::truncate_to_width;
 
 /// Rows each bookmark takes in the list.
@@ -45,6 +46,28 @@ fn crumbs(b: &Bookmark) -> String {
         .flatten()
         .collect::<Vec<_>>()
         .join(" › ")
+}
+
+/// ` · outlet · dd/mm/yyyy` after a row's path: the whole of it when it fits beside the path
+/// or leaves the path half the row, else the day alone, else nothing (the path is cut
+/// first; the detail below has them all).
+fn source_suffix(b: &Bookmark, room: usize) -> String {
+    let day = b
+        .date
+        .as_deref()
+        .map(|d| display_date(d.split('T').next().unwrap_or(d)));
+    let full = [b.outlet.clone(), day.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let path = crumbs(b).width();
+    [full, day.unwrap_or_default()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| format!(" · {s}"))
+        .find(|s| path + s.width() <= room || 2 * s.width() <= room)
+        .unwrap_or_default()
 }
 
 /// The mark of a bookmark: `+` in ASCII, where `*` already stands for a section's place.
@@ -145,7 +168,9 @@ fn draw_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             let b = &bm.list[i];
             let status = bm.resolved.get(i).map_or(Status::Orphaned, |r| r.status);
             let tag = status_tag(status);
-            let head = truncate_to_width(&crumbs(b), width.saturating_sub(2 + tag.width()));
+            let room = width.saturating_sub(2 + tag.width());
+            let when = source_suffix(b, room);
+            let head = truncate_to_width(&crumbs(b), room.saturating_sub(when.width()));
             let quote = truncate_to_width(&format!("“{}”", b.quote.text), width.saturating_sub(2));
             let extra = [b.note.as_str(), &b.tags_label()]
                 .into_iter()
@@ -157,6 +182,7 @@ fn draw_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 Line::from(vec![
                     Span::styled(mark.clone(), theme.bookmark()),
                     Span::styled(String::from(&head), theme.meta()),
+                    Span::styled(when, theme.meta()),
                     Span::styled(String::from(tag), theme.notice()),
                 ]),
                 Line::from(format!("  {}", &quote)),
@@ -182,7 +208,7 @@ fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let Some(i) = bm.selected() else { return };
     let b = &bm.list[i];
     let status = bm.resolved.get(i).map_or(Status::Orphaned, |r| r.status);
-    let when = b.created.get(..10).unwrap_or(&b.created);
+    let when = display_date(b.created.get(..10).unwrap_or(&b.created));
     let state = match status {
         Status::Ok => "",
         Status::Reanchored => strings::DETAIL_REANCHORED,
@@ -193,13 +219,19 @@ fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .flatten()
         .collect::<Vec<_>>()
         .join(" › ");
-    let mut lines = vec![
-        Line::from(Span::styled(String::from(&path), theme.title())),
-        Line::from(Span::styled(
-            String::from(&format!("{} · {when}{state}", b.id)),
-            theme.meta(),
-        )),
-    ];
+    let mut lines = vec![Line::from(Span::styled(String::from(&path), theme.title()))];
+    // Who published the article and when, as the reader's meta line says it.
+    let source: Vec<String> = [b.outlet.clone(), b.date.as_deref().map(display_date)]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !source.is_empty() {
+        lines.push(Line::from(Span::styled(source.join(" · "), theme.meta())));
+    }
+    lines.push(Line::from(Span::styled(
+        strings::bookmark_id_line(&b.id, &when, state),
+        theme.meta(),
+    )));
     lines.push(Line::from(String::from(&b.quote.text)));
     if !b.note.is_empty() {
         lines.push(Line::from(vec![

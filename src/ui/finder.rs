@@ -114,7 +114,17 @@ fn breadcrumb(app: &App, hit: &Hit) -> String {
         }
         strings::also_in(&outlets, copies.len())
     });
-    [place, Some(doc.title.clone()), section, also]
+    // Outlet and date beside the title: which paper said it, and when.
+    let title = [
+        Some(doc.title.clone()),
+        doc.outlet.clone(),
+        doc.date.as_deref().map(crate::text::date::display_date),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    [place, Some(title), section, also]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
