@@ -183,8 +183,28 @@ pub fn exporting(extension: &str) -> String {
     format!("đang xuất {extension} …")
 }
 
-pub fn exported(n: usize, path: &Path) -> String {
-    format!("đã xuất {n} đánh dấu → {}", path.display())
+/// An export is done: how many of how many (a filtered pane exports what it shows).
+pub fn exported(n: usize, total: usize, path: &Path) -> String {
+    format!("đã xuất {} → {}", export_count(n, total), path.display())
+}
+
+/// "12/40 đánh dấu (đang lọc)", or "40 đánh dấu" when that is all of them.
+pub fn export_count(n: usize, total: usize) -> String {
+    if n < total {
+        format!("{n}/{total} đánh dấu (đang lọc)")
+    } else {
+        format!("{n} đánh dấu")
+    }
+}
+
+/// The export dialog's line about what it exports: what the pane shows, or all; `a`
+/// switches when the pane's filter hides some.
+pub fn export_what(shown: Option<usize>, total: usize, all: bool) -> String {
+    match shown {
+        Some(n) if n > 0 && !all => format!("{} · a: tất cả", export_count(n, total)),
+        Some(n) if n > 0 => format!("tất cả {total} đánh dấu · a: chỉ {n} đang hiện"),
+        _ => format!("tất cả {total} đánh dấu"),
+    }
 }
 
 pub fn export_failed(error: &str) -> String {

@@ -1,5 +1,7 @@
 //! The bookmarks pane (`'` / `m`), the note dialog (`B`, `e`) and the export dialog (`E`).
 
+use std::collections::HashSet;
+
 use crate::app::strings;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
@@ -273,7 +275,16 @@ pub fn draw_dialog(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             tags,
             field,
         }) => draw_note(frame, app, theme, area, target, [note, tags], *field),
-        Some(Dialog::Export { selected, dir }) => draw_export(frame, theme, area, *selected, dir),
+        Some(Dialog::Export {
+            selected,
+            dir,
+            shown,
+            all,
+        }) => {
+            let total = app.bookmarks.list.len();
+            let what = strings::export_what(shown.as_ref().map(HashSet::len), total, *all);
+            draw_export(frame, theme, area, *selected, dir, &what);
+        }
         None => {}
     }
 }
@@ -372,31 +383,34 @@ fn draw_export(
     area: Rect,
     selected: usize,
     dir: &std::path::Path,
+    what: &str,
 ) {
-    let rect = centered(area, 48, 7);
+    let rect = centered(area, 48, 8);
     frame.render_widget(Clear, rect);
     let b = block(theme, strings::EXPORT_TITLE);
     let inner = b.inner(rect);
     frame.render_widget(b, rect);
     let keys = ['m', 'c', 'j'];
-    let mut lines: Vec<Line> = Format::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let text = format!(
-                "{} {}  {}",
-                if i == selected { "▸" } else { " " },
-                keys[i],
-                format_label(*f)
-            );
-            let style = if i == selected {
-                theme.selected(true)
-            } else {
-                Style::new()
-            };
-            Line::from(Span::styled(String::from(&text), style))
-        })
-        .collect();
+    let width = usize::from(inner.width);
+    // Which bookmarks go out first: a filtered pane exports what it shows.
+    let mut lines: Vec<Line> = vec![Line::from(Span::styled(
+        truncate_to_width(what, width),
+        theme.key(),
+    ))];
+    lines.extend(Format::ALL.iter().enumerate().map(|(i, f)| {
+        let text = format!(
+            "{} {}  {}",
+            if i == selected { "▸" } else { " " },
+            keys[i],
+            format_label(*f)
+        );
+        let style = if i == selected {
+            theme.selected(true)
+        } else {
+            Style::new()
+        };
+        Line::from(Span::styled(String::from(&text), style))
+    }));
     let dir = dir.display();
     lines.push(Line::from(Span::styled(
         truncate_to_width(
