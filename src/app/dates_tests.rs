@@ -73,3 +73,17 @@ fn the_outline_spans_the_dates_of_the_locality_shown() {
     assert_eq!(s.articles, 2);
     assert_eq!(s.label(80), "2 bài · 06/06/2020 · 1 không rõ ngày");
 }
+
+#[test]
+fn the_order_outlives_a_new_corpus() {
+    let mut a = app(120, 40);
+    press(&mut a, "2s");
+    send_loaded(&mut a);
+    assert_eq!(a.outline.order, Order::Date);
+    assert_eq!(articles(&a), ["002", "004", "000", "001", "003"]);
+}
+
+fn send_loaded(a: &mut App) {
+    let corpus = std::sync::Arc::new(crate::embedded::corpus());
+    super::tests::send(a, Event::Loaded(corpus));
+}

@@ -154,7 +154,10 @@ impl App {
         self.loading = None;
         self.index = None;
         self.localities = LocalityList::new(&self.corpus, self.localities.by_2025);
+        // The chosen order of articles outlives the corpus (`s` while a corpus loads).
+        let order = self.outline.order;
         self.outline = Outline::default();
+        self.outline.order = order;
         self.outline
             .rebuild(&self.corpus, &self.localities.filter());
         self.reader.doc = None;
