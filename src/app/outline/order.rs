@@ -50,12 +50,36 @@ pub fn sorted(corpus: &Corpus, order: Order) -> Vec<usize> {
         Order::Date => {
             out.sort_by_key(|&d| (docs[d].date.is_none(), Reverse(docs[d].date.as_deref())));
         }
-        // Folded once per title, not once per comparison.
-        Order::Title => {
-            out.sort_by_cached_key(|&d| (fold_str(&docs[d].title), docs[d].title.clone()));
-        }
+        // Keyed once per title, not once per comparison.
+        Order::Title => out.sort_by_cached_key(|&d| title_key(&docs[d].title)),
     }
     out
+}
+
+/// A title's place in Vietnamese order: the letters folded first (`Đ` with `D`), then,
+/// between titles that fold alike, the letter variants as the alphabet orders them (a ă â,
+/// d đ, e ê, o ô ơ, u ư), then the tones (none, huyền, hỏi, ngã, sắc, nặng), then the
+/// title as written.
+fn title_key(title: &str) -> (String, Vec<u8>, Vec<u8>, String) {
+    let mut variants = Vec::new();
+    let mut tones = Vec::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        let (mut variant, mut tone) = (u8::from(c == 'đ'), 0);
+        unicode_normalization::char::decompose_canonical(c, |m| match m {
+            '\u{306}' => variant = 1,
+            '\u{302}' => variant = 2,
+            '\u{31b}' => variant = 3,
+            '\u{300}' => tone = 1,
+            '\u{309}' => tone = 2,
+            '\u{303}' => tone = 3,
+            '\u{301}' => tone = 4,
+            '\u{323}' => tone = 5,
+            _ => {}
+        });
+        variants.push(variant);
+        tones.push(tone);
+    }
+    (fold_str(title), variants, tones, title.to_string())
 }
 
 /// What the outline lists: the articles, and the span of the dated ones.
@@ -148,6 +172,17 @@ mod tests {
             .map(|d| c.documents[d].title.as_str())
             .collect();
         assert_eq!(titles, ["Ăn ở", "Bàn bạc", "Dân chủ", "dân chủ", "Đổi mới"]);
+        // Titles that fold alike: the alphabet's letter variants, then the tones.
+        let mut words = [
+            "ân", "ăn", "an", "án", "àn", "ạn", "Đa", "da", "ơ", "ô", "o",
+        ];
+        words.sort_by_cached_key(|w| title_key(w));
+        assert_eq!(
+            words,
+            [
+                "an", "àn", "án", "ạn", "ăn", "ân", "da", "Đa", "o", "ô", "ơ"
+            ]
+        );
     }
 
     #[test]
