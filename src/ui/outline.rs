@@ -6,7 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
 
-use super::{Theme, list_offset, pane_block};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, list_offset, pane_block, pane_title};
 use crate::app::outline::Node;
 use crate::app::{App, Pane};
 use crate::corpus::{PassageKind, SectionName};
@@ -113,11 +115,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             ListItem::new(Line::from(Span::styled(text, style)))
         })
         .collect();
-    // How the articles are ordered (top right), how many and over which dates (bottom).
+    // How the articles are ordered (top right, only beside the pane's name, never over
+    // it), how many and over which dates (bottom).
     let o = &app.outline;
-    let block = block
-        .title(Line::from(strings::order_hint(o.order.label())).right_aligned())
-        .title_bottom(o.summary.label(usize::from(area.width.saturating_sub(2))));
+    let room =
+        usize::from(area.width.saturating_sub(3)).saturating_sub(pane_title(Pane::Outline).width());
+    let label = o.order.label();
+    let hint = [strings::order_hint(label), format!(" {label} ")]
+        .into_iter()
+        .find(|h| h.width() <= room);
+    let block = match hint {
+        Some(h) => block.title(Line::from(h).right_aligned()),
+        None => block,
+    }
+    .title_bottom(o.summary.label(usize::from(area.width.saturating_sub(2))));
     let mut state = ListState::default()
         .with_selected((n > 0).then(|| app.outline.selected - offset))
         .with_offset(0);

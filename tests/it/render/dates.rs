@@ -93,3 +93,27 @@ fn the_bookmarks_pane_shows_the_day_and_the_export_dialog_what_it_exports() {
         );
     }
 }
+
+#[test]
+fn the_order_never_covers_the_outline_name() {
+    for (w, hint) in [
+        (16u16, None),
+        (24, Some(" thứ tự kho ╮")),
+        (30, Some(" thứ tự kho · s ╮")),
+    ] {
+        let mut a = app(w, 10);
+        press(&mut a, "2");
+        let t = render(&a, w, 10, THEME);
+        let buf = t.backend().inner.buffer();
+        assert!(find(buf, "╭2 Mục lục─").is_some(), "{w}\n{}", screen(buf));
+        assert_eq!(
+            hint.is_some(),
+            find(buf, "thứ tự kho").is_some(),
+            "{w}\n{}",
+            screen(buf)
+        );
+        if let Some(h) = hint {
+            assert!(find(buf, h).is_some(), "{w}\n{}", screen(buf));
+        }
+    }
+}
