@@ -30,6 +30,7 @@ pub enum Action {
     Expand,
     Collapse,
     ToggleGrouping,
+    SortOutline,
     Find,
     NextMatch,
     PrevMatch,
@@ -59,6 +60,7 @@ pub enum Action {
     CopyCitation,
     FilterLocalities,
     SortLocalities,
+    ExportAll,
 }
 
 /// Where a binding applies.
@@ -212,7 +214,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 50] = [
+    const ALL: [Action; 52] = [
         Quit,
         Help,
         Close,
@@ -263,6 +265,8 @@ mod tests {
         CopyCitation,
         FilterLocalities,
         SortLocalities,
+        SortOutline,
+        ExportAll,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -318,6 +322,8 @@ mod tests {
             CopyCitation => 47,
             FilterLocalities => 48,
             SortLocalities => 49,
+            SortOutline => 50,
+            ExportAll => 51,
         }
     }
 

@@ -113,6 +113,13 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Outline,
     },
     Binding {
+        keys: &[(KeyCode::Char('s'), NONE)],
+        label: "s",
+        action: Action::SortOutline,
+        help: "sắp xếp bài: thứ tự kho / mới nhất / tên A–Z",
+        scope: Scope::Outline,
+    },
+    Binding {
         keys: &[(KeyCode::Char('p'), NONE)],
         label: "p",
         action: Action::ToggleGrouping,
@@ -605,6 +612,13 @@ pub const KEYMAP: &[Binding] = &[
         label: "j",
         action: Action::ExportJson,
         help: "xuất JSON",
+        scope: Scope::ExportDialog,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('a'), NONE)],
+        label: "a",
+        action: Action::ExportAll,
+        help: "xuất: các đánh dấu đang hiện / tất cả",
         scope: Scope::ExportDialog,
     },
     Binding {

@@ -158,7 +158,10 @@ impl App {
         self.loading = None;
         self.index = None;
         self.localities = LocalityList::new(&self.corpus, self.localities.by_2025);
+        // The chosen order of articles outlives the corpus (`s` while a corpus loads).
+        let order = self.outline.order;
         self.outline = Outline::default();
+        self.outline.order = order;
         self.outline
             .rebuild(&self.corpus, &self.localities.filter());
         self.reader.doc = None;
@@ -383,6 +386,12 @@ impl App {
                 self.localities.by_2025 = !self.localities.by_2025;
                 self.localities.rebuild(&self.corpus);
             }
+            Action::SortOutline => {
+                if self.focus == Pane::Outline {
+                    let order = self.outline.order.next();
+                    self.outline.set_order(&self.corpus, order);
+                }
+            }
             Action::Find => self.open_finder(),
             Action::WidenFilter => self.widen_filter(),
             Action::FilterLocalities => self.localities.filtering = true,
@@ -411,11 +420,14 @@ impl App {
             | Action::ExportChosen
             | Action::ExportMarkdown
             | Action::ExportCsv
-            | Action::ExportJson => {}
+            | Action::ExportJson
+            | Action::ExportAll => {}
         }
     }
 }
 
+#[cfg(test)]
+mod dates_tests;
 #[cfg(test)]
 mod jump_tests;
 mod locality_keys;

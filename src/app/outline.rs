@@ -2,6 +2,10 @@
 
 use std::collections::HashSet;
 
+pub mod order;
+
+pub use order::{Order, Summary};
+
 use super::localities::Filter;
 use crate::corpus::PassageRef;
 use crate::corpus::{Corpus, Document};
@@ -54,6 +58,12 @@ pub struct Outline {
     /// shown whole, first, until the filter changes, so the outline always holds what the
     /// reader shows.
     pub pinned: Option<usize>,
+    /// How the articles are ordered (`s`).
+    pub order: Order,
+    /// Every document's index in `order`, worked out once per order (empty: not yet).
+    sorted: Vec<usize>,
+    /// The articles the rows list, and the span of their dates.
+    pub summary: Summary,
 }
 
 /// The sections of `doc` shown under a filter: those about the filtered localities when the
@@ -105,15 +115,26 @@ impl Outline {
         self.filter = Some(filter.clone());
         self.rows.clear();
         self.flat_docs.clear();
+        self.summary = Summary::default();
+        // (A new corpus comes with a new outline; the length check is a guard.)
+        if self.sorted.len() != corpus.documents.len() {
+            self.sorted = order::sorted(corpus, self.order);
+        }
+        let sorted = std::mem::take(&mut self.sorted);
         let pinned = self.pinned.filter(|&d| d < corpus.documents.len());
-        let order = pinned
+        let walk = pinned
             .into_iter()
-            .chain((0..corpus.documents.len()).filter(|&d| Some(d) != pinned));
-        for d in order {
+            .chain(sorted.iter().copied().filter(|&d| Some(d) != pinned));
+        for d in walk {
             let doc = &corpus.documents[d];
             let shown_whole = Some(d) == pinned;
-            if !shown_whole && !document_matches(doc, filter) {
+            let matches = document_matches(doc, filter);
+            if !shown_whole && !matches {
                 continue;
+            }
+            // The span of dates is the filter's: a pinned article from elsewhere is not in it.
+            if matches {
+                self.summary.add(doc.date.as_deref());
             }
             self.rows.push(Node::Article(d));
             let sections = if shown_whole {
@@ -143,10 +164,18 @@ impl Outline {
                 }
             }
         }
+        self.sorted = sorted;
         self.selected = keep
             .and_then(|k| self.position_of(k))
             .unwrap_or(0)
             .min(self.rows.len().saturating_sub(1));
+    }
+
+    /// Order the articles by `order`, the selected row staying selected.
+    pub fn set_order(&mut self, corpus: &Corpus, order: Order) {
+        self.order = order;
+        self.sorted.clear();
+        self.refresh(corpus);
     }
 
     /// The row of `node`, or of its nearest shown ancestor.

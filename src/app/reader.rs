@@ -123,7 +123,7 @@ pub fn layout(corpus: &Corpus, d: usize, width: u16) -> Vec<ReaderLine> {
         .collect();
     let meta: Vec<String> = [
         doc.outlet.clone(),
-        doc.date.clone(),
+        doc.date.as_deref().map(crate::text::date::display_date),
         doc.author.clone(),
         (!places.is_empty()).then(|| places.join(", ")),
     ]

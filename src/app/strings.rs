@@ -20,6 +20,25 @@ pub const PROVINCES_SINCE_2025: &str = "tỉnh từ 1/7/2025 · p";
 pub const HELP_TITLE: &str = " Phím tắt · j/k: cuộn · Esc: đóng ";
 pub const QUERY_SYNTAX_TITLE: &str = "Cú pháp tìm kiếm (/)";
 pub const CAPTION_MARK: &str = "[ảnh] ";
+// The outline's order of articles (`s`).
+pub const ORDER_CORPUS: &str = "thứ tự kho";
+pub const ORDER_DATE: &str = "mới nhất";
+pub const ORDER_TITLE: &str = "tên A–Z";
+
+/// The outline's order, and the key that changes it (as the localities pane says `· p`).
+pub fn order_hint(label: &str) -> String {
+    format!(" {label} · s ")
+}
+
+/// "12 bài": how many articles the outline lists.
+pub fn articles(n: usize) -> String {
+    format!("{n} bài")
+}
+
+/// How many of them carry no date.
+pub fn undated(n: usize) -> String {
+    format!("{n} không rõ ngày")
+}
 pub const LEAD_MARK: &str = "[sapo] ";
 
 /// The heading of a scope's keys in the help.
@@ -112,6 +131,11 @@ pub fn bookmarks_title(count: &str, sort: &str) -> String {
     format!(" Đánh dấu {count} · {sort} · Esc: đóng ")
 }
 
+/// The detail's line about the bookmark itself: its id, the day it was made, its state.
+pub fn bookmark_id_line(id: &str, created: &str, state: &str) -> String {
+    format!("{id} · đánh dấu {created}{state}")
+}
+
 /// The line under the note dialog's fields.
 pub fn tags_hint(telex: bool) -> String {
     let telex = if telex { "bật" } else { "tắt" };
@@ -160,8 +184,28 @@ pub fn exporting(extension: &str) -> String {
     format!("đang xuất {extension} …")
 }
 
-pub fn exported(n: usize, path: &Path) -> String {
-    format!("đã xuất {n} đánh dấu → {}", path.display())
+/// An export is done: how many of how many (a filtered pane exports what it shows).
+pub fn exported(n: usize, total: usize, path: &Path) -> String {
+    format!("đã xuất {} → {}", export_count(n, total), path.display())
+}
+
+/// "12/40 đánh dấu (đang lọc)", or "40 đánh dấu" when that is all of them.
+pub fn export_count(n: usize, total: usize) -> String {
+    if n < total {
+        format!("{n}/{total} đánh dấu (đang lọc)")
+    } else {
+        format!("{n} đánh dấu")
+    }
+}
+
+/// The export dialog's line about what it exports: what the pane shows, or all; `a`
+/// switches when the pane's filter hides some.
+pub fn export_what(shown: Option<usize>, total: usize, all: bool) -> String {
+    match shown {
+        Some(n) if n > 0 && !all => format!("{} · a: tất cả", export_count(n, total)),
+        Some(n) if n > 0 => format!("tất cả {total} đánh dấu · a: chỉ {n} đang hiện"),
+        _ => format!("tất cả {total} đánh dấu"),
+    }
 }
 
 pub fn export_failed(error: &str) -> String {

@@ -101,14 +101,12 @@ pub fn cite<'a>(corpus: &Corpus, b: &'a Bookmark, res: Resolution) -> Cited<'a> 
     }
 }
 
-/// `2020-06-06T14:00` → `06/06/2020`, as Vietnamese reports write dates.
+/// `2020-06-06T14:00` → `06/06/2020`, as Vietnamese reports write dates (the day: a
+/// citation needs no time).
 pub fn date_vi(iso: &str) -> String {
-    let d = iso.get(..10).unwrap_or(iso);
-    let parts: Vec<&str> = d.split('-').collect();
-    match parts.as_slice() {
-        [y, m, dd] if y.len() == 4 && m.len() == 2 && dd.len() == 2 => format!("{dd}/{m}/{y}"),
-        _ => iso.to_string(),
-    }
+    let day = iso.split('T').next().unwrap_or(iso);
+    let shown = crate::text::date::display_date(day);
+    if shown == day { iso.to_string() } else { shown }
 }
 
 const NO_LOCALITY: &str = "Chưa rõ địa phương";
@@ -149,18 +147,29 @@ fn md_escape(s: &str) -> String {
     out
 }
 
-fn citation(c: &Cited) -> String {
-    let mut parts = vec![format!("*{}*", md_escape(&c.title))];
+/// Title, outlet, day (dd/mm/yyyy) and section, as a report cites them; `md`: in
+/// Markdown (the title in italics, special characters escaped).
+fn citation_parts(c: &Cited, md: bool) -> String {
+    let text = |s: &str| if md { md_escape(s) } else { s.to_string() };
+    let mut parts = vec![if md {
+        format!("*{}*", md_escape(&c.title))
+    } else {
+        c.title.clone()
+    }];
     if let Some(o) = &c.outlet {
-        parts.push(md_escape(o));
+        parts.push(text(o));
     }
     if let Some(d) = &c.date {
         parts.push(date_vi(d));
     }
     if let Some(s) = &c.section {
-        parts.push(format!("mục “{}”", md_escape(s)));
+        parts.push(format!("mục “{}”", text(s)));
     }
-    format!("— {}", parts.join(", "))
+    parts.join(", ")
+}
+
+fn citation(c: &Cited) -> String {
+    format!("— {}", citation_parts(c, true))
 }
 
 pub fn markdown(items: &[Cited]) -> String {
@@ -233,7 +242,8 @@ pub fn markdown(items: &[Cited]) -> String {
     crate::text::safe::escape_text(&out).into_owned()
 }
 
-/// RFC 4180: a header row, CRLF line ends, fields quoted when needed; a UTF-8 BOM first so
+/// RFC 4180: a header row (`date` stays ISO so a spreadsheet sorts it; the last column,
+/// `citation`, cites as the Markdown report does, the day as dd/mm/yyyy), CRLF line ends, fields quoted when needed; a UTF-8 BOM first so
 /// spreadsheet programs read the Vietnamese as UTF-8.
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `@`, or `-` not followed by a
 /// space, as in `-2+3`) gets a leading `'`, as OWASP advises; text is otherwise unchanged.
@@ -262,11 +272,12 @@ pub fn csv(items: &[Cited]) -> Result<Vec<u8>, ExportError> {
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     w.write_record([
         "id", "created", "locality", "title", "outlet", "date", "section", "quote", "note", "tags",
-        "status", "doc", "passage",
+        "status", "doc", "passage", "citation",
     ])?;
     for c in items {
         let b = c.bookmark;
         let tags = b.tags_label();
+        let cited = citation_parts(c, false);
         w.write_record(
             [
                 b.id.as_str(),
@@ -282,6 +293,7 @@ pub fn csv(items: &[Cited]) -> Result<Vec<u8>, ExportError> {
                 c.status.as_str(),
                 b.doc.as_str(),
                 b.passage.as_str(),
+                cited.as_str(),
             ]
             .map(cell)
             .iter()
@@ -359,6 +371,8 @@ pub fn json_as_stored(raw: Vec<u8>) -> Vec<u8> {
     }
 }
 
+#[cfg(test)]
+mod dated;
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@
 //! them, and returns whatever is still unsaved, to be printed after the terminal is
 //! restored. Nothing the user was shown as kept is lost.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -38,8 +39,13 @@ pub enum Request {
     },
     /// Read the file again (another instance may have changed it).
     Reload { seq: u64 },
-    /// Export to a new file in `dir`.
-    Export { format: Format, dir: PathBuf },
+    /// Export to a new file in `dir`: the bookmarks of these ids (those the pane shows),
+    /// or all of them.
+    Export {
+        format: Format,
+        dir: PathBuf,
+        only: Option<HashSet<String>>,
+    },
 }
 
 #[derive(Debug)]
@@ -62,8 +68,16 @@ pub enum Event {
     },
     /// Reading the file again failed (nothing was lost: the list shown stays).
     LoadFailed(String),
-    /// An export finished: the file and how many bookmarks it holds.
-    Exported(Result<(PathBuf, usize), String>),
+    /// An export finished.
+    Exported(Result<Exported, String>),
+}
+
+/// A finished export: the file, how many bookmarks it holds, of how many in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub path: PathBuf,
+    pub count: usize,
+    pub total: usize,
 }
 
 /// What a load or save found about the bookmarks file: facts, not sentences, so each user
@@ -111,9 +125,17 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 /// What the store thread is asked to do (the changes themselves wait in [`Shared`]).
 enum Job {
     Corpus(Arc<Corpus>),
-    Save { seq: u64 },
-    Reload { seq: u64 },
-    Export { format: Format, dir: PathBuf },
+    Save {
+        seq: u64,
+    },
+    Reload {
+        seq: u64,
+    },
+    Export {
+        format: Format,
+        dir: PathBuf,
+        only: Option<HashSet<String>>,
+    },
 }
 
 pub struct BookmarkWorker {
@@ -172,7 +194,7 @@ impl BookmarkWorker {
                 Job::Save { seq }
             }
             Request::Reload { seq } => Job::Reload { seq },
-            Request::Export { format, dir } => Job::Export { format, dir },
+            Request::Export { format, dir, only } => Job::Export { format, dir, only },
         };
         if let Some(tx) = &self.tx {
             let _ = tx.send(job);
@@ -287,9 +309,9 @@ fn run_store(
                     }
                 }
             }
-            Job::Export { format, dir } => {
+            Job::Export { format, dir, only } => {
                 let result = match &corpus {
-                    Some(c) => export_to(c, &store, &list, format, &dir),
+                    Some(c) => export_to(c, &store, &list, only.as_ref(), format, &dir),
                     None => Err("the corpus is still loading".into()),
                 };
                 on_event(Event::Exported(result));
@@ -350,13 +372,27 @@ fn status(store: &Store, snap: &super::store::Snapshot, on_event: &dyn Fn(Event)
 fn export_to(
     corpus: &Corpus,
     store: &Store,
-    list: &[Bookmark],
+    all: &[Bookmark],
+    only: Option<&HashSet<String>>,
     format: Format,
     dir: &Path,
-) -> Result<(PathBuf, usize), String> {
+) -> Result<Exported, String> {
+    let some: Vec<Bookmark>;
+    let list = match only {
+        Some(ids) => {
+            some = all
+                .iter()
+                .filter(|b| ids.contains(&b.id))
+                .cloned()
+                .collect();
+            &some[..]
+        }
+        None => all,
+    };
     let bytes = match format {
-        // As stored, byte for byte, when there is a file (controls escaped).
-        Format::Json => match store.raw().map_err(|e| e.to_string())? {
+        // As stored, byte for byte, when there is a file and all of it is exported
+        // (controls escaped).
+        Format::Json if only.is_none() => match store.raw().map_err(|e| e.to_string())? {
             Some(b) => export::json_as_stored(b),
             None => export::render(corpus, list, format).map_err(|e| e.to_string())?,
         },
@@ -374,7 +410,13 @@ fn export_to(
             format.extension()
         ));
         match export::write_new(&path, &bytes, false) {
-            Ok(_) => return Ok((path, list.len())),
+            Ok(_) => {
+                return Ok(Exported {
+                    path,
+                    count: list.len(),
+                    total: all.len(),
+                });
+            }
             // Taken: try the next name.
             Err(crate::files::FileError::Exists { .. }) => {}
             Err(e) => return Err(e.to_string()),

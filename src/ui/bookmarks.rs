@@ -1,5 +1,7 @@
 //! The bookmarks pane (`'` / `m`), the note dialog (`B`, `e`) and the export dialog (`E`).
 
+use std::collections::HashSet;
+
 use crate::app::strings;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
@@ -15,6 +17,7 @@ use crate::app::bookmarks::{Dialog, NoteTarget};
 use crate::app::input::Input;
 use crate::bookmarks::export::Format;
 use crate::bookmarks::{Bookmark, Status};
+use crate::text::date::display_date;
 use crate::text::truncate_to_width;
 
 /// Rows each bookmark takes in the list.
@@ -45,6 +48,28 @@ fn crumbs(b: &Bookmark) -> String {
         .flatten()
         .collect::<Vec<_>>()
         .join(" › ")
+}
+
+/// ` · outlet · dd/mm/yyyy` after a row's path: the whole of it when it fits beside the path
+/// or leaves the path half the row, else the day alone, else nothing (the path is cut
+/// first; the detail below has them all).
+fn source_suffix(b: &Bookmark, room: usize) -> String {
+    let day = b
+        .date
+        .as_deref()
+        .map(|d| display_date(d.split('T').next().unwrap_or(d)));
+    let full = [b.outlet.clone(), day.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let path = crumbs(b).width();
+    [full, day.unwrap_or_default()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| format!(" · {s}"))
+        .find(|s| path + s.width() <= room || 2 * s.width() <= room)
+        .unwrap_or_default()
 }
 
 /// The mark of a bookmark: `+` in ASCII, where `*` already stands for a section's place.
@@ -145,7 +170,9 @@ fn draw_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             let b = &bm.list[i];
             let status = bm.resolved.get(i).map_or(Status::Orphaned, |r| r.status);
             let tag = status_tag(status);
-            let head = truncate_to_width(&crumbs(b), width.saturating_sub(2 + tag.width()));
+            let room = width.saturating_sub(2 + tag.width());
+            let when = source_suffix(b, room);
+            let head = truncate_to_width(&crumbs(b), room.saturating_sub(when.width()));
             let quote = truncate_to_width(&format!("“{}”", b.quote.text), width.saturating_sub(2));
             let extra = [b.note.as_str(), &b.tags_label()]
                 .into_iter()
@@ -157,6 +184,7 @@ fn draw_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 Line::from(vec![
                     Span::styled(mark.clone(), theme.bookmark()),
                     Span::styled(String::from(&head), theme.meta()),
+                    Span::styled(when, theme.meta()),
                     Span::styled(String::from(tag), theme.notice()),
                 ]),
                 Line::from(format!("  {}", &quote)),
@@ -182,7 +210,7 @@ fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let Some(i) = bm.selected() else { return };
     let b = &bm.list[i];
     let status = bm.resolved.get(i).map_or(Status::Orphaned, |r| r.status);
-    let when = b.created.get(..10).unwrap_or(&b.created);
+    let when = display_date(b.created.get(..10).unwrap_or(&b.created));
     let state = match status {
         Status::Ok => "",
         Status::Reanchored => strings::DETAIL_REANCHORED,
@@ -193,13 +221,19 @@ fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .flatten()
         .collect::<Vec<_>>()
         .join(" › ");
-    let mut lines = vec![
-        Line::from(Span::styled(String::from(&path), theme.title())),
-        Line::from(Span::styled(
-            String::from(&format!("{} · {when}{state}", b.id)),
-            theme.meta(),
-        )),
-    ];
+    let mut lines = vec![Line::from(Span::styled(String::from(&path), theme.title()))];
+    // Who published the article and when, as the reader's meta line says it.
+    let source: Vec<String> = [b.outlet.clone(), b.date.as_deref().map(display_date)]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !source.is_empty() {
+        lines.push(Line::from(Span::styled(source.join(" · "), theme.meta())));
+    }
+    lines.push(Line::from(Span::styled(
+        strings::bookmark_id_line(&b.id, &when, state),
+        theme.meta(),
+    )));
     lines.push(Line::from(String::from(&b.quote.text)));
     if !b.note.is_empty() {
         lines.push(Line::from(vec![
@@ -241,7 +275,16 @@ pub fn draw_dialog(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             tags,
             field,
         }) => draw_note(frame, app, theme, area, target, [note, tags], *field),
-        Some(Dialog::Export { selected, dir }) => draw_export(frame, theme, area, *selected, dir),
+        Some(Dialog::Export {
+            selected,
+            dir,
+            shown,
+            all,
+        }) => {
+            let total = app.bookmarks.list.len();
+            let what = strings::export_what(shown.as_ref().map(HashSet::len), total, *all);
+            draw_export(frame, theme, area, *selected, dir, &what);
+        }
         None => {}
     }
 }
@@ -340,31 +383,34 @@ fn draw_export(
     area: Rect,
     selected: usize,
     dir: &std::path::Path,
+    what: &str,
 ) {
-    let rect = centered(area, 48, 7);
+    let rect = centered(area, 48, 8);
     frame.render_widget(Clear, rect);
     let b = block(theme, strings::EXPORT_TITLE);
     let inner = b.inner(rect);
     frame.render_widget(b, rect);
     let keys = ['m', 'c', 'j'];
-    let mut lines: Vec<Line> = Format::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let text = format!(
-                "{} {}  {}",
-                if i == selected { "▸" } else { " " },
-                keys[i],
-                format_label(*f)
-            );
-            let style = if i == selected {
-                theme.selected(true)
-            } else {
-                Style::new()
-            };
-            Line::from(Span::styled(String::from(&text), style))
-        })
-        .collect();
+    let width = usize::from(inner.width);
+    // Which bookmarks go out first: a filtered pane exports what it shows.
+    let mut lines: Vec<Line> = vec![Line::from(Span::styled(
+        truncate_to_width(what, width),
+        theme.key(),
+    ))];
+    lines.extend(Format::ALL.iter().enumerate().map(|(i, f)| {
+        let text = format!(
+            "{} {}  {}",
+            if i == selected { "▸" } else { " " },
+            keys[i],
+            format_label(*f)
+        );
+        let style = if i == selected {
+            theme.selected(true)
+        } else {
+            Style::new()
+        };
+        Line::from(Span::styled(String::from(&text), style))
+    }));
     let dir = dir.display();
     lines.push(Line::from(Span::styled(
         truncate_to_width(

@@ -114,7 +114,17 @@ fn breadcrumb(app: &App, hit: &Hit) -> String {
         }
         strings::also_in(&outlets, copies.len())
     });
-    [place, Some(doc.title.clone()), section, also]
+    // Outlet and date beside the title: which paper said it, and when.
+    let title = [
+        Some(doc.title.clone()),
+        doc.outlet.clone(),
+        doc.date.as_deref().map(crate::text::date::display_date),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    [place, Some(title), section, also]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -208,9 +218,17 @@ fn draw_preview(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Re
     let c = &app.corpus;
     let section = &c.documents[hit.at.doc_index()].sections[hit.at.section_index()];
     let p = hit.at.passage_index();
-    // Inside the block's left and top borders: a breadcrumb row, then the passages.
+    // Inside the block's left and top borders: the breadcrumb (up to a third of the
+    // rows: it carries the place, title, section, outlet and date), then the passages.
     let width = usize::from(area.width.saturating_sub(1));
-    let height = usize::from(area.height.saturating_sub(2));
+    let rows = usize::from(area.height.saturating_sub(1));
+    let crumbs: Vec<Line> =
+        super::preview::wrap_marked(&breadcrumb(app, hit), &[], width, theme, theme.title())
+            .0
+            .into_iter()
+            .take((rows / 3).max(1))
+            .collect();
+    let height = rows.saturating_sub(crumbs.len());
     let mut lines: Vec<Line> = Vec::new();
     // The passage between its neighbours, dimmed; of the one before, only what can show.
     if p > 0 {
@@ -229,11 +247,7 @@ fn draw_preview(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Re
         lines.extend(after.into_iter().take(height));
     }
     let top = super::preview::scroll_for(start, matched, lines.len(), height);
-    let crumbs = crate::text::truncate_to_width(&breadcrumb(app, hit), width);
-    let mut shown = vec![Line::from(Span::styled(
-        String::from(&crumbs),
-        theme.title(),
-    ))];
+    let mut shown = crumbs;
     shown.extend(lines.into_iter().skip(top).take(height));
     let mut block = Block::new()
         .borders(Borders::LEFT | Borders::TOP)

@@ -6,10 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
 
-use super::{Theme, list_offset, pane_block};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, list_offset, pane_block, pane_title};
 use crate::app::outline::Node;
 use crate::app::{App, Pane};
 use crate::corpus::{PassageKind, SectionName};
+use crate::text::date::display_date;
 
 /// A bookmarked passage, or a closed article or section holding one.
 const MARKED: &str = "★ ";
@@ -30,9 +33,12 @@ pub fn label(app: &App, node: Node) -> String {
     match node {
         Node::Article(d) => {
             let doc = &c.documents[d];
-            let meta: Vec<&str> = [
-                doc.date.as_deref().map(|x| &x[..x.len().min(10)]),
-                doc.outlet.as_deref(),
+            // The day only: a row has little room, the reader shows the time.
+            let meta: Vec<String> = [
+                doc.date
+                    .as_deref()
+                    .map(|x| display_date(x.split('T').next().unwrap_or(x))),
+                doc.outlet.clone(),
             ]
             .into_iter()
             .flatten()
@@ -115,7 +121,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             ListItem::new(Line::from(Span::styled(text, style)))
         })
         .collect();
-    let block = block.title_bottom(format!("{n}"));
+    // How the articles are ordered (top right, only beside the pane's name, never over
+    // it), how many and over which dates (bottom).
+    let o = &app.outline;
+    let room =
+        usize::from(area.width.saturating_sub(3)).saturating_sub(pane_title(Pane::Outline).width());
+    let label = o.order.label();
+    let hint = [strings::order_hint(label), format!(" {label} ")]
+        .into_iter()
+        .find(|h| h.width() <= room);
+    let block = match hint {
+        Some(h) => block.title(Line::from(h).right_aligned()),
+        None => block,
+    }
+    .title_bottom(o.summary.label(usize::from(area.width.saturating_sub(2))));
     let mut state = ListState::default()
         .with_selected((n > 0).then(|| app.outline.selected - offset))
         .with_offset(0);

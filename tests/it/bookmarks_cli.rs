@@ -124,9 +124,9 @@ fn all_refs(corpus: &nghiquyet::corpus::Corpus) -> Vec<PassageRef> {
 
 type Row = std::collections::HashMap<String, String>;
 
-const CSV_HEADER: [&str; 13] = [
+const CSV_HEADER: [&str; 14] = [
     "id", "created", "locality", "title", "outlet", "date", "section", "quote", "note", "tags",
-    "status", "doc", "passage",
+    "status", "doc", "passage", "citation",
 ];
 
 /// Check the BOM and header, then parse the rows.

@@ -12,6 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 mod copy;
+mod dates;
 mod localities;
 mod navigation;
 mod search;

@@ -1,5 +1,7 @@
 //! The note dialog (`B`, `e`) and the export dialog (`E`).
 
+use std::collections::HashSet;
+
 use crossterm::event::KeyEvent;
 
 use super::{Dialog, NoteTarget};
@@ -16,7 +18,12 @@ impl App {
             return;
         };
         match dialog {
-            Dialog::Export { selected, .. } => match action {
+            Dialog::Export {
+                selected,
+                shown,
+                all,
+                ..
+            } => match action {
                 Some(Action::Close) => self.bookmarks.dialog = None,
                 Some(Action::Down) => *selected = (*selected + 1) % Format::ALL.len(),
                 Some(Action::Up) => {
@@ -29,6 +36,10 @@ impl App {
                 Some(Action::ExportMarkdown) => self.export(Format::Md),
                 Some(Action::ExportCsv) => self.export(Format::Csv),
                 Some(Action::ExportJson) => self.export(Format::Json),
+                // Only a filtered pane has a subset to choose from (and an empty one none).
+                Some(Action::ExportAll) if shown.as_ref().is_some_and(|s| !s.is_empty()) => {
+                    *all = !*all;
+                }
                 _ => {}
             },
             Dialog::Note {
@@ -125,15 +136,38 @@ impl App {
             return;
         }
         let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
-        self.bookmarks.dialog = Some(Dialog::Export { selected: 0, dir });
+        // What the pane shows is what is exported, unless its filter hides none.
+        let bm = &self.bookmarks;
+        let shown = bm
+            .pane
+            .as_ref()
+            .filter(|p| p.rows.len() < bm.list.len())
+            .map(|p| {
+                p.rows
+                    .iter()
+                    .filter_map(|&i| bm.list.get(i).map(|b| b.id.clone()))
+                    .collect::<HashSet<String>>()
+            });
+        // A filter that shows nothing leaves only everything to export.
+        let all = shown.as_ref().is_some_and(HashSet::is_empty);
+        self.bookmarks.dialog = Some(Dialog::Export {
+            selected: 0,
+            dir,
+            shown,
+            all,
+        });
     }
 
     pub(super) fn export(&mut self, format: Format) {
-        let Some(Dialog::Export { dir, .. }) = self.bookmarks.dialog.take() else {
+        let Some(Dialog::Export {
+            dir, shown, all, ..
+        }) = self.bookmarks.dialog.take()
+        else {
             return;
         };
+        let only = shown.filter(|_| !all);
         self.notice = Some(strings::exporting(format.extension()));
         self.effects
-            .push(Effect::Bookmarks(Request::Export { format, dir }));
+            .push(Effect::Bookmarks(Request::Export { format, dir, only }));
     }
 }

@@ -67,6 +67,10 @@ pub enum Dialog {
         selected: usize,
         /// The current directory, read once when the dialog opens (not every frame).
         dir: std::path::PathBuf,
+        /// The ids of the bookmarks the pane shows, when its filter hides some.
+        shown: Option<HashSet<String>>,
+        /// Export every bookmark, not only those shown (`a`).
+        all: bool,
     },
 }
 
@@ -340,7 +344,9 @@ impl App {
                 self.notice = Some(strings::save_failed(&error, pending, newer_version));
             }
             Event::LoadFailed(e) => self.notice = Some(strings::reload_failed(&e)),
-            Event::Exported(Ok((path, n))) => self.notice = Some(strings::exported(n, &path)),
+            Event::Exported(Ok(done)) => {
+                self.notice = Some(strings::exported(done.count, done.total, &done.path));
+            }
             Event::Exported(Err(e)) => self.notice = Some(strings::export_failed(&e)),
         }
     }

@@ -301,3 +301,77 @@ fn export_asks_the_format_and_sends_the_job() {
         })
     ));
 }
+
+/// The export the app asked for last: its format and the ids it keeps to (None: all).
+fn export_sent(a: &mut App) -> (Format, Option<Vec<String>>) {
+    match requests(a).pop() {
+        Some(Request::Export { format, only, .. }) => (
+            format,
+            only.map(|s| {
+                let mut v: Vec<String> = s.into_iter().collect();
+                v.sort();
+                v
+            }),
+        ),
+        r => panic!("{r:?}"),
+    }
+}
+
+#[test]
+fn a_filtered_pane_exports_what_it_shows_or_all_with_a() {
+    let mut a = app();
+    let ids = three(&mut a);
+    a.bookmarks.list[1].note = "riêng bài này".into();
+    press(&mut a, "'/rieng\n");
+    assert_eq!(shown_ids(&a), [ids[1].clone()]);
+    press(&mut a, "E");
+    let Some(Dialog::Export { shown, all, .. }) = &a.bookmarks.dialog else {
+        panic!("the export dialog")
+    };
+    assert_eq!(shown.as_ref().map(HashSet::len), Some(1));
+    assert!(!all);
+    let what = strings::export_what(Some(1), 3, false);
+    assert_eq!(what, "1/3 đánh dấu (đang lọc) · a: tất cả");
+    press(&mut a, "c");
+    assert_eq!(
+        export_sent(&mut a),
+        (Format::Csv, Some(vec![ids[1].clone()]))
+    );
+    // `a` in the dialog: every bookmark, and back.
+    press(&mut a, "Eaj");
+    assert_eq!(export_sent(&mut a), (Format::Json, None));
+    press(&mut a, "Eaa\n");
+    assert_eq!(export_sent(&mut a).1, Some(vec![ids[1].clone()]));
+    // The notice says how many of how many.
+    a.on_bookmark_event(Event::Exported(Ok(crate::bookmarks::worker::Exported {
+        path: "/tmp/x.csv".into(),
+        count: 1,
+        total: 3,
+    })));
+    assert_eq!(
+        a.notice.as_deref(),
+        Some("đã xuất 1/3 đánh dấu (đang lọc) → /tmp/x.csv")
+    );
+}
+
+#[test]
+fn an_unfiltered_pane_or_no_pane_exports_all() {
+    let mut a = app();
+    three(&mut a);
+    press(&mut a, "Em");
+    assert_eq!(export_sent(&mut a), (Format::Md, None));
+    press(&mut a, "'Eac");
+    assert_eq!(
+        export_sent(&mut a),
+        (Format::Csv, None),
+        "a: nothing to switch"
+    );
+    // A filter that hides every bookmark leaves all of them to export.
+    press(&mut a, "/zzzz\nE");
+    assert!(matches!(
+        a.bookmarks.dialog,
+        Some(Dialog::Export { all: true, .. })
+    ));
+    press(&mut a, "a\n");
+    assert_eq!(export_sent(&mut a).1, None);
+}

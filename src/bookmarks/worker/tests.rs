@@ -52,9 +52,14 @@ fn saves_resolves_and_exports_off_the_caller_thread() {
     w.send(Request::Export {
         format: Format::Md,
         dir: dir.path().to_path_buf(),
+        only: None,
     });
     match recv_list(&rx) {
-        Event::Exported(Ok((path, 1))) => {
+        Event::Exported(Ok(Exported {
+            path,
+            count: 1,
+            total: 1,
+        })) => {
             let text = std::fs::read_to_string(&path).unwrap();
             assert!(text.contains("ghi chú"), "{text}");
             assert!(path.starts_with(dir.path()));
@@ -232,4 +237,52 @@ fn what_cannot_be_saved_in_time_is_returned_not_lost() {
     );
     assert!(err.contains(&b.id) && err.contains("giữ lại"), "{err}");
     assert!(err.contains(".lock"), "{err}");
+}
+
+#[test]
+fn an_export_of_some_ids_writes_only_those() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = Arc::new(crate::embedded::corpus());
+    let (tx, rx) = mpsc::channel();
+    let w = BookmarkWorker::spawn(Store::new(dir.path().join("b.json")), move |e| {
+        let _ = tx.send(e);
+    });
+    w.send(Request::SetCorpus(Arc::clone(&corpus)));
+    recv_list(&rx);
+    let [kept, left] =
+        [0, 4].map(|d| Bookmark::new(&corpus, super::super::doc_refs(&corpus, d)[1], "", vec![]));
+    w.send(Request::Apply {
+        seq: 1,
+        ops: vec![
+            Op::Add(Box::new(kept.clone())),
+            Op::Add(Box::new(left.clone())),
+        ],
+        local: vec![],
+    });
+    recv_list(&rx);
+    for format in [Format::Json, Format::Csv, Format::Md] {
+        w.send(Request::Export {
+            format,
+            dir: dir.path().to_path_buf(),
+            only: Some([kept.id.clone()].into()),
+        });
+        match recv_list(&rx) {
+            Event::Exported(Ok(done)) => {
+                assert_eq!((done.count, done.total), (1, 2));
+                let text = std::fs::read_to_string(&done.path).unwrap();
+                let quote = |b: &Bookmark| {
+                    b.quote
+                        .text
+                        .split_whitespace()
+                        .take(6)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                assert!(text.contains(&quote(&kept)), "{format:?}: {text}");
+                assert!(!text.contains(&quote(&left)), "{format:?}: {text}");
+            }
+            e => panic!("{e:?}"),
+        }
+    }
+    w.shutdown(Duration::from_secs(10)).unwrap();
 }
