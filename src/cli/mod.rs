@@ -72,6 +72,10 @@ pub struct BrowseArgs {
     /// Draw Vietnamese folded to ASCII, with ASCII borders (automatic when the locale is not UTF-8)
     #[arg(long)]
     pub ascii: bool,
+    /// Leave the mouse to the terminal: no wheel or clicks in the browser, the terminal's own
+    /// text selection without Shift
+    #[arg(long)]
+    pub no_mouse: bool,
     /// Colours: `default` (16 ANSI colours) or `mono` (bold/dim/reverse only; also when NO_COLOR is set)
     #[allow(clippy::doc_markdown, reason = "the --help text, shown as written")]
     #[arg(long, value_name = "THEME", default_value = "default")]
@@ -137,6 +141,7 @@ fn browse(
         corpus,
         bookmarks,
         ascii: b.ascii,
+        no_mouse: b.no_mouse,
         color: b.theme == Theme::Default && !no_color,
         fresh: b.fresh,
         force,
