@@ -158,6 +158,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn no_mouse_is_a_browser_flag() {
+        for args in [
+            &["nghiquyet", "--no-mouse"][..],
+            &["nghiquyet", "browse", "--no-mouse"],
+        ] {
+            let a = Args::try_parse_from(args).unwrap();
+            let b = a.command.map_or(a.browse, |c| match c {
+                Command::Browse(b) => b,
+                _ => unreachable!(),
+            });
+            assert!(b.no_mouse, "{args:?}");
+        }
+        assert!(!Args::try_parse_from(["nghiquyet"]).unwrap().browse.no_mouse);
+    }
+
+    #[test]
     fn parses_commands() {
         let a =
             Args::try_parse_from(["nghiquyet", "build", "a.txt", "dir", "-o", "c.json"]).unwrap();
