@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::bookmarks::worker::{self, Request};
 use crate::corpus::Corpus;
@@ -15,6 +15,8 @@ use crate::search::worker::{SearchRequest, SearchResults};
 #[derive(Debug)]
 pub enum Event {
     Key(KeyEvent),
+    /// A press, release or wheel notch (only without `--no-mouse`).
+    Mouse(MouseEvent),
     /// Bracketed paste: the text as the terminal sent it.
     Paste(String),
     /// The terminal's size (also sent once before the first frame).

@@ -214,7 +214,7 @@ impl App {
         }
     }
 
-    fn finder_move(&mut self, delta: isize) {
+    pub(super) fn finder_move(&mut self, delta: isize) {
         if let Some(f) = self.finder.as_mut() {
             let n = f.hits.len();
             if n > 0 {
@@ -224,7 +224,7 @@ impl App {
     }
 
     /// Enter: close the finder and read the chosen passage, its matches highlighted.
-    fn jump_to_selected(&mut self) {
+    pub(super) fn jump_to_selected(&mut self) {
         let Some(f) = self.finder.take() else { return };
         let Some(hit) = f.hits.get(f.selected) else {
             return;

@@ -1,9 +1,11 @@
 //! Where the panes go for a terminal size. Used both by `App` (the reader lays out text for
 //! the width it will be drawn at) and by drawing, so the two always agree.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
-use super::Pane;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Pane, strings};
 
 /// Three panes from this width; two from `TWO_PANES`; one below.
 pub const THREE_PANES: u16 = 100;
@@ -68,6 +70,129 @@ pub fn panes(area: Rect, focus: Pane, left: Pane) -> Panes {
         }
     }
     p
+}
+
+/// Pane names, numbered by the key that focuses them, in the order the tabs line shows them.
+pub const PANE_TITLES: [(Pane, &str); 3] = [
+    (Pane::Localities, strings::PANE_LOCALITIES),
+    (Pane::Outline, strings::PANE_OUTLINE),
+    (Pane::Reader, strings::PANE_READER),
+];
+
+/// Where each name goes on the tabs line: `" name "`, then one space (as drawn).
+pub fn tabs(area: Rect) -> [(Pane, Rect); 3] {
+    let mut x = area.x;
+    PANE_TITLES.map(|(pane, title)| {
+        let width = u16::try_from(title.width() + 2).unwrap_or(u16::MAX);
+        let rect = Rect::new(x, area.y, width, 1).intersection(area);
+        x = x.saturating_add(width).saturating_add(1);
+        (pane, rect)
+    })
+}
+
+/// A pane's inside: every pane has a border on all four sides.
+pub fn inner(area: Rect) -> Rect {
+    area.inner(Margin::new(1, 1))
+}
+
+/// First row to show so the selected row stays in view, near the middle once the list is
+/// longer than the pane (a pure function of the state, so drawing needs no scroll memory,
+/// and a click can tell which row it hit).
+/// The locality pane's inside split: its filter box's row (while the filter is typed in
+/// or holds text) and the list below it.
+pub fn locality_list(inner: Rect, boxed: bool) -> (Option<Rect>, Rect) {
+    if boxed && inner.height > 1 {
+        let [f, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        (Some(f), rest)
+    } else {
+        (None, inner)
+    }
+}
+
+pub fn list_offset(selected: usize, len: usize, height: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    selected.saturating_sub(height / 2).min(len - height)
+}
+
+/// The row of a list drawn in `area` from `offset`, `per_row` lines an item, at screen row
+/// `y`; `None` past its last item or outside `area`.
+pub fn row_at(area: Rect, offset: usize, per_row: u16, len: usize, y: u16) -> Option<usize> {
+    if y < area.y || y >= area.bottom() {
+        return None;
+    }
+    let row = offset + usize::from((y - area.y) / per_row.max(1));
+    (row < len).then_some(row)
+}
+
+/// Screen rows a finder result takes (breadcrumb, snippet).
+pub const FINDER_ROW: u16 = 2;
+/// Screen rows a bookmark takes in the bookmarks pane (heading, quote, note and tags).
+pub const BOOKMARK_ROW: u16 = 3;
+
+/// The rectangle of the finder and the bookmarks pane: the screen less a small margin.
+pub fn overlay(area: Rect) -> Rect {
+    area.inner(Margin::new(
+        u16::from(area.width > 60) * 2,
+        u16::from(area.height > 16),
+    ))
+}
+
+/// Where the parts of the finder, or of the bookmarks pane, go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overlay {
+    pub outer: Rect,
+    /// The query or filter line.
+    pub prompt: Rect,
+    pub list: Rect,
+    /// The preview (finder) or the selected bookmark in full (`Rect::default()` if none).
+    pub detail: Rect,
+}
+
+/// The finder's parts; `None` when the screen is too small for more than its border.
+pub fn finder(area: Rect) -> Option<Overlay> {
+    let outer = overlay(area);
+    let inside = inner(outer);
+    if inside.height < 2 || inside.width < 4 {
+        return None;
+    }
+    let [prompt, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inside);
+    let [list, detail] = if body.width >= 90 {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Min(10)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Percentage(60), Constraint::Min(0)]).areas(body)
+    };
+    Some(Overlay {
+        outer,
+        prompt,
+        list,
+        detail,
+    })
+}
+
+/// The bookmarks pane's parts; `None` when the screen is too small for more than its
+/// border. The detail shows only when the list has room left.
+pub fn bookmarks(area: Rect) -> Option<Overlay> {
+    let outer = overlay(area);
+    let inside = inner(outer);
+    if inside.height < 2 || inside.width < 4 {
+        return None;
+    }
+    let [prompt, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inside);
+    let [list, detail] = if body.height >= 16 {
+        Layout::vertical([Constraint::Percentage(60), Constraint::Min(0)]).areas(body)
+    } else {
+        [body, Rect::default()]
+    };
+    Some(Overlay {
+        outer,
+        prompt,
+        list,
+        detail,
+    })
 }
 
 /// The reader's text area inside its borders (the scrollbar is drawn on the right border).

@@ -11,6 +11,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod localities;
+mod mouse;
 mod navigation;
 pub mod outline;
 pub mod reader;
@@ -186,6 +187,7 @@ impl App {
     pub fn update(&mut self, event: Event) -> Vec<Effect> {
         match event {
             Event::Key(key) => self.handle_key(key),
+            Event::Mouse(m) => self.handle_mouse(m),
             Event::Paste(text) => {
                 if !self.bookmarks_paste(&text) {
                     self.finder_paste(&text);

@@ -72,6 +72,10 @@ pub struct BrowseArgs {
     /// Draw Vietnamese folded to ASCII, with ASCII borders (automatic when the locale is not UTF-8)
     #[arg(long)]
     pub ascii: bool,
+    /// Leave the mouse to the terminal: no wheel or clicks in the browser, the terminal's own
+    /// text selection without Shift
+    #[arg(long)]
+    pub no_mouse: bool,
     /// Colours: `default` (16 ANSI colours) or `mono` (bold/dim/reverse only; also when NO_COLOR is set)
     #[allow(clippy::doc_markdown, reason = "the --help text, shown as written")]
     #[arg(long, value_name = "THEME", default_value = "default")]
@@ -137,6 +141,7 @@ fn browse(
         corpus,
         bookmarks,
         ascii: b.ascii,
+        no_mouse: b.no_mouse,
         color: b.theme == Theme::Default && !no_color,
         fresh: b.fresh,
         force,
@@ -151,6 +156,22 @@ fn browse(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_mouse_is_a_browser_flag() {
+        for args in [
+            &["nghiquyet", "--no-mouse"][..],
+            &["nghiquyet", "browse", "--no-mouse"],
+        ] {
+            let a = Args::try_parse_from(args).unwrap();
+            let b = a.command.map_or(a.browse, |c| match c {
+                Command::Browse(b) => b,
+                _ => unreachable!(),
+            });
+            assert!(b.no_mouse, "{args:?}");
+        }
+        assert!(!Args::try_parse_from(["nghiquyet"]).unwrap().browse.no_mouse);
+    }
 
     #[test]
     fn parses_commands() {

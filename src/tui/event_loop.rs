@@ -117,6 +117,7 @@ fn handle(
                         app::Event::Key(key)
                     }
                     CtEvent::Paste(text) => app::Event::Paste(text),
+                    CtEvent::Mouse(m) => app::Event::Mouse(m),
                     CtEvent::Resize(w, h) => app::Event::Resize(w, h),
                     _ => continue,
                 };

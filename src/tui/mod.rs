@@ -58,6 +58,8 @@ pub struct BrowseOptions {
     /// `--bookmarks FILE`.
     pub bookmarks: Option<PathBuf>,
     pub ascii: bool,
+    /// `--no-mouse`: leave the mouse to the terminal (its own selection, no reports).
+    pub no_mouse: bool,
     pub color: bool,
     /// Ignore the saved position (it is still saved on exit).
     pub fresh: bool,
@@ -204,7 +206,7 @@ pub fn run(opts: &BrowseOptions) -> anyhow::Result<ExitCode> {
         }
     };
 
-    let mut terminal = init_terminal(ascii)?;
+    let mut terminal = init_terminal(ascii, !opts.no_mouse)?;
     // From here on the terminal is in raw mode: every way out goes through restore().
     let input = Input::spawn(tx.clone());
     watch_for_hang_up(tx.clone());

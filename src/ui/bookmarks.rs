@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use crate::app::strings;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
@@ -12,16 +12,15 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text_box::TextBox;
 use super::{Theme, list_offset};
-use crate::app::App;
 use crate::app::bookmarks::{Dialog, NoteTarget};
 use crate::app::input::Input;
+use crate::app::{App, layout};
 use crate::bookmarks::export::Format;
 use crate::bookmarks::{Bookmark, Status};
 use crate::text::date::display_date;
 use crate::text::truncate_to_width;
 
-/// Rows each bookmark takes in the list.
-const ROWS: usize = 3;
+use crate::app::layout::BOOKMARK_ROW;
 
 fn block(theme: Theme, title: &str) -> Block<'static> {
     Block::new()
@@ -79,10 +78,8 @@ pub const MARK: &str = "★";
 pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let bm = &app.bookmarks;
     let Some(pane) = &bm.pane else { return };
-    let rect = area.inner(Margin::new(
-        u16::from(area.width > 60) * 2,
-        u16::from(area.height > 16),
-    ));
+    // The same parts a click is matched against (`layout::bookmarks`).
+    let rect = layout::overlay(area);
     frame.render_widget(Clear, rect);
     let count = if pane.rows.len() == bm.list.len() {
         format!("{}", bm.list.len())
@@ -96,13 +93,11 @@ pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         format!(" {} ", &hints),
         theme.meta(),
     )));
-    let inner = b.inner(rect);
     frame.render_widget(b, rect);
-    if inner.height < 2 || inner.width < 4 {
+    let Some(parts) = layout::bookmarks(area) else {
         return;
-    }
-    let [prompt, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    draw_filter(frame, app, theme, prompt);
+    };
+    draw_filter(frame, app, theme, parts.prompt);
     if pane.rows.is_empty() {
         let msg = if !bm.loaded {
             strings::BOOKMARKS_LOADING
@@ -115,18 +110,17 @@ pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             Paragraph::new(String::from(msg))
                 .style(theme.meta())
                 .wrap(Wrap { trim: true }),
-            body,
+            if parts.detail.is_empty() {
+                parts.list
+            } else {
+                parts.list.union(parts.detail)
+            },
         );
         return;
     }
-    let [list_area, detail] = if body.height >= 16 {
-        Layout::vertical([Constraint::Percentage(60), Constraint::Min(0)]).areas(body)
-    } else {
-        [body, Rect::default()]
-    };
-    draw_list(frame, app, theme, list_area);
-    if detail.height > 0 {
-        draw_detail(frame, app, theme, detail);
+    draw_list(frame, app, theme, parts.list);
+    if parts.detail.height > 0 {
+        draw_detail(frame, app, theme, parts.detail);
     }
 }
 
@@ -198,7 +192,7 @@ fn draw_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .with_offset(list_offset(
             pane.selected,
             n,
-            usize::from(area.height) / ROWS,
+            usize::from(area.height / BOOKMARK_ROW),
         ));
     let list = List::new(items).highlight_style(theme.selected(!pane.filtering));
     frame.render_stateful_widget(list, area, &mut state);

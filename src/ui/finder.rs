@@ -3,15 +3,16 @@
 
 use crate::app::strings;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
 use super::text_box::TextBox;
 use super::{Theme, list_offset};
-use crate::app::App;
 use crate::app::finder::Finder;
+use crate::app::layout::FINDER_ROW;
+use crate::app::{App, layout};
 use crate::search::{Hit, highlight_ranges};
 
 /// `text` as spans, the char ranges in `ranges` styled as matches.
@@ -133,31 +134,21 @@ fn breadcrumb(app: &App, hit: &Hit) -> String {
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let Some(f) = &app.finder else { return };
-    let rect = area.inner(ratatui::layout::Margin::new(
-        u16::from(area.width > 60) * 2,
-        u16::from(area.height > 16),
-    ));
+    // The same parts a click is matched against (`layout::finder`).
+    let rect = layout::overlay(area);
     frame.render_widget(Clear, rect);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_set(theme.border_set())
         .border_style(theme.border(true))
         .title(strings::FINDER_TITLE);
-    let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    if inner.height < 2 || inner.width < 4 {
+    let Some(parts) = layout::finder(area) else {
         return;
-    }
-    let [prompt, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    draw_prompt(frame, app, f, theme, prompt);
-    let wide = body.width >= 90;
-    let [list_area, preview_area] = if wide {
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Min(10)]).areas(body)
-    } else {
-        Layout::vertical([Constraint::Percentage(60), Constraint::Min(0)]).areas(body)
     };
-    draw_results(frame, app, f, theme, list_area);
-    draw_preview(frame, app, f, theme, preview_area);
+    draw_prompt(frame, app, f, theme, parts.prompt);
+    draw_results(frame, app, f, theme, parts.list);
+    draw_preview(frame, app, f, theme, parts.detail);
 }
 
 fn draw_prompt(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rect) {
@@ -186,7 +177,7 @@ fn draw_prompt(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rec
 fn draw_results(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rect) {
     let width = usize::from(area.width);
     // Only the rows in view are built (of up to 2,000 results).
-    let rows = usize::from(area.height) / 2;
+    let rows = usize::from(area.height / FINDER_ROW);
     let offset = list_offset(f.selected, f.hits.len(), rows);
     let items: Vec<ListItem> = f
         .hits

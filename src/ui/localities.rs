@@ -60,16 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     // The filter box takes the first row while it is typed in or holds a filter.
     let l = &app.localities;
     let boxed = l.filtering || !l.query.text().is_empty();
-    let (filter_row, list_area) = if boxed && inner.height > 1 {
-        let [f, rest] = ratatui::layout::Layout::vertical([
-            ratatui::layout::Constraint::Length(1),
-            ratatui::layout::Constraint::Min(0),
-        ])
-        .areas(inner);
-        (Some(f), rest)
-    } else {
-        (None, inner)
-    };
+    let (filter_row, list_area) = crate::app::layout::locality_list(inner, boxed);
     let n = app.localities.rows.len();
     let height = usize::from(list_area.height);
     let offset = list_offset(app.localities.selected, n, height);

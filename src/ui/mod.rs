@@ -24,12 +24,7 @@ pub use ansi_backend::AnsiBackend;
 pub use safe_backend::SafeBackend;
 pub use theme::Theme;
 
-/// Pane names, numbered by the key that focuses them.
-pub const PANE_TITLES: [(Pane, &str); 3] = [
-    (Pane::Localities, strings::PANE_LOCALITIES),
-    (Pane::Outline, strings::PANE_OUTLINE),
-    (Pane::Reader, strings::PANE_READER),
-];
+pub use crate::app::layout::PANE_TITLES;
 
 fn pane_title(p: Pane) -> &'static str {
     PANE_TITLES
@@ -46,14 +41,7 @@ fn pane_block(theme: Theme, pane: Pane, focused: bool) -> Block<'static> {
         .title(String::from(pane_title(pane)))
 }
 
-/// First row to show so the selected row stays in view, near the middle once the list is
-/// longer than the pane (a pure function of the state, so drawing needs no scroll memory).
-pub fn list_offset(selected: usize, len: usize, height: usize) -> usize {
-    if height == 0 || len <= height {
-        return 0;
-    }
-    selected.saturating_sub(height / 2).min(len - height)
-}
+pub use crate::app::layout::list_offset;
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
@@ -93,7 +81,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     }
 }
 
-/// The pane switcher shown when not all three panes fit.
+/// The pane switcher shown when not all three panes fit (at the places `layout::tabs` says,
+/// where clicks are matched).
 fn draw_tabs(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let mut spans = Vec::new();
     for (p, title) in PANE_TITLES {

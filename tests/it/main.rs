@@ -18,6 +18,7 @@ mod build_inputs;
 mod cli;
 mod durability;
 mod e2e_copy;
+mod e2e_mouse;
 mod e2e_pty;
 mod e2e_safety;
 mod e2e_terminal;

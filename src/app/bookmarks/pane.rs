@@ -99,13 +99,13 @@ impl App {
         }
     }
 
-    pub(super) fn pane_move(&mut self, delta: isize) {
+    pub(in crate::app) fn pane_move(&mut self, delta: isize) {
         if let Some(p) = self.bookmarks.pane.as_mut() {
             p.selected = crate::app::navigation::step(p.selected, delta, p.rows.len());
         }
     }
 
-    pub(super) fn jump_to_bookmark(&mut self) {
+    pub(in crate::app) fn jump_to_bookmark(&mut self) {
         let Some(i) = self.bookmarks.selected() else {
             return;
         };
