@@ -127,6 +127,27 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Localities,
     },
     Binding {
+        keys: &[(KeyCode::Char(' '), NONE)],
+        label: "Space",
+        action: Action::Toggle,
+        help: "mở/đóng tỉnh, huyện",
+        scope: Scope::Localities,
+    },
+    Binding {
+        keys: &[(KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)],
+        label: "→ l",
+        action: Action::Expand,
+        help: "mở tỉnh, huyện",
+        scope: Scope::Localities,
+    },
+    Binding {
+        keys: &[(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)],
+        label: "← h",
+        action: Action::Collapse,
+        help: "đóng, về tỉnh hoặc huyện chứa nó",
+        scope: Scope::Localities,
+    },
+    Binding {
         keys: &[(KeyCode::Char('f'), NONE)],
         label: "f",
         action: Action::FilterLocalities,

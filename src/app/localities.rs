@@ -66,6 +66,10 @@ pub struct LocalityList {
     pub query: super::input::Input,
     /// The filter box has the keys.
     pub filtering: bool,
+    /// The branches open (province and district rows, by key); all closed at first.
+    pub expanded: BTreeSet<String>,
+    /// Per row shown: `None` a leaf, else whether its branch is open.
+    pub branches: Vec<Option<bool>>,
 }
 
 impl LocalityList {
@@ -173,6 +177,120 @@ impl LocalityList {
             .or_else(by_id)
             .unwrap_or(fallback)
             .min(self.rows.len().saturating_sub(1));
+        // A filter shows every place it finds; else the tree shows what is open.
+        let filtered = !query.trim().is_empty();
+        self.fold(filtered);
+    }
+
+    /// Hide the rows under closed branches (all of them when `show_all`), keeping the
+    /// selection's branch open; note which rows are branches and whether they are open.
+    fn fold(&mut self, show_all: bool) {
+        let depth = |r: &LocalityRow| match r {
+            LocalityRow::Locality { depth, .. } => *depth,
+            _ => 0,
+        };
+        // Per row: the keys of the province and the district it lies under.
+        let mut parents: Vec<(Option<String>, Option<String>)> = Vec::new();
+        let (mut province, mut district) = (None, None);
+        for r in &self.rows {
+            match (r, depth(r)) {
+                (LocalityRow::All { .. }, _) => parents.push((None, None)),
+                (_, 0) => {
+                    parents.push((None, None));
+                    province = Some(row_key(r));
+                    district = None;
+                }
+                (_, 1) => {
+                    parents.push((province.clone(), None));
+                    district = Some(row_key(r));
+                }
+                _ => parents.push((province.clone(), district.clone())),
+            }
+        }
+        if let Some((p, d)) = parents.get(self.selected) {
+            self.expanded.extend(p.iter().chain(d).cloned());
+        }
+        let open = |k: &Option<String>| k.as_ref().is_none_or(|k| self.expanded.contains(k));
+        let n = self.rows.len();
+        let mut rows = Vec::new();
+        let mut members = BTreeMap::new();
+        let mut branches = Vec::new();
+        let mut selected = 0;
+        for (i, row) in std::mem::take(&mut self.rows).into_iter().enumerate() {
+            let (p, d) = &parents[i];
+            if !(show_all || (open(p) && open(d))) {
+                continue;
+            }
+            let has_children = i + 1 < n && parents[i + 1] != (None, None) && {
+                let (np, nd) = &parents[i + 1];
+                let me = Some(row_key(&row));
+                *np == me || *nd == me
+            };
+            branches.push(has_children.then(|| show_all || self.expanded.contains(&row_key(&row))));
+            if i == self.selected {
+                selected = rows.len();
+            }
+            if let Some(m) = self.members.remove(&i) {
+                members.insert(rows.len(), m);
+            }
+            rows.push(row);
+        }
+        self.rows = rows;
+        self.members = members;
+        self.branches = branches;
+        self.selected = selected;
+    }
+
+    /// Open every branch (each province and district row).
+    pub fn expand_all(&mut self, corpus: &Corpus) {
+        for node in locality_tree(corpus, self.by_2025) {
+            match node.depth {
+                0 => {
+                    self.expanded.insert(format!("province:{}", node.name));
+                }
+                1 => {
+                    if let Some(id) = node.id {
+                        self.expanded.insert(id);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.rebuild(corpus);
+    }
+
+    /// Space / → / ←: open or close the branch at the cursor (← on a leaf closes its
+    /// parent and selects it).
+    pub fn toggle_branch(&mut self, corpus: &Corpus, open: Option<bool>) {
+        let Some(row) = self.rows.get(self.selected) else {
+            return;
+        };
+        let key = row_key(row);
+        match self.branches.get(self.selected).copied().flatten() {
+            Some(is_open) => {
+                if open.unwrap_or(!is_open) {
+                    self.expanded.insert(key);
+                } else {
+                    self.expanded.remove(&key);
+                }
+            }
+            None if open == Some(false) => {
+                // A leaf: up to the row that holds it, closed.
+                let depth = |r: &LocalityRow| match r {
+                    LocalityRow::Locality { depth, .. } => *depth,
+                    _ => 0,
+                };
+                let mine = depth(row);
+                if let Some(parent) = (0..self.selected).rev().find(|&i| {
+                    depth(&self.rows[i]) < mine && !matches!(self.rows[i], LocalityRow::All { .. })
+                }) {
+                    self.expanded.remove(&row_key(&self.rows[parent]));
+                    self.selected = parent;
+                }
+            }
+            None => return,
+        }
+        self.rebuild(corpus);
     }
 
     fn selected_key(&self) -> Option<String> {
@@ -206,6 +324,38 @@ impl LocalityList {
         self.selected_key().unwrap_or_default()
     }
 
+    /// Select the row of `key` (a saved position's), opening the branches it is in.
+    pub fn select_key_in(&mut self, corpus: &Corpus, key: &str) -> bool {
+        if !self.rows.iter().any(|r| row_key(r) == key) {
+            let (mut province, mut district) = (String::new(), None);
+            for node in locality_tree(corpus, self.by_2025) {
+                let k = match node.depth {
+                    0 => {
+                        province = format!("province:{}", node.name);
+                        district = None;
+                        province.clone()
+                    }
+                    d => {
+                        let id = node.id.clone().unwrap_or_default();
+                        if d == 1 {
+                            district = Some(id.clone());
+                        }
+                        id
+                    }
+                };
+                if k == key {
+                    self.expanded.insert(province.clone());
+                    if node.depth == 2 {
+                        self.expanded.extend(district.clone());
+                    }
+                    break;
+                }
+            }
+            self.rebuild(corpus);
+        }
+        self.select_key(key)
+    }
+
     pub fn select_key(&mut self, key: &str) -> bool {
         match self.rows.iter().position(|r| row_key(r) == key) {
             Some(i) => {
@@ -233,6 +383,7 @@ mod tests {
     fn groups_by_province_and_toggles_to_2025() {
         let c = crate::embedded::corpus();
         let mut l = LocalityList::new(&c, false);
+        l.expand_all(&c);
         assert!(matches!(l.rows[0], LocalityRow::All { documents: 5 }));
         let names: Vec<String> = l
             .rows
@@ -251,6 +402,7 @@ mod tests {
         // … and part of Cần Thơ since.
         l.by_2025 = true;
         l.rebuild(&c);
+        l.expand_all(&c);
         let has = |l: &LocalityList, n: &str| {
             l.rows
                 .iter()
@@ -277,6 +429,7 @@ mod tests {
             .document;
         let c = crate::preprocess::corpus_from_documents(vec![doc], gaz);
         let mut l = LocalityList::new(&c, false);
+        l.expand_all(&c);
         let shape: Vec<(String, u8)> = l
             .rows
             .iter()
@@ -308,10 +461,12 @@ mod tests {
         // Since 2025 it is part of Xã Hoằng Giang, and the selection follows it there.
         l.by_2025 = true;
         l.rebuild(&c);
+        l.expand_all(&c);
         assert_eq!(l.selected_name(), "Hoằng Giang");
         assert!(l.filter().matches_one(Some("w15886")));
         l.by_2025 = false;
         l.rebuild(&c);
+        l.expand_all(&c);
         assert_eq!(l.selected_name(), "Hoằng Quỳ");
     }
 
@@ -319,6 +474,7 @@ mod tests {
     fn filters_follow_the_selection_and_survive_regrouping() {
         let c = crate::embedded::corpus();
         let mut l = LocalityList::new(&c, false);
+        l.expand_all(&c);
         assert_eq!(l.filter(), Filter::All);
         let hl = l
             .rows
@@ -337,6 +493,7 @@ mod tests {
         assert!(f.matches_one(Some(&hl_id)));
         l.by_2025 = true;
         l.rebuild(&c);
+        l.expand_all(&c);
         assert_eq!(l.selected_name(), "Hạ Long");
     }
 }

@@ -96,7 +96,9 @@ fn s_sorts_by_number_of_articles_and_back() {
 
 #[test]
 fn homonyms_show_their_province() {
-    let a = app_on(crate::corpus::synth::places(), 120, 40);
+    let mut a = app_on(crate::corpus::synth::places(), 120, 40);
+    let corpus = std::sync::Arc::clone(&a.corpus);
+    a.localities.expand_all(&corpus);
     let n = names(&a);
     assert!(n.contains(&"Châu Thành (Tiền Giang)".to_string()), "{n:?}");
     assert!(n.contains(&"Châu Thành (Trà Vinh)".to_string()), "{n:?}");
@@ -104,4 +106,50 @@ fn homonyms_show_their_province() {
         n.contains(&"Hạ Long".to_string()),
         "a name of its own stays bare: {n:?}"
     );
+}
+
+#[test]
+fn the_tree_starts_closed_and_opens_by_branch() {
+    let mut a = app(120, 40);
+    // A row per province, the ones holding places marked closed.
+    let shown = names(&a);
+    assert!(shown[1..].iter().all(|n| n.starts_with('[')), "{shown:?}");
+    let qn = shown.iter().position(|n| n == "[Quảng Ninh]").unwrap();
+    assert_eq!(a.localities.branches[qn], Some(false));
+    // Space opens it: Hạ Long under it.
+    press(&mut a, "1g");
+    for _ in 0..qn {
+        press(&mut a, "j");
+    }
+    press(&mut a, " ");
+    assert_eq!(names(&a)[qn + 1], "Hạ Long");
+    assert_eq!(a.localities.branches[qn], Some(true));
+    // On Hạ Long, ← closes the branch it is in and selects the province.
+    press(&mut a, "j");
+    assert_eq!(a.localities.selected_name(), "Hạ Long");
+    key(&mut a, KeyCode::Left, KeyModifiers::NONE);
+    assert_eq!(a.localities.selected_name(), "Quảng Ninh");
+    assert!(!names(&a).contains(&"Hạ Long".to_string()));
+    // → opens it again.
+    key(&mut a, KeyCode::Right, KeyModifiers::NONE);
+    assert!(names(&a).contains(&"Hạ Long".to_string()));
+}
+
+#[test]
+fn a_place_selected_from_elsewhere_opens_its_branch() {
+    let mut a = app(120, 40);
+    let id = a
+        .corpus
+        .localities
+        .iter()
+        .find(|l| l.name == "Hạ Long")
+        .unwrap()
+        .id
+        .clone();
+    assert!(!names(&a).contains(&"Hạ Long".to_string()));
+    // As a restored position does: its branch opens.
+    let corpus = std::sync::Arc::clone(&a.corpus);
+    assert!(a.localities.select_key_in(&corpus, &id));
+    assert_eq!(a.localities.selected_name(), "Hạ Long");
+    assert!(names(&a).contains(&"[Quảng Ninh]".to_string()));
 }

@@ -374,6 +374,20 @@ impl App {
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Open => self.open(),
+            Action::Toggle | Action::Expand | Action::Collapse
+                if self.focus == Pane::Localities =>
+            {
+                let open = match action {
+                    Action::Expand => Some(true),
+                    Action::Collapse => Some(false),
+                    _ => None,
+                };
+                let before = self.localities.filter();
+                self.localities.toggle_branch(&self.corpus, open);
+                if self.localities.filter() != before {
+                    self.apply_filter();
+                }
+            }
             Action::Toggle | Action::Expand | Action::Collapse => {
                 if self.focus == Pane::Outline {
                     match action {

@@ -96,7 +96,9 @@ fn a_click_focuses_the_pane_and_selects_the_row_at_both_sizes() {
         assert_eq!(a.focus, Pane::Localities);
         assert_eq!(a.localities.selected, 3, "{w}x{h}");
         assert!(
-            drawn.starts_with(a.localities.selected_name()),
+            drawn
+                .trim_start_matches(['▸', '▾', ' '])
+                .starts_with(a.localities.selected_name()),
             "{w}x{h}: clicked {drawn:?}, selected {:?}",
             a.localities.selected_name()
         );
@@ -132,6 +134,8 @@ fn clicks_land_on_the_row_drawn_there_when_the_list_is_scrolled() {
     // Short screens: the embedded corpus has a couple of dozen locality rows.
     for (w, h) in [(70, 10), (120, 10)] {
         let mut a = app(w, h);
+        let corpus = std::sync::Arc::clone(&a.corpus);
+        a.localities.expand_all(&corpus);
         // The last locality: the list is scrolled, its offset not zero.
         press(&mut a, "G");
         let inner = layout::inner(rect(&a, Pane::Localities));
@@ -144,10 +148,13 @@ fn clicks_land_on_the_row_drawn_there_when_the_list_is_scrolled() {
             let y = inner.y + i;
             let drawn = text_at(&shown, inner, y);
             let mut b = app(w, h);
+            b.localities.expand_all(&corpus);
             press(&mut b, "G");
             click(&mut b, inner.x + 1, y);
             assert!(
-                drawn.starts_with(b.localities.selected_name()),
+                drawn
+                    .trim_start_matches(['▸', '▾', ' '])
+                    .starts_with(b.localities.selected_name()),
                 "{w}x{h} row {i}: drawn {drawn:?}, selected {:?}",
                 b.localities.selected_name()
             );

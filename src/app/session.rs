@@ -156,7 +156,8 @@ impl App {
             self.localities.by_2025 = pos.by_2025;
             self.localities.rebuild(&self.corpus);
         }
-        self.localities.select_key(&pos.locality);
+        let corpus = std::sync::Arc::clone(&self.corpus);
+        self.localities.select_key_in(&corpus, &pos.locality);
         self.outline
             .rebuild(&self.corpus, &self.localities.filter());
         let doc = pos

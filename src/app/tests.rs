@@ -62,6 +62,9 @@ pub(super) fn key(a: &mut App, code: KeyCode, m: KeyModifiers) {
 }
 
 pub(super) fn select_locality(a: &mut App, name: &str) {
+    // Every branch open, so the place has a row to move to.
+    let corpus = std::sync::Arc::clone(&a.corpus);
+    a.localities.expand_all(&corpus);
     press(a, "1g");
     let i = a
         .localities

@@ -68,9 +68,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .localities
         .rows
         .iter()
+        .enumerate()
         .skip(offset)
         .take(height)
-        .map(|row| {
+        .map(|(i, row)| {
+            // A branch shows whether it is open; leaves line up with its name.
+            let mark = match l.branches.get(i).copied().flatten() {
+                Some(true) => "▾ ",
+                Some(false) => "▸ ",
+                None => "  ",
+            };
             let line = match row {
                 LocalityRow::All { documents } => with_count(
                     vec![Span::styled(strings::ALL_LOCALITIES, theme.province())],
@@ -81,7 +88,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 LocalityRow::Province {
                     name, documents, ..
                 } => with_count(
-                    vec![Span::styled(String::from(name), theme.province())],
+                    vec![
+                        Span::styled(mark, theme.meta()),
+                        Span::styled(String::from(name), theme.province()),
+                    ],
                     *documents,
                     width,
                     theme,
@@ -96,6 +106,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 } => with_count(
                     vec![
                         Span::raw("  ".repeat(usize::from(*depth))),
+                        Span::styled(mark, theme.meta()),
                         Span::raw(String::from(name)),
                         // A name other rows share: `Châu Thành (Tiền Giang)`.
                         Span::raw(parent.as_ref().map_or(String::new(), |p| format!(" ({p})"))),

@@ -175,7 +175,9 @@ fn help_overlay_lists_the_keymap() {
 #[test]
 fn the_selection_is_highlighted_in_the_focused_pane() {
     let mut a = app(120, 40);
-    press(&mut a, "jjjjjj"); // "Hạ Long" in the localities pane
+    let corpus = Arc::clone(&a.corpus);
+    a.localities.expand_all(&corpus);
+    press(&mut a, "jjjjjj"); // "Hạ Long" in the localities pane, every branch open
     let t = render(&a, 120, 40, THEME);
     let buf = t.backend().inner.buffer();
     let (x, y) = find_in(buf, "Hạ Long", 0..26).expect("Hạ Long row");

@@ -37,6 +37,8 @@ fn commune_app() -> App {
     let corpus = corpus_from_documents(docs, gaz);
     let mut a = App::new(Arc::new(corpus), "test", false);
     a.update(Event::Resize(100, 24));
+    let corpus = Arc::clone(&a.corpus);
+    a.localities.expand_all(&corpus);
     a
 }
 
@@ -82,6 +84,8 @@ fn the_locality_pane_shows_homonyms_its_filter_and_its_sort() {
     for (w, h) in [(80u16, 24u16), (120, 40)] {
         let mut a = App::new(Arc::new(nghiquyet::corpus::synth::places()), "test", false);
         a.update(Event::Resize(w, h));
+        let corpus = Arc::clone(&a.corpus);
+        a.localities.expand_all(&corpus);
         let t = render(&a, w, h, THEME);
         let buf = t.backend().inner.buffer();
         // (In a 26-column pane the parent may be cut: its first letters tell them apart.)

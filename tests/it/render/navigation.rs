@@ -10,6 +10,8 @@ use super::{THEME, app, find, press, render, row_text};
 fn a_jump_outside_the_filter_is_shown_and_named_at_both_sizes() {
     for (w, h) in [(120, 40), (80, 24)] {
         let mut a = app(w, h);
+        let corpus = std::sync::Arc::clone(&a.corpus);
+        a.localities.expand_all(&corpus);
         // Hạ Long in the locality list (as a reader picks it), then a jump to the Thanh
         // Hóa section of the three-place article.
         let row = a
