@@ -3,6 +3,7 @@
 
 pub mod bookmarks;
 mod build;
+pub mod concord;
 mod inspect;
 pub mod output;
 mod report;
@@ -65,6 +66,9 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Bookmarked passages: list, add, rm, export (md, csv, json)
     Bookmarks(bookmarks::BookmarksArgs),
+    /// Compare places: a query's hits counted by province, place, year or outlet, or as a
+    /// concordance (--kwic)
+    Concord(concord::ConcordArgs),
 }
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -122,6 +126,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::Localities(l)) => report::localities(args.corpus.as_ref(), force, &l),
         Some(Command::Browse(b)) => browse(args.corpus, args.bookmarks, force, &b),
         Some(Command::Search(q)) => search::run(args.corpus.as_ref(), force, &q),
+        Some(Command::Concord(c)) => concord::run(args.corpus.as_ref(), force, &c),
         Some(Command::Bookmarks(b)) => {
             bookmarks::run(args.corpus.as_ref(), args.bookmarks.as_deref(), force, b)
         }

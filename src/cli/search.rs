@@ -22,6 +22,8 @@ pub struct SearchArgs {
     /// province after a comma when others share it ("Chau Thanh, Tien Giang"), or an id
     #[arg(long, value_name = "PLACE")]
     pub locality: Option<String>,
+    #[command(flatten)]
+    pub facets: crate::analysis::facets::Facets,
     /// How many results to print
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,
@@ -90,6 +92,21 @@ pub fn run(
     let scope = match &args.locality {
         Some(name) => locality_scope(&corpus, name)?,
         None => Scope::All,
+    };
+    // The facets narrow the scope to their articles.
+    let scope = if args.facets.is_empty() {
+        scope
+    } else {
+        let kept = args.facets.documents(&corpus);
+        match scope {
+            Scope::Sections(sections) => Scope::Sections(
+                sections
+                    .into_iter()
+                    .filter(|(d, _)| kept.binary_search(d).is_ok())
+                    .collect(),
+            ),
+            _ => Scope::Documents(kept),
+        }
     };
     let index = SearchIndex::build(&corpus);
     let raw = args.query.join(" ");

@@ -34,3 +34,34 @@ pub fn highlight_ranges(original: &str, hit_ranges: &[matcher::Range]) -> Vec<(u
     }
     merged
 }
+
+/// [`highlight_ranges`] of the hit's ranges near its first one (`window` folded bytes from
+/// it), folding only the text up to there: a flattened article is one passage of tens of
+/// thousands of characters, and a snippet or a concordance line shows a few dozen.
+pub fn highlight_ranges_near_first(
+    text: &str,
+    hit_ranges: &[matcher::Range],
+    window: usize,
+) -> Vec<(usize, usize)> {
+    let Some(first) = hit_ranges.iter().map(|r| r.0).min() else {
+        return Vec::new();
+    };
+    let ranges: Vec<_> = hit_ranges
+        .iter()
+        .copied()
+        .filter(|r| r.0 < first + window)
+        .collect();
+    let end = ranges.iter().map(|r| r.1).max().unwrap_or(0);
+    // Folding never makes text longer than one folded char per original char plus the
+    // dropped ones, so grow the prefix until its folded form reaches past the last range,
+    // with room for the few chars the number rules look ahead (`05/02`).
+    let mut n = end + 64;
+    loop {
+        let cut = text.char_indices().nth(n).map_or(text.len(), |(b, _)| b);
+        let prefix = &text[..cut];
+        if cut == text.len() || fold_for_search(prefix).text.len() > end + 8 {
+            return highlight_ranges(prefix, &ranges);
+        }
+        n *= 2;
+    }
+}

@@ -15,7 +15,7 @@ mod scope;
 mod vocab;
 pub mod worker;
 
-pub use highlight::highlight_ranges;
+pub use highlight::{highlight_ranges, highlight_ranges_near_first};
 pub use index::SearchIndex;
 pub use query::{Query, parse};
 pub use scan::{Hit, W_ACCENT, rank, search, search_all, search_noting};

@@ -45,29 +45,7 @@ pub fn highlighted<'a>(
 /// show: only the text up to there is folded again (a flattened article is one passage of
 /// tens of thousands of characters, and a frame shows a few dozen rows).
 pub fn snippet_highlights(text: &str, hit: &Hit, width: usize) -> Vec<(usize, usize)> {
-    let Some(first) = hit.ranges.iter().map(|r| r.0).min() else {
-        return Vec::new();
-    };
-    let window = first + 2 * width + 64;
-    let ranges: Vec<_> = hit
-        .ranges
-        .iter()
-        .copied()
-        .filter(|r| r.0 < window)
-        .collect();
-    let end = ranges.iter().map(|r| r.1).max().unwrap_or(0);
-    // Folding never makes text longer than one folded char per original char plus the
-    // dropped ones, so grow the prefix until its folded form reaches past the last range,
-    // with room for the few chars the number rules look ahead (`05/02`).
-    let mut n = end + 64;
-    loop {
-        let cut = text.char_indices().nth(n).map_or(text.len(), |(b, _)| b);
-        let prefix = &text[..cut];
-        if cut == text.len() || crate::text::fold_for_search(prefix).text.len() > end + 8 {
-            return highlight_ranges(prefix, &ranges);
-        }
-        n *= 2;
-    }
+    crate::search::highlight_ranges_near_first(text, &hit.ranges, 2 * width + 64)
 }
 
 /// The passage text around its first match, so the match shows in a one-line snippet.

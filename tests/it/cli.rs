@@ -447,3 +447,114 @@ fn search_locality_takes_a_province_after_a_comma_and_says_when_a_name_is_shared
 fn offset(v: &serde_json::Value) -> usize {
     usize::try_from(v.as_u64().unwrap()).unwrap()
 }
+
+#[test]
+fn concord_counts_by_province_as_a_brute_force_count_does() {
+    let o = run(&["concord", "nghi quyet dai hoi", "--json", "--about-only"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // By hand: the search's hits, each counted for the provinces of its section (or, with
+    // none, of the places its article is about).
+    let corpus = nghiquyet::embedded::corpus();
+    let index = nghiquyet::search::SearchIndex::build(&corpus);
+    let hits = nghiquyet::search::search_all(
+        &index,
+        &corpus,
+        "nghi quyet dai hoi",
+        &nghiquyet::search::Scope::All,
+    );
+    let mut want: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for h in &hits {
+        let doc = &corpus.documents[h.at.doc_index()];
+        let ids: Vec<&String> = match &doc.sections[h.at.section_index()].locality {
+            Some(id) => vec![id],
+            None => doc.localities.iter().collect(),
+        };
+        let mut provinces: Vec<String> = ids
+            .iter()
+            .filter_map(|id| corpus.locality(id))
+            .map(|l| l.province.clone())
+            .collect();
+        provinces.sort();
+        provinces.dedup();
+        for p in provinces {
+            *want.entry(p).or_default() += 1;
+        }
+    }
+    let got: std::collections::BTreeMap<String, usize> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["group"].as_str().unwrap().to_string(),
+                usize::try_from(r["passages"].as_u64().unwrap()).unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+    // The table and CSV say the same; CSV starts with a BOM.
+    let o = run(&["concord", "nghi quyet dai hoi", "--csv"]);
+    assert!(o.stdout.starts_with("\u{feff}group,articles".as_bytes()));
+    let o = run(&["concord", "nghi quyet dai hoi"]);
+    let table = stdout(&o);
+    assert!(table.lines().next().unwrap().starts_with("tỉnh"), "{table}");
+    assert!(table.contains("Hậu Giang"));
+    // Nothing found: exit 1, as search.
+    assert_eq!(run(&["concord", "zzzqqq"]).status.code(), Some(1));
+    // A date facet keeps the articles of June 2020 only (the Thanh Hóa report).
+    let o = run(&[
+        "concord",
+        "nghi quyet",
+        "--json",
+        "--from",
+        "01/06/2020",
+        "--to",
+        "30/06/2020",
+    ]);
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let groups: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["group"].as_str().unwrap())
+        .collect();
+    assert_eq!(groups, ["Thanh Hóa"]);
+    let bad = run(&["concord", "x", "--from", "31/31/2020"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("not a date"));
+}
+
+#[test]
+fn concord_kwic_centres_the_match_and_sorts() {
+    let o = run(&[
+        "concord",
+        "\"nghi quyet\"",
+        "--kwic",
+        "--json",
+        "--sort",
+        "right",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let lines = lines.as_array().unwrap();
+    assert!(lines.len() >= 2);
+    for l in lines {
+        assert_eq!(
+            nghiquyet::text::fold_str(l["matched"].as_str().unwrap()),
+            "nghi quyet"
+        );
+        assert!(l["place"].is_string());
+    }
+    let rights: Vec<&str> = lines
+        .iter()
+        .map(|l| l["right"].as_str().unwrap().trim())
+        .collect();
+    let key = nghiquyet::text::collate::vi_key;
+    assert!(
+        rights.windows(2).all(|w| key(w[0]) <= key(w[1])),
+        "{rights:?}"
+    );
+    let o = run(&["concord", "\"cua luc\"", "--kwic"]);
+    assert!(stdout(&o).contains("[Cửa Lục]"), "{}", stdout(&o));
+}

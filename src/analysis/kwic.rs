@@ -1,0 +1,201 @@
+//! A concordance (keyword in context): one line per hit, the matched words in the middle,
+//! as much of the text before and after as the width allows, with the place and date.
+
+use serde::Serialize;
+
+use crate::corpus::Corpus;
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::search::{Hit, highlight_ranges_near_first};
+use crate::text::collate::vi_key;
+
+/// One concordance line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Line {
+    pub doc: String,
+    pub passage: String,
+    /// The text before the match (its last `context` chars at most), the match, the text
+    /// after (its first `context` chars).
+    pub left: String,
+    pub matched: String,
+    pub right: String,
+    pub place: Option<String>,
+    pub date: Option<String>,
+}
+
+/// How the lines are ordered (the sorts of `AntConc`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Sort {
+    /// As the search ranked them.
+    #[default]
+    Rank,
+    /// By the words just before the match, read backwards from it.
+    Left,
+    /// By the words right after the match.
+    Right,
+    Place,
+    Date,
+}
+
+/// The concordance of `hits`: the first matched stretch of each, `context` chars each side
+/// (cut at a word where it can be), whitespace folded to single spaces. A hit found only
+/// through its article's title has no stretch in its text: it has no line.
+pub fn lines(corpus: &Corpus, hits: &[Hit], context: usize) -> Vec<Line> {
+    // (`Corpus::locality` is a scan: once per line it would dominate.)
+    let places: HashMap<&str, &str> = corpus
+        .localities
+        .iter()
+        .map(|l| (l.id.as_str(), l.name.as_str()))
+        .collect();
+    // Both cores: a common query has tens of thousands of lines.
+    hits.par_iter()
+        .filter(|h| !h.ranges.is_empty())
+        .map(|h| {
+            let doc = &corpus.documents[h.at.doc_index()];
+            let p = h.at.get(corpus);
+            // Only the text around the first match is read (a passage can be a whole
+            // flattened article).
+            let ranges = highlight_ranges_near_first(&p.text, &h.ranges, 4 * context + 64);
+            let reach = ranges.last().map_or(0, |r| r.1) + context + 1;
+            let chars: Vec<char> = p.text.chars().take(reach).collect();
+            // The first match, joined with the ones right after it (a phrase's words).
+            let (s, mut e) = ranges.first().copied().unwrap_or((0, 0));
+            for &(a, b) in ranges.iter().skip(1) {
+                if a <= e + 2 {
+                    e = e.max(b);
+                } else {
+                    break;
+                }
+            }
+            let text = |a: usize, b: usize| -> String {
+                chars[a.min(chars.len())..b.min(chars.len())]
+                    .iter()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let left_from = s.saturating_sub(context);
+            let mut left = text(left_from, s);
+            if left_from > 0
+                && let Some(cut) = left.find(' ')
+            {
+                left = format!("…{}", &left[cut..]);
+            }
+            let right_to = (e + context).min(chars.len());
+            let mut right = text(e, right_to);
+            if right_to < chars.len()
+                && let Some(cut) = right.rfind(' ')
+            {
+                right = format!("{}…", &right[..cut]);
+            }
+            // Spaces at the edges of the match stay with its neighbours, as read.
+            if chars
+                .get(s.wrapping_sub(1))
+                .is_some_and(|c| c.is_whitespace())
+            {
+                left.push(' ');
+            }
+            if chars.get(e).is_some_and(|c| c.is_whitespace()) {
+                right.insert(0, ' ');
+            }
+            Line {
+                doc: doc.id.clone(),
+                passage: p.id.clone(),
+                left,
+                matched: text(s, e),
+                right,
+                place: doc.sections[h.at.section_index()]
+                    .locality
+                    .iter()
+                    .chain(&doc.localities)
+                    .find_map(|id| places.get(id.as_str()).map(|n| (*n).to_string())),
+                date: doc.date.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Order `lines` by `sort` (stable: equal lines keep the search's order).
+pub fn sort(lines: &mut [Line], sort: Sort) {
+    let backwards = |s: &str| s.split_whitespace().rev().collect::<Vec<_>>().join(" ");
+    // Keys computed once per line: tens of thousands of lines sort in milliseconds.
+    match sort {
+        Sort::Rank => {}
+        Sort::Left => lines.par_sort_by_cached_key(|l| vi_key(&backwards(&l.left))),
+        Sort::Right => lines.par_sort_by_cached_key(|l| vi_key(l.right.trim_start())),
+        // Unplaced last.
+        Sort::Place => lines
+            .sort_by_cached_key(|l| (l.place.is_none(), vi_key(l.place.as_deref().unwrap_or("")))),
+        // Undated last.
+        Sort::Date => lines.sort_by(|a, b| match (&a.date, &b.date) {
+            (Some(x), Some(y)) => x.cmp(y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::{Scope, SearchIndex, search_all};
+
+    #[test]
+    fn the_match_sits_between_its_contexts() {
+        let corpus = crate::embedded::corpus();
+        let index = SearchIndex::build(&corpus);
+        let hits = search_all(&index, &corpus, "cua luc", &Scope::All);
+        let kwic = lines(&corpus, &hits, 30);
+        let with_text: Vec<&Hit> = hits.iter().filter(|h| !h.ranges.is_empty()).collect();
+        assert_eq!(kwic.len(), with_text.len());
+        let first = &kwic[0];
+        assert_eq!(crate::text::fold_str(&first.matched), "cua luc");
+        // Each line reads back as a piece of its passage.
+        for (l, h) in kwic.iter().zip(with_text) {
+            let text: String =
+                h.at.get(&corpus)
+                    .text
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            let joined = format!("{}{}{}", l.left, l.matched, l.right);
+            let inner = joined.trim_start_matches('…').trim_end_matches('…');
+            assert!(text.contains(inner), "{inner:?} not in {text:?}");
+            assert!(l.left.chars().count() <= 32 && l.right.chars().count() <= 32);
+        }
+    }
+
+    #[test]
+    fn sorts_by_left_and_right_context() {
+        let line = |left: &str, right: &str, place: Option<&str>| Line {
+            doc: String::new(),
+            passage: String::new(),
+            left: left.into(),
+            matched: "X".into(),
+            right: right.into(),
+            place: place.map(str::to_string),
+            date: None,
+        };
+        let mut v = vec![
+            line("một hai ", " ba", Some("Hà Nội")),
+            line("bốn a ", " ăn", Some("Đà Nẵng")),
+            line("cuối b ", " an", None),
+        ];
+        sort(&mut v, Sort::Left);
+        assert_eq!(
+            v.iter().map(|l| l.left.as_str()).collect::<Vec<_>>(),
+            ["bốn a ", "cuối b ", "một hai "]
+        );
+        sort(&mut v, Sort::Right);
+        assert_eq!(v[0].right, " an");
+        sort(&mut v, Sort::Place);
+        assert_eq!(
+            v.iter().map(|l| l.place.as_deref()).collect::<Vec<_>>(),
+            [Some("Đà Nẵng"), Some("Hà Nội"), None]
+        );
+    }
+}
