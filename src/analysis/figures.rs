@@ -1,0 +1,491 @@
+//! The first figure in the right context of a hit: `12,06%`, `15.400 căn`, `1.200 tỷ đồng`.
+//!
+//! Numbers are read with the Vietnamese separators (`.` groups thousands, `,` marks the
+//! decimals). The value is normalised so that rows sort numerically across scales: the scale
+//! words (`nghìn`/`ngàn`, `triệu`, `tỷ`/`tỉ`, `nghìn tỷ`) multiply it, so `1.200 tỷ đồng` is
+//! 1.2e12 and `500 triệu đồng` is 5e8, and the unit label keeps what was written, spelled one
+//! way (`tỷ đồng`; [`Figure::base_unit`] gives `đồng`).
+//!
+//! Decisions on the ambiguous forms:
+//! - `15.400`, `1.200.000`: thousands (every group after the first has three digits).
+//!   `1.5`, `2.5 lít`, `1.2 triệu USD`: one dot followed by one, two or four and more digits is a
+//!   decimal written the English way. `1.500` stays 1500: the Vietnamese reading wins.
+//! - `12,06`, `3,5`, `1,234`: one comma is a decimal comma. `1,234,567` (every group three
+//!   digits) is English thousands. `2.000,5` is 2000.5; `1,234.5` is 1234.5. Other mixes
+//!   (`1.2.3`, `1,2,3`) are not figures.
+//! - A separator not followed by a digit is punctuation: `tăng 5.` is 5, `2, người` is 2.
+//! - `12,06%` and `12,06 %` (one space) are both percent; so is `phần trăm`.
+//! - Ranges `5-7%`, `5 – 7 %`: the value is the lower end, the text the whole range, the unit
+//!   the one after the upper end.
+//! - `-5%`, `−5%` and `âm 145,7 tỷ` are negative (the text includes `âm`); `+0,9%` positive.
+//!   `giảm 5%` stays 5: the verb is in the context, the figure is a magnitude.
+//! - Years are not figures: a number after `năm` (and `tháng`, `ngày`, `quý`), and a bare
+//!   integer 1900–2100 with no unit and no separator (`giai đoạn 2016-2020`).
+//! - Identifiers and ordinals are not figures: numbers after `thứ`, `số`, `khóa`, `điều`,
+//!   `khoản`, `lộ`, … and number words (`hai`, `thứ nhất`), which are never read.
+//! - Dates and fractions `5/2`, `6/45`, times `10h30`, `8h`, `10:30`, codes `6x36`, `4G`,
+//!   and numbers with a leading zero (`0913.768.894`, phone numbers) are skipped, and the
+//!   search goes on past them.
+//!
+//! Only the first [`MAX_WORDS`] words are searched, and never past the end of the sentence:
+//! the figure of "tăng trưởng GRDP" sits within a verb and a parenthetical (`(ước tính) đạt
+//! 8,5%`, `năm 2017 tăng 7,2%`); further on the sentence has usually moved to another subject
+//! and its number would be a wrong row in the table.
+//!
+//! Offsets are in chars. The text is expected in NFC, as the corpus is; units match any case
+//! except symbols such as `m`, `ha`, `kg` (so `4G`, `3D` are not grams or metres).
+
+use std::ops::Range;
+
+/// How many words after the hit are searched for a figure.
+pub const MAX_WORDS: usize = 12;
+
+/// A number and its unit as found in a hit's right context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The number with its sign and scale applied: `1.200 tỷ đồng` is 1.2e12.
+    pub value: f64,
+    /// The unit label, one spelling per unit: `%`, `tỷ đồng`, `nghìn tấn`, `m2`; empty when
+    /// none follows.
+    pub unit: String,
+    /// The figure as written, unit included.
+    pub text: String,
+    /// Char offset of the figure's first char in the input.
+    pub start: usize,
+    /// Char offset just past the figure.
+    pub end: usize,
+}
+
+impl Figure {
+    /// The unit without its scale word: `đồng` for `tỷ đồng`, `tỷ` when a scale stands alone.
+    pub fn base_unit(&self) -> &str {
+        let mut unit = self.unit.as_str();
+        for (_, label, _) in SCALES {
+            if let Some(rest) = unit.strip_prefix(label)
+                && let Some(rest) = rest.strip_prefix(' ')
+            {
+                unit = rest;
+                break;
+            }
+        }
+        unit
+    }
+}
+
+/// Scale words, longest first: pattern, label, factor.
+const SCALES: &[(&str, &str, f64)] = &[
+    ("nghìn tỷ", "nghìn tỷ", 1e12),
+    ("nghìn tỉ", "nghìn tỷ", 1e12),
+    ("ngàn tỷ", "nghìn tỷ", 1e12),
+    ("ngàn tỉ", "nghìn tỷ", 1e12),
+    ("nghìn", "nghìn", 1e3),
+    ("ngàn", "nghìn", 1e3),
+    ("triệu", "triệu", 1e6),
+    ("tỷ", "tỷ", 1e9),
+    ("tỉ", "tỷ", 1e9),
+];
+
+/// Words that make a scale word something else: `tỷ lệ`, `tỷ trọng`, `triệu chứng`, `triệu tập`.
+const NOT_AFTER_SCALE: &[&str] = &["lệ", "trọng", "chứng", "tập", "phú", "hồi"];
+
+/// Units: pattern, label, whether the case must match (symbols).
+const UNITS: &[(&str, &str, bool)] = &[
+    ("%", "%", true),
+    ("phần trăm", "%", false),
+    ("ha", "ha", true),
+    ("hecta", "ha", false),
+    ("héc-ta", "ha", false),
+    ("km2", "km2", true),
+    ("km²", "km2", true),
+    ("km", "km", true),
+    ("m2", "m2", true),
+    ("m²", "m2", true),
+    ("m3", "m3", true),
+    ("m³", "m3", true),
+    ("m", "m", true),
+    ("mét", "m", false),
+    ("cm", "cm", true),
+    ("mm", "mm", true),
+    ("kg", "kg", true),
+    ("tấn", "tấn", false),
+    ("tạ", "tạ", false),
+    ("lít", "lít", false),
+    ("MW", "MW", true),
+    ("kWh", "kWh", true),
+    ("người", "người", false),
+    ("căn hộ", "căn hộ", false),
+    ("căn", "căn", false),
+    ("hộ", "hộ", false),
+    ("lượt", "lượt", false),
+    ("đồng chí", "đồng chí", false),
+    ("đồng", "đồng", false),
+    ("USD", "USD", false),
+    ("đô la", "USD", false),
+    ("EUR", "EUR", false),
+    ("euro", "EUR", false),
+    ("điểm", "điểm", false),
+    ("doanh nghiệp", "doanh nghiệp", false),
+    ("dự án", "dự án", false),
+    ("tuổi", "tuổi", false),
+    ("lần", "lần", false),
+    ("năm", "năm", false),
+    ("tháng", "tháng", false),
+    ("ngày", "ngày", false),
+];
+
+/// Words after which a number is a date, an ordinal or an identifier, not a figure.
+const NOT_A_FIGURE_AFTER: &[&str] = &[
+    "năm",
+    "tháng",
+    "ngày",
+    "quý",
+    "thứ",
+    "số",
+    "khóa",
+    "khoá",
+    "điều",
+    "khoản",
+    "chương",
+    "mục",
+    "lộ",
+    "phường",
+    "quận",
+    "tổ",
+    "ấp",
+    "khu",
+    "lớp",
+    "top",
+];
+
+/// The first figure within the first [`MAX_WORDS`] words of `right` and its sentence.
+pub fn first_figure(right: &str) -> Option<Figure> {
+    let chars: Vec<char> = right.chars().collect();
+    let mut i = 0;
+    let mut words = 0;
+    let mut in_word = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' || c == '\r' {
+            break;
+        }
+        if c.is_whitespace() {
+            in_word = false;
+            i += 1;
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            words += 1;
+            if words > MAX_WORDS {
+                break;
+            }
+        }
+        if ends_sentence(&chars, i) {
+            break;
+        }
+        if starts_number(&chars, i) {
+            match read_figure(&chars, i) {
+                Ok(figure) => return Some(figure),
+                Err(next) => {
+                    i = next;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A `.`, `!`, `?` or `…` before a space or the end, not after an abbreviation (`TP.`, `Q.`).
+fn ends_sentence(chars: &[char], i: usize) -> bool {
+    if !matches!(chars[i], '.' | '!' | '?' | '…') || !at_gap(chars, i + 1) {
+        return false;
+    }
+    if chars[i] != '.' {
+        return true;
+    }
+    let word = &chars[word_start(chars, i)..i];
+    let abbreviation =
+        (1..=3).contains(&word.len()) && word.first().is_some_and(|c| c.is_uppercase());
+    !abbreviation
+}
+
+/// Whether `i` is the end or whitespace.
+fn at_gap(chars: &[char], i: usize) -> bool {
+    chars.get(i).is_none_or(|c| c.is_whitespace())
+}
+
+/// The start of the run of non-whitespace chars that ends at `end`.
+fn word_start(chars: &[char], end: usize) -> usize {
+    let mut s = end;
+    while s > 0 && !chars[s - 1].is_whitespace() {
+        s -= 1;
+    }
+    s
+}
+
+/// A digit or a sign before a digit, not inside a word or code (`U23`, `COVID-19`).
+fn starts_number(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    let digit_at = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+    let before = i.checked_sub(1).map(|k| chars[k]);
+    if matches!(c, '+' | '-' | '−') {
+        return digit_at(i + 1) && before.is_none_or(|b| b.is_whitespace() || b == '(');
+    }
+    if !c.is_ascii_digit() {
+        return false;
+    }
+    match before {
+        Some(b) if b.is_alphanumeric() => false,
+        Some('-' | '.' | ',') => {
+            let before2 = i.checked_sub(2).map(|k| chars[k]);
+            before2.is_none_or(|b| !b.is_alphanumeric())
+        }
+        _ => true,
+    }
+}
+
+/// The figure starting at `i`, or where to go on searching when the number there is not one.
+fn read_figure(chars: &[char], i: usize) -> Result<Figure, usize> {
+    let mut negative = matches!(chars[i], '-' | '−');
+    let digits = if matches!(chars[i], '+' | '-' | '−') {
+        i + 1
+    } else {
+        i
+    };
+    let number = scan_number(chars, digits);
+    let skip = skip_token(chars, number.end);
+    let Some(mut value) = parse_number(&chars[number.clone()]) else {
+        return Err(skip);
+    };
+    let mut start = i;
+    let previous = previous_word(chars, i);
+    let previous_lower: String = chars[previous.clone()]
+        .iter()
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    if NOT_A_FIGURE_AFTER.contains(&previous_lower.as_str()) {
+        return Err(skip);
+    }
+    if previous_lower == "âm" && !negative {
+        negative = true;
+        start = previous.start;
+    }
+    if matches!(chars.get(number.end), Some('/' | ':'))
+        && chars.get(number.end + 1).is_some_and(char::is_ascii_digit)
+    {
+        return Err(skip); // a date `5/2`, a fraction `6/45`, a time `10:30`
+    }
+    let mut end = number.end;
+    if let Some(upper) = scan_range(chars, end) {
+        end = upper;
+    }
+    let (unit, factor, unit_end) = scan_unit(chars, end);
+    if unit.is_empty() && chars.get(end).is_some_and(|c| c.is_alphabetic()) {
+        return Err(skip); // a time `10h30`, `8h`, a code `6x36`, `4G`
+    }
+    let plain = number.clone().all(|k| chars[k].is_ascii_digit());
+    let year = number.len() == 4 && (1900.0..=2100.0).contains(&value);
+    if unit.is_empty() && plain && !negative && year {
+        return Err(skip_token(chars, end)); // `2017`, `2016-2020`
+    }
+    value *= factor;
+    if negative {
+        value = -value;
+    }
+    if !value.is_finite() {
+        return Err(skip);
+    }
+    Ok(Figure {
+        value,
+        unit,
+        text: chars[start..unit_end].iter().collect(),
+        start,
+        end: unit_end,
+    })
+}
+
+/// Digits with `.` and `,` between digits, from `i`.
+fn scan_number(chars: &[char], i: usize) -> Range<usize> {
+    let mut j = i;
+    while j < chars.len() {
+        let c = chars[j];
+        let separator =
+            matches!(c, '.' | ',') && chars.get(j + 1).is_some_and(char::is_ascii_digit) && j > i;
+        if c.is_ascii_digit() || separator {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    i..j
+}
+
+/// Past the rest of a token that is not a figure: to the next space or sentence end.
+fn skip_token(chars: &[char], from: usize) -> usize {
+    let mut j = from;
+    while j < chars.len() && !chars[j].is_whitespace() {
+        if matches!(chars[j], '.' | '!' | '?' | '…') && at_gap(chars, j + 1) {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// The word before `i`, skipping whitespace and an opening parenthesis.
+fn previous_word(chars: &[char], i: usize) -> Range<usize> {
+    let mut end = i;
+    while end > 0 && (chars[end - 1].is_whitespace() || chars[end - 1] == '(') {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && chars[start - 1].is_alphabetic() {
+        start -= 1;
+    }
+    start..end
+}
+
+/// The end of a range's upper number (`5-7`, `5 – 7`) after a number ending at `at`.
+fn scan_range(chars: &[char], at: usize) -> Option<usize> {
+    let mut j = at;
+    if chars.get(j) == Some(&' ') {
+        j += 1;
+    }
+    if !matches!(chars.get(j), Some('-' | '–' | '—')) {
+        return None;
+    }
+    j += 1;
+    if chars.get(j) == Some(&' ') {
+        j += 1;
+    }
+    if !chars.get(j).is_some_and(char::is_ascii_digit) {
+        return None;
+    }
+    let upper = scan_number(chars, j);
+    parse_number(&chars[upper.clone()])?;
+    Some(upper.end)
+}
+
+/// The unit after a number ending at `at`: its label, the scale factor and where it ends.
+fn scan_unit(chars: &[char], at: usize) -> (String, f64, usize) {
+    let after_space = |k: usize| {
+        if chars.get(k).is_some_and(|&c| c == ' ' || c == '\u{a0}') {
+            k + 1
+        } else {
+            k
+        }
+    };
+    let mut label = String::new();
+    let mut factor = 1.0;
+    let mut end = at;
+    let scale_at = after_space(at);
+    if let Some((scale_end, (_, scale_label, scale_factor))) =
+        longest(chars, scale_at, SCALES.iter().map(|s| (s.0, false, s)))
+    {
+        let next = after_space(scale_end);
+        let next_word: String = chars[next..]
+            .iter()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        if !NOT_AFTER_SCALE.contains(&next_word.as_str()) {
+            label.push_str(scale_label);
+            factor = *scale_factor;
+            end = scale_end;
+        }
+    }
+    let unit_at = after_space(end);
+    if let Some((unit_end, (_, unit_label, _))) =
+        longest(chars, unit_at, UNITS.iter().map(|u| (u.0, u.2, u)))
+    {
+        if !label.is_empty() {
+            label.push(' ');
+        }
+        label.push_str(unit_label);
+        end = unit_end;
+        // A rate: `USD/ounce`, `đồng/kg`, `km/h`, `đồng/vé/tháng`.
+        while chars.get(end) == Some(&'/') && chars.get(end + 1).is_some_and(|c| c.is_alphabetic())
+        {
+            let rate_end = end
+                + 1
+                + chars[end + 1..]
+                    .iter()
+                    .take_while(|c| c.is_alphanumeric())
+                    .count();
+            label.extend(&chars[end..rate_end]);
+            end = rate_end;
+        }
+    }
+    (label, factor, end)
+}
+
+/// The longest pattern matching at `at` and ending at a word boundary, with its end.
+fn longest<'a, T>(
+    chars: &[char],
+    at: usize,
+    patterns: impl Iterator<Item = (&'a str, bool, T)>,
+) -> Option<(usize, T)> {
+    let mut best: Option<(usize, T)> = None;
+    for (pattern, case_sensitive, item) in patterns {
+        let Some(end) = match_at(chars, at, pattern, case_sensitive) else {
+            continue;
+        };
+        let boundary = chars.get(end).is_none_or(|c| !c.is_alphanumeric());
+        if boundary && best.as_ref().is_none_or(|(e, _)| end > *e) {
+            best = Some((end, item));
+        }
+    }
+    best
+}
+
+/// Where `pattern` ends when it is written at `at`.
+fn match_at(chars: &[char], at: usize, pattern: &str, case_sensitive: bool) -> Option<usize> {
+    let mut j = at;
+    for p in pattern.chars() {
+        let &c = chars.get(j)?;
+        let same = c == p || !case_sensitive && c.to_lowercase().eq(p.to_lowercase());
+        if !same {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// The value of digits with Vietnamese (or, when unambiguous, English) separators.
+fn parse_number(chars: &[char]) -> Option<f64> {
+    let s: String = chars.iter().collect();
+    let dots = s.matches('.').count();
+    let commas = s.matches(',').count();
+    let first = s.split(['.', ',']).next()?;
+    if first.is_empty() || first.len() > 1 && first.starts_with('0') {
+        return None; // a phone number, a code
+    }
+    let grouped = |sep: char, body: &str| {
+        let mut parts = body.split(sep);
+        let head = parts.next().unwrap_or("");
+        (1..=3).contains(&head.len()) && parts.all(|p| p.len() == 3)
+    };
+    let plain = match (dots, commas) {
+        (0, 0) => s,
+        (_, 0) if first != "0" && grouped('.', &s) => s.replace('.', ""),
+        (1, 0) => s,
+        (0, 1) => s.replace(',', "."),
+        (0, _) if grouped(',', &s) => s.replace(',', ""),
+        (_, 1) if s.rfind(',') > s.rfind('.') => {
+            let (int, frac) = s.split_once(',')?;
+            grouped('.', int).then(|| format!("{}.{frac}", int.replace('.', "")))?
+        }
+        (1, _) if s.rfind('.') > s.rfind(',') => {
+            let (int, frac) = s.split_once('.')?;
+            grouped(',', int).then(|| format!("{}.{frac}", int.replace(',', "")))?
+        }
+        _ => return None,
+    };
+    plain.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests;

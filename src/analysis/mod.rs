@@ -1,0 +1,3 @@
+//! Analyses over the text around search hits (figures in a hit's right context, …).
+
+pub mod figures;
