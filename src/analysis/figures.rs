@@ -23,6 +23,7 @@
 //!   integer 1900–2100 with no unit and no separator (`giai đoạn 2016-2020`).
 //! - Identifiers and ordinals are not figures: numbers after `thứ`, `số`, `khóa`, `điều`,
 //!   `khoản`, `lộ`, … and number words (`hai`, `thứ nhất`), which are never read.
+//! - List markers `(2)` are not figures; `(5%)` is.
 //! - Dates and fractions `5/2`, `6/45`, times `10h30`, `8h`, `10:30`, codes `6x36`, `4G`,
 //!   and numbers with a leading zero (`0913.768.894`, phone numbers) are skipped, and the
 //!   search goes on past them.
@@ -120,6 +121,10 @@ const UNITS: &[(&str, &str, bool)] = &[
     ("đồng chí", "đồng chí", false),
     ("đồng", "đồng", false),
     ("USD", "USD", false),
+    ("$", "USD", true),
+    ("VNĐ", "đồng", false),
+    ("VND", "đồng", false),
+    ("đ", "đồng", true),
     ("đô la", "USD", false),
     ("EUR", "EUR", false),
     ("euro", "EUR", false),
@@ -285,6 +290,10 @@ fn read_figure(chars: &[char], i: usize) -> Result<Figure, usize> {
     if unit.is_empty() && chars.get(end).is_some_and(|c| c.is_alphabetic()) {
         return Err(skip); // a time `10h30`, `8h`, a code `6x36`, `4G`
     }
+    let marker = i > 0 && chars[i - 1] == '(' && chars.get(end) == Some(&')');
+    if unit.is_empty() && marker {
+        return Err(skip); // a list marker `(2)`
+    }
     let plain = number.clone().all(|k| chars[k].is_ascii_digit());
     let year = number.len() == 4 && (1900.0..=2100.0).contains(&value);
     if unit.is_empty() && plain && !negative && year {
@@ -405,18 +414,20 @@ fn scan_unit(chars: &[char], at: usize) -> (String, f64, usize) {
         }
         label.push_str(unit_label);
         end = unit_end;
-        // A rate: `USD/ounce`, `đồng/kg`, `km/h`, `đồng/vé/tháng`.
-        while chars.get(end) == Some(&'/') && chars.get(end + 1).is_some_and(|c| c.is_alphabetic())
-        {
-            let rate_end = end
-                + 1
-                + chars[end + 1..]
-                    .iter()
-                    .take_while(|c| c.is_alphanumeric())
-                    .count();
-            label.extend(&chars[end..rate_end]);
-            end = rate_end;
-        }
+    }
+    // A rate: `USD/ounce`, `đồng/kg`, `km/h`, `đồng/vé/tháng`.
+    while !label.is_empty()
+        && chars.get(end) == Some(&'/')
+        && chars.get(end + 1).is_some_and(|c| c.is_alphabetic())
+    {
+        let rate_end = end
+            + 1
+            + chars[end + 1..]
+                .iter()
+                .take_while(|c| c.is_alphanumeric())
+                .count();
+        label.extend(&chars[end..rate_end]);
+        end = rate_end;
     }
     (label, factor, end)
 }

@@ -136,6 +136,28 @@ const REAL_FORMS: &[Case] = &[
     ("là 2.5 lít,", 2.5, "lít", "2.5 lít"),
     ("1.2 triệu USD", 1.2e6, "triệu USD", "1.2 triệu USD"),
     ("với 46 điểm, nhiều", 46.0, "điểm", "46 điểm"),
+    ("được là 1.225$ sau khi", 1225.0, "USD", "1.225$"),
+    ("mức 5,01%/năm; kỳ hạn", 5.01, "%/năm", "5,01%/năm"),
+    ("có thể đạt 7 tấn/ha.", 7.0, "tấn/ha", "7 tấn/ha"),
+    (
+        "được từ 150 -200 triệu/tháng.",
+        150e6,
+        "triệu/tháng",
+        "150 -200 triệu/tháng",
+    ),
+    (
+        "hơn 2,5 triệu lượt người.",
+        2.5e6,
+        "triệu lượt",
+        "2,5 triệu lượt",
+    ),
+    (
+        "90,3 nghìn tỷ đồng, tăng",
+        90.3e12,
+        "nghìn tỷ đồng",
+        "90,3 nghìn tỷ đồng",
+    ),
+    ("657.282 tấn, bằng 109,5%", 657_282.0, "tấn", "657.282 tấn"),
     ("khoảng 140.000 chỗ làm", 140_000.0, "", "140.000"),
     ("2, người", 2.0, "", "2"),
     ("4, tỉ lệ", 4.0, "", "4"),
@@ -184,6 +206,9 @@ const SKIPPED: &[(&str, Option<(f64, &str)>)] = &[
     ("tỷ lệ hộ nghèo giảm 1,5%", Some((1.5, "1,5%"))),
     ("1.2.3 rồi 4", Some((4.0, "4"))),
     ("tháng 5 năm 2017 tăng 5.", Some((5.0, "5"))),
+    ("giai đoạn 2017 – 2020; (2) Quá trình", None),
+    ("tỉ lệ tiêu diệt 15:1, tức là", None),
+    ("(3,5%) và (4)", Some((3.5, "3,5%"))),
 ];
 
 #[test]
