@@ -23,6 +23,9 @@
 //!   integer 1900–2100 with no unit and no separator (`giai đoạn 2016-2020`).
 //! - Identifiers and ordinals are not figures: numbers after `thứ`, `số`, `khóa`, `điều`,
 //!   `khoản`, `lộ`, … and number words (`hai`, `thứ nhất`), which are never read.
+//! - Periods are not figures but qualifiers of the one that follows: `GRDP 6 tháng ước đạt
+//!   13,26%` gives 13,26%; `10 năm`, `3 quý`, `60 ngày` are skipped (and so is `18 năm tù`).
+//! - Ranges with words, `từ 86 đến 88 triệu đồng`, `5 tới 7%`, read like `5-7%`.
 //! - List markers `(2)` are not figures; `(5%)` is.
 //! - Dates and fractions `5/2`, `6/45`, times `10h30`, `8h`, `10:30`, codes `6x36`, `4G`,
 //!   and numbers with a leading zero (`0913.768.894`, phone numbers) are skipped, and the
@@ -134,9 +137,14 @@ const UNITS: &[(&str, &str, bool)] = &[
     ("tuổi", "tuổi", false),
     ("lần", "lần", false),
     ("năm", "năm", false),
+    ("quý", "quý", false),
     ("tháng", "tháng", false),
+    ("tuần", "tuần", false),
     ("ngày", "ngày", false),
 ];
+
+/// Units of a period, which qualifies the figure that follows: `GRDP 6 tháng ước đạt 13,26%`.
+const PERIODS: &[&str] = &["năm", "quý", "tháng", "tuần", "ngày"];
 
 /// Words after which a number is a date, an ordinal or an identifier, not a figure.
 const NOT_A_FIGURE_AFTER: &[&str] = &[
@@ -290,6 +298,9 @@ fn read_figure(chars: &[char], i: usize) -> Result<Figure, usize> {
     if unit.is_empty() && chars.get(end).is_some_and(|c| c.is_alphabetic()) {
         return Err(skip); // a time `10h30`, `8h`, a code `6x36`, `4G`
     }
+    if PERIODS.contains(&unit.as_str()) {
+        return Err(unit_end); // `6 tháng đầu năm`, `trong 10 năm`
+    }
     let marker = i > 0 && chars[i - 1] == '(' && chars.get(end) == Some(&')');
     if unit.is_empty() && marker {
         return Err(skip); // a list marker `(2)`
@@ -356,16 +367,29 @@ fn previous_word(chars: &[char], i: usize) -> Range<usize> {
     start..end
 }
 
-/// The end of a range's upper number (`5-7`, `5 – 7`) after a number ending at `at`.
+/// The end of a range's upper number (`5-7`, `5 – 7`, `86 đến 88`) after a number ending at `at`.
 fn scan_range(chars: &[char], at: usize) -> Option<usize> {
     let mut j = at;
     if chars.get(j) == Some(&' ') {
         j += 1;
     }
-    if !matches!(chars.get(j), Some('-' | '–' | '—')) {
+    if matches!(chars.get(j), Some('-' | '–' | '—')) {
+        j += 1;
+    } else if let Some(end) = (j > at)
+        .then(|| {
+            ["đến", "tới"]
+                .iter()
+                .find_map(|w| match_at(chars, j, w, false))
+        })
+        .flatten()
+    {
+        j = end; // `từ 86 đến 88 triệu đồng`
+        if chars.get(j) != Some(&' ') {
+            return None;
+        }
+    } else {
         return None;
     }
-    j += 1;
     if chars.get(j) == Some(&' ') {
         j += 1;
     }

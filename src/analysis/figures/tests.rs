@@ -158,6 +158,15 @@ const REAL_FORMS: &[Case] = &[
         "90,3 nghìn tỷ đồng",
     ),
     ("657.282 tấn, bằng 109,5%", 657_282.0, "tấn", "657.282 tấn"),
+    (
+        " bình quân đầu người từ 86 đến 88 triệu đồng; tốc",
+        86e6,
+        "triệu đồng",
+        "86 đến 88 triệu đồng",
+    ),
+    (") ước tăng 5,29% (cùng kỳ", 5.29, "%", "5,29%"),
+    (") tăng bình quân gần 11,5%; cơ cấu", 11.5, "%", "11,5%"),
+    ("tăng gấp 27 lần so với năm 1997", 27.0, "lần", "27 lần"),
     ("khoảng 140.000 chỗ làm", 140_000.0, "", "140.000"),
     ("2, người", 2.0, "", "2"),
     ("4, tỉ lệ", 4.0, "", "4"),
@@ -209,6 +218,9 @@ const SKIPPED: &[(&str, Option<(f64, &str)>)] = &[
     ("giai đoạn 2017 – 2020; (2) Quá trình", None),
     ("tỉ lệ tiêu diệt 15:1, tức là", None),
     ("(3,5%) và (4)", Some((3.5, "3,5%"))),
+    (" 6 tháng ước đạt 13,26%, chỉ số", Some((13.26, "13,26%"))),
+    (") tăng cao nhất trong 10 năm gần đây", None),
+    ("từ 2016 đến 2020 tăng 3 lần", Some((3.0, "3 lần"))),
 ];
 
 #[test]
