@@ -27,6 +27,10 @@
 //!   13,26%` gives 13,26%; `10 năm`, `3 quý`, `60 ngày` are skipped (and so is `18 năm tù`).
 //! - Ranges with words, `từ 86 đến 88 triệu đồng`, `5 tới 7%`, read like `5-7%`.
 //! - List markers `(2)` are not figures; `(5%)` is.
+//! - Identifiers after two words (`Nghị quyết 19`, `Quyết định 148`, `Trung ương 4`) and
+//!   codes `26-NQ/TW`, `19-2017/NQ-CP`, list markers `1- `, `2)` are not figures. A hit that
+//!   ends in such a name leaves only the number in `right`: [`first_figure_after`] takes the
+//!   hit too.
 //! - Dates and fractions `5/2`, `6/45`, times `10h30`, `8h`, `10:30`, codes `6x36`, `4G`,
 //!   and numbers with a leading zero (`0913.768.894`, phone numbers) are skipped, and the
 //!   search goes on past them.
@@ -41,7 +45,7 @@
 
 use std::ops::Range;
 
-use words::{NOT_A_FIGURE_AFTER, NOT_AFTER_SCALE, PERIODS, SCALES, UNITS};
+use words::{NOT_A_FIGURE_AFTER, NOT_A_FIGURE_AFTER_TWO, NOT_AFTER_SCALE, PERIODS, SCALES, UNITS};
 
 mod words;
 
@@ -82,8 +86,24 @@ impl Figure {
 
 /// The first figure within the first [`MAX_WORDS`] words of `right` and its sentence.
 pub fn first_figure(right: &str) -> Option<Figure> {
-    let chars: Vec<char> = right.chars().collect();
-    let mut i = 0;
+    first_figure_after("", right)
+}
+
+/// [`first_figure`] when the words before `right` are known (the hit, or the hit and its left
+/// context): they tell an identifier from a figure, as in `Nghị quyết` + ` 19 của Chính phủ`.
+/// The figure's offsets are still in `right`.
+pub fn first_figure_after(before: &str, right: &str) -> Option<Figure> {
+    let chars: Vec<char> = before.chars().chain(right.chars()).collect();
+    let base = chars.len() - right.chars().count();
+    let mut figure = scan(&chars, base)?;
+    figure.start -= base;
+    figure.end -= base;
+    Some(figure)
+}
+
+/// The first figure from `base`, offsets in `chars`.
+fn scan(chars: &[char], base: usize) -> Option<Figure> {
+    let mut i = base;
     let mut words = 0;
     let mut in_word = false;
     while i < chars.len() {
@@ -103,11 +123,11 @@ pub fn first_figure(right: &str) -> Option<Figure> {
                 break;
             }
         }
-        if ends_sentence(&chars, i) {
+        if ends_sentence(chars, i) {
             break;
         }
-        if starts_number(&chars, i) {
-            match read_figure(&chars, i) {
+        if starts_number(chars, i) {
+            match read_figure(chars, i, base) {
                 Ok(figure) => return Some(figure),
                 Err(next) => {
                     i = next;
@@ -170,7 +190,7 @@ fn starts_number(chars: &[char], i: usize) -> bool {
 }
 
 /// The figure starting at `i`, or where to go on searching when the number there is not one.
-fn read_figure(chars: &[char], i: usize) -> Result<Figure, usize> {
+fn read_figure(chars: &[char], i: usize, base: usize) -> Result<Figure, usize> {
     let mut negative = matches!(chars[i], '-' | '−');
     let digits = if matches!(chars[i], '+' | '-' | '−') {
         i + 1
@@ -191,9 +211,19 @@ fn read_figure(chars: &[char], i: usize) -> Result<Figure, usize> {
     if NOT_A_FIGURE_AFTER.contains(&previous_lower.as_str()) {
         return Err(skip);
     }
+    let two = previous_word(chars, previous.start);
+    let two_lower: String = chars[two.start..previous.end]
+        .iter()
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    if NOT_A_FIGURE_AFTER_TWO.contains(&two_lower.as_str()) {
+        return Err(skip); // `Nghị quyết 19`, `Trung ương 4`
+    }
     if previous_lower == "âm" && !negative {
         negative = true;
-        start = previous.start;
+        if previous.start >= base {
+            start = previous.start; // `âm` is in the text unless it is in the hit
+        }
     }
     if matches!(chars.get(number.end), Some('/' | ':'))
         && chars.get(number.end + 1).is_some_and(char::is_ascii_digit)
@@ -207,6 +237,12 @@ fn read_figure(chars: &[char], i: usize) -> Result<Figure, usize> {
     let (unit, factor, unit_end) = scan_unit(chars, end);
     if unit.is_empty() && chars.get(end).is_some_and(|c| c.is_alphabetic()) {
         return Err(skip); // a time `10h30`, `8h`, a code `6x36`, `4G`
+    }
+    if unit.is_empty() && matches!(chars.get(end), Some('-' | '/' | ')')) {
+        let next = chars.get(end + 1);
+        if next.is_none_or(|c| c.is_alphanumeric() || c.is_whitespace()) {
+            return Err(skip); // a code `26-NQ/TW`, `19-2017/NQ-CP`, a list marker `1-`, `2)`
+        }
     }
     if PERIODS.contains(&unit.as_str()) {
         return Err(unit_end); // `6 tháng đầu năm`, `trong 10 năm`

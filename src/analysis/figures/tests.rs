@@ -231,6 +231,15 @@ const SKIPPED: &[(&str, Option<(f64, &str)>)] = &[
     ("giai đoạn 2017 – 2020; (2) Quá trình", None),
     ("tỉ lệ tiêu diệt 15:1, tức là", None),
     ("(3,5%) và (4)", Some((3.5, "3,5%"))),
+    ("19-2017/NQ-CP ngày 6/2/2017 về tiếp tục", None),
+    (
+        "trên gồm: 1- Nghị quyết số 333/2017/UBTVQH14 ngày 11/1/2017",
+        None,
+    ),
+    (" Nghị quyết 19 của Chính phủ", None),
+    ("Hội nghị Trung ương 4 Khóa XII", None),
+    ("Quyết định 148 tại Hải Phòng", None),
+    ("theo Nghị quyết số 26-NQ/TW, 85 ha", Some((85.0, "85 ha"))),
     (" 6 tháng ước đạt 13,26%, chỉ số", Some((13.26, "13,26%"))),
     (") tăng cao nhất trong 10 năm gần đây", None),
     ("từ 2016 đến 2020 tăng 3 lần", Some((3.0, "3 lần"))),
@@ -242,6 +251,28 @@ fn skipped_forms() {
         let found = first_figure(right).map(|f| (f.value, f.text));
         assert_eq!(found, expected.map(|(v, t)| (v, t.to_owned())), "{right:?}");
     }
+}
+
+#[test]
+fn the_words_before() {
+    assert_eq!(
+        first_figure(" 19 của Chính phủ").map(|f| f.value),
+        Some(19.0)
+    );
+    assert_eq!(first_figure_after("Nghị quyết", " 19 của Chính phủ"), None);
+    assert_eq!(first_figure_after("Trung ương", " 4 (Khóa XII)"), None);
+    let f = first_figure_after("Nghị quyết 35", " giảm 1,5% chi phí").unwrap();
+    assert_eq!(
+        (f.value, f.start, f.end, f.text.as_str()),
+        (1.5, 6, 10, "1,5%")
+    );
+    let f = first_figure_after("lợi nhuận âm", " 145,7 tỷ").unwrap();
+    assert_eq!(
+        (f.value, f.start, f.text.as_str()),
+        (-145.7e9, 1, "145,7 tỷ")
+    );
+    let f = first_figure_after("tăng trưởng", " âm 2%").unwrap();
+    assert_eq!((f.value, f.start, f.text.as_str()), (-2.0, 1, "âm 2%"));
 }
 
 #[test]
@@ -313,9 +344,10 @@ fn whole_corpus_never_panics() {
         for line in text.lines() {
             lines += 1;
             let n = line.chars().count();
-            // Every start in the line, as a hit could end anywhere; sampled to stay fast.
+            // Starts all along the line, as a hit could end anywhere, with the line before it as the
+            // hit; every 16th char to stay fast.
             for (k, (byte, _)) in line.char_indices().enumerate().step_by(16) {
-                let Some(f) = first_figure(&line[byte..]) else {
+                let Some(f) = first_figure_after(&line[..byte], &line[byte..]) else {
                     continue;
                 };
                 found += 1;

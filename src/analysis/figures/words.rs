@@ -97,3 +97,15 @@ pub(super) const NOT_A_FIGURE_AFTER: &[&str] = &[
     "lớp",
     "top",
 ];
+
+/// Two words after which a number names a document or a body, not a figure.
+pub(super) const NOT_A_FIGURE_AFTER_TWO: &[&str] = &[
+    "nghị quyết",
+    "quyết định",
+    "nghị định",
+    "chỉ thị",
+    "thông tư",
+    "kết luận",
+    "công văn",
+    "trung ương",
+];
