@@ -19,6 +19,8 @@ pub(super) const NOT_AFTER_SCALE: &[&str] = &["lệ", "trọng", "chứng", "t�
 /// Units: pattern, label, whether the case must match (symbols).
 pub(super) const UNITS: &[(&str, &str, bool)] = &[
     ("%", "%", true),
+    ("%o", "‰", true),
+    ("‰", "‰", true),
     ("phần trăm", "%", false),
     ("ha", "ha", true),
     ("hecta", "ha", false),
@@ -58,6 +60,11 @@ pub(super) const UNITS: &[(&str, &str, bool)] = &[
     ("đ", "đồng", true),
     ("đô la", "USD", false),
     ("EUR", "EUR", false),
+    ("CNY", "CNY", false),
+    ("nhân dân tệ", "CNY", false),
+    ("bảng", "bảng", false),
+    ("yên", "yên", false),
+    ("dân", "dân", false),
     ("euro", "EUR", false),
     ("điểm", "điểm", false),
     ("doanh nghiệp", "doanh nghiệp", false),
@@ -69,10 +76,11 @@ pub(super) const UNITS: &[(&str, &str, bool)] = &[
     ("tháng", "tháng", false),
     ("tuần", "tuần", false),
     ("ngày", "ngày", false),
+    ("giờ", "giờ", false),
 ];
 
 /// Units of a period, which qualifies the figure that follows: `GRDP 6 tháng ước đạt 13,26%`.
-pub(super) const PERIODS: &[&str] = &["năm", "quý", "tháng", "tuần", "ngày"];
+pub(super) const PERIODS: &[&str] = &["năm", "quý", "tháng", "tuần", "ngày", "giờ"];
 
 /// Words after which a number is a date, an ordinal or an identifier, not a figure.
 pub(super) const NOT_A_FIGURE_AFTER: &[&str] = &[
@@ -96,6 +104,13 @@ pub(super) const NOT_A_FIGURE_AFTER: &[&str] = &[
     "khu",
     "lớp",
     "top",
+    "lúc",
+    "hôm",
+    "hẻm",
+    "ngõ",
+    "ngách",
+    "kiệt",
+    "ron",
 ];
 
 /// Two words after which a number names a document or a body, not a figure.
