@@ -93,12 +93,55 @@ pub fn first_figure(right: &str) -> Option<Figure> {
 /// context): they tell an identifier from a figure, as in `Nghị quyết` + ` 19 của Chính phủ`.
 /// The figure's offsets are still in `right`.
 pub fn first_figure_after(before: &str, right: &str) -> Option<Figure> {
+    // Only the words that can matter: three before (`Trung ương`, `âm`), and past the last
+    // number a figure may start at, room for its range, scale, unit and rate.
+    let before = tail_words(before, 3);
+    let right = head_words(right, MAX_WORDS + 8);
     let chars: Vec<char> = before.chars().chain(right.chars()).collect();
     let base = chars.len() - right.chars().count();
     let mut figure = scan(&chars, base)?;
     figure.start -= base;
     figure.end -= base;
     Some(figure)
+}
+
+/// The last `n` words of `s` and the space before them.
+fn tail_words(s: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (byte, c) in s.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word && words == n {
+                return &s[byte + c.len_utf8()..];
+            }
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+    }
+    s
+}
+
+/// The first `n` words of `s`, up to its first line break.
+fn head_words(s: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (byte, c) in s.char_indices() {
+        if c == '\n' || c == '\r' {
+            return &s[..byte];
+        }
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > n {
+                return &s[..byte];
+            }
+        }
+    }
+    s
 }
 
 /// The first figure from `base`, offsets in `chars`.

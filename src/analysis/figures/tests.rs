@@ -301,6 +301,22 @@ fn the_words_before() {
 }
 
 #[test]
+fn only_the_words_that_matter() {
+    assert_eq!(tail_words("a bb  ccc dd", 2), "ccc dd");
+    assert_eq!(tail_words("a bb ", 1), "bb ");
+    assert_eq!(tail_words("ước đạt", 3), "ước đạt");
+    assert_eq!(head_words("một hai ba", 2), "một hai ");
+    assert_eq!(head_words("đạt 5%\ntăng 7%", 9), "đạt 5%");
+    let long = format!("{} 5%", "từ ".repeat(MAX_WORDS));
+    assert_eq!(first_figure(&long), None);
+    let long = format!("{}5%", "từ ".repeat(MAX_WORDS - 1));
+    assert_eq!(
+        first_figure(&long).map(|f| f.start),
+        Some(3 * (MAX_WORDS - 1))
+    );
+}
+
+#[test]
 fn separators() {
     let value = |s: &str| parse_number(&s.chars().collect::<Vec<_>>());
     assert_eq!(value("15.400"), Some(15_400.0));
