@@ -3,8 +3,11 @@
 //! Numbers are read with the Vietnamese separators (`.` groups thousands, `,` marks the
 //! decimals). The value is normalised so that rows sort numerically across scales: the scale
 //! words (`nghìn`/`ngàn`, `triệu`, `tỷ`/`tỉ`, `nghìn tỷ`) multiply it, so `1.200 tỷ đồng` is
-//! 1.2e12 and `500 triệu đồng` is 5e8, and the unit label keeps what was written, spelled one
-//! way (`tỷ đồng`; [`Figure::base_unit`] gives `đồng`).
+//! 1.2e12 and `500 triệu đồng` is 5e8. The unit label keeps the scale as written but in one
+//! spelling (`tỉ` → `tỷ`, `ngàn` → `nghìn`, `m²` → `m2`, `hecta` → `ha`, `VNĐ` → `đồng`), so
+//! `1.200 tỷ đồng` has unit `tỷ đồng` and [`Figure::base_unit`] `đồng`. A table sorts by
+//! `value` (`f64::total_cmp`) among rows of one base unit; a rate keeps its denominator in the
+//! label (`đồng/lượng`, `%/năm`), since a price per unit does not sort with an amount.
 //!
 //! Decisions on the ambiguous forms:
 //! - `15.400`, `1.200.000`: thousands (every group after the first has three digits).
@@ -26,9 +29,9 @@
 //! - Periods are not figures but qualifiers of the one that follows: `GRDP 6 tháng ước đạt
 //!   13,26%` gives 13,26%; `10 năm`, `3 quý`, `60 ngày` are skipped (and so is `18 năm tù`).
 //! - Ranges with words, `từ 86 đến 88 triệu đồng`, `5 tới 7%`, read like `5-7%`.
-//! - List markers `(2)` are not figures; `(5%)` is.
-//! - Identifiers after two words (`Nghị quyết 19`, `Quyết định 148`, `Trung ương 4`) and
-//!   codes `26-NQ/TW`, `19-2017/NQ-CP`, list markers `1- `, `2)` are not figures. A hit that
+//! - Identifiers after two words (`Nghị quyết 19`, `Quyết định 148`, `Trung ương 4`),
+//!   codes `26-NQ/TW`, `19-2017/NQ-CP`, list markers `(2)`, `1- `, `2)` (but `(5%)` is a
+//!   figure), clock times and addresses (`lúc 11 giờ`, `hôm 24`, `hẻm 725`) are not. A hit that
 //!   ends in such a name leaves only the number in `right`: [`first_figure_after`] takes the
 //!   hit too.
 //! - Dates and fractions `5/2`, `6/45`, times `10h30`, `8h`, `10:30`, codes `6x36`, `4G`,
