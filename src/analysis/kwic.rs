@@ -23,6 +23,11 @@ pub struct Line {
     pub right: String,
     pub place: Option<String>,
     pub date: Option<String>,
+    /// The first figure after the match (`12,06%`, `15.400 căn`) as written, its value
+    /// (scale applied) and unit ([`figures`](super::figures)).
+    pub figure: Option<String>,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
 }
 
 /// How the lines are ordered (the sorts of `AntConc`).
@@ -37,6 +42,8 @@ pub enum Sort {
     Right,
     Place,
     Date,
+    /// By the figure after the match: by unit, then by value, lines without one last.
+    Figure,
 }
 
 /// The concordance of `hits`: the first matched stretch of each, `context` chars each side
@@ -58,7 +65,8 @@ pub fn lines(corpus: &Corpus, hits: &[Hit], context: usize) -> Vec<Line> {
             // Only the text around the first match is read (a passage can be a whole
             // flattened article).
             let ranges = highlight_ranges_near_first(&p.text, &h.ranges, 4 * context + 64);
-            let reach = ranges.last().map_or(0, |r| r.1) + context + 1;
+            // Enough after the match for its figure too (a dozen words).
+            let reach = ranges.last().map_or(0, |r| r.1) + context.max(160) + 1;
             let chars: Vec<char> = p.text.chars().take(reach).collect();
             // The first match, joined with the ones right after it (a phrase's words).
             let (s, mut e) = ranges.first().copied().unwrap_or((0, 0));
@@ -101,7 +109,15 @@ pub fn lines(corpus: &Corpus, hits: &[Hit], context: usize) -> Vec<Line> {
             if chars.get(e).is_some_and(|c| c.is_whitespace()) {
                 right.insert(0, ' ');
             }
+            let after: String = chars[e.min(chars.len())..(e + 160).min(chars.len())]
+                .iter()
+                .collect();
+            let before: String = chars[s.saturating_sub(40).min(e)..e].iter().collect();
+            let figure = super::figures::first_figure_after(&before, &after);
             Line {
+                figure: figure.as_ref().map(|f| f.text.clone()),
+                value: figure.as_ref().map(|f| f.value),
+                unit: figure.as_ref().map(|f| f.unit.clone()),
                 doc: doc.id.clone(),
                 passage: p.id.clone(),
                 left,
@@ -129,6 +145,12 @@ pub fn sort(lines: &mut [Line], sort: Sort) {
         // Unplaced last.
         Sort::Place => lines
             .sort_by_cached_key(|l| (l.place.is_none(), vi_key(l.place.as_deref().unwrap_or("")))),
+        Sort::Figure => lines.sort_by(|a, b| match (&a.value, &b.value) {
+            (Some(x), Some(y)) => a.unit.cmp(&b.unit).then(x.total_cmp(y)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }),
         // Undated last.
         Sort::Date => lines.sort_by(|a, b| match (&a.date, &b.date) {
             (Some(x), Some(y)) => x.cmp(y),
@@ -179,6 +201,9 @@ mod tests {
             right: right.into(),
             place: place.map(str::to_string),
             date: None,
+            figure: None,
+            value: None,
+            unit: None,
         };
         let mut v = vec![
             line("một hai ", " ba", Some("Hà Nội")),

@@ -27,7 +27,10 @@ pub struct ConcordArgs {
     /// A concordance: one line per hit, the match between its left and right context
     #[arg(long)]
     pub kwic: bool,
-    /// Order of the concordance's lines
+    /// Show the first figure after each match (`12,06%`, `15.400 căn`) in the concordance
+    #[arg(long)]
+    pub figures: bool,
+    /// Order of the concordance's lines (figure: by unit, then by value)
     #[arg(long, value_enum, default_value = "rank")]
     pub sort: Sort,
     /// Characters of context each side of the match (concordance)
@@ -65,7 +68,10 @@ pub fn run(
             out.json(&lines)?;
         } else if args.csv {
             let mut w = csv_writer();
-            w.write_record(["doc", "passage", "place", "date", "left", "match", "right"])?;
+            w.write_record([
+                "doc", "passage", "place", "date", "left", "match", "right", "figure", "value",
+                "unit",
+            ])?;
             for l in &lines {
                 w.write_record([
                     l.doc.as_str(),
@@ -75,18 +81,33 @@ pub fn run(
                     &l.left,
                     &l.matched,
                     &l.right,
+                    l.figure.as_deref().unwrap_or(""),
+                    &l.value.map(|v| v.to_string()).unwrap_or_default(),
+                    l.unit.as_deref().unwrap_or(""),
                 ])?;
             }
             out.content(&csv_bytes(w)?)?;
         } else {
             let width = lines.iter().map(|l| l.left.width()).max().unwrap_or(0);
+            let fig_w = lines
+                .iter()
+                .map(|l| l.figure.as_deref().map_or(1, UnicodeWidthStr::width))
+                .max()
+                .unwrap_or(1);
             for l in &lines {
                 let pad = " ".repeat(width - l.left.width());
                 let place = l.place.as_deref().unwrap_or("");
+                // A column of its own, so the eye runs down the figures.
+                let figure = if args.figures {
+                    let f = l.figure.as_deref().unwrap_or("—");
+                    format!("{f}{}  ", " ".repeat(fig_w - f.width()))
+                } else {
+                    String::new()
+                };
                 let date = l.date.as_deref().map(crate::text::date::display_date);
                 writeln!(
                     out,
-                    "{pad}{}[{}]{}  · {place}{}",
+                    "{figure}{pad}{}[{}]{}  · {place}{}",
                     l.left,
                     l.matched,
                     l.right,

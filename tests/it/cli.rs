@@ -558,3 +558,48 @@ fn concord_kwic_centres_the_match_and_sorts() {
     let o = run(&["concord", "\"cua luc\"", "--kwic"]);
     assert!(stdout(&o).contains("[Cửa Lục]"), "{}", stdout(&o));
 }
+
+#[test]
+fn concord_reads_the_figure_after_each_match() {
+    let o = run(&["concord", "\"muc dau tu\"", "--kwic", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let l = &lines[0];
+    // "tổng mức đầu tư trên 3.700 tỷ đồng": Vietnamese thousands, a scale word.
+    assert_eq!(l["figure"], "3.700 tỷ đồng");
+    assert_eq!(l["value"].as_f64(), Some(3.7e12));
+    assert_eq!(l["unit"], "tỷ đồng");
+    let o = run(&["concord", "\"muc dau tu\"", "--kwic", "--figures"]);
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("3.700 tỷ đồng  "),
+        "a column of its own: {text}"
+    );
+    // Sorted by figure: by unit, then by value; lines without one last.
+    let o = run(&[
+        "concord",
+        "\"dau tu\"",
+        "--kwic",
+        "--json",
+        "--sort",
+        "figure",
+    ]);
+    let lines: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let keys: Vec<(Option<String>, Option<f64>)> = lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["unit"].as_str().map(str::to_string), l["value"].as_f64()))
+        .collect();
+    let first_none = keys
+        .iter()
+        .position(|k| k.1.is_none())
+        .unwrap_or(keys.len());
+    assert!(keys[first_none..].iter().all(|k| k.1.is_none()));
+    for w in keys[..first_none].windows(2) {
+        assert!(
+            w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 <= w[1].1),
+            "{w:?}"
+        );
+    }
+}
