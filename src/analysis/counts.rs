@@ -2,7 +2,7 @@
 //! how many of them (and of their passages) match, the rate per 100 articles (so a big
 //! province does not win by size) and the span of the matching articles' dates.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -10,7 +10,7 @@ use crate::corpus::{Corpus, Locality, PassageRef};
 use crate::text::collate::vi_cmp;
 
 /// What a row of the table stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, Default)]
 pub enum By {
     /// The province (before 2025) of the places an article or section is about.
     #[default]
@@ -42,62 +42,111 @@ pub struct Row {
     pub last: Option<String>,
 }
 
-/// The groups section `section` of article `d` (`None`: the article as a whole) falls
-/// in. Places the article only mentions count too, unless `about_only`.
-fn groups_of(
-    corpus: &Corpus,
-    places: &HashMap<&str, &Locality>,
-    by: By,
-    d: usize,
-    section: Option<usize>,
-    about_only: bool,
-) -> Vec<String> {
-    let doc = &corpus.documents[d];
-    match by {
-        By::Year => vec![
-            doc.date
-                .as_deref()
-                .and_then(|x| x.get(..4))
-                .unwrap_or("?")
-                .to_string(),
-        ],
-        By::Outlet => vec![doc.outlet.clone().unwrap_or_else(|| "?".to_string())],
-        By::Province | By::Province2025 | By::Locality => {
-            // A passage is about its section's place when the section has one, else about
-            // the places of its article; an article, about all of its places.
-            let mentioned = doc
-                .mentioned
+/// Which groups a passage or an article falls in, for one [`By`]: the places' lookup is
+/// built once (`Corpus::locality` is a scan: once per passage it would dominate).
+pub struct Grouper<'c> {
+    corpus: &'c Corpus,
+    places: HashMap<&'c str, &'c Locality>,
+    /// Names several places share (seven districts named Châu Thành): shown with their
+    /// province, `Châu Thành (Tiền Giang)`.
+    homonyms: HashSet<&'c str>,
+    pub by: By,
+    pub about_only: bool,
+}
+
+impl<'c> Grouper<'c> {
+    pub fn new(corpus: &'c Corpus, by: By, about_only: bool) -> Self {
+        let places: HashMap<&str, &Locality> = corpus
+            .localities
+            .iter()
+            .map(|l| (l.id.as_str(), l))
+            .collect();
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        let mut homonyms = HashSet::new();
+        for l in &corpus.localities {
+            if let Some(p) = seen.insert(l.name.as_str(), l.province.as_str())
+                && p != l.province
+            {
+                homonyms.insert(l.name.as_str());
+            }
+        }
+        Grouper {
+            corpus,
+            places,
+            homonyms,
+            by,
+            about_only,
+        }
+    }
+
+    /// How a place is named in a row: its name, with its province when others share it.
+    pub fn label(&self, l: &Locality) -> String {
+        match self.by {
+            By::Province => l.province.clone(),
+            By::Province2025 => l.province_2025.clone(),
+            _ if self.homonyms.contains(l.name.as_str()) && l.name != l.province => {
+                format!("{} ({})", l.name, l.province)
+            }
+            _ => l.name.clone(),
+        }
+    }
+
+    /// The places (by id) section `section` of article `d` is about (`None`: the
+    /// article as a whole). Places the article only mentions count too, unless
+    /// `about_only`.
+    pub fn places_of(&self, d: usize, section: Option<usize>) -> Vec<&'c Locality> {
+        let doc = &self.corpus.documents[d];
+        // A passage is about its section's place when the section has one, else about
+        // the places of its article; an article, about all of its places.
+        let mentioned = doc
+            .mentioned
+            .iter()
+            .map(String::as_str)
+            .filter(|_| !self.about_only);
+        let ids: Vec<&str> = match section.and_then(|s| doc.sections[s].locality.as_deref()) {
+            Some(id) => vec![id],
+            None if section.is_some() => doc
+                .localities
                 .iter()
                 .map(String::as_str)
-                .filter(|_| !about_only);
-            let ids: Vec<&str> = match section.and_then(|s| doc.sections[s].locality.as_deref()) {
-                Some(id) => vec![id],
-                None if section.is_some() => doc
-                    .localities
-                    .iter()
-                    .map(String::as_str)
-                    .chain(mentioned)
-                    .collect(),
-                None => doc
-                    .localities
-                    .iter()
-                    .map(String::as_str)
-                    .chain(doc.sections.iter().filter_map(|s| s.locality.as_deref()))
-                    .chain(mentioned)
-                    .collect(),
-            };
-            let mut out: Vec<String> = ids
-                .into_iter()
-                .filter_map(|id| places.get(id).copied())
-                .map(|l| match by {
-                    By::Province => l.province.clone(),
-                    By::Province2025 => l.province_2025.clone(),
-                    _ => l.name.clone(),
-                })
-                .collect();
-            out.sort();
-            out.dedup();
-            out
+                .chain(mentioned)
+                .collect(),
+            None => doc
+                .localities
+                .iter()
+                .map(String::as_str)
+                .chain(doc.sections.iter().filter_map(|s| s.locality.as_deref()))
+                .chain(mentioned)
+                .collect(),
+        };
+        ids.into_iter()
+            .filter_map(|id| self.places.get(id).copied())
+            .collect()
+    }
+
+    /// The groups section `section` of article `d` (`None`: the article as a whole)
+    /// falls in.
+    pub fn groups(&self, d: usize, section: Option<usize>) -> Vec<String> {
+        let doc = &self.corpus.documents[d];
+        match self.by {
+            By::Year => vec![
+                doc.date
+                    .as_deref()
+                    .and_then(|x| x.get(..4))
+                    .unwrap_or("?")
+                    .to_string(),
+            ],
+            By::Outlet => vec![doc.outlet.clone().unwrap_or_else(|| "?".to_string())],
+            By::Province | By::Province2025 | By::Locality => {
+                let mut out: Vec<String> = self
+                    .places_of(d, section)
+                    .into_iter()
+                    .map(|l| self.label(l))
+                    .collect();
+                out.sort();
+                out.dedup();
+                out
+            }
         }
     }
 }
@@ -112,26 +161,42 @@ pub fn count(
     about_only: bool,
     only: Option<&[u32]>,
 ) -> Vec<Row> {
-    // (`Corpus::locality` is a scan: once per passage it would dominate.)
-    let places: HashMap<&str, &Locality> = corpus
-        .localities
-        .iter()
-        .map(|l| (l.id.as_str(), l))
-        .collect();
+    let grouper = Grouper::new(corpus, by, about_only);
+    let articles = denominators(corpus, &grouper, only);
+    count_with(corpus, &grouper, hits, &articles)
+}
+
+/// Articles of the corpus in each group (those `only` keeps): the rates' denominators,
+/// the same for every query (the analysis view keeps them).
+pub fn denominators(
+    corpus: &Corpus,
+    grouper: &Grouper,
+    only: Option<&[u32]>,
+) -> HashMap<String, usize> {
     let mut articles: HashMap<String, usize> = HashMap::new();
     for d in 0..corpus.documents.len() {
         let kept = only.is_none_or(|o| u32::try_from(d).is_ok_and(|d| o.binary_search(&d).is_ok()));
         if corpus.documents[d].duplicate_of.is_some() || !kept {
             continue;
         }
-        for g in groups_of(corpus, &places, by, d, None, about_only) {
+        for g in grouper.groups(d, None) {
             *articles.entry(g).or_default() += 1;
         }
     }
+    articles
+}
+
+/// [`count`] with the denominators already counted.
+pub fn count_with<S: std::hash::BuildHasher>(
+    corpus: &Corpus,
+    grouper: &Grouper,
+    hits: &[PassageRef],
+    articles: &HashMap<String, usize, S>,
+) -> Vec<Row> {
     let mut matching: BTreeMap<String, (BTreeSet<usize>, usize)> = BTreeMap::new();
     for at in hits {
         let (d, s) = (at.doc_index(), at.section_index());
-        for g in groups_of(corpus, &places, by, d, Some(s), about_only) {
+        for g in grouper.groups(d, Some(s)) {
             let e = matching.entry(g).or_default();
             e.0.insert(d);
             e.1 += 1;

@@ -6,7 +6,7 @@ use crate::corpus::{Corpus, Document};
 use crate::text::fold_str;
 
 /// The facets as command-line options (`search` and `concord` take them).
-#[derive(Debug, Clone, Default, clap::Args)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, clap::Args)]
 pub struct Facets {
     /// Articles dated on or after this day: dd/mm/yyyy, yyyy-mm-dd or a year
     #[arg(long, value_name = "DATE", value_parser = parse_day)]

@@ -14,6 +14,9 @@ use crate::text::collate::vi_key;
 /// One concordance line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Line {
+    /// The passage (not written out: `doc` and `passage` name it).
+    #[serde(skip)]
+    pub at: crate::corpus::PassageRef,
     pub doc: String,
     pub passage: String,
     /// The text before the match (its last `context` chars at most), the match, the text
@@ -118,6 +121,7 @@ pub fn lines(corpus: &Corpus, hits: &[Hit], context: usize) -> Vec<Line> {
                 figure: figure.as_ref().map(|f| f.text.clone()),
                 value: figure.as_ref().map(|f| f.value),
                 unit: figure.as_ref().map(|f| f.unit.clone()),
+                at: h.at,
                 doc: doc.id.clone(),
                 passage: p.id.clone(),
                 left,
@@ -194,6 +198,7 @@ mod tests {
     #[test]
     fn sorts_by_left_and_right_context() {
         let line = |left: &str, right: &str, place: Option<&str>| Line {
+            at: crate::corpus::PassageRef::new(0, 0, 0),
             doc: String::new(),
             passage: String::new(),
             left: left.into(),

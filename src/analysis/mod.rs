@@ -5,3 +5,5 @@ pub mod counts;
 pub mod facets;
 pub mod figures;
 pub mod kwic;
+pub mod timeline;
+pub mod worker;
