@@ -61,6 +61,20 @@ pub enum Action {
     FilterLocalities,
     SortLocalities,
     ExportAll,
+    /// Open the analysis view (`a`; from the finder, with its query).
+    Analyze,
+    /// Analysis view: undo the last narrowing to a place.
+    Widen,
+    EditQuery,
+    /// The analysis view's filter bar.
+    Facets,
+    NextView,
+    PrevView,
+    /// Rows one level below (districts, communes).
+    LevelBelow,
+    SortAnalysis,
+    ReverseSort,
+    SideBySide,
 }
 
 /// Where a binding applies.
@@ -84,6 +98,12 @@ pub enum Scope {
     NoteDialog,
     /// The export dialog: only these keys act.
     ExportDialog,
+    /// The analysis view: only these keys act.
+    Analysis,
+    /// Typing the analysis view's query: only these keys act, every other key types.
+    AnalysisQuery,
+    /// The analysis view's filter bar: only these keys act.
+    AnalysisFacets,
 }
 
 impl Scope {
@@ -214,7 +234,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 52] = [
+    const ALL: [Action; 62] = [
         Quit,
         Help,
         Close,
@@ -267,6 +287,16 @@ mod tests {
         SortLocalities,
         SortOutline,
         ExportAll,
+        Analyze,
+        Widen,
+        EditQuery,
+        Facets,
+        NextView,
+        PrevView,
+        LevelBelow,
+        SortAnalysis,
+        ReverseSort,
+        SideBySide,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -324,6 +354,16 @@ mod tests {
             SortLocalities => 49,
             SortOutline => 50,
             ExportAll => 51,
+            Analyze => 52,
+            Widen => 53,
+            EditQuery => 54,
+            Facets => 55,
+            NextView => 56,
+            PrevView => 57,
+            LevelBelow => 58,
+            SortAnalysis => 59,
+            ReverseSort => 60,
+            SideBySide => 61,
         }
     }
 

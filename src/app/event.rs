@@ -30,6 +30,8 @@ pub enum Event {
         corpus: Arc<Corpus>,
         index: Arc<SearchIndex>,
     },
+    /// Results from the analysis thread (possibly stale: the app checks).
+    AnalysisResults(Box<crate::analysis::worker::Results>),
     /// Bytes of the corpus file read so far.
     LoadProgress(u64),
     /// The corpus is loaded (also the embedded one, at start).
@@ -40,6 +42,8 @@ pub enum Event {
 pub enum Effect {
     /// Run a search on the search thread.
     Search(SearchRequest),
+    /// Work for the analysis thread.
+    Analyze(crate::analysis::worker::Request),
     /// Work for the bookmark thread.
     Bookmarks(Request),
     /// Build the search index of this corpus (then send [`Event::IndexReady`]).

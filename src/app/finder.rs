@@ -173,6 +173,10 @@ impl App {
                     .map(|h| h.at);
                 self.bookmark(at);
             }
+            Some(Action::Analyze) => {
+                let q = self.finder.take().map(|f| f.input.text().to_string());
+                self.open_analysis(q);
+            }
             Some(Action::Copy) => self.copy(false),
             Some(Action::CopyCitation) => self.copy(true),
             Some(Action::Down) => self.finder_move(1),

@@ -3,6 +3,7 @@
 //! keymap first. Drawing (in `ui`) only reads the state.
 
 pub mod action;
+pub mod analysis;
 pub mod bookmarks;
 pub mod clipboard;
 pub mod event;
@@ -93,6 +94,9 @@ pub struct App {
     pub pending_restore: Option<session::SavedPosition>,
     /// The finder overlay, when open.
     pub finder: Option<finder::Finder>,
+    /// The analysis view's state (kept when it closes, so `a` returns to it).
+    pub analysis: Option<analysis::Analysis>,
+    pub analysis_open: bool,
     /// The query `n` / `N` step through.
     pub last_query: Option<finder::LastQuery>,
     /// Generation of the newest search asked for.
@@ -132,6 +136,8 @@ impl App {
             pending_restore: None,
             finder: None,
             last_query: None,
+            analysis: None,
+            analysis_open: false,
             search_generation: 0,
             index: None,
             bookmarks: bookmarks::Bookmarks::default(),
@@ -169,6 +175,8 @@ impl App {
         self.reader.lines.clear();
         self.finder = None;
         self.last_query = None;
+        self.analysis = None;
+        self.analysis_open = false;
         // Positions belong to the old corpus; the bookmark thread resolves them again.
         self.bookmarks.resolved.clear();
         self.bookmarks.marked.clear();
@@ -198,6 +206,7 @@ impl App {
                 self.apply_pending_restore();
             }
             Event::SearchResults(r) => self.on_search_results(r),
+            Event::AnalysisResults(r) => self.on_analysis_results(r),
             Event::Bookmarks(e) => self.on_bookmark_event(e),
             Event::IndexReady { corpus, index } => {
                 // Only the index of the corpus shown counts (a newer one may be loading).
@@ -206,6 +215,9 @@ impl App {
                     // A query typed while the index was being built runs now.
                     if self.finder.is_some() {
                         self.request_search();
+                    }
+                    if self.analysis_open {
+                        self.request_analysis();
                     }
                 }
             }
@@ -287,6 +299,9 @@ impl App {
             Scope::Bookmarks | Scope::BookmarkFilter => self.bookmarks_key(scope, action, key),
             Scope::LocalityFilter => self.locality_filter_key(action, key),
             Scope::Finder => self.finder_key(action, key),
+            Scope::Analysis | Scope::AnalysisQuery | Scope::AnalysisFacets => {
+                self.analysis_key(scope, action, key);
+            }
             _ => {
                 if let Some(action) = action {
                     self.act(action);
@@ -315,6 +330,17 @@ impl App {
         }
         if self.finder.is_some() {
             return Scope::Finder;
+        }
+        if self.analysis_open
+            && let Some(a) = &self.analysis
+        {
+            return if a.editing {
+                Scope::AnalysisQuery
+            } else if a.facet.is_some() {
+                Scope::AnalysisFacets
+            } else {
+                Scope::Analysis
+            };
         }
         if self.focus == Pane::Localities && self.localities.filtering {
             return Scope::LocalityFilter;
@@ -420,6 +446,7 @@ impl App {
             Action::Export => self.open_export(),
             Action::Copy => self.copy(false),
             Action::CopyCitation => self.copy(true),
+            Action::Analyze => self.open_analysis(None),
             // Keys of the overlays and dialogs only.
             Action::Close
             | Action::EditBookmark
@@ -437,7 +464,16 @@ impl App {
             | Action::ExportMarkdown
             | Action::ExportCsv
             | Action::ExportJson
-            | Action::ExportAll => {}
+            | Action::ExportAll
+            | Action::Widen
+            | Action::EditQuery
+            | Action::Facets
+            | Action::NextView
+            | Action::PrevView
+            | Action::LevelBelow
+            | Action::SortAnalysis
+            | Action::ReverseSort
+            | Action::SideBySide => {}
         }
     }
 }

@@ -41,6 +41,11 @@ pub fn undated(n: usize) -> String {
 }
 pub const LEAD_MARK: &str = "[sapo] ";
 
+/// Side by side takes a few places only.
+pub fn too_many_columns(n: usize) -> String {
+    format!("đọc song song tối đa {n} địa phương: bỏ chọn một nơi (Space) trước")
+}
+
 /// The heading of a scope's keys in the help.
 pub fn scope_title(scope: Scope) -> &'static str {
     match scope {
@@ -54,6 +59,9 @@ pub fn scope_title(scope: Scope) -> &'static str {
         Scope::LocalityFilter => "Ô lọc địa phương (f)",
         Scope::NoteDialog => "Ghi chú và thẻ (B, e)",
         Scope::ExportDialog => "Xuất đánh dấu (E)",
+        Scope::Analysis => "Phân tích (a)",
+        Scope::AnalysisQuery => "Ô truy vấn phân tích (/ trong phân tích)",
+        Scope::AnalysisFacets => "Thanh lọc phân tích (f trong phân tích)",
         Scope::Anywhere => "Mọi nơi, cả hộp thoại",
     }
 }

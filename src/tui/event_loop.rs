@@ -14,6 +14,7 @@ use crossterm::event::Event as CtEvent;
 use super::terminal::{Term, suspend};
 use super::threads::{Input, spawn_indexer};
 use super::{Ending, Msg, terminal_error, terminal_gone};
+use crate::analysis::worker::AnalysisWorker;
 use crate::app::{self, App, Effect};
 use crate::bookmarks::worker::BookmarkWorker;
 use crate::corpus::Corpus;
@@ -28,6 +29,8 @@ pub(crate) struct Workers<'a> {
     pub(crate) bookmarks: Option<&'a BookmarkWorker>,
     /// Started once the first index is built.
     pub(crate) search: Option<SearchWorker>,
+    /// The analysis view's, started with the search worker.
+    pub(crate) analysis: Option<AnalysisWorker>,
 }
 
 /// What the loop does after an effect.
@@ -142,6 +145,14 @@ fn handle(
             });
             // An older worker ends when its sender is dropped here.
             workers.search = Some(worker);
+            let atx = tx.clone();
+            workers.analysis = Some(AnalysisWorker::spawn(
+                Arc::clone(&index),
+                Arc::clone(&corpus),
+                move |r| {
+                    let _ = atx.send(Msg::App(app::Event::AnalysisResults(Box::new(r))));
+                },
+            ));
             let effects = app.update(app::Event::IndexReady { corpus, index });
             run_effects(effects, app, terminal, tx, workers)
         }
@@ -175,6 +186,11 @@ fn run_effects(
             Effect::Bookmarks(req) => {
                 if let Some(w) = workers.bookmarks {
                     w.send(req);
+                }
+            }
+            Effect::Analyze(req) => {
+                if let Some(w) = &workers.analysis {
+                    w.submit(req);
                 }
             }
             Effect::BuildIndex(corpus) => spawn_indexer(corpus, tx.clone()),

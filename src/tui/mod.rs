@@ -219,6 +219,7 @@ pub fn run(opts: &BrowseOptions) -> anyhow::Result<ExitCode> {
         Workers {
             bookmarks: bookmarks.as_ref(),
             search: None,
+            analysis: None,
         },
         embedded,
     );

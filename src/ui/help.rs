@@ -25,6 +25,9 @@ pub fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
         Scope::BookmarkFilter,
         Scope::NoteDialog,
         Scope::ExportDialog,
+        Scope::Analysis,
+        Scope::AnalysisQuery,
+        Scope::AnalysisFacets,
         Scope::Anywhere,
     ]
     .into_iter()
