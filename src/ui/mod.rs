@@ -1,5 +1,6 @@
 //! Drawing. Every function here only reads the [`App`]; one file per pane.
 
+mod analysis;
 pub mod ansi_backend;
 mod bookmarks;
 mod finder;
@@ -67,6 +68,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         reader::draw(frame, app, theme, r);
     }
     status::draw(frame, app, theme, panes.status);
+    if app.analysis_open {
+        analysis::draw(frame, app, theme, area);
+    }
     if app.finder.is_some() {
         finder::draw(frame, app, theme, area);
     }

@@ -11,10 +11,15 @@ use crate::app::action::bindings_for;
 use crate::app::{Action, App};
 
 /// Actions worth a hint in the status bar, most important first (each scope has a few).
-const HINTED: [Action; 15] = [
+const HINTED: [Action; 20] = [
     Action::Help,
     Action::Quit,
     Action::Open,
+    Action::NextView,
+    Action::EditQuery,
+    Action::Facets,
+    Action::SortAnalysis,
+    Action::SideBySide,
     Action::SaveNote,
     Action::ExportChosen,
     Action::EndFilter,
