@@ -77,6 +77,25 @@ impl Facets {
         self.from.is_none() && self.to.is_none() && self.term.is_none() && self.outlet.is_none()
     }
 
+    /// The facets set, in a few words (`từ 01/01/2017 · báo VOV`); empty when none is.
+    pub fn summary(&self) -> String {
+        let day = |d: &str| crate::text::date::display_date(d);
+        let mut parts = Vec::new();
+        if let Some(f) = &self.from {
+            parts.push(format!("từ {}", day(f)));
+        }
+        if let Some(t) = &self.to {
+            parts.push(format!("đến {}", day(t)));
+        }
+        if let Some((a, b)) = self.term {
+            parts.push(format!("nhiệm kỳ {a}–{b}"));
+        }
+        if let Some(o) = &self.outlet {
+            parts.push(format!("báo {o}"));
+        }
+        parts.join(" · ")
+    }
+
     /// Does the article pass the date, term and outlet facets?
     pub fn keeps(&self, doc: &Document) -> bool {
         let date = doc.date.as_deref().map(|d| d.get(..10).unwrap_or(d));
@@ -169,7 +188,9 @@ mod tests {
             to: Some("2020-06-30".into()),
             ..Facets::default()
         };
-        assert_eq!(f(june_2020), ["000"]);
+        assert_eq!(f(june_2020.clone()), ["000"]);
+        assert_eq!(june_2020.summary(), "từ 01/06/2020 · đến 30/06/2020");
+        assert_eq!(Facets::default().summary(), "");
         // Every seed names the term 2020–2025; the 2015–2020 one is named by 000 only.
         let t = |a, b| Facets {
             term: Some((a, b)),

@@ -110,6 +110,14 @@ impl App {
         }
     }
 
+    /// The analysis view's filter bar narrows the finder too, but not within one article.
+    pub fn finder_facets(&self, scope: Scope) -> crate::analysis::facets::Facets {
+        match (&self.analysis, scope) {
+            (_, Scope::Documents(_)) | (None, _) => crate::analysis::facets::Facets::default(),
+            (Some(a), _) => a.facets.clone(),
+        }
+    }
+
     /// Ask the search thread for the finder's query (once the index is built).
     pub(super) fn request_search(&mut self) {
         let Some(f) = &self.finder else { return };
@@ -138,6 +146,7 @@ impl App {
             self.effects.push(Effect::Search(SearchRequest {
                 generation,
                 query: text,
+                facets: self.finder_facets(scope.clone()),
                 scope,
             }));
         }

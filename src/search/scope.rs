@@ -20,6 +20,17 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// This scope within the documents `docs` (sorted, copies left out).
+    #[must_use]
+    pub fn restrict(self, docs: &[u32]) -> Scope {
+        let kept = |d: &u32| docs.binary_search(d).is_ok();
+        match self {
+            Scope::All => Scope::Documents(docs.to_vec()),
+            Scope::Documents(d) => Scope::Documents(d.into_iter().filter(kept).collect()),
+            Scope::Sections(s) => Scope::Sections(s.into_iter().filter(|x| kept(&x.0)).collect()),
+        }
+    }
+
     pub(super) fn admits(&self, at: PassageRef, copy: bool) -> bool {
         match self {
             Scope::All => !copy,

@@ -17,6 +17,9 @@ pub struct SearchRequest {
     pub generation: u64,
     pub query: String,
     pub scope: Scope,
+    /// Only the articles these keep (the analysis view's filter bar); a scope of some
+    /// articles is left as it is.
+    pub facets: crate::analysis::facets::Facets,
 }
 
 #[derive(Debug, Clone)]
@@ -72,7 +75,14 @@ impl SearchWorker {
             generation,
             query: query.to_string(),
             scope,
+            facets: crate::analysis::facets::Facets::default(),
         });
+    }
+
+    /// Ask for a search as `req` says (its generation must grow).
+    pub fn submit_request(&self, req: SearchRequest) {
+        self.generation.set(req.generation);
+        let _ = self.tx.send(req);
     }
 }
 
@@ -83,6 +93,8 @@ fn run(
     generation: &Generation,
     publish: &dyn Fn(SearchResults),
 ) {
+    // The articles the last facets kept: the same filter bar serves many searches.
+    let mut kept: Option<(crate::analysis::facets::Facets, Vec<u32>)> = None;
     while let Ok(mut req) = rx.recv() {
         // Only the newest request matters.
         while let Ok(newer) = rx.try_recv() {
@@ -92,6 +104,14 @@ fn run(
             continue;
         }
         let started = Instant::now();
+        if !req.facets.is_empty() && !matches!(req.scope, Scope::Documents(_)) {
+            if kept.as_ref().is_none_or(|k| k.0 != req.facets) {
+                kept = Some((req.facets.clone(), req.facets.documents(corpus)));
+            }
+            if let Some((_, docs)) = &kept {
+                req.scope = req.scope.restrict(docs);
+            }
+        }
         let q = parse(&req.query);
         let stale = || generation.current() != req.generation;
         let mut early = |hits: &[Hit], resolved: &Query| {
@@ -156,6 +176,45 @@ mod tests {
             }
             assert!(r.generation <= g2);
         }
+    }
+
+    /// The filter bar's facets narrow a search of everything, not a search of one article.
+    #[test]
+    fn facets_narrow_the_search_but_not_one_article() {
+        let corpus = Arc::new(crate::embedded::corpus());
+        let index = Arc::new(SearchIndex::build(&corpus));
+        let (tx, rx) = mpsc::channel();
+        let w = SearchWorker::spawn(index, Arc::clone(&corpus), move |r| {
+            let _ = tx.send(r);
+        });
+        let june_2020 = crate::analysis::facets::Facets {
+            from: Some("2020-06-01".into()),
+            to: Some("2020-06-30".into()),
+            ..Default::default()
+        };
+        let kept = june_2020.documents(&corpus);
+        assert_eq!(kept.len(), 1);
+        let run = |generation: u64, scope: Scope| {
+            w.submit_request(SearchRequest {
+                generation,
+                query: "nghi quyet".into(),
+                scope,
+                facets: june_2020.clone(),
+            });
+            loop {
+                let r: SearchResults = rx.recv_timeout(Duration::from_secs(10)).expect("results");
+                if r.generation == generation && r.done {
+                    break r;
+                }
+            }
+        };
+        let all = run(1, Scope::All);
+        assert!(all.total > 0);
+        assert!(all.hits.iter().all(|h| h.at.doc == kept[0]));
+        // Within another article the facets do not apply.
+        let other = (0..5u32).find(|d| *d != kept[0]).unwrap();
+        let one = run(2, Scope::Documents(vec![other]));
+        assert!(one.total > 0 && one.hits.iter().all(|h| h.at.doc == other));
     }
 
     /// The notes come from the query the worker searched, as the index resolved it.

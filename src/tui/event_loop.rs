@@ -180,7 +180,7 @@ fn run_effects(
         match effect {
             Effect::Search(req) => {
                 if let Some(w) = &workers.search {
-                    w.submit_as(req.generation, &req.query, req.scope);
+                    w.submit_request(req);
                 }
             }
             Effect::Bookmarks(req) => {

@@ -131,7 +131,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
 
 fn draw_prompt(frame: &mut Frame, app: &App, f: &Finder, theme: Theme, area: Rect) {
     let telex = if f.input.telex() { " Telex" } else { "" };
-    let label = format!("[{}{telex}] › ", f.scope.label());
+    // The analysis view's filter bar narrows the finder too: say so where the scope is.
+    let facets = app
+        .analysis
+        .as_ref()
+        .filter(|_| f.scope != crate::app::finder::FinderScope::Article)
+        .map(|a| a.facets.summary())
+        .filter(|s| !s.is_empty())
+        .map(|s| format!(" · {s}"))
+        .unwrap_or_default();
+    let label = format!("[{}{facets}{telex}] › ", f.scope.label());
     let count = if app.index.is_none() {
         strings::FINDER_INDEXING.to_string()
     } else if f.input.text().trim().is_empty() {
