@@ -470,7 +470,7 @@ impl App {
         }
     }
 
-    fn analysis_act(&mut self, action: Action) {
+    pub(super) fn analysis_act(&mut self, action: Action) {
         let page = isize::try_from(self.size.height.saturating_sub(6))
             .unwrap_or(1)
             .max(1);

@@ -44,6 +44,15 @@ impl App {
             self.bookmarks_mouse(at, wheel);
         } else if self.finder.is_some() {
             self.finder_mouse(at, wheel);
+        } else if self.analysis_open {
+            // The wheel moves through the analysis view's rows; a click does nothing there
+            // (and never reaches the panes under it).
+            if let Some(d) = wheel {
+                let action = if d > 0 { Action::Down } else { Action::Up };
+                for _ in 0..d.unsigned_abs() {
+                    self.analysis_act(action);
+                }
+            }
         } else {
             self.panes_mouse(at, wheel);
         }

@@ -366,3 +366,48 @@ fn a_click_in_a_filtered_locality_list_picks_the_row_drawn_there() {
     click(&mut a, x, y);
     assert_eq!(a.localities.selected_name(), "Hạ Long");
 }
+
+/// Under the analysis view the panes never see the mouse: the wheel moves the view's rows,
+/// a click changes nothing.
+#[test]
+fn the_analysis_view_keeps_the_mouse_from_the_panes_under_it() {
+    let mut a = app(120, 40);
+    press(&mut a, "a");
+    assert!(a.analysis_open);
+    let results = {
+        let an = a.analysis.as_ref().unwrap();
+        let mut r = crate::analysis::worker::Results {
+            generation: an.generation,
+            done: true,
+            hits: 0,
+            articles: 5,
+            rows: Vec::new(),
+            timeline: crate::analysis::timeline::Timeline::default(),
+            lines: std::sync::Arc::new(Vec::new()),
+            columns: Vec::new(),
+            notes: Vec::new(),
+            elapsed: std::time::Duration::ZERO,
+        };
+        for g in ["A", "B", "C", "D", "E"] {
+            r.rows.push(crate::analysis::counts::Row {
+                group: g.into(),
+                articles: 1,
+                matching_articles: 1,
+                passages: 1,
+                per_100: 100.0,
+                first: None,
+                last: None,
+            });
+        }
+        r
+    };
+    send(&mut a, Event::AnalysisResults(Box::new(results)));
+    let before = (a.focus, a.localities.selected, a.outline.selected);
+    click(&mut a, 5, 10);
+    click(&mut a, 60, 10);
+    assert_eq!((a.focus, a.localities.selected, a.outline.selected), before);
+    assert!(a.analysis_open);
+    wheel_down(&mut a, 5, 10);
+    assert_eq!(a.analysis.as_ref().unwrap().row, WHEEL_ROWS.unsigned_abs());
+    assert_eq!((a.focus, a.localities.selected, a.outline.selected), before);
+}
