@@ -527,7 +527,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[(KeyCode::Esc, NONE)],
         label: "Esc",
         action: Action::DismissNotice,
-        help: "ẩn thông báo",
+        help: "ẩn thông báo; sau khi đọc từ phân tích: về đó",
         scope: Scope::Global,
     },
     Binding {
@@ -727,7 +727,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[(KeyCode::Enter, NONE)],
         label: "Enter",
         action: Action::Open,
-        help: "thu hẹp về địa phương / lọc theo kỳ / đọc đoạn",
+        help: "mở: thu hẹp về địa phương, lọc theo kỳ, đọc đoạn",
         scope: Scope::Analysis,
     },
     Binding {
