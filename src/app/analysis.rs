@@ -174,6 +174,8 @@ pub struct Analysis {
     pub order: Vec<usize>,
     /// The request the results answer: an equal one is not sent again.
     pub asked: Option<Request>,
+    /// A passage was opened from the view: Esc in the panes comes back to it.
+    pub reading: bool,
 }
 
 impl Analysis {
@@ -205,6 +207,7 @@ impl Analysis {
             results: None,
             order: Vec::new(),
             asked: None,
+            reading: false,
         }
     }
 
@@ -249,7 +252,7 @@ impl Analysis {
     }
 
     /// Order the rows by the chosen column (biggest first for counts, A–Z for names,
-    /// oldest first for dates), reversed with `r`.
+    /// oldest first for dates, undated last), reversed with `r`.
     pub fn sort_rows(&mut self) {
         let Some(r) = &self.results else {
             self.order.clear();
@@ -267,8 +270,9 @@ impl Analysis {
             RowSort::Passages => order.sort_by_key(|&i| std::cmp::Reverse(rows[i].passages)),
             RowSort::Articles => order.sort_by_key(|&i| std::cmp::Reverse(rows[i].articles)),
             RowSort::Name => order.sort_by_cached_key(|&i| name(i)),
-            RowSort::First => order.sort_by(|&a, &b| rows[a].first.cmp(&rows[b].first)),
-            RowSort::Last => order.sort_by(|&a, &b| rows[a].last.cmp(&rows[b].last)),
+            // Undated rows last.
+            RowSort::First => order.sort_by_key(|&i| (rows[i].first.is_none(), &rows[i].first)),
+            RowSort::Last => order.sort_by_key(|&i| (rows[i].last.is_none(), &rows[i].last)),
         }
         if self.reverse {
             order.reverse();
@@ -383,8 +387,18 @@ impl App {
                 self.analysis = Some(Analysis::new(&self.corpus, q.as_deref().unwrap_or("")));
             }
         }
+        if let Some(a) = self.analysis.as_mut() {
+            a.reading = false;
+        }
         self.analysis_open = true;
         self.request_analysis();
+    }
+
+    /// Esc in the panes after reading a passage from the view: back to it, as it was left.
+    pub(super) fn back_to_analysis(&mut self) {
+        if self.analysis.as_ref().is_some_and(|a| a.reading) {
+            self.open_analysis(None);
+        }
     }
 
     /// Ask the worker for what the view shows, unless it was asked already.
@@ -594,6 +608,7 @@ impl App {
                 }
                 View::Concordance | View::Columns => {
                     if let Some(at) = a.passage() {
+                        a.reading = true;
                         self.analysis_open = false;
                         self.go_to_passage(at);
                     }

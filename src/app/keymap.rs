@@ -478,7 +478,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[(KeyCode::Char('a'), NONE)],
         label: "a",
         action: Action::Analyze,
-        help: "phân tích: đếm theo địa phương, thời gian, ngữ cảnh (KWIC)",
+        help: "phân tích: địa phương, thời gian, ngữ cảnh (KWIC)",
         scope: Scope::Global,
     },
     Binding {
@@ -527,7 +527,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[(KeyCode::Esc, NONE)],
         label: "Esc",
         action: Action::DismissNotice,
-        help: "ẩn thông báo",
+        help: "ẩn thông báo; sau khi đọc từ phân tích: về đó",
         scope: Scope::Global,
     },
     Binding {
@@ -713,7 +713,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[(KeyCode::Tab, NONE)],
         label: "Tab",
         action: Action::NextView,
-        help: "bảng sau: địa phương › thời gian › ngữ cảnh › song song",
+        help: "bảng sau: nơi › thời gian › ngữ cảnh › song song",
         scope: Scope::Analysis,
     },
     Binding {
@@ -727,7 +727,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[(KeyCode::Enter, NONE)],
         label: "Enter",
         action: Action::Open,
-        help: "thu hẹp về địa phương / lọc theo kỳ / đọc đoạn",
+        help: "mở: thu hẹp về địa phương, lọc theo kỳ, đọc đoạn",
         scope: Scope::Analysis,
     },
     Binding {
@@ -748,14 +748,14 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[(KeyCode::Char('f'), NONE)],
         label: "f",
         action: Action::Facets,
-        help: "lọc: từ năm, đến năm, nhiệm kỳ, báo, nói về / chỉ nhắc",
+        help: "lọc: năm, nhiệm kỳ, báo, nói về / chỉ nhắc",
         scope: Scope::Analysis,
     },
     Binding {
         keys: &[(KeyCode::Char('s'), NONE)],
         label: "s",
         action: Action::SortAnalysis,
-        help: "sắp xếp theo cột sau (ngữ cảnh: trái, phải, nơi, ngày, số liệu)",
+        help: "sắp xếp (ngữ cảnh: trái, phải, nơi, ngày, số liệu)",
         scope: Scope::Analysis,
     },
     Binding {

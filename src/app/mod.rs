@@ -385,7 +385,11 @@ impl App {
                 self.help = true;
                 self.help_scroll = 0;
             }
-            Action::DismissNotice => self.notice = None,
+            Action::DismissNotice => {
+                if self.notice.take().is_none() {
+                    self.back_to_analysis();
+                }
+            }
             Action::FocusNext => self.focus(self.focus.next()),
             Action::FocusPrev => self.focus(self.focus.prev()),
             Action::FocusLocalities => self.focus(Pane::Localities),

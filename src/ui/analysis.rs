@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::text_box::TextBox;
@@ -33,27 +33,35 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// The last `cols` columns of `s`, `…` first when cut.
+/// The last `cols` columns of `s`, `…` first when cut (never parting a letter from its
+/// marks).
 fn tail_width(s: &str, cols: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     if s.width() <= cols {
         return s.to_string();
     }
-    let mut out: Vec<char> = Vec::new();
+    if cols == 0 {
+        return String::new();
+    }
+    let mut out: Vec<&str> = Vec::new();
     let mut w = 1;
-    for c in s.chars().rev() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw > cols {
+    for g in s.graphemes(true).rev() {
+        let gw = g.width();
+        if w + gw > cols {
             break;
         }
-        w += cw;
-        out.push(c);
+        w += gw;
+        out.push(g);
     }
-    out.push('…');
+    out.push("…");
     out.into_iter().rev().collect()
 }
 
 /// `s` cut or padded to exactly `cols` columns (right-aligned with `right`).
 fn fit(s: &str, cols: usize, right: bool) -> String {
+    if cols == 0 {
+        return String::new();
+    }
     let s = truncate_to_width(s, cols);
     let pad = " ".repeat(cols.saturating_sub(s.width()));
     if right {
@@ -238,13 +246,14 @@ fn draw_tabs(frame: &mut Frame, a: &Analysis, theme: Theme, area: Rect) {
     frame.render_widget(line, area);
 }
 
-/// The value a facet shows in the filter bar, with the corpus's articles for it.
-fn facet_value(a: &Analysis, f: Facet) -> String {
+/// The value a facet shows in the filter bar, with the corpus's articles for it unless
+/// `short`.
+fn facet_value(a: &Analysis, f: Facet, short: bool) -> String {
     let year_count = |y: &str| {
         a.values
             .years
             .iter()
-            .find(|(x, _)| x == y)
+            .find(|(x, _)| x == y && !short)
             .map_or(String::new(), |(_, n)| format!(" ({})", thousands(*n)))
     };
     match f {
@@ -257,6 +266,9 @@ fn facet_value(a: &Analysis, f: Facet) -> String {
             format!("{y}{}", year_count(y))
         }),
         Facet::Term => a.facets.term.map_or("—".into(), |t| {
+            if short {
+                return format!("{}–{}", t.0, t.1);
+            }
             let n = TERMS
                 .iter()
                 .position(|x| *x == t)
@@ -266,6 +278,9 @@ fn facet_value(a: &Analysis, f: Facet) -> String {
             format!("{}–{} ({} bài theo ngày)", t.0, t.1, thousands(n))
         }),
         Facet::Outlet => a.facets.outlet.as_deref().map_or("—".into(), |o| {
+            if short {
+                return o.to_string();
+            }
             let n = a
                 .values
                 .outlets
@@ -293,14 +308,14 @@ fn facet_label(f: Facet) -> &'static str {
     }
 }
 
+/// The filter bar. When it is too wide, the counts go (the focused facet's last), then the
+/// facets before the focused one, so what the keys change is always in view.
 fn draw_facets(frame: &mut Frame, a: &Analysis, theme: Theme, area: Rect) {
-    let mut spans = vec![Span::styled("Lọc (f) ", theme.key())];
-    for (i, f) in Facet::ALL.into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme.meta()));
-        }
+    let width = usize::from(area.width);
+    let head = Span::styled("Lọc (f) ", theme.key());
+    let part = |f: Facet, short: bool| {
         let focused = a.facet == Some(f);
-        let value = facet_value(a, f);
+        let value = facet_value(a, f, short);
         let set = !value.starts_with('—') && (f != Facet::About || a.about_only);
         let style = if focused {
             theme.selected(true)
@@ -309,13 +324,42 @@ fn draw_facets(frame: &mut Frame, a: &Analysis, theme: Theme, area: Rect) {
         } else {
             theme.meta()
         };
-        spans.push(Span::styled(format!("{} {value}", facet_label(f)), style));
+        Span::styled(format!("{} {value}", facet_label(f)), style)
+    };
+    let line = |first: usize, short: &dyn Fn(Facet) -> bool| {
+        let mut spans = vec![head.clone()];
+        if first > 0 {
+            spans.push(Span::styled("… ", theme.meta()));
+        }
+        for (i, f) in Facet::ALL.into_iter().enumerate().skip(first) {
+            if i > first {
+                spans.push(Span::styled(" · ", theme.meta()));
+            }
+            spans.push(part(f, short(f)));
+        }
+        Line::from(spans)
+    };
+    let focused = a
+        .facet
+        .and_then(|f| Facet::ALL.iter().position(|&x| x == f));
+    let mut shown = line(0, &|_| false);
+    if shown.width() > width {
+        shown = line(0, &|f| Some(f) != a.facet);
     }
-    frame.render_widget(Line::from(spans), area);
+    if shown.width() > width {
+        shown = line(0, &|_| true);
+    }
+    for first in 1..=focused.unwrap_or(0) {
+        if shown.width() <= width {
+            break;
+        }
+        shown = line(first, &|_| true);
+    }
+    frame.render_widget(shown, area);
 }
 
 /// A column of the places table.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Col {
     Rate,
     Matching,
@@ -327,8 +371,8 @@ enum Col {
     Last,
 }
 
-/// The columns that fit `width` after the name, by priority, and the name's and bar's
-/// widths.
+/// The columns that fit `width` after the name, by priority (the first that does not fit
+/// ends the list), and the name's width. The two dates go together (one end of a span alone reads as a date of its own).
 fn place_columns(width: usize, name_w: usize, periods: usize) -> (Vec<(Col, usize)>, usize) {
     let name = name_w.clamp(8, 26).min(width.saturating_sub(8));
     let wanted = [
@@ -337,8 +381,8 @@ fn place_columns(width: usize, name_w: usize, periods: usize) -> (Vec<(Col, usiz
         (Col::Bar, 8),
         (Col::Passages, 7),
         (Col::Articles, 7),
-        (Col::Spark, periods.clamp(4, 12) + 1),
-        (Col::Last, 11),
+        // At least as wide as its heading, ` tháng`.
+        (Col::Spark, periods.clamp(5, 12) + 1),
         (Col::First, 11),
     ];
     let mut used = name + 2;
@@ -347,9 +391,16 @@ fn place_columns(width: usize, name_w: usize, periods: usize) -> (Vec<(Col, usiz
         if c == Col::Spark && periods < 2 {
             continue;
         }
-        if used + w <= width {
-            used += w;
-            cols.push((c, w));
+        let both = if c == Col::First { 2 * w } else { w };
+        if used + both > width {
+            // Strictly by priority: a narrower column further down does not take the place
+            // of one that did not fit (the bar takes the room).
+            break;
+        }
+        used += both;
+        cols.push((c, w));
+        if c == Col::First {
+            cols.push((Col::Last, w));
         }
     }
     // The bar takes what is left (up to 30 columns).
@@ -410,13 +461,12 @@ fn draw_places(frame: &mut Frame, a: &Analysis, theme: Theme, area: Rect) {
             Col::Passages => "đoạn",
             Col::Articles => "bài",
             Col::Bar => "",
-            Col::Spark => {
-                if r.timeline.monthly {
-                    "theo tháng"
-                } else {
-                    "theo năm"
-                }
-            }
+            Col::Spark => match (r.timeline.monthly, w > "theo tháng".width()) {
+                (true, true) => "theo tháng",
+                (true, false) => "tháng",
+                (false, true) => "theo năm",
+                (false, false) => "năm",
+            },
             Col::First => "từ",
             Col::Last => "đến",
         };
@@ -718,8 +768,13 @@ fn draw_columns(frame: &mut Frame, app: &App, a: &Analysis, theme: Theme, area: 
                 .as_deref()
                 .map(|d| display_date(d.get(..10).unwrap_or(d)))
                 .unwrap_or_default();
+            let heading = if date.is_empty() {
+                doc.title.clone()
+            } else {
+                format!("{date} {}", doc.title)
+            };
             lines.push(Line::from(Span::styled(
-                truncate_to_width(&format!("{date} {}", doc.title), width),
+                truncate_to_width(&heading, width),
                 theme.meta(),
             )));
             lines.extend(wrapped.into_iter().take(6));

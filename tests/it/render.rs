@@ -11,6 +11,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
+mod analysis;
 mod copy;
 mod dates;
 mod localities;
@@ -129,16 +130,16 @@ fn help_overlay_lists_the_keymap() {
     let t = render(&a, 120, 40, THEME);
     insta::assert_snapshot!(t.backend().inner);
     // Taller than 40 rows: every binding shows on a tall terminal…
-    let mut tall = app(120, 120);
+    let mut tall = app(120, 160);
     press(&mut tall, "?");
-    let t = render(&tall, 120, 120, THEME);
+    let t = render(&tall, 120, 160, THEME);
     let buf = t.backend().inner.buffer();
     for b in nghiquyet::app::action::KEYMAP {
         assert!(find(buf, b.help).is_some(), "help lacks {:?}", b.help);
     }
     // The query language too.
     for (example, what) in nghiquyet::app::action::QUERY_SYNTAX {
-        let rows: Vec<String> = (0..120).map(|y| row_text(buf, y)).collect();
+        let rows: Vec<String> = (0..160).map(|y| row_text(buf, y)).collect();
         assert!(
             find(buf, example).is_some() && find(buf, what).is_some(),
             "{example}\n{}",
@@ -157,7 +158,7 @@ fn help_overlay_lists_the_keymap() {
     let t = render(&a, 120, 40, THEME);
     assert!(find(t.backend().inner.buffer(), "Mọi khung").is_none());
     // The last group's keys are in view.
-    assert!(find(t.backend().inner.buffer(), "sắp xếp: mới nhất / theo bài").is_some());
+    assert!(find(t.backend().inner.buffer(), "tạm dừng (fg để quay lại)").is_some());
     // On a 40×12 terminal, G reaches the very last line (lines are cut, never wrapped).
     let mut small = app(40, 12);
     press(&mut small, "?G");
