@@ -150,6 +150,39 @@ pub fn action_for(key: KeyEvent, pane: Scope) -> Option<Action> {
         .map(|b| b.action)
 }
 
+/// The help's groups of keys, in order.
+pub const HELP_SCOPES: [Scope; 14] = [
+    Scope::Global,
+    Scope::Localities,
+    Scope::LocalityFilter,
+    Scope::Outline,
+    Scope::Reader,
+    Scope::Finder,
+    Scope::Bookmarks,
+    Scope::BookmarkFilter,
+    Scope::NoteDialog,
+    Scope::ExportDialog,
+    Scope::Analysis,
+    Scope::AnalysisQuery,
+    Scope::AnalysisFacets,
+    Scope::Anywhere,
+];
+
+/// The help's line where the keys of `scope` start (its group's title).
+pub fn help_line_of(scope: Scope) -> usize {
+    let mut line = 0;
+    for s in HELP_SCOPES {
+        if s == scope {
+            return line;
+        }
+        let n = KEYMAP.iter().filter(|b| b.scope == s).count();
+        if n > 0 {
+            line += 1 + n;
+        }
+    }
+    0
+}
+
 /// Lines of the help overlay: one per binding and one per group (a scope with bindings),
 /// then the query language under its own heading.
 pub fn help_lines() -> usize {

@@ -504,7 +504,17 @@ impl App {
                 a.narrow.pop();
                 a.row = 0;
             }
-            Action::Help => self.help = true,
+            Action::Help => {
+                // Opened at the analysis view's own keys (the help scrolls to the others).
+                self.help = true;
+                let total = super::action::help_lines();
+                let rows = (total + 2)
+                    .min(usize::from(self.size.height))
+                    .saturating_sub(2);
+                self.help_scroll = super::action::help_line_of(super::Scope::Analysis)
+                    .min(total.saturating_sub(rows));
+                return;
+            }
             Action::EditQuery => a.editing = true,
             Action::Facets => a.facet = Some(Facet::From),
             Action::NextView => a.view = a.view.step(true),

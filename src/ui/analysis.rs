@@ -603,7 +603,12 @@ fn draw_concordance(frame: &mut Frame, a: &Analysis, theme: Theme, area: Rect) {
     let mut kwic = w;
     let place_w = if kwic >= 60 { 16 } else { 0 };
     kwic -= place_w;
-    let fig_w = if figures && kwic >= 56 { 13 } else { 0 };
+    // The figure column only when sorted by it or when the line keeps room to be read.
+    let fig_w = if figures && (a.kwic_sort == Sort::Figure || kwic >= 100) {
+        13
+    } else {
+        0
+    };
     kwic -= fig_w;
     let date_w = if kwic >= 70 { 11 } else { 0 };
     kwic -= date_w;

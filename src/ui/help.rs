@@ -8,30 +8,15 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Theme;
 use crate::app::App;
-use crate::app::action::{KEYMAP, QUERY_SYNTAX, Scope};
+use crate::app::action::{HELP_SCOPES, KEYMAP, QUERY_SYNTAX};
 
 /// The help text lines: one per binding, grouped by where it applies; descriptions are cut
 /// to `width` columns so a line never wraps (the app knows how far the help scrolls).
 pub fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    for (scope, title) in [
-        Scope::Global,
-        Scope::Localities,
-        Scope::LocalityFilter,
-        Scope::Outline,
-        Scope::Reader,
-        Scope::Finder,
-        Scope::Bookmarks,
-        Scope::BookmarkFilter,
-        Scope::NoteDialog,
-        Scope::ExportDialog,
-        Scope::Analysis,
-        Scope::AnalysisQuery,
-        Scope::AnalysisFacets,
-        Scope::Anywhere,
-    ]
-    .into_iter()
-    .map(|scope| (scope, strings::scope_title(scope)))
+    for (scope, title) in HELP_SCOPES
+        .into_iter()
+        .map(|scope| (scope, strings::scope_title(scope)))
     {
         let rows: Vec<_> = KEYMAP.iter().filter(|b| b.scope == scope).collect();
         if rows.is_empty() {

@@ -4,7 +4,7 @@ mod analysis;
 pub mod ansi_backend;
 mod bookmarks;
 mod finder;
-mod help;
+pub(crate) mod help;
 mod localities;
 mod outline;
 mod preview;

@@ -616,3 +616,24 @@ fn enter_on_a_period_sets_the_dates() {
         ("2023-11-01".into(), "2023-11-30".into())
     );
 }
+
+/// `?` in the analysis view opens the help at the view's own keys.
+#[test]
+fn help_opens_at_the_analysis_keys() {
+    let mut a = crate::app::tests::app(120, 40);
+    crate::app::tests::press(&mut a, "a\x1b?");
+    assert!(a.help);
+    let at = crate::app::action::help_line_of(crate::app::Scope::Analysis);
+    assert!(at > 0);
+    assert_eq!(a.help_scroll, at);
+    let theme = crate::ui::Theme {
+        color: false,
+        ascii: false,
+    };
+    let lines = crate::ui::help::lines(theme, 80);
+    let title: String = lines[at].spans.iter().map(|s| s.content.as_ref()).collect();
+    assert_eq!(
+        title,
+        crate::app::strings::scope_title(crate::app::Scope::Analysis)
+    );
+}
