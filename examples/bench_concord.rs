@@ -66,7 +66,7 @@ fn main() -> anyhow::Result<()> {
             let a = count(&corpus, &at, By::Province, false, None);
             let b = count(&corpus, &at, By::Year, false, None);
             let t2 = Instant::now();
-            let mut lines = kwic::lines(&corpus, &hits, 40);
+            let mut lines = kwic::lines(&index, &corpus, &hits, 40);
             let tl = Instant::now();
             kwic::sort(&mut lines, Sort::Left);
             let t3 = Instant::now();

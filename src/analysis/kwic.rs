@@ -3,12 +3,13 @@
 
 use serde::Serialize;
 
-use crate::corpus::Corpus;
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::search::{Hit, highlight_ranges_near_first};
+use crate::corpus::Corpus;
+use crate::search::{Hit, SearchIndex, highlight_ranges_near_first};
 use crate::text::collate::vi_key;
 
 /// One concordance line.
@@ -49,10 +50,16 @@ pub enum Sort {
     Figure,
 }
 
-/// The concordance of `hits`: the first matched stretch of each, `context` chars each side
-/// (cut at a word where it can be), whitespace folded to single spaces. A hit found only
-/// through its article's title has no stretch in its text: it has no line.
-pub fn lines(corpus: &Corpus, hits: &[Hit], context: usize) -> Vec<Line> {
+/// The concordance of `hits` (found in `index`): the first matched stretch of each,
+/// `context` chars each side (cut at a word where it can be), whitespace folded to single
+/// spaces. A hit found only through its article's title has no stretch in its text: it
+/// has no line.
+pub fn lines<H: Borrow<Hit> + Sync>(
+    index: &SearchIndex,
+    corpus: &Corpus,
+    hits: &[H],
+    context: usize,
+) -> Vec<Line> {
     // (`Corpus::locality` is a scan: once per line it would dominate.)
     let places: HashMap<&str, &str> = corpus
         .localities
@@ -61,81 +68,140 @@ pub fn lines(corpus: &Corpus, hits: &[Hit], context: usize) -> Vec<Line> {
         .collect();
     // Both cores: a common query has tens of thousands of lines.
     hits.par_iter()
+        .map(Borrow::borrow)
         .filter(|h| !h.ranges.is_empty())
         .map(|h| {
-            let doc = &corpus.documents[h.at.doc_index()];
-            let p = h.at.get(corpus);
-            // Only the text around the first match is read (a passage can be a whole
-            // flattened article).
-            let ranges = highlight_ranges_near_first(&p.text, &h.ranges, 4 * context + 64);
-            // Enough after the match for its figure too (a dozen words).
-            let reach = ranges.last().map_or(0, |r| r.1) + context.max(160) + 1;
-            let chars: Vec<char> = p.text.chars().take(reach).collect();
-            // The first match, joined with the ones right after it (a phrase's words).
-            let (s, mut e) = ranges.first().copied().unwrap_or((0, 0));
-            for &(a, b) in ranges.iter().skip(1) {
-                if a <= e + 2 {
-                    e = e.max(b);
-                } else {
-                    break;
-                }
-            }
-            let text = |a: usize, b: usize| -> String {
-                chars[a.min(chars.len())..b.min(chars.len())]
-                    .iter()
-                    .collect::<String>()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
-            let left_from = s.saturating_sub(context);
-            let mut left = text(left_from, s);
-            if left_from > 0
-                && let Some(cut) = left.find(' ')
-            {
-                left = format!("…{}", &left[cut..]);
-            }
-            let right_to = (e + context).min(chars.len());
-            let mut right = text(e, right_to);
-            if right_to < chars.len()
-                && let Some(cut) = right.rfind(' ')
-            {
-                right = format!("{}…", &right[..cut]);
-            }
-            // Spaces at the edges of the match stay with its neighbours, as read.
-            if chars
-                .get(s.wrapping_sub(1))
-                .is_some_and(|c| c.is_whitespace())
-            {
-                left.push(' ');
-            }
-            if chars.get(e).is_some_and(|c| c.is_whitespace()) {
-                right.insert(0, ' ');
-            }
-            let after: String = chars[e.min(chars.len())..(e + 160).min(chars.len())]
-                .iter()
-                .collect();
-            let before: String = chars[s.saturating_sub(40).min(e)..e].iter().collect();
-            let figure = super::figures::first_figure_after(&before, &after);
-            Line {
-                figure: figure.as_ref().map(|f| f.text.clone()),
-                value: figure.as_ref().map(|f| f.value),
-                unit: figure.as_ref().map(|f| f.unit.clone()),
-                at: h.at,
-                doc: doc.id.clone(),
-                passage: p.id.clone(),
-                left,
-                matched: text(s, e),
-                right,
-                place: doc.sections[h.at.section_index()]
-                    .locality
-                    .iter()
-                    .chain(&doc.localities)
-                    .find_map(|id| places.get(id.as_str()).map(|n| (*n).to_string())),
-                date: doc.date.clone(),
-            }
+            let from = start_near_match(index, corpus, h, context);
+            line(corpus, &places, h, context, from)
         })
         .collect()
+}
+
+/// Where a line's text can be read from, well before the hit's first match: (bytes into
+/// the passage's text, bytes into its folded text). A passage can be a whole flattened
+/// article, and folding it from its start to a match deep inside is most of a common
+/// query's concordance. The index holds the folded text: an ASCII space at least
+/// `max(context, 40) + 1` folded chars before the match is found there, and the same space
+/// in the original text (folding keeps every space, makes none, and never looks across one).
+/// (0, 0) when there is none.
+fn start_near_match(
+    index: &SearchIndex,
+    corpus: &Corpus,
+    h: &Hit,
+    context: usize,
+) -> (usize, usize) {
+    let slot = h.slot as usize;
+    let (Some(folded), Some(first)) = (index.folded.get(slot), h.ranges.iter().map(|r| r.0).min())
+    else {
+        return (0, 0);
+    };
+    if index.refs.get(slot) != Some(&h.at) {
+        return (0, 0);
+    }
+    let margin = context.max(40) + 1;
+    let Some(before) = folded.get(..first) else {
+        return (0, 0);
+    };
+    let Some((limit, _)) = before.char_indices().rev().nth(margin - 1) else {
+        return (0, 0);
+    };
+    let Some(cut) = memchr::memrchr(b' ', &before.as_bytes()[..limit]) else {
+        return (0, 0);
+    };
+    let spaces = memchr::memchr_iter(b' ', &before.as_bytes()[..cut]).count();
+    let text = &h.at.get(corpus).text;
+    match memchr::memchr_iter(b' ', text.as_bytes()).nth(spaces) {
+        Some(at) => (at, cut),
+        None => (0, 0),
+    }
+}
+
+/// The line of hit `h`, its passage's text read from `from` ([`start_near_match`]).
+fn line(
+    corpus: &Corpus,
+    places: &HashMap<&str, &str>,
+    h: &Hit,
+    context: usize,
+    from: (usize, usize),
+) -> Line {
+    let doc = &corpus.documents[h.at.doc_index()];
+    let p = h.at.get(corpus);
+    let (text, shift) = (&p.text[from.0..], from.1);
+    let hit_ranges: Vec<_> = h
+        .ranges
+        .iter()
+        .map(|r| (r.0.saturating_sub(shift), r.1.saturating_sub(shift)))
+        .collect();
+    // Only the text around the first match is read (a passage can be a whole
+    // flattened article).
+    let ranges = highlight_ranges_near_first(text, &hit_ranges, 4 * context + 64);
+    // Enough after the match for its figure too (a dozen words).
+    let reach = ranges.last().map_or(0, |r| r.1) + context.max(160) + 1;
+    let chars: Vec<char> = text.chars().take(reach).collect();
+    // The first match, joined with the ones right after it (a phrase's words).
+    let (s, mut e) = ranges.first().copied().unwrap_or((0, 0));
+    for &(a, b) in ranges.iter().skip(1) {
+        if a <= e + 2 {
+            e = e.max(b);
+        } else {
+            break;
+        }
+    }
+    let text = |a: usize, b: usize| -> String {
+        chars[a.min(chars.len())..b.min(chars.len())]
+            .iter()
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Read from a space before the match, the left context never reaches the start.
+    let left_from = s.saturating_sub(context);
+    let mut left = text(left_from, s);
+    if (left_from > 0 || from.0 > 0)
+        && let Some(cut) = left.find(' ')
+    {
+        left = format!("…{}", &left[cut..]);
+    }
+    let right_to = (e + context).min(chars.len());
+    let mut right = text(e, right_to);
+    if right_to < chars.len()
+        && let Some(cut) = right.rfind(' ')
+    {
+        right = format!("{}…", &right[..cut]);
+    }
+    // Spaces at the edges of the match stay with its neighbours, as read.
+    if chars
+        .get(s.wrapping_sub(1))
+        .is_some_and(|c| c.is_whitespace())
+    {
+        left.push(' ');
+    }
+    if chars.get(e).is_some_and(|c| c.is_whitespace()) {
+        right.insert(0, ' ');
+    }
+    let after: String = chars[e.min(chars.len())..(e + 160).min(chars.len())]
+        .iter()
+        .collect();
+    let before: String = chars[s.saturating_sub(40).min(e)..e].iter().collect();
+    let figure = super::figures::first_figure_after(&before, &after);
+    Line {
+        figure: figure.as_ref().map(|f| f.text.clone()),
+        value: figure.as_ref().map(|f| f.value),
+        unit: figure.as_ref().map(|f| f.unit.clone()),
+        at: h.at,
+        doc: doc.id.clone(),
+        passage: p.id.clone(),
+        left,
+        matched: text(s, e),
+        right,
+        place: doc.sections[h.at.section_index()]
+            .locality
+            .iter()
+            .chain(&doc.localities)
+            .find_map(|id| places.get(id.as_str()).map(|n| (*n).to_string())),
+        date: doc.date.clone(),
+    }
 }
 
 /// Order `lines` by `sort` (stable: equal lines keep the search's order).
@@ -175,7 +241,7 @@ mod tests {
         let corpus = crate::embedded::corpus();
         let index = SearchIndex::build(&corpus);
         let hits = search_all(&index, &corpus, "cua luc", &Scope::All);
-        let kwic = lines(&corpus, &hits, 30);
+        let kwic = lines(&index, &corpus, &hits, 30);
         let with_text: Vec<&Hit> = hits.iter().filter(|h| !h.ranges.is_empty()).collect();
         assert_eq!(kwic.len(), with_text.len());
         let first = &kwic[0];
@@ -193,6 +259,47 @@ mod tests {
             assert!(text.contains(inner), "{inner:?} not in {text:?}");
             assert!(l.left.chars().count() <= 32 && l.right.chars().count() <= 32);
         }
+    }
+
+    /// Read from a space before the match, a line is the line read from the passage's
+    /// start, on text with numbers, dates and marks around the matches.
+    #[test]
+    fn lines_read_near_the_match_are_read_from_the_start() {
+        let corpus = crate::embedded::corpus();
+        let index = SearchIndex::build(&corpus);
+        let places: HashMap<&str, &str> = corpus
+            .localities
+            .iter()
+            .map(|l| (l.id.as_str(), l.name.as_str()))
+            .collect();
+        let mut cut = 0;
+        for q in [
+            "nghi quyet",
+            "ha noi",
+            "ty dong",
+            "2020",
+            "tang truong",
+            "du an",
+        ] {
+            let hits = search_all(&index, &corpus, q, &Scope::All);
+            for context in [10, 30, 60] {
+                let got = lines(&index, &corpus, &hits, context);
+                let want: Vec<Line> = hits
+                    .iter()
+                    .filter(|h| !h.ranges.is_empty())
+                    .map(|h| line(&corpus, &places, h, context, (0, 0)))
+                    .collect();
+                assert_eq!(got, want, "{q}, {context}");
+                cut += hits
+                    .iter()
+                    .filter(|h| start_near_match(&index, &corpus, h, context).0 > 0)
+                    .count();
+            }
+        }
+        assert!(
+            cut > 0,
+            "some lines are read from a space before their match"
+        );
     }
 
     #[test]

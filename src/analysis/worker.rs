@@ -136,7 +136,8 @@ impl State {
                 }
                 let mut hits = hits.to_vec();
                 crate::search::rank(&mut hits);
-                let mut r = analyse(corpus, req, &hits, &denominators, None, EARLY_LINES).results;
+                let mut r =
+                    analyse(index, corpus, req, &hits, &denominators, None, EARLY_LINES).results;
                 r.articles = kept.as_ref().map_or(corpus.documents.len(), Vec::len);
                 r.elapsed = started.elapsed();
                 publish(r);
@@ -168,7 +169,15 @@ impl State {
             .as_ref()
             .filter(|(k, _)| *k == lines_key)
             .map(|(_, l)| Arc::clone(l));
-        let mut r = analyse(corpus, req, hits, &denominators, reuse.clone(), usize::MAX);
+        let mut r = analyse(
+            index,
+            corpus,
+            req,
+            hits,
+            &denominators,
+            reuse.clone(),
+            usize::MAX,
+        );
         if reuse.is_none()
             && let Some(unsorted) = r.unsorted.take()
         {
@@ -206,6 +215,7 @@ struct Analysed {
 /// Everything the view shows, from ranked `hits`. `lines`: the narrowed hits' concordance
 /// when already made; else it is made from the first `max_lines` of them.
 fn analyse(
+    index: &SearchIndex,
     corpus: &Corpus,
     req: &Request,
     hits: &[Hit],
@@ -246,12 +256,8 @@ fn analyse(
     let (lines, unsorted) = if let Some(l) = lines {
         (l, None)
     } else {
-        let take: Vec<Hit> = narrowed
-            .iter()
-            .take(max_lines)
-            .map(|h| (*h).clone())
-            .collect();
-        let l = Arc::new(kwic::lines(corpus, &take, req.context));
+        let take = &narrowed[..max_lines.min(narrowed.len())];
+        let l = Arc::new(kwic::lines(index, corpus, take, req.context));
         (Arc::clone(&l), Some(l))
     };
     let lines = if req.sort == Sort::Rank {

@@ -62,7 +62,7 @@ pub fn run(
     let hits = search_all(&index, &corpus, &raw, &scope);
     let mut out = output::stdout();
     if args.kwic {
-        let mut lines = kwic::lines(&corpus, &hits, args.context);
+        let mut lines = kwic::lines(&index, &corpus, &hits, args.context);
         kwic::sort(&mut lines, args.sort);
         if args.json {
             out.json(&lines)?;
