@@ -22,6 +22,8 @@ use crate::search::{Generation, Hit, Scope, SearchIndex, parse, search_noting};
 
 /// Concordance lines made from the early hits (the first screenful or so).
 const EARLY_LINES: usize = 200;
+/// Concordance lines made between two looks for a newer request.
+const LINES_PART: usize = 4096;
 /// Passages sent for each column of the side-by-side view.
 pub const COLUMN_HITS: usize = 500;
 
@@ -136,8 +138,20 @@ impl State {
                 }
                 let mut hits = hits.to_vec();
                 crate::search::rank(&mut hits);
-                let mut r =
-                    analyse(index, corpus, req, &hits, &denominators, None, EARLY_LINES).results;
+                let never = || false;
+                let Some(r) = analyse(
+                    index,
+                    corpus,
+                    req,
+                    &hits,
+                    &denominators,
+                    None,
+                    EARLY_LINES,
+                    &never,
+                ) else {
+                    return;
+                };
+                let mut r = r.results;
                 r.articles = kept.as_ref().map_or(corpus.documents.len(), Vec::len);
                 r.elapsed = started.elapsed();
                 publish(r);
@@ -169,7 +183,29 @@ impl State {
             .as_ref()
             .filter(|(k, _)| *k == lines_key)
             .map(|(_, l)| Arc::clone(l));
-        let mut r = analyse(
+        let articles = kept.as_ref().map_or(corpus.documents.len(), Vec::len);
+        // Many lines to lay out (a common name, tens of thousands of hits): the counts and
+        // the first screenful of lines first, in the search's order.
+        if reuse.is_none() && req.sort == Sort::Rank && hits.len() > 8 * EARLY_LINES {
+            let never = || false;
+            if let Some(a) = analyse(
+                index,
+                corpus,
+                req,
+                hits,
+                &denominators,
+                None,
+                EARLY_LINES,
+                &never,
+            ) {
+                let mut r = a.results;
+                r.notes.clone_from(notes);
+                r.articles = articles;
+                r.elapsed = started.elapsed();
+                publish(r);
+            }
+        }
+        let Some(mut r) = analyse(
             index,
             corpus,
             req,
@@ -177,7 +213,10 @@ impl State {
             &denominators,
             reuse.clone(),
             usize::MAX,
-        );
+            &stale,
+        ) else {
+            return;
+        };
         if reuse.is_none()
             && let Some(unsorted) = r.unsorted.take()
         {
@@ -185,7 +224,7 @@ impl State {
         }
         r.results.done = true;
         r.results.notes.clone_from(notes);
-        r.results.articles = kept.as_ref().map_or(corpus.documents.len(), Vec::len);
+        r.results.articles = articles;
         r.results.elapsed = started.elapsed();
         if !stale() {
             publish(r.results);
@@ -214,6 +253,10 @@ struct Analysed {
 
 /// Everything the view shows, from ranked `hits`. `lines`: the narrowed hits' concordance
 /// when already made; else it is made from the first `max_lines` of them.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "what one analysis reads, each borrowed as it is kept"
+)]
 fn analyse(
     index: &SearchIndex,
     corpus: &Corpus,
@@ -222,7 +265,8 @@ fn analyse(
     denominators: &HashMap<String, usize>,
     lines: Option<Arc<Vec<Line>>>,
     max_lines: usize,
-) -> Analysed {
+    stale: &dyn Fn() -> bool,
+) -> Option<Analysed> {
     let narrowed: Vec<&Hit> = match &req.narrow {
         Some((by, group)) => {
             let g = Grouper::new(corpus, *by, req.about_only);
@@ -257,7 +301,15 @@ fn analyse(
         (l, None)
     } else {
         let take = &narrowed[..max_lines.min(narrowed.len())];
-        let l = Arc::new(kwic::lines(index, corpus, take, req.context));
+        // In parts, so a newer request does not wait for tens of thousands of lines.
+        let mut l = Vec::with_capacity(take.len());
+        for part in take.chunks(LINES_PART) {
+            if stale() {
+                return None;
+            }
+            l.extend(kwic::lines(index, corpus, part, req.context));
+        }
+        let l = Arc::new(l);
         (Arc::clone(&l), Some(l))
     };
     let lines = if req.sort == Sort::Rank {
@@ -283,7 +335,7 @@ fn analyse(
                 .collect()
         })
         .collect();
-    Analysed {
+    Some(Analysed {
         results: Results {
             generation: req.generation,
             done: false,
@@ -297,7 +349,7 @@ fn analyse(
             elapsed: Duration::ZERO,
         },
         unsorted,
-    }
+    })
 }
 
 #[cfg(test)]
