@@ -108,12 +108,34 @@ fn start_near_match(
     let Some(cut) = memchr::memrchr(b' ', &before.as_bytes()[..limit]) else {
         return (0, 0);
     };
-    let spaces = memchr::memchr_iter(b' ', &before.as_bytes()[..cut]).count();
+    let spaces = count_spaces(&before.as_bytes()[..cut]);
     let text = &h.at.get(corpus).text;
-    match memchr::memchr_iter(b' ', text.as_bytes()).nth(spaces) {
+    match nth_space(text.as_bytes(), spaces) {
         Some(at) => (at, cut),
         None => (0, 0),
     }
+}
+
+/// Spaces in `bytes`. A plain count the compiler vectorises: many times faster than
+/// stepping from space to space, and a passage can be a whole article.
+fn count_spaces(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b' ').count()
+}
+
+/// Where the space after `n` others is in `bytes`: counted a block at a time, then found
+/// within its block.
+fn nth_space(bytes: &[u8], mut n: usize) -> Option<usize> {
+    const BLOCK: usize = 4096;
+    for (i, block) in bytes.chunks(BLOCK).enumerate() {
+        let here = count_spaces(block);
+        if n < here {
+            return memchr::memchr_iter(b' ', block)
+                .nth(n)
+                .map(|at| i * BLOCK + at);
+        }
+        n -= here;
+    }
+    None
 }
 
 /// The line of hit `h`, its passage's text read from `from` ([`start_near_match`]).
@@ -234,6 +256,18 @@ pub fn sort(lines: &mut [Line], sort: Sort) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_nth_space_is_found_across_blocks() {
+        let text: String = (0..3000).map(|i| format!("w{i} ")).collect();
+        let bytes = text.as_bytes();
+        let every: Vec<usize> = memchr::memchr_iter(b' ', bytes).collect();
+        for n in [0, 1, 700, 1500, 2999] {
+            assert_eq!(nth_space(bytes, n), Some(every[n]), "{n}");
+        }
+        assert_eq!(nth_space(bytes, 3000), None);
+        assert_eq!(count_spaces(bytes), 3000);
+    }
     use crate::search::{Scope, SearchIndex, search_all};
 
     #[test]

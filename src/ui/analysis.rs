@@ -605,7 +605,7 @@ fn draw_concordance(frame: &mut Frame, a: &Analysis, theme: Theme, area: Rect) {
     kwic -= place_w;
     // The figure column only when sorted by it or when the line keeps room to be read.
     let fig_w = if figures && (a.kwic_sort == Sort::Figure || kwic >= 100) {
-        13
+        16
     } else {
         0
     };
