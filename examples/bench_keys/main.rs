@@ -16,7 +16,7 @@
 //! "Final results" is read from the screen: nghiquyet ends its count with `…` in the very
 //! frame that shows a changed query, until that query's last results are drawn. fzf shows
 //! no sign for the first 200 ms of a search, so for it a key's results also need a write of
-//! its count line (`N/M`, no `(NN%)`) in a read that shows the query. For the last key of a
+//! its count line (`N/M`, no `(NN%)`) written while the box shows the query. For the last key of a
 //! query, the time is that of the last byte before the output stayed quiet for 400 ms with
 //! the search finished. Each typing speed runs in a new session of each program, so fzf's
 //! cache of earlier results never answers.
@@ -36,11 +36,12 @@ mod big;
 #[path = "../common/mod.rs"]
 mod common;
 mod measure;
+mod passages;
 mod program;
 mod pty;
 mod report;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
@@ -137,47 +138,6 @@ fn args() -> Task {
         fzf: fzf.filter(|f| Command::new(f).arg("--version").output().is_ok()),
         interval: Duration::from_secs_f64(1.0 / per_sec),
     })
-}
-
-/// The corpus's documents and passages; with `out`, every passage is also written there on
-/// a line of its own, as fzf reads them.
-fn passages(corpus: &Path, out: Option<&Path>) -> anyhow::Result<(usize, usize)> {
-    // Only the fields needed: a corpus of 500 MB as a serde_json::Value takes gigabytes.
-    #[derive(serde::Deserialize)]
-    struct Corpus {
-        documents: Vec<Doc>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Doc {
-        sections: Vec<Section>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Section {
-        passages: Vec<Passage>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Passage {
-        text: String,
-    }
-    let c: Corpus = serde_json::from_slice(&std::fs::read(corpus)?)?;
-    let mut n = 0;
-    let mut text = String::new();
-    for p in c
-        .documents
-        .iter()
-        .flat_map(|d| &d.sections)
-        .flat_map(|s| &s.passages)
-    {
-        n += 1;
-        if out.is_some() {
-            text.push_str(&p.text.replace('\n', " "));
-            text.push('\n');
-        }
-    }
-    if let Some(out) = out {
-        std::fs::write(out, text)?;
-    }
-    Ok((c.documents.len(), n))
 }
 
 /// What one session of one program measured.
@@ -390,7 +350,7 @@ fn main() -> anyhow::Result<()> {
     let file_mb = std::fs::metadata(&a.corpus)?.len() as f64 / 1e6;
     let dir = tempfile::tempdir()?;
     let lines_file = dir.path().join("passages.txt");
-    let (docs, n) = passages(&a.corpus, a.fzf.as_ref().map(|_| lines_file.as_path()))?;
+    let (docs, n) = passages::passages(&a.corpus, a.fzf.as_ref().map(|_| lines_file.as_path()))?;
     let queries: &[&str] = if a.quick { &QUERIES[..2] } else { QUERIES };
     let moves = if a.quick { 10 } else { 30 };
     let per_sec = 1.0 / a.interval.as_secs_f64();

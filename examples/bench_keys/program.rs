@@ -174,7 +174,7 @@ impl Program {
     /// nghiquyet marks its count `…` in the very frame that shows a changed query, and drops
     /// the results of older queries, so the first frame with `typed` and no `…` is final.
     /// fzf gives no sign for the first 200 ms of a search, so it also takes a write of its
-    /// count line in a read that shows the query (fzf writes that line when a search ends,
+    /// count line while the box shows the query (fzf writes that line when a search ends,
     /// and with a percentage while one runs, never for a key alone). A late result of the
     /// previous query written with or just after the new query would pass too: fzf cancels
     /// stale searches, so that is rare.
@@ -182,10 +182,21 @@ impl Program {
         let me = self.clone();
         let typed = typed.to_string();
         let total = format!("/{}", self.lines);
+        // fzf's results of long lines reach the pty in several reads: the count line in the
+        // first, the cursor back in the box in the last. The count is noted in any read
+        // while the box shows the query, and the check holds once the cursor is back.
+        let mut counted = false;
         Box::new(move |v: &View| {
+            if me.kind == Kind::Fzf
+                && !counted
+                && find(v.bytes, total.as_bytes())
+                && row(v.screen, ROWS - 1) == format!("> {typed}").trim_end()
+            {
+                counted = true;
+            }
             me.echoed(v.screen, &typed)
                 && !me.busy(v.screen)
-                && (me.kind == Kind::Nghiquyet || find(v.bytes, total.as_bytes()))
+                && (me.kind == Kind::Nghiquyet || counted)
         })
     }
 }

@@ -263,7 +263,11 @@ mod tests {
 
     #[test]
     fn the_nth_space_is_found_across_blocks() {
-        let text = (0..3000).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ") + " ";
+        let text = (0..3000)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+            + " ";
         let bytes = text.as_bytes();
         let every: Vec<usize> = memchr::memchr_iter(b' ', bytes).collect();
         for n in [0, 1, 700, 1500, 2999] {

@@ -207,7 +207,13 @@ fn draw_title(frame: &mut Frame, app: &App, a: &Analysis, theme: Theme, area: Re
         (None, _) => " · đang đếm…".to_string(),
         (Some(r), _) => {
             let rows_in = r.rows.len();
-            let state = if r.done { "" } else { " · đang đếm…" };
+            // Partial, or answering an older request (a new query was typed): the counts
+            // shown are not yet those of what the box and the tabs say.
+            let state = if r.done && r.generation == a.generation {
+                ""
+            } else {
+                " · đang đếm…"
+            };
             let filtered = if a.facets.is_empty() {
                 ""
             } else {

@@ -17,6 +17,7 @@ mod bookmarks_store;
 mod build_inputs;
 mod cli;
 mod durability;
+mod e2e_analysis;
 mod e2e_copy;
 mod e2e_mouse;
 mod e2e_pty;

@@ -12,6 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 mod analysis;
+mod analysis_title;
 mod copy;
 mod dates;
 mod localities;

@@ -123,6 +123,8 @@ impl PtySession {
         cmd.env("HOME", home.path());
         cmd.env("XDG_STATE_HOME", dir("state"));
         cmd.env("XDG_DATA_HOME", dir("data"));
+        cmd.env("XDG_CONFIG_HOME", dir("config"));
+        cmd.env("XDG_CACHE_HOME", dir("cache"));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -194,7 +196,8 @@ impl PtySession {
         }
     }
 
-    /// The session's temporary HOME (the XDG directories are `state` and `data` in it).
+    /// The session's temporary HOME (the XDG directories are `state`, `data`, `config` and
+    /// `cache` in it).
     pub fn home(&self) -> &std::path::Path {
         self.home.path()
     }
