@@ -63,6 +63,7 @@ impl Bench {
             sort,
             context: CONTEXT,
             columns: Vec::new(),
+            all_lines: true,
         };
         let t0 = Instant::now();
         self.worker.submit(req);

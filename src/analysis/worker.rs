@@ -21,7 +21,8 @@ use crate::corpus::{Corpus, PassageRef};
 use crate::search::{Generation, Hit, Scope, SearchIndex, parse, search_noting};
 
 /// Concordance lines made from the early hits (the first screenful or so).
-const EARLY_LINES: usize = 200;
+// Small in unit tests, so that their corpora have more hits than that.
+const EARLY_LINES: usize = if cfg!(test) { 2 } else { 200 };
 /// Concordance lines made between two looks for a newer request.
 const LINES_PART: usize = 4096;
 /// Passages sent for each column of the side-by-side view.
@@ -43,6 +44,9 @@ pub struct Request {
     pub context: usize,
     /// Groups (under `by`) read side by side: their hits.
     pub columns: Vec<String>,
+    /// Every hit's concordance line, not only the first screenful: wanted when the
+    /// concordance is shown (a common name has tens of thousands; the counts need none).
+    pub all_lines: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -186,7 +190,11 @@ impl State {
         let articles = kept.as_ref().map_or(corpus.documents.len(), Vec::len);
         // Many lines to lay out (a common name, tens of thousands of hits): the counts and
         // the first screenful of lines first, in the search's order.
-        if reuse.is_none() && req.sort == Sort::Rank && hits.len() > 8 * EARLY_LINES {
+        if req.all_lines
+            && reuse.is_none()
+            && req.sort == Sort::Rank
+            && hits.len() > 8 * EARLY_LINES
+        {
             let never = || false;
             if let Some(a) = analyse(
                 index,
@@ -212,12 +220,18 @@ impl State {
             hits,
             &denominators,
             reuse.clone(),
-            usize::MAX,
+            if req.all_lines {
+                usize::MAX
+            } else {
+                EARLY_LINES
+            },
             &stale,
         ) else {
             return;
         };
+        // Only a whole concordance is kept (the first lines are quick to make again).
         if reuse.is_none()
+            && r.whole
             && let Some(unsorted) = r.unsorted.take()
         {
             self.lines = Some((lines_key, unsorted));
@@ -249,6 +263,8 @@ struct Analysed {
     results: Results,
     /// The concordance before sorting, when it was made (not reused).
     unsorted: Option<Arc<Vec<Line>>>,
+    /// It has every hit's line.
+    whole: bool,
 }
 
 /// Everything the view shows, from ranked `hits`. `lines`: the narrowed hits' concordance
@@ -297,6 +313,7 @@ fn analyse(
         rows.retain(|r| inside.contains(&r.group));
     }
     let timeline = timeline::timeline(corpus, &grouper, &at);
+    let whole = lines.is_some() || max_lines >= narrowed.len();
     let (lines, unsorted) = if let Some(l) = lines {
         (l, None)
     } else {
@@ -349,6 +366,7 @@ fn analyse(
             elapsed: Duration::ZERO,
         },
         unsorted,
+        whole,
     })
 }
 
@@ -367,6 +385,7 @@ mod tests {
             sort: Sort::Rank,
             context: 30,
             columns: Vec::new(),
+            all_lines: true,
         }
     }
 
@@ -424,6 +443,26 @@ mod tests {
         let c = run(&req, &mut state);
         assert_eq!(c.columns.len(), 2);
         assert_eq!(c.columns[1].len(), qn.passages);
+    }
+
+    /// Out of the concordance only its first lines are made; the counts are whole.
+    #[test]
+    fn without_the_concordance_only_the_first_lines_are_made() {
+        let all = run(&request(1, "du lich"), &mut State::default());
+        assert!(all.lines.len() > EARLY_LINES);
+        let mut state = State::default();
+        let mut req = request(2, "du lich");
+        req.all_lines = false;
+        let few = run(&req, &mut state);
+        assert_eq!(few.lines.len(), EARLY_LINES);
+        assert_eq!(few.lines[..], all.lines[..EARLY_LINES]);
+        assert_eq!((&few.rows, few.hits), (&all.rows, all.hits));
+        // The few are not kept as if they were the whole concordance.
+        let again = run(&request(3, "du lich"), &mut state);
+        assert_eq!(again.lines, all.lines);
+        // The whole one, once made, serves the other views too.
+        req.generation = 4;
+        assert_eq!(run(&req, &mut state).lines, all.lines);
     }
 
     #[test]

@@ -238,6 +238,8 @@ impl Analysis {
             sort: self.kwic_sort,
             context: CONTEXT,
             columns: self.columns.clone(),
+            // The concordance wants every line; the other views, the first few.
+            all_lines: self.view == View::Concordance,
         }
     }
 

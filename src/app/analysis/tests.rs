@@ -437,6 +437,8 @@ fn enter_in_the_concordance_reads_the_passage_and_a_or_esc_returns_as_left() {
     open_on(&mut a, "nghi quyet");
     press(&mut a, "\t\t");
     assert_eq!(analysis(&a).view, View::Concordance);
+    // The concordance asks for every line.
+    assert!(serve(&mut a).all_lines);
     press(&mut a, "jj");
     let at = analysis(&a).passage().expect("a line is selected");
     assert_eq!(at, analysis(&a).results.as_ref().unwrap().lines[2].at);

@@ -154,7 +154,8 @@ fn time_at_80x24_and_120x40() {
 fn concordance_at_80x24_and_120x40() {
     for (w, h) in SIZES {
         let mut a = analysis(w, h);
-        press(&mut a, "\t\t");
+        // The concordance asks for every line.
+        press_served(&mut a, "\t\t");
         let t = render(&a, w, h, THEME);
         insta::assert_snapshot!(format!("concordance_{w}x{h}"), t.backend().inner);
         let buf = t.backend().inner.buffer();
