@@ -429,6 +429,24 @@ impl App {
         self.effects.push(Effect::Analyze(req));
     }
 
+    /// Pasted text goes into the query box while it is typed into; true if it took it.
+    pub(super) fn analysis_paste(&mut self, text: &str) -> bool {
+        if self.finder.is_some() || !self.analysis_open {
+            return false;
+        }
+        let Some(a) = self.analysis.as_mut().filter(|a| a.editing) else {
+            return false;
+        };
+        // One line: a pasted newline would not run anything.
+        a.input
+            .insert_str(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+        a.narrow.clear();
+        a.row = 0;
+        a.line = 0;
+        self.request_analysis();
+        true
+    }
+
     pub(super) fn on_analysis_results(&mut self, r: Box<Results>) {
         let Some(a) = self.analysis.as_mut() else {
             return;

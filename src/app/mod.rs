@@ -197,7 +197,7 @@ impl App {
             Event::Key(key) => self.handle_key(key),
             Event::Mouse(m) => self.handle_mouse(m),
             Event::Paste(text) => {
-                if !self.bookmarks_paste(&text) {
+                if !self.bookmarks_paste(&text) && !self.analysis_paste(&text) {
                     self.finder_paste(&text);
                 }
             }

@@ -639,3 +639,19 @@ fn help_opens_at_the_analysis_keys() {
         crate::app::strings::scope_title(crate::app::Scope::Analysis)
     );
 }
+
+/// A paste goes into the query box while it is typed into, as one request.
+#[test]
+fn a_paste_types_the_query() {
+    let mut a = crate::app::tests::app(120, 40);
+    crate::app::tests::press(&mut a, "a");
+    crate::app::tests::send(&mut a, crate::app::Event::Paste("nghi\nquyet".into()));
+    assert_eq!(analysis(&a).input.text(), "nghi quyet");
+    let sent = requests(&mut a);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].query, "nghi quyet");
+    // Out of the box (Enter), a paste is not typed anywhere in the view.
+    crate::app::tests::press(&mut a, "\n");
+    crate::app::tests::send(&mut a, crate::app::Event::Paste("x".into()));
+    assert_eq!(analysis(&a).input.text(), "nghi quyet");
+}
