@@ -42,8 +42,9 @@ pub struct Request {
     pub sort: Sort,
     /// Characters of context each side of a concordance line's match.
     pub context: usize,
-    /// Groups (under `by`) read side by side: their hits.
-    pub columns: Vec<String>,
+    /// Places read side by side, each a group under its own grouping (a province from the
+    /// table, a commune from the locality list): their hits.
+    pub columns: Vec<(By, String)>,
     /// Every hit's concordance line, not only the first screenful: wanted when the
     /// concordance is shown (a common name has tens of thousands; the counts need none).
     pub all_lines: bool,
@@ -339,7 +340,8 @@ fn analyse(
     let columns = req
         .columns
         .iter()
-        .map(|c| {
+        .map(|(by, c)| {
+            let grouper = Grouper::new(corpus, *by, req.about_only);
             narrowed
                 .iter()
                 .filter(|h| {
@@ -439,7 +441,10 @@ mod tests {
         assert_eq!(places, want);
         // Columns: each place's hits, and only them.
         let mut req = request(4, "du lich");
-        req.columns = vec!["Thanh Hóa".into(), "Quảng Ninh".into()];
+        req.columns = vec![
+            (By::Province, "Thanh Hóa".into()),
+            (By::Province, "Quảng Ninh".into()),
+        ];
         let c = run(&req, &mut state);
         assert_eq!(c.columns.len(), 2);
         assert_eq!(c.columns[1].len(), qn.passages);

@@ -157,9 +157,9 @@ pub struct Analysis {
     pub reverse: bool,
     pub kwic_sort: Sort,
     /// Places marked for side by side (row names), in the order marked.
-    pub marked: Vec<String>,
+    pub marked: Vec<(By, String)>,
     /// Places read side by side, the focused one, and each one's selected passage.
-    pub columns: Vec<String>,
+    pub columns: Vec<(By, String)>,
     pub column: usize,
     pub column_selected: Vec<usize>,
     /// Selected row of the places table (display order), period, concordance line.
@@ -429,6 +429,52 @@ impl App {
         self.effects.push(Effect::Analyze(req));
     }
 
+    /// `v` in the locality list: mark the selected province or place (or unmark it) to be
+    /// read side by side in the analysis view, beside places marked in its table.
+    pub(super) fn pick_place_for_columns(&mut self) {
+        use super::localities::LocalityRow;
+        use crate::analysis::counts::Grouper;
+        let place = match self.localities.rows.get(self.localities.selected) {
+            Some(LocalityRow::Province { name, .. }) => Some((
+                if self.localities.by_2025 {
+                    By::Province2025
+                } else {
+                    By::Province
+                },
+                name.clone(),
+            )),
+            Some(LocalityRow::Locality { id, .. }) => {
+                let grouper = Grouper::new(&self.corpus, By::Locality, false);
+                self.corpus
+                    .localities
+                    .iter()
+                    .find(|l| l.id == *id)
+                    .map(|l| (By::Locality, grouper.label(l)))
+            }
+            _ => None,
+        };
+        let Some(place) = place else {
+            self.notice = Some(super::strings::NOT_A_PLACE.into());
+            return;
+        };
+        let a = self
+            .analysis
+            .get_or_insert_with(|| Analysis::new(&self.corpus, ""));
+        if let Some(i) = a.marked.iter().position(|m| *m == place) {
+            a.marked.remove(i);
+            self.notice = Some(super::strings::unmarked_place(&place.1));
+        } else if a.marked.len() < MAX_COLUMNS {
+            a.marked.push(place);
+            self.notice = Some(super::strings::marked_place(
+                &a.marked.last().map(|p| p.1.clone()).unwrap_or_default(),
+                a.marked.len(),
+                MAX_COLUMNS,
+            ));
+        } else {
+            self.notice = Some(super::strings::too_many_columns(MAX_COLUMNS));
+        }
+    }
+
     /// Pasted text goes into the query box while it is typed into; true if it took it.
     pub(super) fn analysis_paste(&mut self, text: &str) -> bool {
         if self.finder.is_some() || !self.analysis_open {
@@ -586,7 +632,7 @@ impl App {
                 a.sort_rows();
             }
             Action::Toggle if a.view == View::Places => {
-                if let Some(g) = a.selected_row().map(|r| r.group.clone()) {
+                if let Some(g) = a.selected_row().map(|r| (a.by(), r.group.clone())) {
                     if let Some(i) = a.marked.iter().position(|m| *m == g) {
                         a.marked.remove(i);
                     } else if a.marked.len() < MAX_COLUMNS {
@@ -601,7 +647,8 @@ impl App {
                 let mut places = a.marked.clone();
                 if places.is_empty() {
                     // The two first rows, as sorted.
-                    places = a.rows().take(2).map(|r| r.group.clone()).collect();
+                    let by = a.by();
+                    places = a.rows().take(2).map(|r| (by, r.group.clone())).collect();
                 }
                 if places.is_empty() {
                     return;

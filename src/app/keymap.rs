@@ -148,6 +148,13 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Localities,
     },
     Binding {
+        keys: &[(KeyCode::Char('v'), NONE)],
+        label: "v",
+        action: Action::SideBySide,
+        help: "chọn để đọc song song (a, v; tối đa 3)",
+        scope: Scope::Localities,
+    },
+    Binding {
         keys: &[(KeyCode::Char('f'), NONE)],
         label: "f",
         action: Action::FilterLocalities,

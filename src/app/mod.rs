@@ -451,6 +451,7 @@ impl App {
             Action::Copy => self.copy(false),
             Action::CopyCitation => self.copy(true),
             Action::Analyze => self.open_analysis(None),
+            Action::SideBySide => self.pick_place_for_columns(),
             // Keys of the overlays and dialogs only.
             Action::Close
             | Action::EditBookmark
@@ -476,8 +477,7 @@ impl App {
             | Action::PrevView
             | Action::LevelBelow
             | Action::SortAnalysis
-            | Action::ReverseSort
-            | Action::SideBySide => {}
+            | Action::ReverseSort => {}
         }
     }
 }

@@ -41,6 +41,17 @@ pub fn undated(n: usize) -> String {
 }
 pub const LEAD_MARK: &str = "[sapo] ";
 
+/// `v` on "Tất cả" in the locality list.
+pub const NOT_A_PLACE: &str = "chọn một tỉnh hoặc địa phương để đọc song song";
+
+pub fn marked_place(name: &str, n: usize, max: usize) -> String {
+    format!("{name}: đã chọn để đọc song song ({n}/{max}) · a rồi v: đọc song song")
+}
+
+pub fn unmarked_place(name: &str) -> String {
+    format!("{name}: bỏ chọn đọc song song")
+}
+
 /// Side by side takes a few places only.
 pub fn too_many_columns(n: usize) -> String {
     format!("đọc song song tối đa {n} địa phương: bỏ chọn một nơi (Space) trước")

@@ -499,7 +499,7 @@ fn draw_places(frame: &mut Frame, a: &Analysis, theme: Theme, area: Rect) {
     let h = usize::from(list.height);
     let offset = list_offset(a.row, rows.len(), h);
     for (i, row) in rows.iter().enumerate().skip(offset).take(h) {
-        let mark = if a.marked.contains(&row.group) {
+        let mark = if a.marked.contains(&(a.by(), row.group.clone())) {
             "● "
         } else {
             "  "
@@ -721,7 +721,7 @@ fn draw_columns(frame: &mut Frame, app: &App, a: &Analysis, theme: Theme, area: 
         let selected = a.column_selected.get(c).copied().unwrap_or(0);
         let title = format!(
             " {} · {}/{} ",
-            place,
+            place.1,
             if hits.is_empty() { 0 } else { selected + 1 },
             thousands(hits.len())
         );

@@ -19,7 +19,6 @@ const HINTED: [Action; 20] = [
     Action::EditQuery,
     Action::Facets,
     Action::SortAnalysis,
-    Action::SideBySide,
     Action::SaveNote,
     Action::ExportChosen,
     Action::EndFilter,
@@ -30,6 +29,7 @@ const HINTED: [Action; 20] = [
     Action::ClearFilter,
     Action::Toggle,
     Action::ToggleGrouping,
+    Action::SideBySide,
     Action::FocusNext,
     Action::Down,
 ];

@@ -370,8 +370,11 @@ fn space_marks_at_most_three_places_and_v_reads_them_side_by_side() {
     open_on(&mut a, "du lich");
     let rows = groups(&a);
     assert_eq!(rows.len(), 4, "{rows:?}");
+    let by = |g: &[String]| -> Vec<(By, String)> {
+        g.iter().map(|g| (By::Province, g.clone())).collect()
+    };
     press(&mut a, "   ");
-    assert_eq!(analysis(&a).marked, rows[..3]);
+    assert_eq!(analysis(&a).marked, by(&rows[..3]));
     assert_eq!(analysis(&a).row, 3, "Space moves down");
     assert!(a.notice.is_none());
     press(&mut a, " ");
@@ -382,7 +385,7 @@ fn space_marks_at_most_three_places_and_v_reads_them_side_by_side() {
     );
     // Space on a marked row unmarks it.
     press(&mut a, "gj ");
-    let chosen = vec![rows[0].clone(), rows[2].clone()];
+    let chosen = by(&[rows[0].clone(), rows[2].clone()]);
     assert_eq!(analysis(&a).marked, chosen);
     press(&mut a, "v");
     let v = analysis(&a);
@@ -393,8 +396,8 @@ fn space_marks_at_most_three_places_and_v_reads_them_side_by_side() {
     let r = analysis(&a).results.as_ref().unwrap();
     assert_eq!(r.columns.len(), 2);
     for (c, place) in r.columns.iter().zip(&chosen) {
-        let row = r.rows.iter().find(|x| x.group == *place).unwrap();
-        assert_eq!(c.len(), row.passages, "{place}");
+        let row = r.rows.iter().find(|x| x.group == place.1).unwrap();
+        assert_eq!(c.len(), row.passages, "{place:?}");
     }
     // ↓ moves down the focused column, → and ← between columns (each keeps its place).
     assert!(r.columns[0].len() > 1 && r.columns[1].len() == 1);
@@ -427,8 +430,12 @@ fn v_with_nothing_marked_reads_the_two_first_rows() {
     press(&mut a, "s"); // by matching articles
     let rows = groups(&a);
     press(&mut a, "v");
-    assert_eq!(analysis(&a).columns, rows[..2]);
-    assert_eq!(serve(&mut a).columns, rows[..2]);
+    let first: Vec<(By, String)> = rows[..2]
+        .iter()
+        .map(|g| (By::Province, g.clone()))
+        .collect();
+    assert_eq!(analysis(&a).columns, first);
+    assert_eq!(serve(&mut a).columns, first);
 }
 
 #[test]
@@ -654,4 +661,56 @@ fn a_paste_types_the_query() {
     crate::app::tests::press(&mut a, "\n");
     crate::app::tests::send(&mut a, crate::app::Event::Paste("x".into()));
     assert_eq!(analysis(&a).input.text(), "nghi quyet");
+}
+
+/// `v` in the locality list marks a province or a place for side by side; the view reads
+/// a place beside a province, each counted under its own grouping.
+#[test]
+fn v_in_the_locality_list_picks_places_to_read_side_by_side() {
+    let mut a = places();
+    a.localities.expand_all(&std::sync::Arc::clone(&a.corpus));
+    let row_of = |a: &App, name: &str| {
+        a.localities
+            .rows
+            .iter()
+            .position(|r| match r {
+                super::super::localities::LocalityRow::Province { name: n, .. }
+                | super::super::localities::LocalityRow::Locality { name: n, .. } => n == name,
+                super::super::localities::LocalityRow::All { .. } => false,
+            })
+            .unwrap_or_else(|| panic!("no row {name}"))
+    };
+    a.localities.selected = row_of(&a, "Thanh Hóa");
+    press(&mut a, "v");
+    a.localities.selected = row_of(&a, "Hạ Long");
+    press(&mut a, "v");
+    assert!(a.notice.as_deref().unwrap().contains("(2/3)"));
+    assert_eq!(
+        analysis(&a).marked,
+        [
+            (By::Province, "Thanh Hóa".to_string()),
+            (By::Locality, "Hạ Long".to_string())
+        ]
+    );
+    // "Tất cả" is no place.
+    a.localities.selected = 0;
+    press(&mut a, "v");
+    assert_eq!(a.notice.as_deref(), Some(crate::app::strings::NOT_A_PLACE));
+    // In the view, v reads them.
+    open_on(&mut a, "du lich");
+    press(&mut a, "v");
+    let req = serve(&mut a);
+    assert_eq!(req.columns.len(), 2);
+    let r = analysis(&a).results.as_ref().unwrap();
+    let th = r.rows.iter().find(|x| x.group == "Thanh Hóa").unwrap();
+    assert_eq!(r.columns[0].len(), th.passages);
+    // Hạ Long's passages: those about it (its section and its own article).
+    assert!(!r.columns[1].is_empty());
+    for h in &r.columns[1] {
+        let g = crate::analysis::counts::Grouper::new(&a.corpus, By::Locality, false);
+        assert!(
+            g.groups(h.at.doc_index(), Some(h.at.section_index()))
+                .contains(&"Hạ Long".to_string())
+        );
+    }
 }
