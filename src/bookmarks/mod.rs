@@ -8,6 +8,7 @@
 //! - [`export`] writes Markdown, CSV or JSON for a report.
 
 pub mod anchor;
+pub mod codebook;
 pub mod export;
 pub mod store;
 pub mod worker;

@@ -17,6 +17,7 @@ use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::codebook::{self, Code, Codebook};
 use super::{Bookmark, BookmarkFile, FORMAT, VERSION, now_rfc3339};
 use crate::files::{self, FileError, Replace, WriteOptions};
 
@@ -56,12 +57,24 @@ pub enum Op {
     /// Set the note and tags from this bookmark; if another instance deleted it meanwhile,
     /// it is added back with them: the user just typed that note, it must not vanish.
     Update(Box<Bookmark>),
+    /// Add a tag to the bookmark with this id (nothing if it has it).
+    Tag { id: String, tag: String },
+    /// Take a tag off the bookmark with this id (an undone bulk tagging).
+    Untag { id: String, tag: String },
+    /// Rename a tag, and the tags under it (`from/…`), on every bookmark and in the
+    /// codebook; into a tag that exists, it merges (a bookmark keeps the tag once, the
+    /// descriptions are joined).
+    RenameTag { from: String, to: String },
+    /// Set a tag's description in the codebook (empty: the entry goes).
+    Describe { tag: String, description: String },
 }
 
 /// The list after a load or a change.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
     pub bookmarks: Vec<Bookmark>,
+    /// The tags' descriptions.
+    pub codebook: Codebook,
     /// Something the user must be told (a file moved aside, a read-only file).
     pub notice: Option<String>,
     /// Per op: did it change anything (false: the id was not there, or already added).
@@ -163,9 +176,46 @@ fn set_note(b: &mut Bookmark, note: &str, tags: &[String]) {
     b.updated = Some(now_rfc3339());
 }
 
-/// Apply one op to a list; true if it changed it.
-fn apply_op(list: &mut Vec<Bookmark>, op: &Op) -> bool {
+/// Apply one op to a list and the codebook; true if it changed them.
+fn apply_op(list: &mut Vec<Bookmark>, codebook: &mut Codebook, op: &Op) -> bool {
     match op {
+        Op::Tag { id, tag } => match list.iter_mut().find(|b| &b.id == id) {
+            Some(b) if !codebook::has_tag(&b.tags, tag) => {
+                b.tags.push(tag.clone());
+                b.updated = Some(now_rfc3339());
+                true
+            }
+            _ => false,
+        },
+        Op::Untag { id, tag } => match list.iter_mut().find(|b| &b.id == id) {
+            Some(b) if codebook::has_tag(&b.tags, tag) => {
+                let t = tag.to_lowercase();
+                b.tags.retain(|x| x.to_lowercase() != t);
+                b.updated = Some(now_rfc3339());
+                true
+            }
+            _ => false,
+        },
+        Op::RenameTag { from, to } => rename_tag(list, codebook, from, to),
+        Op::Describe { tag, description } => {
+            let description = super::clean_note(description);
+            let now = codebook.tags.get(tag).map(|c| c.description.as_str());
+            if now.unwrap_or("") == description {
+                return false;
+            }
+            if description.is_empty() {
+                codebook.tags.remove(tag);
+            } else {
+                codebook.tags.insert(
+                    tag.clone(),
+                    Code {
+                        description,
+                        updated: Some(now_rfc3339()),
+                    },
+                );
+            }
+            true
+        }
         Op::Add(b) => {
             if list.iter().any(|x| x.id == b.id) {
                 return false;
@@ -196,6 +246,60 @@ fn apply_op(list: &mut Vec<Bookmark>, op: &Op) -> bool {
             true
         }
     }
+}
+
+/// [`Op::RenameTag`]: bookmarks and codebook in one step.
+fn rename_tag(list: &mut [Bookmark], codebook: &mut Codebook, from: &str, to: &str) -> bool {
+    let (from, to) = (from.trim(), to.trim());
+    if from.is_empty() || to.is_empty() || from == to {
+        return false;
+    }
+    let mut changed = false;
+    for b in list.iter_mut() {
+        if !b
+            .tags
+            .iter()
+            .any(|t| codebook::renamed(t, from, to).is_some())
+        {
+            continue;
+        }
+        let mut tags: Vec<String> = Vec::new();
+        for t in &b.tags {
+            let t = codebook::renamed(t, from, to).unwrap_or_else(|| t.clone());
+            if !codebook::has_tag(&tags, &t) {
+                tags.push(t);
+            }
+        }
+        b.tags = tags;
+        b.updated = Some(now_rfc3339());
+        changed = true;
+    }
+    let moved: Vec<(String, String)> = codebook
+        .tags
+        .keys()
+        .filter_map(|t| codebook::renamed(t, from, to).map(|n| (t.clone(), n)))
+        .collect();
+    for (old, new) in moved {
+        let Some(code) = codebook.tags.remove(&old) else {
+            continue;
+        };
+        let merged = match codebook.tags.remove(&new) {
+            Some(kept) if !kept.description.is_empty() && kept.description != code.description => {
+                format!("{}\n{}", kept.description, code.description)
+            }
+            Some(kept) if !kept.description.is_empty() => kept.description,
+            _ => code.description,
+        };
+        codebook.tags.insert(
+            new,
+            Code {
+                description: merged,
+                updated: Some(now_rfc3339()),
+            },
+        );
+        changed = true;
+    }
+    changed
 }
 
 /// How long a change waits for another instance's lock before giving up.
@@ -318,11 +422,12 @@ impl Store {
     pub fn load(&mut self) -> Result<Snapshot, StoreError> {
         match read_disk(&self.path)? {
             Disk::Missing => Ok(Snapshot::default()),
-            Disk::Good { bookmarks, .. } => {
+            Disk::Good { bookmarks, extra } => {
                 self.read_only = None;
                 self.newer = None;
                 Ok(Snapshot {
                     bookmarks,
+                    codebook: Codebook::from_extra(&extra),
                     ..Snapshot::default()
                 })
             }
@@ -378,14 +483,24 @@ impl Store {
                 (local.to_vec(), serde_json::Map::new())
             }
         };
-        let applied: Vec<bool> = ops.iter().map(|op| apply_op(&mut list, op)).collect();
+        let mut extra = extra;
+        let mut codebook = Codebook::from_extra(&extra);
+        let applied: Vec<bool> = ops
+            .iter()
+            .map(|op| apply_op(&mut list, &mut codebook, op))
+            .collect();
         if applied.iter().any(|&a| a) || notice.is_some() {
+            // Written back only when changed: a `codebook` this build cannot read is kept.
+            if codebook != Codebook::from_extra(&extra) {
+                codebook.store(&mut extra);
+            }
             let mut file = BookmarkFile::new(list.clone());
             file.extra = extra;
             self.write(&file)?;
         }
         Ok(Snapshot {
             bookmarks: list,
+            codebook,
             notice,
             applied,
             moved_aside,

@@ -70,6 +70,8 @@ pub enum Event {
     LoadFailed(String),
     /// An export finished.
     Exported(Result<Exported, String>),
+    /// The codebook as on disk, after a load or a save.
+    Codebook(super::codebook::Codebook),
 }
 
 /// A finished export: the file, how many bookmarks it holds, of how many in all.
@@ -242,6 +244,14 @@ fn unsaved_report(ops: &[Op]) -> String {
             Op::Edit { id, note, tags } => {
                 serde_json::json!({"edit": {"id": id, "note": note, "tags": tags}})
             }
+            Op::Tag { id, tag } => serde_json::json!({"tag": {"id": id, "tag": tag}}),
+            Op::Untag { id, tag } => serde_json::json!({"untag": {"id": id, "tag": tag}}),
+            Op::RenameTag { from, to } => {
+                serde_json::json!({"rename_tag": {"from": from, "to": to}})
+            }
+            Op::Describe { tag, description } => {
+                serde_json::json!({"describe": {"tag": tag, "description": description}})
+            }
         })
         .collect();
     let n = ops.len();
@@ -366,6 +376,7 @@ fn status(store: &Store, snap: &super::store::Snapshot, on_event: &dyn Fn(Event)
         newer_version: store.newer_version(),
         failed: None,
     }));
+    on_event(Event::Codebook(snap.codebook.clone()));
 }
 
 /// Export to `dir/nghiquyet-bookmarks-YYYYMMDD-HHMMSS.EXT`, never replacing a file.

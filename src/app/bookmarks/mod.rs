@@ -78,6 +78,8 @@ pub enum Dialog {
 pub struct Bookmarks {
     /// As stored (file order), and where each is in the corpus now.
     pub list: Vec<Bookmark>,
+    /// The tags' descriptions, as on disk.
+    pub codebook: crate::bookmarks::codebook::Codebook,
     pub resolved: Vec<Resolution>,
     /// Passages that have a bookmark (for the reader gutter and the outline).
     pub marked: HashSet<PassageRef>,
@@ -312,6 +314,7 @@ impl App {
     /// A list from the bookmark thread.
     pub(super) fn on_bookmark_event(&mut self, e: Event) {
         match e {
+            Event::Codebook(c) => self.bookmarks.codebook = c,
             Event::Status(facts) => {
                 if let Some(n) = strings::file_facts(&facts) {
                     self.notice = Some(n);

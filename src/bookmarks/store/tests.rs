@@ -306,3 +306,84 @@ fn paths_follow_the_override_order() {
     let p = resolve_path(Some(Path::new("/x/b.json"))).unwrap();
     assert_eq!(p, PathBuf::from("/x/b.json"));
 }
+
+/// Tagging, untagging, describing and renaming (merging) tags: bookmarks and codebook in
+/// one save, seen by another instance.
+#[test]
+fn tags_and_the_codebook_change_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    let mut a = bm("b1", "một");
+    a.tags = vec!["kinh-tế/nhà-ở".into()];
+    let b = bm("b2", "hai");
+    let snap = s
+        .apply(
+            &[
+                Op::Add(Box::new(a)),
+                Op::Add(Box::new(b)),
+                Op::Tag {
+                    id: "b2".into(),
+                    tag: "nhà-ở".into(),
+                },
+                Op::Tag {
+                    id: "b2".into(),
+                    tag: "Nhà-ở".into(),
+                },
+                Op::Describe {
+                    tag: "kinh-tế/nhà-ở".into(),
+                    description: "chính sách nhà ở".into(),
+                },
+                Op::Describe {
+                    tag: "nhà-ở".into(),
+                    description: "nhà ở nói chung".into(),
+                },
+            ],
+            &[],
+        )
+        .unwrap();
+    assert_eq!(snap.applied, [true, true, true, false, true, true]);
+    assert_eq!(snap.bookmarks[1].tags, ["nhà-ở"]);
+    // Rename the parent: the nested tag follows, and merges into the existing `nhà-ở`.
+    let snap = s
+        .apply(
+            &[Op::RenameTag {
+                from: "kinh-tế/nhà-ở".into(),
+                to: "nhà-ở".into(),
+            }],
+            &[],
+        )
+        .unwrap();
+    assert_eq!(snap.applied, [true]);
+    assert_eq!(snap.bookmarks[0].tags, ["nhà-ở"]);
+    assert_eq!(
+        snap.codebook.description("nhà-ở"),
+        "nhà ở nói chung\nchính sách nhà ở"
+    );
+    assert!(!snap.codebook.tags.contains_key("kinh-tế/nhà-ở"));
+    // Another instance reads the same.
+    let mut other = store(dir.path());
+    let seen = other.load().unwrap();
+    assert_eq!(seen.codebook, snap.codebook);
+    assert_eq!(seen.bookmarks, snap.bookmarks);
+    // Untag, and an empty description drops the entry.
+    let snap = s
+        .apply(
+            &[
+                Op::Untag {
+                    id: "b1".into(),
+                    tag: "NHÀ-Ở".into(),
+                },
+                Op::Describe {
+                    tag: "nhà-ở".into(),
+                    description: String::new(),
+                },
+            ],
+            &[],
+        )
+        .unwrap();
+    assert_eq!(snap.applied, [true, true]);
+    assert!(snap.bookmarks[0].tags.is_empty());
+    assert!(snap.codebook.tags.is_empty());
+    let raw = String::from_utf8(s.raw().unwrap().unwrap()).unwrap();
+    assert!(!raw.contains("\"codebook\""), "{raw}");
+}

@@ -10,7 +10,7 @@ fn recv(rx: &Receiver<Event>) -> Event {
 fn recv_list(rx: &Receiver<Event>) -> Event {
     loop {
         let e = recv(rx);
-        if !matches!(e, Event::Status(_)) {
+        if !matches!(e, Event::Status(_) | Event::Codebook(_)) {
             return e;
         }
     }
@@ -98,7 +98,7 @@ fn a_failed_save_stays_pending_and_is_reported() {
                 assert_eq!(pending, 1);
                 break;
             }
-            Event::Status(_) | Event::Snapshot { .. } => {}
+            Event::Status(_) | Event::Codebook(_) | Event::Snapshot { .. } => {}
             e => panic!("{e:?}"),
         }
     }
