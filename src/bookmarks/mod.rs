@@ -10,6 +10,7 @@
 pub mod anchor;
 pub mod codebook;
 pub mod export;
+pub mod matrix;
 pub mod store;
 pub mod worker;
 
