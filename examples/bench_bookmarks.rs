@@ -189,7 +189,13 @@ fn main() -> anyhow::Result<()> {
         let mut bytes = 0;
         for _ in 0..a.runs {
             let t = Instant::now();
-            bytes = export::render(&corpus, &list, f)?.len();
+            bytes = export::render(
+                &corpus,
+                &list,
+                &nghiquyet::bookmarks::codebook::Codebook::default(),
+                f,
+            )?
+            .len();
             times.push(t.elapsed());
         }
         println!(

@@ -144,6 +144,7 @@ pub const EXPORT_TITLE: &str = " Xuất đánh dấu · Enter · Esc: huỷ ";
 pub const FORMAT_MARKDOWN: &str = "Markdown (báo cáo)";
 pub const FORMAT_CSV: &str = "CSV (bảng tính)";
 pub const FORMAT_JSON: &str = "JSON (như lưu trữ)";
+pub const FORMAT_QDPX: &str = "REFI-QDA (.qdpx: NVivo, MAXQDA…)";
 
 /// The pane's title: how many bookmarks are shown and how they are sorted.
 pub fn bookmarks_title(count: &str, sort: &str) -> String {

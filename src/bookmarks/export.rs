@@ -1,6 +1,7 @@
 //! Bookmarks for a report: Markdown (grouped by locality, then article; each quote a block
 //! quote with its citation and note), CSV (RFC 4180, UTF-8 with a BOM so spreadsheets keep
-//! the Vietnamese), or JSON exactly as stored.
+//! the Vietnamese), JSON exactly as stored, or a REFI-QDA project ([`qdpx`]) for the
+//! qualitative analysis programs.
 //!
 //! Exports carry no timestamp of their own, so the same bookmarks always export the same.
 
@@ -8,6 +9,7 @@ use std::cmp::Ordering;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use super::codebook::Codebook;
 use super::{Bookmark, BookmarkFile, Resolution, Status};
 use crate::corpus::Corpus;
 use crate::text::fold_str;
@@ -22,6 +24,8 @@ pub enum Format {
     Csv,
     /// The bookmarks file as stored.
     Json,
+    /// A REFI-QDA project (`.qdpx`): sources, codebook, coded passages.
+    Qdpx,
 }
 
 impl Format {
@@ -30,10 +34,11 @@ impl Format {
             Format::Md => "md",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Qdpx => "qdpx",
         }
     }
 
-    pub const ALL: [Format; 3] = [Format::Md, Format::Csv, Format::Json];
+    pub const ALL: [Format; 4] = [Format::Md, Format::Csv, Format::Json, Format::Qdpx];
 }
 
 /// Why an export could not be made.
@@ -45,6 +50,8 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Zip(#[from] zip::result::ZipError),
 }
 
 /// A bookmark with what the current corpus says about its passage.
@@ -310,14 +317,18 @@ pub fn json(bookmarks: &[Bookmark]) -> Result<String, ExportError> {
     Ok(s)
 }
 
-/// Export `bookmarks` resolved against `corpus`.
+/// Export `bookmarks` resolved against `corpus` (the codebook gives the tags'
+/// descriptions where a format has room for them).
 pub fn render(
     corpus: &Corpus,
     bookmarks: &[Bookmark],
+    codebook: &Codebook,
     format: Format,
 ) -> Result<Vec<u8>, ExportError> {
-    if format == Format::Json {
-        return Ok(json(bookmarks)?.into_bytes());
+    match format {
+        Format::Json => return Ok(json(bookmarks)?.into_bytes()),
+        Format::Qdpx => return qdpx::render(corpus, bookmarks, codebook),
+        Format::Md | Format::Csv => {}
     }
     let anchorer = super::Anchorer::new(corpus);
     let cited: Vec<Cited> = bookmarks
@@ -370,6 +381,8 @@ pub fn json_as_stored(raw: Vec<u8>) -> Vec<u8> {
             .into_bytes(),
     }
 }
+
+pub mod qdpx;
 
 #[cfg(test)]
 mod dated;

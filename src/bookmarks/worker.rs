@@ -400,14 +400,21 @@ fn export_to(
         }
         None => all,
     };
+    // The codebook as on disk now (the list is too, as of the last load or save).
+    let codebook = match store.raw() {
+        Ok(Some(raw)) => serde_json::from_slice::<super::BookmarkFile>(&raw)
+            .map(|f| super::codebook::Codebook::from_extra(&f.extra))
+            .unwrap_or_default(),
+        _ => super::codebook::Codebook::default(),
+    };
     let bytes = match format {
         // As stored, byte for byte, when there is a file and all of it is exported
         // (controls escaped).
         Format::Json if only.is_none() => match store.raw().map_err(|e| e.to_string())? {
             Some(b) => export::json_as_stored(b),
-            None => export::render(corpus, list, format).map_err(|e| e.to_string())?,
+            None => export::render(corpus, list, &codebook, format).map_err(|e| e.to_string())?,
         },
-        _ => export::render(corpus, list, format).map_err(|e| e.to_string())?,
+        _ => export::render(corpus, list, &codebook, format).map_err(|e| e.to_string())?,
     };
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
     for n in 1..100 {

@@ -46,7 +46,8 @@ pub enum BookmarksCommand {
     /// Write the bookmarks for a report
     Export {
         /// md: grouped by locality and article, quotes with citations; csv: one row each
-        /// (UTF-8 with BOM); json: as stored
+        /// (UTF-8 with BOM); json: as stored; qdpx: a REFI-QDA project for NVivo, ATLAS.ti,
+        /// MAXQDA, QualCoder (a zip: needs -o)
         #[arg(long, value_name = "FORMAT")]
         format: ExportFormat,
         /// Write to FILE instead of standard output (an existing file needs --force)
@@ -61,6 +62,7 @@ pub enum ExportFormat {
     Md,
     Csv,
     Json,
+    Qdpx,
 }
 
 impl From<ExportFormat> for Format {
@@ -69,6 +71,7 @@ impl From<ExportFormat> for Format {
             ExportFormat::Md => Format::Md,
             ExportFormat::Csv => Format::Csv,
             ExportFormat::Json => Format::Json,
+            ExportFormat::Qdpx => Format::Qdpx,
         }
     }
 }
@@ -267,6 +270,9 @@ fn export_cmd(
     output: Option<PathBuf>,
     force: bool,
 ) -> anyhow::Result<ExitCode> {
+    if format == Format::Qdpx && output.is_none() {
+        bail!("a .qdpx project is a zip file: name it with -o FILE.qdpx");
+    }
     let (store, snap) = open_store(bookmarks_path, Purpose::Read)?;
     let bytes = if format == Format::Json {
         // As stored, byte for byte (a newer version's fields included; controls escaped).
@@ -276,7 +282,7 @@ fn export_cmd(
         }
     } else {
         let (corpus, _) = load_corpus(corpus_path, force)?;
-        export::render(&corpus, &snap.bookmarks, format)?
+        export::render(&corpus, &snap.bookmarks, &snap.codebook, format)?
     };
     match output {
         None => {

@@ -368,6 +368,7 @@ fn format_label(f: Format) -> &'static str {
         Format::Md => strings::FORMAT_MARKDOWN,
         Format::Csv => strings::FORMAT_CSV,
         Format::Json => strings::FORMAT_JSON,
+        Format::Qdpx => strings::FORMAT_QDPX,
     }
 }
 
@@ -379,12 +380,12 @@ fn draw_export(
     dir: &std::path::Path,
     what: &str,
 ) {
-    let rect = centered(area, 48, 8);
+    let rect = centered(area, 48, 9);
     frame.render_widget(Clear, rect);
     let b = block(theme, strings::EXPORT_TITLE);
     let inner = b.inner(rect);
     frame.render_widget(b, rect);
-    let keys = ['m', 'c', 'j'];
+    let keys = ['m', 'c', 'j', 'Q'];
     let width = usize::from(inner.width);
     // Which bookmarks go out first: a filtered pane exports what it shows.
     let mut lines: Vec<Line> = vec![Line::from(Span::styled(

@@ -17,6 +17,7 @@ use crate::spawn::LockedSpawn;
 mod concurrent;
 mod corrupt_or_newer;
 mod export;
+mod qdpx;
 mod rebuild;
 mod round_trip;
 

@@ -16,7 +16,9 @@ fn bookmarks(corpus: &Corpus) -> Vec<Bookmark> {
 #[test]
 fn markdown_cites_outlet_and_day() {
     let c = crate::embedded::corpus();
-    let md = String::from_utf8(render(&c, &bookmarks(&c), Format::Md).unwrap()).unwrap();
+    let md =
+        String::from_utf8(render(&c, &bookmarks(&c), &Codebook::default(), Format::Md).unwrap())
+            .unwrap();
     let cite = |title: &str| {
         md.lines()
             .find(|l| l.starts_with("— ") && l.contains(&md_escape(title)))
@@ -37,7 +39,7 @@ fn markdown_cites_outlet_and_day() {
 #[test]
 fn csv_cites_in_dd_mm_yyyy_and_keeps_a_sortable_date() {
     let c = crate::embedded::corpus();
-    let bytes = render(&c, &bookmarks(&c), Format::Csv).unwrap();
+    let bytes = render(&c, &bookmarks(&c), &Codebook::default(), Format::Csv).unwrap();
     let mut r = ::csv::Reader::from_reader(&bytes[3..]);
     let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
@@ -65,7 +67,9 @@ fn csv_cites_in_dd_mm_yyyy_and_keeps_a_sortable_date() {
 #[test]
 fn json_keeps_the_iso_date() {
     let c = crate::embedded::corpus();
-    let json = String::from_utf8(render(&c, &bookmarks(&c), Format::Json).unwrap()).unwrap();
+    let json =
+        String::from_utf8(render(&c, &bookmarks(&c), &Codebook::default(), Format::Json).unwrap())
+            .unwrap();
     assert!(json.contains("\"2020-07-02T14:28:39\""), "{json}");
     assert!(!json.contains("02/07/2020"));
 }

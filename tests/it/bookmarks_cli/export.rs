@@ -48,7 +48,7 @@ fn golden(name: &str, actual: &[u8]) {
 
 /// Bookmarks with fixed ids and times, of passages of the embedded corpus chosen by position,
 /// plus two whose passage is gone. Added in an order unlike the report's.
-fn fixed_bookmarks() -> Vec<Bookmark> {
+pub(super) fn fixed_bookmarks() -> Vec<Bookmark> {
     let corpus = nghiquyet::embedded::corpus();
     let at = |doc: usize, i: usize| doc_refs(&corpus, doc)[i];
     let mut out = Vec::new();
