@@ -55,6 +55,7 @@ pub enum Action {
     ExportMarkdown,
     ExportCsv,
     ExportJson,
+    ExportQdpx,
     WidenFilter,
     Copy,
     CopyCitation,
@@ -267,7 +268,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 62] = [
+    const ALL: [Action; 63] = [
         Quit,
         Help,
         Close,
@@ -330,6 +331,7 @@ mod tests {
         SortAnalysis,
         ReverseSort,
         SideBySide,
+        ExportQdpx,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -397,6 +399,7 @@ mod tests {
             SortAnalysis => 59,
             ReverseSort => 60,
             SideBySide => 61,
+            ExportQdpx => 62,
         }
     }
 

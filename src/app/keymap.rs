@@ -657,6 +657,13 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::ExportDialog,
     },
     Binding {
+        keys: &[(KeyCode::Char('Q'), SHIFT), (KeyCode::Char('Q'), NONE)],
+        label: "Q",
+        action: Action::ExportQdpx,
+        help: "xuất dự án REFI-QDA (.qdpx: NVivo, ATLAS.ti, MAXQDA, QualCoder)",
+        scope: Scope::ExportDialog,
+    },
+    Binding {
         keys: &[(KeyCode::Char('a'), NONE)],
         label: "a",
         action: Action::ExportAll,

@@ -469,6 +469,7 @@ impl App {
             | Action::ExportMarkdown
             | Action::ExportCsv
             | Action::ExportJson
+            | Action::ExportQdpx
             | Action::ExportAll
             | Action::Widen
             | Action::EditQuery

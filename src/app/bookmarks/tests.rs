@@ -342,6 +342,12 @@ fn a_filtered_pane_exports_what_it_shows_or_all_with_a() {
     assert_eq!(export_sent(&mut a), (Format::Json, None));
     press(&mut a, "Eaa\n");
     assert_eq!(export_sent(&mut a).1, Some(vec![ids[1].clone()]));
+    // `Q`: a REFI-QDA project of what the pane shows (issue 15).
+    press(&mut a, "EQ");
+    assert_eq!(
+        export_sent(&mut a),
+        (Format::Qdpx, Some(vec![ids[1].clone()]))
+    );
     // The notice says how many of how many.
     a.on_bookmark_event(Event::Exported(Ok(crate::bookmarks::worker::Exported {
         path: "/tmp/x.csv".into(),
