@@ -22,12 +22,14 @@ pub enum Format {
     Csv,
     /// The bookmarks file as stored.
     Json,
+    /// The tags, their descriptions, counts and an example quote each (Markdown).
+    Codebook,
 }
 
 impl Format {
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Md => "md",
+            Format::Md | Format::Codebook => "md",
             Format::Csv => "csv",
             Format::Json => "json",
         }
@@ -326,6 +328,13 @@ pub fn render(
         .collect();
     match format {
         Format::Md => Ok(markdown(&cited).into_bytes()),
+        // Without the file's descriptions: `codebook::markdown` takes them.
+        Format::Codebook => {
+            Ok(
+                codebook::markdown(corpus, bookmarks, &super::codebook::Codebook::default())
+                    .into_bytes(),
+            )
+        }
         _ => csv(&cited),
     }
 }
@@ -371,6 +380,7 @@ pub fn json_as_stored(raw: Vec<u8>) -> Vec<u8> {
     }
 }
 
+pub mod codebook;
 #[cfg(test)]
 mod dated;
 #[cfg(test)]

@@ -368,6 +368,7 @@ fn format_label(f: Format) -> &'static str {
         Format::Md => strings::FORMAT_MARKDOWN,
         Format::Csv => strings::FORMAT_CSV,
         Format::Json => strings::FORMAT_JSON,
+        Format::Codebook => strings::FORMAT_CODEBOOK,
     }
 }
 
