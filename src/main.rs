@@ -19,8 +19,17 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };
-    // `search` exits as grep does: 1 when nothing matched, 2 on an error.
-    let error_code = if matches!(args.command, Some(nghiquyet::cli::Command::Search(_))) {
+    // `search` and `bookmarks add-search` exit as grep does: 1 when nothing matched, 2 on
+    // an error.
+    let error_code = if matches!(
+        args.command,
+        Some(
+            nghiquyet::cli::Command::Search(_)
+                | nghiquyet::cli::Command::Bookmarks(nghiquyet::cli::bookmarks::BookmarksArgs {
+                    command: nghiquyet::cli::bookmarks::BookmarksCommand::AddSearch(_),
+                })
+        )
+    ) {
         ExitCode::from(2)
     } else {
         ExitCode::FAILURE

@@ -143,6 +143,7 @@ pub const NOTE_EDIT_TITLE: &str = " Sửa ghi chú · Enter: lưu · Tab: đổi
 pub const EXPORT_TITLE: &str = " Xuất đánh dấu · Enter · Esc: huỷ ";
 pub const FORMAT_MARKDOWN: &str = "Markdown (báo cáo)";
 pub const FORMAT_CSV: &str = "CSV (bảng tính)";
+pub const FORMAT_CODEBOOK: &str = "Bảng mã (Markdown)";
 pub const FORMAT_JSON: &str = "JSON (như lưu trữ)";
 pub const FORMAT_QDPX: &str = "REFI-QDA (.qdpx: NVivo, MAXQDA…)";
 

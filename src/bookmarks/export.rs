@@ -26,12 +26,14 @@ pub enum Format {
     Json,
     /// A REFI-QDA project (`.qdpx`): sources, codebook, coded passages.
     Qdpx,
+    /// The tags, their descriptions, counts and an example quote each (Markdown).
+    Codebook,
 }
 
 impl Format {
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Md => "md",
+            Format::Md | Format::Codebook => "md",
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Qdpx => "qdpx",
@@ -328,6 +330,9 @@ pub fn render(
     match format {
         Format::Json => return Ok(json(bookmarks)?.into_bytes()),
         Format::Qdpx => return qdpx::render(corpus, bookmarks, codebook),
+        Format::Codebook => {
+            return Ok(self::codebook::markdown(corpus, bookmarks, codebook).into_bytes());
+        }
         Format::Md | Format::Csv => {}
     }
     let anchorer = super::Anchorer::new(corpus);
@@ -384,6 +389,7 @@ pub fn json_as_stored(raw: Vec<u8>) -> Vec<u8> {
 
 pub mod qdpx;
 
+pub mod codebook;
 #[cfg(test)]
 mod dated;
 #[cfg(test)]

@@ -457,6 +457,17 @@ impl Store {
     /// caller shows: it is what gets saved if the file on disk turns out to be unusable (after
     /// that file is moved aside).
     pub fn apply(&mut self, ops: &[Op], local: &[Bookmark]) -> Result<Snapshot, StoreError> {
+        self.apply_planned(|_, _| ops.to_vec(), local)
+    }
+
+    /// [`Store::apply`] with ops planned under the lock, from the list and codebook on disk
+    /// now: a change that depends on what is there (tag a passage's bookmark, else add one)
+    /// cannot race another instance doing the same.
+    pub fn apply_planned(
+        &mut self,
+        plan: impl FnOnce(&[Bookmark], &Codebook) -> Vec<Op>,
+        local: &[Bookmark],
+    ) -> Result<Snapshot, StoreError> {
         if let Some(msg) = &self.read_only {
             return Err(StoreError::ReadOnly(msg.clone()));
         }
@@ -485,6 +496,7 @@ impl Store {
         };
         let mut extra = extra;
         let mut codebook = Codebook::from_extra(&extra);
+        let ops = plan(&list, &codebook);
         let applied: Vec<bool> = ops
             .iter()
             .map(|op| apply_op(&mut list, &mut codebook, op))

@@ -1,4 +1,7 @@
-//! `nghiquyet bookmarks list|add|rm|export`.
+//! `nghiquyet bookmarks list|add|rm|export`, and coding for research: `add-search`,
+//! `tags`, `matrix` (see [`coding`]).
+
+pub mod coding;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -43,11 +46,36 @@ pub enum BookmarksCommand {
         /// Bookmark id, as printed by `list`
         id: String,
     },
+    /// Tag every hit of a query in one step (a new bookmark where a passage has none);
+    /// exits 1 when nothing matches
+    AddSearch(coding::AddSearchArgs),
+    /// The codebook: every tag (and parent of a nested tag a/b) with its number of
+    /// bookmarks and its description; or describe or rename a tag
+    Tags {
+        #[command(subcommand)]
+        command: Option<coding::TagsCommand>,
+        /// Print a JSON array: tag, depth, bookmarks, description
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tags by places: how many tagged passages each tag has in each place
+    Matrix {
+        /// Columns: province (before 2025), province2025 or locality
+        #[arg(long, value_enum, default_value = "province")]
+        by: coding::MatrixBy,
+        /// CSV (UTF-8 with a BOM, CRLF)
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// JSON: tags, places, counts and the bookmarks of each cell
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the bookmarks for a report
     Export {
         /// md: grouped by locality and article, quotes with citations; csv: one row each
-        /// (UTF-8 with BOM); json: as stored; qdpx: a REFI-QDA project for NVivo, ATLAS.ti,
-        /// MAXQDA, QualCoder (a zip: needs -o)
+        /// (UTF-8 with BOM); json: as stored; codebook: the tags with their descriptions,
+        /// counts and an example quote (Markdown); qdpx: a REFI-QDA project for NVivo,
+        /// ATLAS.ti, MAXQDA, QualCoder (a zip: needs -o)
         #[arg(long, value_name = "FORMAT")]
         format: ExportFormat,
         /// Write to FILE instead of standard output (an existing file needs --force)
@@ -63,6 +91,7 @@ pub enum ExportFormat {
     Csv,
     Json,
     Qdpx,
+    Codebook,
 }
 
 impl From<ExportFormat> for Format {
@@ -72,6 +101,7 @@ impl From<ExportFormat> for Format {
             ExportFormat::Csv => Format::Csv,
             ExportFormat::Json => Format::Json,
             ExportFormat::Qdpx => Format::Qdpx,
+            ExportFormat::Codebook => Format::Codebook,
         }
     }
 }
@@ -117,6 +147,13 @@ pub fn run(
             tags,
         } => add(corpus_path, bookmarks_path, force, &passage, &note, &tags),
         BookmarksCommand::Rm { id } => rm(bookmarks_path, &id),
+        BookmarksCommand::AddSearch(a) => {
+            coding::add_search(corpus_path, bookmarks_path, force, &a)
+        }
+        BookmarksCommand::Tags { command, json } => coding::tags(bookmarks_path, command, json),
+        BookmarksCommand::Matrix { by, csv, json } => {
+            coding::matrix(corpus_path, bookmarks_path, force, by, csv, json)
+        }
         BookmarksCommand::Export { format, output } => {
             export_cmd(corpus_path, bookmarks_path, format.into(), output, force)
         }

@@ -155,7 +155,7 @@ pub fn run(
     })
 }
 
-fn csv_writer() -> csv::Writer<Vec<u8>> {
+pub(super) fn csv_writer() -> csv::Writer<Vec<u8>> {
     let mut buf = Vec::new();
     // The BOM tells a spreadsheet the file is UTF-8.
     buf.extend_from_slice("\u{feff}".as_bytes());
@@ -164,7 +164,7 @@ fn csv_writer() -> csv::Writer<Vec<u8>> {
         .from_writer(buf)
 }
 
-fn csv_bytes(w: csv::Writer<Vec<u8>>) -> anyhow::Result<Vec<u8>> {
+pub(super) fn csv_bytes(w: csv::Writer<Vec<u8>>) -> anyhow::Result<Vec<u8>> {
     w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }
 

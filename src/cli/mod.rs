@@ -64,7 +64,8 @@ pub enum Command {
     Browse(BrowseArgs),
     /// Find passages: Vietnamese-aware fuzzy search (diacritics and case never matter)
     Search(search::SearchArgs),
-    /// Bookmarked passages: list, add, rm, export (md, csv, json)
+    /// Bookmarked passages: list, add, rm, export (md, csv, json, codebook); coding for
+    /// research: add-search, tags, matrix
     Bookmarks(bookmarks::BookmarksArgs),
     /// Compare places: a query's hits counted by province, place, year or outlet, or as a
     /// concordance (--kwic)

@@ -83,21 +83,22 @@ fn locality_scope(corpus: &Corpus, name: &str) -> anyhow::Result<Scope> {
     }
 }
 
-pub fn run(
-    corpus_path: Option<&PathBuf>,
-    force: bool,
-    args: &SearchArgs,
-) -> anyhow::Result<ExitCode> {
-    let (corpus, _) = load_corpus(corpus_path, force)?;
-    let scope = match &args.locality {
-        Some(name) => locality_scope(&corpus, name)?,
+/// What `--locality` and the facets leave to search (see [`locality_scope`]; the facets keep
+/// their articles).
+pub(super) fn scope(
+    corpus: &Corpus,
+    locality: Option<&str>,
+    facets: &crate::analysis::facets::Facets,
+) -> anyhow::Result<Scope> {
+    let scope = match locality {
+        Some(name) => locality_scope(corpus, name)?,
         None => Scope::All,
     };
     // The facets narrow the scope to their articles.
-    let scope = if args.facets.is_empty() {
+    let scope = if facets.is_empty() {
         scope
     } else {
-        let kept = args.facets.documents(&corpus);
+        let kept = facets.documents(corpus);
         match scope {
             Scope::Sections(sections) => Scope::Sections(
                 sections
@@ -108,6 +109,16 @@ pub fn run(
             _ => Scope::Documents(kept),
         }
     };
+    Ok(scope)
+}
+
+pub fn run(
+    corpus_path: Option<&PathBuf>,
+    force: bool,
+    args: &SearchArgs,
+) -> anyhow::Result<ExitCode> {
+    let (corpus, _) = load_corpus(corpus_path, force)?;
+    let scope = scope(&corpus, args.locality.as_deref(), &args.facets)?;
     let index = SearchIndex::build(&corpus);
     let raw = args.query.join(" ");
     let hits = search_all(&index, &corpus, &raw, &scope);

@@ -369,6 +369,7 @@ fn format_label(f: Format) -> &'static str {
         Format::Csv => strings::FORMAT_CSV,
         Format::Json => strings::FORMAT_JSON,
         Format::Qdpx => strings::FORMAT_QDPX,
+        Format::Codebook => strings::FORMAT_CODEBOOK,
     }
 }
 

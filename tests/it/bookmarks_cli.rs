@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::spawn::LockedSpawn;
 
+mod coding;
 mod concurrent;
 mod corrupt_or_newer;
 mod export;
