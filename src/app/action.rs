@@ -75,6 +75,14 @@ pub enum Action {
     SortAnalysis,
     ReverseSort,
     SideBySide,
+    /// The concordance: mark every line (again: none), for tagging.
+    MarkAll,
+    /// Tag the concordance's marked lines (or all), or the finder's hits, in one step.
+    TagHits,
+    /// The tags pane (the codebook).
+    Tags,
+    /// The tags pane: rename (or merge) the selected tag.
+    RenameTag,
 }
 
 /// Where a binding applies.
@@ -104,6 +112,11 @@ pub enum Scope {
     AnalysisQuery,
     /// The analysis view's filter bar: only these keys act.
     AnalysisFacets,
+    /// The tags pane (the codebook): only these keys act.
+    Tags,
+    /// A one-line prompt (a tag, a description, a new name): only these keys act, every
+    /// other key types.
+    Prompt,
 }
 
 impl Scope {
@@ -151,7 +164,7 @@ pub fn action_for(key: KeyEvent, pane: Scope) -> Option<Action> {
 }
 
 /// The help's groups of keys, in order.
-pub const HELP_SCOPES: [Scope; 14] = [
+pub const HELP_SCOPES: [Scope; 16] = [
     Scope::Global,
     Scope::Localities,
     Scope::LocalityFilter,
@@ -162,6 +175,8 @@ pub const HELP_SCOPES: [Scope; 14] = [
     Scope::BookmarkFilter,
     Scope::NoteDialog,
     Scope::ExportDialog,
+    Scope::Tags,
+    Scope::Prompt,
     Scope::Analysis,
     Scope::AnalysisQuery,
     Scope::AnalysisFacets,
@@ -267,7 +282,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 62] = [
+    const ALL: [Action; 66] = [
         Quit,
         Help,
         Close,
@@ -330,6 +345,10 @@ mod tests {
         SortAnalysis,
         ReverseSort,
         SideBySide,
+        MarkAll,
+        TagHits,
+        Tags,
+        RenameTag,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -397,6 +416,10 @@ mod tests {
             SortAnalysis => 59,
             ReverseSort => 60,
             SideBySide => 61,
+            MarkAll => 62,
+            TagHits => 63,
+            Tags => 64,
+            RenameTag => 65,
         }
     }
 

@@ -1,0 +1,247 @@
+//! The tags pane (`T`; issue 15): the codebook. Every tag, nested ones (`a/b`) under their
+//! parent, with how many bookmarks carry it (a parent counts its children's, a bookmark
+//! once) and its description. `e` describes, `r` renames (or merges into a tag that
+//! exists), Enter lists the tag's bookmarks.
+
+use std::collections::BTreeMap;
+
+use super::bookmarks::{Dialog, Prompt};
+use super::input::Input;
+use super::{Action, App, strings};
+use crate::bookmarks::codebook::{renamed, with_parents};
+use crate::bookmarks::{Op, parse_tags};
+
+/// One row of the tags pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagRow {
+    /// The whole tag (`kinh-tế/nhà-ở`), as first written.
+    pub tag: String,
+    /// How deep it nests (`a/b`: 1).
+    pub depth: usize,
+    /// Bookmarks with it or a tag under it.
+    pub count: usize,
+}
+
+impl TagRow {
+    /// The last part of the tag (the row is indented by its depth).
+    pub fn leaf(&self) -> &str {
+        self.tag.rsplit('/').next().unwrap_or(&self.tag)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TagsPane {
+    pub rows: Vec<TagRow>,
+    pub selected: usize,
+}
+
+impl TagsPane {
+    pub fn selected_tag(&self) -> Option<&str> {
+        self.rows.get(self.selected).map(|r| r.tag.as_str())
+    }
+}
+
+/// Does a bookmark's tag list hold `tag`, or a tag under it (case ignored)?
+pub fn has_tag_or_under(tags: &[String], tag: &str) -> bool {
+    let t = tag.to_lowercase();
+    tags.iter()
+        .any(|x| with_parents(&x.to_lowercase()).contains(&t))
+}
+
+/// The row of `tag`, made when it is not there yet.
+fn entry<'a>(by: &'a mut BTreeMap<Vec<String>, TagRow>, tag: &str) -> &'a mut TagRow {
+    let key: Vec<String> = tag.to_lowercase().split('/').map(str::to_string).collect();
+    let depth = key.len().saturating_sub(1);
+    by.entry(key).or_insert_with(|| TagRow {
+        tag: tag.to_string(),
+        depth,
+        count: 0,
+    })
+}
+
+/// The rows: every tag of the bookmarks and of the codebook, with its parents, ordered
+/// part by part (so `a/b` comes right under `a`, before `a-c`).
+pub fn tag_rows(
+    bookmarks: &[crate::bookmarks::Bookmark],
+    codebook: &crate::bookmarks::codebook::Codebook,
+) -> Vec<TagRow> {
+    let mut by: BTreeMap<Vec<String>, TagRow> = BTreeMap::new();
+    for tag in codebook.tags.keys() {
+        for t in with_parents(tag) {
+            entry(&mut by, &t);
+        }
+    }
+    for b in bookmarks {
+        let mut seen = std::collections::HashSet::new();
+        for tag in &b.tags {
+            for t in with_parents(tag) {
+                if seen.insert(t.to_lowercase()) {
+                    entry(&mut by, &t).count += 1;
+                }
+            }
+        }
+    }
+    by.into_values().collect()
+}
+
+impl App {
+    /// `T`: open the tags pane.
+    pub(super) fn open_tags(&mut self) {
+        self.bookmarks.tags = Some(TagsPane::default());
+        self.refresh_tags();
+    }
+
+    /// Recompute the tags pane's rows, keeping the selected tag selected.
+    pub(super) fn refresh_tags(&mut self) {
+        let bm = &mut self.bookmarks;
+        let Some(pane) = bm.tags.as_mut() else { return };
+        let keep = pane.selected_tag().map(str::to_lowercase);
+        pane.rows = tag_rows(&bm.list, &bm.codebook);
+        pane.selected = keep
+            .and_then(|k| pane.rows.iter().position(|r| r.tag.to_lowercase() == k))
+            .unwrap_or(pane.selected)
+            .min(pane.rows.len().saturating_sub(1));
+    }
+
+    pub(super) fn tags_key(&mut self, action: Option<Action>) {
+        let Some(pane) = self.bookmarks.tags.as_mut() else {
+            return;
+        };
+        let Some(action) = action else { return };
+        let n = pane.rows.len();
+        let tag = pane.selected_tag().map(str::to_string);
+        match action {
+            Action::Close => self.bookmarks.tags = None,
+            Action::Quit => self.quit(),
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = super::action::help_line_of(super::Scope::Tags);
+            }
+            Action::Down => pane.selected = super::navigation::step(pane.selected, 1, n),
+            Action::Up => pane.selected = super::navigation::step(pane.selected, -1, n),
+            Action::Top => pane.selected = 0,
+            Action::Bottom => pane.selected = n.saturating_sub(1),
+            Action::Undo => self.undo(),
+            Action::Open => {
+                if let Some(tag) = tag {
+                    self.bookmarks.tags = None;
+                    self.show_bookmarks_tagged(tag);
+                }
+            }
+            Action::EditBookmark => {
+                if let Some(tag) = tag
+                    && !self.refuse_if_read_only()
+                {
+                    let mut input = Input::new();
+                    input.insert_str(self.bookmarks.codebook.description(&tag));
+                    self.bookmarks.dialog = Some(Dialog::Prompt {
+                        purpose: Prompt::Describe(tag),
+                        input,
+                    });
+                }
+            }
+            Action::RenameTag => {
+                if let Some(tag) = tag
+                    && !self.refuse_if_read_only()
+                {
+                    let mut input = Input::new();
+                    input.insert_str(&tag);
+                    self.bookmarks.dialog = Some(Dialog::Prompt {
+                        purpose: Prompt::Rename(tag),
+                        input,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The bookmarks pane, showing only the bookmarks with `tag` (or a tag under it).
+    fn show_bookmarks_tagged(&mut self, tag: String) {
+        if self.bookmarks.pane.is_none() {
+            self.open_bookmarks();
+        }
+        if let Some(p) = self.bookmarks.pane.as_mut() {
+            p.tag = Some(tag);
+            p.selected = 0;
+            p.rows.clear();
+        }
+        self.refresh_pane();
+    }
+
+    /// Set a tag's description (from the prompt).
+    pub(super) fn describe_tag(&mut self, tag: &str, text: &str) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let description = crate::bookmarks::clean_note(text);
+        let codebook = &mut self.bookmarks.codebook;
+        if description.is_empty() {
+            codebook.tags.remove(tag);
+        } else {
+            codebook
+                .tags
+                .entry(tag.to_string())
+                .or_default()
+                .description
+                .clone_from(&description);
+        }
+        self.notice = Some(strings::described(tag));
+        self.refresh_tags();
+        self.send_ops(vec![Op::Describe {
+            tag: tag.to_string(),
+            description,
+        }]);
+    }
+
+    /// Rename a tag and those under it (from the prompt); into a tag that exists, merge.
+    pub(super) fn rename_tag(&mut self, from: &str, text: &str) {
+        let Ok::<[String; 1], _>([to]) = parse_tags(text).try_into() else {
+            self.notice = Some(strings::ONE_TAG_NAME.into());
+            return;
+        };
+        if to == from || self.refuse_if_read_only() {
+            return;
+        }
+        let merges = to.to_lowercase() != from.to_lowercase()
+            && self.bookmarks.tags.as_ref().is_some_and(|p| {
+                p.rows
+                    .iter()
+                    .any(|r| r.tag.to_lowercase() == to.to_lowercase())
+            });
+        for b in &mut self.bookmarks.list {
+            let mut tags: Vec<String> = Vec::new();
+            for t in &b.tags {
+                let t = renamed(t, from, &to).unwrap_or_else(|| t.clone());
+                if !tags.iter().any(|x| x.to_lowercase() == t.to_lowercase()) {
+                    tags.push(t);
+                }
+            }
+            b.tags = tags;
+        }
+        let old = std::mem::take(&mut self.bookmarks.codebook.tags);
+        for (tag, code) in old {
+            let tag = renamed(&tag, from, &to).unwrap_or(tag);
+            self.bookmarks.codebook.tags.entry(tag).or_insert(code);
+        }
+        if let Some(p) = self.bookmarks.tags.as_mut() {
+            // Follow the renamed tag.
+            p.rows.clear();
+            p.rows.push(TagRow {
+                tag: to.clone(),
+                depth: 0,
+                count: 0,
+            });
+            p.selected = 0;
+        }
+        self.notice = Some(strings::renamed_tag(from, &to, merges));
+        self.refresh_pane();
+        self.send_ops(vec![Op::RenameTag {
+            from: from.to_string(),
+            to,
+        }]);
+    }
+}
+
+#[cfg(test)]
+mod tests;

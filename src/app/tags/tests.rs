@@ -1,0 +1,167 @@
+//! The tags pane: rows nested and counted, describe and rename send their ops, Enter lists
+//! a tag's bookmarks.
+
+use super::*;
+use crate::app::Effect;
+use crate::app::tests::press;
+use crate::bookmarks::worker::Request;
+use crate::bookmarks::{Bookmark, Resolution, Status};
+
+fn ops(a: &mut App) -> Vec<Op> {
+    a.sent
+        .drain(..)
+        .filter_map(|e| match e {
+            Effect::Bookmarks(Request::Apply { ops, .. }) => Some(ops),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+/// The app with three bookmarks: `kinh-tế/nhà-ở`, `kinh-tế` and `xã-hội`, `kinh-tế-số`.
+fn app() -> App {
+    let mut a = crate::app::tests::app(120, 40);
+    a.bookmarks.loaded = true;
+    let at: Vec<crate::corpus::PassageRef> = a
+        .corpus
+        .documents
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| {
+            doc.sections.iter().enumerate().flat_map(move |(s, sec)| {
+                (0..sec.passages.len()).map(move |p| crate::corpus::PassageRef::new(d, s, p))
+            })
+        })
+        .take(3)
+        .collect();
+    for (i, tags) in [
+        vec!["kinh-tế/nhà-ở"],
+        vec!["Kinh-tế", "xã-hội"],
+        vec!["kinh-tế-số"],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let tags = tags.into_iter().map(String::from).collect();
+        a.bookmarks
+            .list
+            .push(Bookmark::new(&a.corpus, at[i], "", tags));
+        a.bookmarks.resolved.push(Resolution {
+            status: Status::Ok,
+            at: Some(at[i]),
+            similarity: 1.0,
+        });
+    }
+    a.bookmarks
+        .codebook
+        .tags
+        .entry("xã-hội".into())
+        .or_default()
+        .description = "đời sống".into();
+    a
+}
+
+fn rows(a: &App) -> Vec<(String, usize, usize)> {
+    a.bookmarks
+        .tags
+        .as_ref()
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| (r.tag.clone(), r.depth, r.count))
+        .collect()
+}
+
+#[test]
+fn t_lists_tags_nested_with_parents_counting_children_once() {
+    let mut a = app();
+    press(&mut a, "T");
+    assert_eq!(a.key_scope(), crate::app::Scope::Tags);
+    assert_eq!(
+        rows(&a),
+        [
+            ("kinh-tế".into(), 0, 2),
+            ("kinh-tế/nhà-ở".into(), 1, 1),
+            ("kinh-tế-số".into(), 0, 1),
+            ("xã-hội".into(), 0, 1),
+        ]
+    );
+    press(&mut a, "\x1b");
+    assert!(a.bookmarks.tags.is_none());
+}
+
+#[test]
+fn e_describes_and_r_renames_or_merges() {
+    let mut a = app();
+    press(&mut a, "T");
+    a.sent.clear();
+    // `e` on kinh-tế: the prompt, the description sent.
+    press(&mut a, "e");
+    assert_eq!(a.key_scope(), crate::app::Scope::Prompt);
+    press(&mut a, "kinh tế\n");
+    assert_eq!(
+        ops(&mut a),
+        [Op::Describe {
+            tag: "kinh-tế".into(),
+            description: "kinh tế".into()
+        }]
+    );
+    assert_eq!(a.bookmarks.codebook.description("kinh-tế"), "kinh tế");
+    // `r`: a new name (the prompt starts with the old one).
+    press(&mut a, "r");
+    for _ in 0.."kinh-tế".chars().count() {
+        crate::app::tests::key(
+            &mut a,
+            crossterm::event::KeyCode::Backspace,
+            crossterm::event::KeyModifiers::NONE,
+        );
+    }
+    press(&mut a, "econ\n");
+    assert_eq!(
+        ops(&mut a),
+        [Op::RenameTag {
+            from: "kinh-tế".into(),
+            to: "econ".into()
+        }]
+    );
+    assert!(a.notice.as_deref().unwrap().contains("đổi tên"));
+    assert_eq!(a.bookmarks.list[0].tags, ["econ/nhà-ở"]);
+    assert_eq!(a.bookmarks.list[1].tags, ["econ", "xã-hội"]);
+    assert_eq!(
+        a.bookmarks.list[2].tags,
+        ["kinh-tế-số"],
+        "only under the tag"
+    );
+    assert_eq!(a.bookmarks.codebook.description("econ"), "kinh tế");
+    // Into a tag that exists: a merge, and the notice says so.
+    press(&mut a, "G");
+    assert_eq!(
+        a.bookmarks.tags.as_ref().unwrap().selected_tag(),
+        Some("xã-hội")
+    );
+    press(&mut a, "r");
+    for _ in 0.."xã-hội".chars().count() {
+        crate::app::tests::key(
+            &mut a,
+            crossterm::event::KeyCode::Backspace,
+            crossterm::event::KeyModifiers::NONE,
+        );
+    }
+    press(&mut a, "econ\n");
+    assert!(a.notice.as_deref().unwrap().contains("gộp"));
+    assert_eq!(a.bookmarks.list[1].tags, ["econ"]);
+    assert!(matches!(&ops(&mut a)[..], [Op::RenameTag { .. }]));
+}
+
+#[test]
+fn enter_lists_the_bookmarks_of_a_tag_and_those_under_it() {
+    let mut a = app();
+    press(&mut a, "T\n");
+    assert!(a.bookmarks.tags.is_none());
+    let p = a.bookmarks.pane.as_ref().expect("the bookmarks pane");
+    assert_eq!(p.tag.as_deref(), Some("kinh-tế"));
+    assert_eq!(p.rows.len(), 2, "kinh-tế and kinh-tế/nhà-ở, not kinh-tế-số");
+    // From the bookmarks pane too.
+    press(&mut a, "T");
+    assert!(a.bookmarks.tags.is_some());
+}
