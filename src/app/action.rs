@@ -102,7 +102,8 @@ pub enum Scope {
     BookmarkFilter,
     /// Typing the locality list's filter: only these keys act, every other key types.
     LocalityFilter,
-    /// The note and tags dialog: only these keys act, every other key types.
+    /// The note and tags dialog, and the one-line prompts (a tag for many passages, a
+    /// tag's description or new name): only these keys act, every other key types.
     NoteDialog,
     /// The export dialog: only these keys act.
     ExportDialog,
@@ -114,9 +115,6 @@ pub enum Scope {
     AnalysisFacets,
     /// The tags pane (the codebook): only these keys act.
     Tags,
-    /// A one-line prompt (a tag, a description, a new name): only these keys act, every
-    /// other key types.
-    Prompt,
 }
 
 impl Scope {
@@ -164,7 +162,7 @@ pub fn action_for(key: KeyEvent, pane: Scope) -> Option<Action> {
 }
 
 /// The help's groups of keys, in order.
-pub const HELP_SCOPES: [Scope; 16] = [
+pub const HELP_SCOPES: [Scope; 15] = [
     Scope::Global,
     Scope::Localities,
     Scope::LocalityFilter,
@@ -176,7 +174,6 @@ pub const HELP_SCOPES: [Scope; 16] = [
     Scope::NoteDialog,
     Scope::ExportDialog,
     Scope::Tags,
-    Scope::Prompt,
     Scope::Analysis,
     Scope::AnalysisQuery,
     Scope::AnalysisFacets,

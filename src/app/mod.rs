@@ -299,7 +299,6 @@ impl App {
         let action = action::action_for(key, scope);
         match scope {
             Scope::NoteDialog | Scope::ExportDialog => self.dialog_key(action, key),
-            Scope::Prompt => self.prompt_key(action, key),
             Scope::Tags => self.tags_key(action),
             Scope::Bookmarks | Scope::BookmarkFilter => self.bookmarks_key(scope, action, key),
             Scope::LocalityFilter => self.locality_filter_key(action, key),
@@ -322,9 +321,11 @@ impl App {
             return self.focus.scope();
         }
         match &self.bookmarks.dialog {
-            Some(bookmarks::Dialog::Note { .. }) => return Scope::NoteDialog,
+            // A prompt takes the note dialog's keys (Enter, Esc, Ctrl-t; the rest types).
+            Some(bookmarks::Dialog::Note { .. } | bookmarks::Dialog::Prompt { .. }) => {
+                return Scope::NoteDialog;
+            }
             Some(bookmarks::Dialog::Export { .. }) => return Scope::ExportDialog,
-            Some(bookmarks::Dialog::Prompt { .. }) => return Scope::Prompt,
             None => {}
         }
         if self.bookmarks.tags.is_some() {

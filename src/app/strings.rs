@@ -68,10 +68,9 @@ pub fn scope_title(scope: Scope) -> &'static str {
         Scope::Bookmarks => "Danh sách đánh dấu (' m)",
         Scope::BookmarkFilter => "Ô lọc đánh dấu (/ trong danh sách)",
         Scope::LocalityFilter => "Ô lọc địa phương (f)",
-        Scope::NoteDialog => "Ghi chú và thẻ (B, e)",
+        Scope::NoteDialog => "Ghi chú, thẻ, mô tả (B, e, t)",
         Scope::ExportDialog => "Xuất đánh dấu (E)",
         Scope::Tags => "Bảng thẻ (T)",
-        Scope::Prompt => "Ô nhập thẻ, mô tả, tên mới",
         Scope::Analysis => "Phân tích (a)",
         Scope::AnalysisQuery => "Ô truy vấn phân tích (/ trong phân tích)",
         Scope::AnalysisFacets => "Thanh lọc phân tích (f trong phân tích)",
@@ -396,6 +395,8 @@ pub const NO_TAG_TYPED: &str = "chưa gõ thẻ: không gắn gì";
 pub const ONE_TAG_NAME: &str = "tên mới: đúng một thẻ (không dấu cách, dấu phẩy)";
 pub const TAGS_HINTS: &str = "Enter các đánh dấu · e mô tả · r đổi tên/gộp · u hoàn tác";
 pub const TAGS_NONE: &str = "chưa có thẻ nào: t trong Ngữ cảnh, Alt-t trong ô tìm, hoặc B";
+/// The tags pane's column heads: the tag, its bookmarks, its description.
+pub const TAGS_HEAD: [&str; 3] = ["thẻ", "đánh dấu", "mô tả"];
 pub const PROMPT_HINT: &str = "Enter: áp dụng · Esc: huỷ · Ctrl-t: Telex";
 
 pub fn tags_title(count: usize) -> String {

@@ -58,7 +58,7 @@ fn tail_width(s: &str, cols: usize) -> String {
 }
 
 /// `s` cut or padded to exactly `cols` columns (right-aligned with `right`).
-fn fit(s: &str, cols: usize, right: bool) -> String {
+pub(super) fn fit(s: &str, cols: usize, right: bool) -> String {
     if cols == 0 {
         return String::new();
     }

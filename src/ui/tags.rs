@@ -38,7 +38,7 @@ pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .title_bottom(Line::from(Span::styled(format!(" {hints} "), theme.meta())));
     let inner = b.inner(rect);
     frame.render_widget(b, rect);
-    if inner.height == 0 || inner.width < 8 {
+    if inner.height < 2 || inner.width < 8 {
         return;
     }
     if pane.rows.is_empty() {
@@ -59,8 +59,26 @@ pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .max()
         .unwrap_or(0)
         .clamp(8, (width * 2 / 5).max(8));
-    let count_w = 6;
-    let h = usize::from(inner.height);
+    let count_w = 8;
+    let head = format!(
+        "{}{:>count_w$}  {}",
+        crate::ui::analysis::fit(strings::TAGS_HEAD[0], name_w, false),
+        strings::TAGS_HEAD[1],
+        strings::TAGS_HEAD[2]
+    );
+    frame.render_widget(
+        Line::from(Span::styled(
+            truncate_to_width(&head, width),
+            theme.heading(),
+        )),
+        Rect { height: 1, ..inner },
+    );
+    let list = Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
+    let h = usize::from(list.height);
     let offset = list_offset(pane.selected, pane.rows.len(), h);
     for (i, r) in pane.rows.iter().enumerate().skip(offset).take(h) {
         let name = format!("{}{}", "  ".repeat(r.depth), r.leaf());
@@ -79,13 +97,13 @@ pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         if i == pane.selected {
             line = line.style(theme.selected(true));
         }
-        let y = inner.y + u16::try_from(i - offset).unwrap_or(0);
+        let y = list.y + u16::try_from(i - offset).unwrap_or(0);
         frame.render_widget(
             line,
             Rect {
                 y,
                 height: 1,
-                ..inner
+                ..list
             },
         );
     }

@@ -13,6 +13,7 @@ use ratatui::style::{Color, Modifier};
 
 mod analysis;
 mod analysis_title;
+mod coding;
 mod copy;
 mod dates;
 mod localities;

@@ -18,7 +18,7 @@ impl App {
             return;
         };
         match dialog {
-            Dialog::Prompt { .. } => {}
+            Dialog::Prompt { .. } => self.prompt_key(action, key),
             Dialog::Export {
                 selected,
                 shown,

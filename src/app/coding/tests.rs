@@ -78,7 +78,7 @@ fn t_tags_the_marked_lines_in_one_request_and_counts_new_added_already() {
         analysis_mut(&mut a).tag_marks.insert(*at);
     }
     press(&mut a, "t");
-    assert_eq!(a.key_scope(), Scope::Prompt);
+    assert_eq!(a.key_scope(), Scope::NoteDialog);
     press(&mut a, "nhà-ở\n");
     assert_eq!(a.key_scope(), Scope::Analysis);
     let notice = a.notice.clone().unwrap();
@@ -168,7 +168,7 @@ fn alt_t_in_the_finder_tags_its_hits() {
     assert!(!hits.is_empty());
     applies(&mut a);
     key(&mut a, KeyCode::Char('t'), KeyModifiers::ALT);
-    assert_eq!(a.key_scope(), Scope::Prompt);
+    assert_eq!(a.key_scope(), Scope::NoteDialog);
     press(&mut a, "chính-sách\n");
     assert_eq!(a.key_scope(), Scope::Finder, "the finder stays open");
     assert_eq!(a.bookmarks.list.len(), hits.len());

@@ -97,7 +97,7 @@ fn e_describes_and_r_renames_or_merges() {
     a.sent.clear();
     // `e` on kinh-tế: the prompt, the description sent.
     press(&mut a, "e");
-    assert_eq!(a.key_scope(), crate::app::Scope::Prompt);
+    assert_eq!(a.key_scope(), crate::app::Scope::NoteDialog);
     press(&mut a, "kinh tế\n");
     assert_eq!(
         ops(&mut a),
@@ -134,7 +134,7 @@ fn e_describes_and_r_renames_or_merges() {
     );
     assert_eq!(a.bookmarks.codebook.description("econ"), "kinh tế");
     // Into a tag that exists: a merge, and the notice says so.
-    press(&mut a, "G");
+    press(&mut a, "jjj");
     assert_eq!(
         a.bookmarks.tags.as_ref().unwrap().selected_tag(),
         Some("xã-hội")
