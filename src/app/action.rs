@@ -83,6 +83,8 @@ pub enum Action {
     Tags,
     /// The tags pane: rename (or merge) the selected tag.
     RenameTag,
+    /// The tags pane: tags × places, and back.
+    Matrix,
 }
 
 /// Where a binding applies.
@@ -279,7 +281,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 66] = [
+    const ALL: [Action; 67] = [
         Quit,
         Help,
         Close,
@@ -346,6 +348,7 @@ mod tests {
         TagHits,
         Tags,
         RenameTag,
+        Matrix,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -417,6 +420,7 @@ mod tests {
             TagHits => 63,
             Tags => 64,
             RenameTag => 65,
+            Matrix => 66,
         }
     }
 

@@ -727,10 +727,10 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Tags,
     },
     Binding {
-        keys: &[(KeyCode::Char('u'), NONE)],
-        label: "u",
-        action: Action::Undo,
-        help: "hoàn tác lần gắn thẻ gần nhất",
+        keys: &[(KeyCode::Char('M'), SHIFT), (KeyCode::Char('M'), NONE)],
+        label: "M",
+        action: Action::Matrix,
+        help: "bảng thẻ × tỉnh (j k: ô sau, Enter: các đoạn)",
         scope: Scope::Tags,
     },
     Binding {
@@ -741,7 +741,7 @@ pub const KEYMAP: &[Binding] = &[
         ],
         label: "Esc",
         action: Action::Close,
-        help: "đóng bảng thẻ",
+        help: "đóng bảng thẻ (bảng thẻ × tỉnh: về danh sách)",
         scope: Scope::Tags,
     },
     Binding {

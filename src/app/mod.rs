@@ -491,7 +491,8 @@ impl App {
             | Action::ReverseSort
             | Action::MarkAll
             | Action::TagHits
-            | Action::RenameTag => {}
+            | Action::RenameTag
+            | Action::Matrix => {}
         }
     }
 }

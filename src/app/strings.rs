@@ -148,7 +148,7 @@ pub const FORMAT_JSON: &str = "JSON (như lưu trữ)";
 
 /// The pane's title: how many bookmarks are shown and how they are sorted.
 pub fn bookmarks_tagged_title(count: &str, tag: &str, sort: &str) -> String {
-    format!(" Đánh dấu {count} · thẻ \"{tag}\" · {sort} · Esc: đóng ")
+    format!(" Đánh dấu {count} · {tag} · {sort} · Esc: đóng ")
 }
 
 pub fn bookmarks_title(count: &str, sort: &str) -> String {
@@ -397,6 +397,23 @@ pub const TAGS_HINTS: &str = "Enter các đánh dấu · e mô tả · r đổi 
 pub const TAGS_NONE: &str = "chưa có thẻ nào: t trong Ngữ cảnh, Alt-t trong ô tìm, hoặc B";
 /// The tags pane's column heads: the tag, its bookmarks, its description.
 pub const TAGS_HEAD: [&str; 3] = ["thẻ", "đánh dấu", "mô tả"];
+pub const MATRIX_HINTS: &str =
+    "j k ô sau, trước · Enter các đoạn · Esc danh sách · CSV: nghiquyet bookmarks matrix --csv";
+pub const MATRIX_NONE: &str = "chưa có đánh dấu nào có thẻ (ở một nơi trong kho)";
+
+pub fn matrix_title(tags: usize, places: usize) -> String {
+    format!(" Thẻ × tỉnh: {tags} thẻ, {places} nơi · Esc: về danh sách ")
+}
+
+/// What the bookmarks pane shows after Enter on a cell: `thẻ "x" × Thanh Hóa`.
+pub fn cell_label(tag: &str, place: &str) -> String {
+    format!("thẻ \"{tag}\" × {place}")
+}
+
+pub fn tag_label(tag: &str) -> String {
+    format!("thẻ \"{tag}\"")
+}
+
 pub const PROMPT_HINT: &str = "Enter: áp dụng · Esc: huỷ · Ctrl-t: Telex";
 
 pub fn tags_title(count: usize) -> String {

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use super::bookmarks::{Dialog, Prompt};
 use super::input::Input;
 use super::{Action, App, strings};
+use crate::analysis::counts::By;
 use crate::bookmarks::codebook::{renamed, with_parents};
+use crate::bookmarks::matrix::{Matrix, matrix};
 use crate::bookmarks::{Op, parse_tags};
 
 /// One row of the tags pane.
@@ -33,6 +35,40 @@ impl TagRow {
 pub struct TagsPane {
     pub rows: Vec<TagRow>,
     pub selected: usize,
+    /// Tags × places (`M`), shown instead of the list while it is there.
+    pub matrix: Option<MatrixView>,
+}
+
+/// The tags × places matrix and its selected cell. The cursor steps through the cells that
+/// hold passages, row by row.
+#[derive(Debug, Clone, Default)]
+pub struct MatrixView {
+    pub m: Matrix,
+    /// The cells that hold passages (tag, place), in reading order.
+    pub cells: Vec<(usize, usize)>,
+    /// Index into `cells`.
+    pub selected: usize,
+}
+
+impl MatrixView {
+    fn of(app: &App) -> Self {
+        let bm = &app.bookmarks;
+        let at: Vec<_> = bm.resolved.iter().map(|r| r.at).collect();
+        let m = matrix(&app.corpus, &bm.list, &at, By::Province);
+        let cells = (0..m.tags.len())
+            .flat_map(|t| (0..m.places.len()).map(move |p| (t, p)))
+            .filter(|&(t, p)| m.count(t, p) > 0)
+            .collect();
+        MatrixView {
+            m,
+            cells,
+            selected: 0,
+        }
+    }
+
+    pub fn cell(&self) -> Option<(usize, usize)> {
+        self.cells.get(self.selected).copied()
+    }
 }
 
 impl TagsPane {
@@ -101,6 +137,59 @@ impl App {
             .and_then(|k| pane.rows.iter().position(|r| r.tag.to_lowercase() == k))
             .unwrap_or(pane.selected)
             .min(pane.rows.len().saturating_sub(1));
+        if pane.matrix.is_some() {
+            self.refresh_matrix();
+        }
+    }
+
+    /// Compute the matrix again (the bookmarks changed), keeping the selected cell.
+    fn refresh_matrix(&mut self) {
+        let mut view = MatrixView::of(self);
+        let Some(pane) = self.bookmarks.tags.as_mut() else {
+            return;
+        };
+        if let Some(old) = &pane.matrix
+            && let Some((t, p)) = old.cell()
+        {
+            let key = (&old.m.tags[t], &old.m.places[p]);
+            view.selected = view
+                .cells
+                .iter()
+                .position(|&(t, p)| (&view.m.tags[t], &view.m.places[p]) == key)
+                .unwrap_or(old.selected)
+                .min(view.cells.len().saturating_sub(1));
+        }
+        pane.matrix = Some(view);
+    }
+
+    /// Keys while the matrix is shown.
+    fn matrix_key(&mut self, action: Action) {
+        let Some(view) = self.bookmarks.tags.as_mut().and_then(|p| p.matrix.as_mut()) else {
+            return;
+        };
+        let n = view.cells.len();
+        match action {
+            Action::Close | Action::Matrix => {
+                if let Some(p) = self.bookmarks.tags.as_mut() {
+                    p.matrix = None;
+                }
+            }
+            Action::Down => view.selected = super::navigation::step(view.selected, 1, n),
+            Action::Up => view.selected = super::navigation::step(view.selected, -1, n),
+            Action::Open => {
+                let Some((t, p)) = view.cell() else { return };
+                let label = strings::cell_label(&view.m.tags[t], &view.m.places[p]);
+                let rows = view.m.cells[t][p].clone();
+                let list = &self.bookmarks.list;
+                let ids = rows
+                    .iter()
+                    .filter_map(|&i| list.get(i).map(|b| b.id.clone()))
+                    .collect();
+                self.bookmarks.tags = None;
+                self.show_bookmarks(None, Some((label, ids)));
+            }
+            _ => {}
+        }
     }
 
     pub(super) fn tags_key(&mut self, action: Option<Action>) {
@@ -108,6 +197,10 @@ impl App {
             return;
         };
         let Some(action) = action else { return };
+        if pane.matrix.is_some() {
+            self.matrix_key(action);
+            return;
+        }
         let n = pane.rows.len();
         let tag = pane.selected_tag().map(str::to_string);
         match action {
@@ -119,13 +212,11 @@ impl App {
             }
             Action::Down => pane.selected = super::navigation::step(pane.selected, 1, n),
             Action::Up => pane.selected = super::navigation::step(pane.selected, -1, n),
-            Action::Top => pane.selected = 0,
-            Action::Bottom => pane.selected = n.saturating_sub(1),
-            Action::Undo => self.undo(),
+            Action::Matrix => self.refresh_matrix(),
             Action::Open => {
                 if let Some(tag) = tag {
                     self.bookmarks.tags = None;
-                    self.show_bookmarks_tagged(tag);
+                    self.show_bookmarks(Some(tag), None);
                 }
             }
             Action::EditBookmark => {
@@ -156,13 +247,19 @@ impl App {
         }
     }
 
-    /// The bookmarks pane, showing only the bookmarks with `tag` (or a tag under it).
-    fn show_bookmarks_tagged(&mut self, tag: String) {
+    /// The bookmarks pane, showing only the bookmarks with `tag` (or a tag under it), or
+    /// only some (a cell of the matrix: what they are, their ids).
+    fn show_bookmarks(
+        &mut self,
+        tag: Option<String>,
+        only: Option<(String, std::collections::HashSet<String>)>,
+    ) {
         if self.bookmarks.pane.is_none() {
             self.open_bookmarks();
         }
         if let Some(p) = self.bookmarks.pane.as_mut() {
-            p.tag = Some(tag);
+            p.only = only;
+            p.tag = tag;
             p.selected = 0;
             p.rows.clear();
         }

@@ -87,8 +87,10 @@ pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         format!("{}/{}", pane.rows.len(), bm.list.len())
     };
     let mut title = strings::bookmarks_title(&count, pane.sort.label());
-    if let Some(tag) = &pane.tag {
-        title = strings::bookmarks_tagged_title(&count, tag, pane.sort.label());
+    let only = (pane.only.as_ref().map(|o| o.0.clone()))
+        .or_else(|| pane.tag.as_deref().map(strings::tag_label));
+    if let Some(what) = only {
+        title = strings::bookmarks_tagged_title(&count, &what, pane.sort.label());
     }
     let hints = strings::BOOKMARKS_HINTS;
     let hints = truncate_to_width(hints, usize::from(rect.width.saturating_sub(4)));

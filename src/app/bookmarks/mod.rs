@@ -47,6 +47,8 @@ pub struct Pane {
     pub rows: Vec<usize>,
     /// Only bookmarks with this tag, or a tag under it (Enter in the tags pane).
     pub tag: Option<String>,
+    /// Only these bookmarks (a cell of the tags × places matrix), and what they are.
+    pub only: Option<(String, HashSet<String>)>,
 }
 
 /// What the note dialog edits.
@@ -323,6 +325,11 @@ impl App {
                 pane.tag
                     .as_deref()
                     .is_none_or(|t| crate::app::tags::has_tag_or_under(&bm.list[i].tags, t))
+            })
+            .filter(|&i| {
+                pane.only
+                    .as_ref()
+                    .is_none_or(|(_, ids)| ids.contains(&bm.list[i].id))
             })
             .filter(|&i| {
                 if query.terms.is_empty() {

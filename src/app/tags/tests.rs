@@ -165,3 +165,62 @@ fn enter_lists_the_bookmarks_of_a_tag_and_those_under_it() {
     press(&mut a, "T");
     assert!(a.bookmarks.tags.is_some());
 }
+
+#[test]
+fn m_shows_tags_by_places_and_enter_lists_a_cells_bookmarks() {
+    let mut a = app();
+    press(&mut a, "TM");
+    let view = a
+        .bookmarks
+        .tags
+        .as_ref()
+        .unwrap()
+        .matrix
+        .clone()
+        .expect("M: the matrix");
+    assert_eq!(view.m.tags[0].to_lowercase(), "kinh-tế");
+    let (t, p) = view.cell().unwrap();
+    assert!(
+        view.m.count(t, p) > 0,
+        "the cursor starts on a cell with passages"
+    );
+    // Every cell the cursor visits holds passages; j walks them all.
+    for _ in 0..view.cells.len() {
+        let v = a.bookmarks.tags.as_ref().unwrap().matrix.as_ref().unwrap();
+        let (t, p) = v.cell().unwrap();
+        assert!(v.m.count(t, p) > 0);
+        press(&mut a, "j");
+    }
+    // Back to the first cell.
+    for _ in 0..view.cells.len() {
+        press(&mut a, "k");
+    }
+    let want: Vec<String> = view.m.cells[t][p]
+        .iter()
+        .map(|&i| a.bookmarks.list[i].id.clone())
+        .collect();
+    press(&mut a, "\n");
+    assert!(a.bookmarks.tags.is_none());
+    let pane = a.bookmarks.pane.as_ref().expect("the bookmarks pane");
+    let shown: Vec<String> = pane
+        .rows
+        .iter()
+        .map(|&i| a.bookmarks.list[i].id.clone())
+        .collect();
+    assert_eq!(shown.len(), want.len());
+    assert!(want.iter().all(|id| shown.contains(id)));
+    assert!(
+        pane.only
+            .as_ref()
+            .unwrap()
+            .0
+            .to_lowercase()
+            .contains("kinh-tế")
+    );
+    // Esc in the matrix goes back to the list, then closes.
+    press(&mut a, "\x1bTM\x1b");
+    let tags = a.bookmarks.tags.as_ref().unwrap();
+    assert!(tags.matrix.is_none());
+    press(&mut a, "\x1b");
+    assert!(a.bookmarks.tags.is_none());
+}

@@ -93,3 +93,25 @@ fn tags_pane_at_80x24_and_120x40() {
         );
     }
 }
+
+#[test]
+fn tags_by_places_matrix_at_80x24_and_120x40() {
+    for (w, h) in SIZES {
+        let mut a = tags_pane(w, h);
+        press(&mut a, "M");
+        let t = render(&a, w, h, THEME);
+        insta::assert_snapshot!(format!("coding_matrix_{w}x{h}"), t.backend().inner);
+        let buf = t.backend().inner.buffer();
+        let all = screen(buf);
+        assert!(find(buf, "Thẻ × tỉnh: 3 thẻ").is_some(), "{all}");
+        assert!(find(buf, "Thanh Hóa").is_some(), "{all}");
+        // The densest cell (kinh-tế × Thanh Hóa: 4) in the top shade: red and bold.
+        let (_, y) = find(buf, "kinh-tế").unwrap();
+        let row = row_text(buf, y);
+        let x = u16::try_from(row.rfind('4').map(|b| row[..b].chars().count()).unwrap())
+            .unwrap();
+        let c = &buf[(x, y)];
+        assert_eq!(c.fg, ratatui::style::Color::Red, "{c:?}");
+        assert!(c.modifier.contains(ratatui::style::Modifier::BOLD));
+    }
+}
