@@ -224,3 +224,26 @@ fn m_shows_tags_by_places_and_enter_lists_a_cells_bookmarks() {
     press(&mut a, "\x1b");
     assert!(a.bookmarks.tags.is_none());
 }
+
+#[test]
+fn the_wheel_moves_the_tags_pane_not_the_bookmarks_pane_under_it() {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut a = app();
+    press(&mut a, "'T");
+    let mouse = |a: &mut App, kind| {
+        crate::app::tests::send(
+            a,
+            crate::app::Event::Mouse(MouseEvent {
+                kind,
+                column: 30,
+                row: 10,
+                modifiers: KeyModifiers::NONE,
+            }),
+        );
+    };
+    mouse(&mut a, MouseEventKind::ScrollDown);
+    assert!(a.bookmarks.tags.as_ref().unwrap().selected > 0);
+    mouse(&mut a, MouseEventKind::Down(MouseButton::Left));
+    assert_eq!(a.bookmarks.pane.as_ref().unwrap().selected, 0);
+    assert!(a.bookmarks.tags.is_some());
+}

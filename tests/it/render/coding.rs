@@ -108,8 +108,7 @@ fn tags_by_places_matrix_at_80x24_and_120x40() {
         // The densest cell (kinh-tế × Thanh Hóa: 4) in the top shade: red and bold.
         let (_, y) = find(buf, "kinh-tế").unwrap();
         let row = row_text(buf, y);
-        let x = u16::try_from(row.rfind('4').map(|b| row[..b].chars().count()).unwrap())
-            .unwrap();
+        let x = u16::try_from(row.rfind('4').map(|b| row[..b].chars().count()).unwrap()).unwrap();
         let c = &buf[(x, y)];
         assert_eq!(c.fg, ratatui::style::Color::Red, "{c:?}");
         assert!(c.modifier.contains(ratatui::style::Modifier::BOLD));
