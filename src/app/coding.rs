@@ -91,6 +91,12 @@ impl App {
             self.notice = Some(strings::NOTHING_TO_TAG.into());
             return;
         }
+        // Before the file is read, the passages that have a bookmark are not known: each
+        // would get a second one.
+        if !self.bookmarks.loaded {
+            self.notice = Some(strings::BOOKMARKS_LOADING.into());
+            return;
+        }
         if self.refuse_if_read_only() {
             return;
         }

@@ -150,6 +150,15 @@ fn t_with_nothing_marked_tags_every_line_and_esc_cancels() {
 }
 
 #[test]
+fn nothing_is_tagged_before_the_bookmarks_file_is_read() {
+    let mut a = concordance("nghi quyet");
+    a.bookmarks.loaded = false;
+    press(&mut a, "t");
+    assert!(a.bookmarks.dialog.is_none());
+    assert_eq!(a.notice.as_deref(), Some(strings::BOOKMARKS_LOADING));
+}
+
+#[test]
 fn a_read_only_file_refuses_bulk_tagging() {
     let mut a = concordance("nghi quyet");
     a.bookmarks.read_only = Some("chỉ đọc".into());
