@@ -76,6 +76,16 @@ pub enum Action {
     SortAnalysis,
     ReverseSort,
     SideBySide,
+    /// The concordance: mark every line (again: none), for tagging.
+    MarkAll,
+    /// Tag the concordance's marked lines (or all), or the finder's hits, in one step.
+    TagHits,
+    /// The tags pane (the codebook).
+    Tags,
+    /// The tags pane: rename (or merge) the selected tag.
+    RenameTag,
+    /// The tags pane: tags × places, and back.
+    Matrix,
 }
 
 /// Where a binding applies.
@@ -95,7 +105,8 @@ pub enum Scope {
     BookmarkFilter,
     /// Typing the locality list's filter: only these keys act, every other key types.
     LocalityFilter,
-    /// The note and tags dialog: only these keys act, every other key types.
+    /// The note and tags dialog, and the one-line prompts (a tag for many passages, a
+    /// tag's description or new name): only these keys act, every other key types.
     NoteDialog,
     /// The export dialog: only these keys act.
     ExportDialog,
@@ -105,6 +116,8 @@ pub enum Scope {
     AnalysisQuery,
     /// The analysis view's filter bar: only these keys act.
     AnalysisFacets,
+    /// The tags pane (the codebook): only these keys act.
+    Tags,
 }
 
 impl Scope {
@@ -152,7 +165,7 @@ pub fn action_for(key: KeyEvent, pane: Scope) -> Option<Action> {
 }
 
 /// The help's groups of keys, in order.
-pub const HELP_SCOPES: [Scope; 14] = [
+pub const HELP_SCOPES: [Scope; 15] = [
     Scope::Global,
     Scope::Localities,
     Scope::LocalityFilter,
@@ -163,6 +176,7 @@ pub const HELP_SCOPES: [Scope; 14] = [
     Scope::BookmarkFilter,
     Scope::NoteDialog,
     Scope::ExportDialog,
+    Scope::Tags,
     Scope::Analysis,
     Scope::AnalysisQuery,
     Scope::AnalysisFacets,
@@ -268,7 +282,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 63] = [
+    const ALL: [Action; 68] = [
         Quit,
         Help,
         Close,
@@ -332,6 +346,11 @@ mod tests {
         ReverseSort,
         SideBySide,
         ExportQdpx,
+        MarkAll,
+        TagHits,
+        Tags,
+        RenameTag,
+        Matrix,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -400,6 +419,11 @@ mod tests {
             ReverseSort => 60,
             SideBySide => 61,
             ExportQdpx => 62,
+            MarkAll => 63,
+            TagHits => 64,
+            Tags => 65,
+            RenameTag => 66,
+            Matrix => 67,
         }
     }
 

@@ -158,6 +158,8 @@ pub struct Analysis {
     pub kwic_sort: Sort,
     /// Places marked for side by side (row names), in the order marked.
     pub marked: Vec<(By, String)>,
+    /// Concordance passages marked for tagging (`Space`, `*`).
+    pub tag_marks: std::collections::HashSet<PassageRef>,
     /// Places read side by side, the focused one, and each one's selected passage.
     pub columns: Vec<(By, String)>,
     pub column: usize,
@@ -197,6 +199,7 @@ impl Analysis {
             reverse: false,
             kwic_sort: Sort::Rank,
             marked: Vec::new(),
+            tag_marks: std::collections::HashSet::new(),
             columns: Vec::new(),
             column: 0,
             column_selected: Vec::new(),
@@ -326,6 +329,12 @@ impl Analysis {
                 .map(|h| h.at),
             _ => None,
         }
+    }
+
+    /// The concordance's passages, in its order, each once.
+    pub fn concordance_passages(&self) -> Vec<PassageRef> {
+        let lines = self.results.as_ref().map_or(&[][..], |r| &r.lines[..]);
+        super::coding::dedup(lines.iter().map(|l| l.at))
     }
 
     /// Change the value of a facet: `step` ±1 through its values, 0 clears it.
@@ -521,6 +530,7 @@ impl App {
                 _ => {
                     if a.input.handle_key(key) {
                         a.narrow.clear();
+                        a.tag_marks.clear();
                         a.row = 0;
                         a.line = 0;
                         self.request_analysis();
@@ -643,6 +653,22 @@ impl App {
                     a.move_by(1);
                 }
             }
+            Action::Toggle if a.view == View::Concordance => {
+                self.mark_line();
+                return;
+            }
+            Action::MarkAll => {
+                self.mark_all_lines();
+                return;
+            }
+            Action::TagHits => {
+                self.tag_concordance();
+                return;
+            }
+            Action::Undo => {
+                self.undo();
+                return;
+            }
             Action::SideBySide => {
                 let mut places = a.marked.clone();
                 if places.is_empty() {
@@ -720,4 +746,4 @@ fn period_days(p: &str) -> (String, String) {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

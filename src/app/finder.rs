@@ -186,6 +186,7 @@ impl App {
                 let q = self.finder.take().map(|f| f.input.text().to_string());
                 self.open_analysis(q);
             }
+            Some(Action::TagHits) => self.tag_finder_hits(),
             Some(Action::Copy) => self.copy(false),
             Some(Action::CopyCitation) => self.copy(true),
             Some(Action::Down) => self.finder_move(1),

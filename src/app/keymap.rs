@@ -306,6 +306,13 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Finder,
     },
     Binding {
+        keys: &[(KeyCode::Char('t'), ALT)],
+        label: "Alt-t",
+        action: Action::TagHits,
+        help: "gắn thẻ mọi kết quả đang có",
+        scope: Scope::Finder,
+    },
+    Binding {
         keys: &[(KeyCode::Down, NONE), (KeyCode::Char('n'), CTRL)],
         label: "↓ Ctrl-n",
         action: Action::Down,
@@ -457,6 +464,13 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Bookmarks,
     },
     Binding {
+        keys: &[(KeyCode::Char('T'), SHIFT), (KeyCode::Char('T'), NONE)],
+        label: "T",
+        action: Action::Tags,
+        help: "bảng thẻ: số đánh dấu, mô tả",
+        scope: Scope::Bookmarks,
+    },
+    Binding {
         keys: &[
             (KeyCode::Esc, NONE),
             (KeyCode::Char('\''), NONE),
@@ -486,6 +500,13 @@ pub const KEYMAP: &[Binding] = &[
         label: "a",
         action: Action::Analyze,
         help: "phân tích: địa phương, thời gian, ngữ cảnh (KWIC)",
+        scope: Scope::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('T'), SHIFT), (KeyCode::Char('T'), NONE)],
+        label: "T",
+        action: Action::Tags,
+        help: "bảng thẻ (codebook)",
         scope: Scope::Global,
     },
     Binding {
@@ -580,7 +601,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[(KeyCode::Enter, NONE)],
         label: "Enter",
         action: Action::SaveNote,
-        help: "lưu ghi chú và thẻ",
+        help: "lưu (ghi chú, thẻ, mô tả, tên mới)",
         scope: Scope::NoteDialog,
     },
     Binding {
@@ -660,7 +681,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[(KeyCode::Char('Q'), SHIFT), (KeyCode::Char('Q'), NONE)],
         label: "Q",
         action: Action::ExportQdpx,
-        help: "xuất dự án REFI-QDA (.qdpx: NVivo, ATLAS.ti, MAXQDA, QualCoder)",
+        help: "xuất dự án REFI-QDA (.qdpx, cho NVivo, QualCoder…)",
         scope: Scope::ExportDialog,
     },
     Binding {
@@ -676,6 +697,59 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Close,
         help: "đóng, không xuất",
         scope: Scope::ExportDialog,
+    },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE)],
+        label: "Enter",
+        action: Action::Open,
+        help: "các đánh dấu có thẻ này",
+        scope: Scope::Tags,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
+        label: "j ↓",
+        action: Action::Down,
+        help: "thẻ sau",
+        scope: Scope::Tags,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
+        label: "k ↑",
+        action: Action::Up,
+        help: "thẻ trước",
+        scope: Scope::Tags,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('e'), NONE)],
+        label: "e",
+        action: Action::EditBookmark,
+        help: "sửa mô tả của thẻ",
+        scope: Scope::Tags,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('r'), NONE)],
+        label: "r",
+        action: Action::RenameTag,
+        help: "đổi tên (trùng thẻ có sẵn: gộp)",
+        scope: Scope::Tags,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('M'), SHIFT), (KeyCode::Char('M'), NONE)],
+        label: "M",
+        action: Action::Matrix,
+        help: "bảng thẻ × tỉnh (j k: ô sau, Enter: các đoạn)",
+        scope: Scope::Tags,
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Esc, NONE),
+            (KeyCode::Char('T'), SHIFT),
+            (KeyCode::Char('T'), NONE),
+        ],
+        label: "Esc",
+        action: Action::Close,
+        help: "đóng bảng thẻ (bảng thẻ × tỉnh: về danh sách)",
+        scope: Scope::Tags,
     },
     Binding {
         keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
@@ -797,7 +871,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[(KeyCode::Char(' '), NONE)],
         label: "Space",
         action: Action::Toggle,
-        help: "chọn địa phương để đọc song song (tối đa 3)",
+        help: "chọn nơi đọc song song (≤3); ngữ cảnh: chọn dòng",
         scope: Scope::Analysis,
     },
     Binding {
@@ -826,6 +900,27 @@ pub const KEYMAP: &[Binding] = &[
         label: "b",
         action: Action::Bookmark,
         help: "đánh dấu đoạn đã chọn",
+        scope: Scope::Analysis,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('*'), NONE), (KeyCode::Char('*'), SHIFT)],
+        label: "*",
+        action: Action::MarkAll,
+        help: "ngữ cảnh: chọn mọi dòng / bỏ chọn",
+        scope: Scope::Analysis,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('t'), NONE)],
+        label: "t",
+        action: Action::TagHits,
+        help: "ngữ cảnh: gắn thẻ dòng đã chọn (hoặc mọi dòng)",
+        scope: Scope::Analysis,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('u'), NONE)],
+        label: "u",
+        action: Action::Undo,
+        help: "hoàn tác lần gắn thẻ, lần xoá gần nhất",
         scope: Scope::Analysis,
     },
     Binding {

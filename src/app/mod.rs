@@ -6,6 +6,7 @@ pub mod action;
 pub mod analysis;
 pub mod bookmarks;
 pub mod clipboard;
+pub mod coding;
 pub mod event;
 pub mod finder;
 pub mod input;
@@ -18,6 +19,7 @@ pub mod outline;
 pub mod reader;
 pub mod session;
 pub mod strings;
+pub mod tags;
 
 use std::sync::Arc;
 
@@ -183,6 +185,7 @@ impl App {
         self.bookmarks.marked_in.clear();
         self.bookmarks.pane = None;
         self.bookmarks.dialog = None;
+        self.bookmarks.tags = None;
         self.bookmarks.undo.clear();
         self.follow_outline();
     }
@@ -296,6 +299,7 @@ impl App {
         let action = action::action_for(key, scope);
         match scope {
             Scope::NoteDialog | Scope::ExportDialog => self.dialog_key(action, key),
+            Scope::Tags => self.tags_key(action),
             Scope::Bookmarks | Scope::BookmarkFilter => self.bookmarks_key(scope, action, key),
             Scope::LocalityFilter => self.locality_filter_key(action, key),
             Scope::Finder => self.finder_key(action, key),
@@ -317,9 +321,15 @@ impl App {
             return self.focus.scope();
         }
         match &self.bookmarks.dialog {
-            Some(bookmarks::Dialog::Note { .. }) => return Scope::NoteDialog,
+            // A prompt takes the note dialog's keys (Enter, Esc, Ctrl-t; the rest types).
+            Some(bookmarks::Dialog::Note { .. } | bookmarks::Dialog::Prompt { .. }) => {
+                return Scope::NoteDialog;
+            }
             Some(bookmarks::Dialog::Export { .. }) => return Scope::ExportDialog,
             None => {}
+        }
+        if self.bookmarks.tags.is_some() {
+            return Scope::Tags;
         }
         if let Some(p) = &self.bookmarks.pane {
             return if p.filtering {
@@ -451,6 +461,7 @@ impl App {
             Action::Copy => self.copy(false),
             Action::CopyCitation => self.copy(true),
             Action::Analyze => self.open_analysis(None),
+            Action::Tags => self.open_tags(),
             Action::SideBySide => self.pick_place_for_columns(),
             // Keys of the overlays and dialogs only.
             Action::Close
@@ -478,7 +489,11 @@ impl App {
             | Action::PrevView
             | Action::LevelBelow
             | Action::SortAnalysis
-            | Action::ReverseSort => {}
+            | Action::ReverseSort
+            | Action::MarkAll
+            | Action::TagHits
+            | Action::RenameTag
+            | Action::Matrix => {}
         }
     }
 }

@@ -40,6 +40,15 @@ impl App {
             }
         } else if self.bookmarks.dialog.is_some() {
             // The note and export dialogs are typed into: the mouse is ignored.
+        } else if self.bookmarks.tags.is_some() {
+            // The tags pane (over the bookmarks pane, when opened from it): the wheel moves
+            // its selection; a click does nothing.
+            if let Some(d) = wheel {
+                let action = if d > 0 { Action::Down } else { Action::Up };
+                for _ in 0..d.unsigned_abs() {
+                    self.tags_key(Some(action));
+                }
+            }
         } else if self.bookmarks.pane.is_some() {
             self.bookmarks_mouse(at, wheel);
         } else if self.finder.is_some() {

@@ -68,8 +68,9 @@ pub fn scope_title(scope: Scope) -> &'static str {
         Scope::Bookmarks => "Danh sách đánh dấu (' m)",
         Scope::BookmarkFilter => "Ô lọc đánh dấu (/ trong danh sách)",
         Scope::LocalityFilter => "Ô lọc địa phương (f)",
-        Scope::NoteDialog => "Ghi chú và thẻ (B, e)",
+        Scope::NoteDialog => "Ghi chú, thẻ, mô tả (B, e, t)",
         Scope::ExportDialog => "Xuất đánh dấu (E)",
+        Scope::Tags => "Bảng thẻ (T)",
         Scope::Analysis => "Phân tích (a)",
         Scope::AnalysisQuery => "Ô truy vấn phân tích (/ trong phân tích)",
         Scope::AnalysisFacets => "Thanh lọc phân tích (f trong phân tích)",
@@ -148,6 +149,10 @@ pub const FORMAT_JSON: &str = "JSON (như lưu trữ)";
 pub const FORMAT_QDPX: &str = "REFI-QDA (.qdpx: NVivo, MAXQDA…)";
 
 /// The pane's title: how many bookmarks are shown and how they are sorted.
+pub fn bookmarks_tagged_title(count: &str, tag: &str, sort: &str) -> String {
+    format!(" Đánh dấu {count} · {tag} · {sort} · Esc: đóng ")
+}
+
 pub fn bookmarks_title(count: &str, sort: &str) -> String {
     format!(" Đánh dấu {count} · {sort} · Esc: đóng ")
 }
@@ -383,3 +388,89 @@ pub const SORT_BY_COUNT: &str = "nhiều bài";
 /// The locality filter box's label, and its hint when empty.
 pub const LOCALITY_FILTER_LABEL: &str = "lọc › ";
 pub const LOCALITY_FILTER_LABEL_TELEX: &str = "lọc Telex › ";
+
+// Coding (issue 15): tagging many passages, the tags pane.
+pub const TAG_ONLY_IN_CONCORDANCE: &str =
+    "gắn thẻ hàng loạt: trong bảng Ngữ cảnh (Tab) hoặc trong ô tìm (Alt-t)";
+pub const NOTHING_TO_TAG: &str = "không có đoạn nào để gắn thẻ";
+pub const NO_TAG_TYPED: &str = "chưa gõ thẻ: không gắn gì";
+pub const ONE_TAG_NAME: &str = "tên mới: đúng một thẻ (không dấu cách, dấu phẩy)";
+pub const TAGS_HINTS: &str = "Enter các đánh dấu · e mô tả · r đổi tên/gộp · u hoàn tác";
+pub const TAGS_NONE: &str = "chưa có thẻ nào: t trong Ngữ cảnh, Alt-t trong ô tìm, hoặc B";
+/// The tags pane's column heads: the tag, its bookmarks, its description.
+pub const TAGS_HEAD: [&str; 3] = ["thẻ", "đánh dấu", "mô tả"];
+pub const MATRIX_HINTS: &str =
+    "j k ô sau, trước · Enter các đoạn · Esc danh sách · CSV: nghiquyet bookmarks matrix --csv";
+pub const MATRIX_NONE: &str = "chưa có đánh dấu nào có thẻ (ở một nơi trong kho)";
+
+pub fn matrix_title(tags: usize, places: usize) -> String {
+    format!(" Thẻ × tỉnh: {tags} thẻ, {places} nơi · Esc: về danh sách ")
+}
+
+/// What the bookmarks pane shows after Enter on a cell: `thẻ "x" × Thanh Hóa`.
+pub fn cell_label(tag: &str, place: &str) -> String {
+    format!("thẻ \"{tag}\" × {place}")
+}
+
+pub fn tag_label(tag: &str) -> String {
+    format!("thẻ \"{tag}\"")
+}
+
+pub const PROMPT_HINT: &str = "Enter: áp dụng · Esc: huỷ · Ctrl-t: Telex";
+
+pub fn tags_title(count: usize) -> String {
+    format!(" Thẻ {count} · Esc: đóng ")
+}
+
+/// The prompt's title: a tag for `n` passages, a description, a new name.
+pub fn tag_prompt_title(n: usize, left_out: usize) -> String {
+    if left_out > 0 {
+        format!(" Gắn thẻ cho {n} đoạn (bỏ qua {left_out} kết quả ngoài danh sách) ")
+    } else {
+        format!(" Gắn thẻ cho {n} đoạn ")
+    }
+}
+
+pub fn describe_title(tag: &str) -> String {
+    format!(" Mô tả thẻ \"{tag}\" ")
+}
+
+pub fn rename_title(tag: &str) -> String {
+    format!(" Đổi tên thẻ \"{tag}\" (trùng thẻ có sẵn: gộp) ")
+}
+
+/// After a bulk tagging: `thẻ "nhà-ở": 9 đánh dấu mới · 2 gắn thêm · 1 đã có`, and the
+/// finder's hits it did not hold.
+pub fn tagged(tag: &str, done: crate::app::coding::Tagged, left_out: usize) -> String {
+    let undo = if done.new + done.added > 0 {
+        " · u: hoàn tác"
+    } else {
+        ""
+    };
+    let left = if left_out > 0 {
+        let shown = crate::search::worker::MAX_SHOWN;
+        format!(" · chỉ {shown} kết quả đầu: {left_out} kết quả sau chưa gắn (thu hẹp truy vấn)")
+    } else {
+        String::new()
+    };
+    format!(
+        "thẻ \"{tag}\": {} đánh dấu mới · {} gắn thêm · {} đã có{undo}{left}",
+        done.new, done.added, done.already
+    )
+}
+
+pub fn untagged(tag: &str, removed: usize, untagged: usize) -> String {
+    format!("đã hoàn tác thẻ \"{tag}\": bỏ {removed} đánh dấu mới, gỡ thẻ khỏi {untagged}")
+}
+
+pub fn described(tag: &str) -> String {
+    format!("đã lưu mô tả thẻ \"{tag}\"")
+}
+
+pub fn renamed_tag(from: &str, to: &str, merged: bool) -> String {
+    if merged {
+        format!("đã gộp thẻ \"{from}\" vào \"{to}\" (thẻ con đi theo, mô tả nối lại)")
+    } else {
+        format!("đã đổi tên thẻ \"{from}\" thành \"{to}\" (thẻ con đi theo)")
+    }
+}

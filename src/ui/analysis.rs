@@ -58,7 +58,7 @@ fn tail_width(s: &str, cols: usize) -> String {
 }
 
 /// `s` cut or padded to exactly `cols` columns (right-aligned with `right`).
-fn fit(s: &str, cols: usize, right: bool) -> String {
+pub(super) fn fit(s: &str, cols: usize, right: bool) -> String {
     if cols == 0 {
         return String::new();
     }
@@ -606,7 +606,9 @@ fn draw_concordance(frame: &mut Frame, a: &Analysis, theme: Theme, area: Rect) {
     let w = usize::from(area.width);
     let figures = lines.iter().take(2000).any(|l| l.figure.is_some());
     // Columns by priority: the line itself, the place, the figure, the date.
-    let mut kwic = w;
+    // A gutter for the lines marked for tagging, while any is.
+    let mark_w = if a.tag_marks.is_empty() { 0 } else { 2 };
+    let mut kwic = w.saturating_sub(mark_w);
     let place_w = if kwic >= 60 { 16 } else { 0 };
     kwic -= place_w;
     // The figure column only when sorted by it or when the line keeps room to be read.
@@ -618,11 +620,18 @@ fn draw_concordance(frame: &mut Frame, a: &Analysis, theme: Theme, area: Rect) {
     kwic -= fig_w;
     let date_w = if kwic >= 70 { 11 } else { 0 };
     kwic -= date_w;
+    let marked = if a.tag_marks.is_empty() {
+        String::new()
+    } else {
+        let n = lines.iter().filter(|l| a.tag_marks.contains(&l.at)).count();
+        format!(" · {} đã chọn (t: gắn thẻ)", thousands(n))
+    };
     let head = format!(
-        "{}{}{}{}",
+        "{}{}{}{}{}",
+        " ".repeat(mark_w),
         fit(if fig_w > 0 { "số liệu" } else { "" }, fig_w, false),
         fit(
-            &format!("ngữ cảnh · {} dòng", thousands(lines.len())),
+            &format!("ngữ cảnh · {} dòng{marked}", thousands(lines.len())),
             kwic,
             false
         ),
@@ -647,6 +656,14 @@ fn draw_concordance(frame: &mut Frame, a: &Analysis, theme: Theme, area: Rect) {
         let left = fit(&tail_width(&l.left, left_w), left_w, true);
         let right = fit(&l.right, right_w, false);
         let mut spans = Vec::new();
+        if mark_w > 0 {
+            let mark = match (a.tag_marks.contains(&l.at), theme.ascii) {
+                (false, _) => "  ",
+                (true, false) => "● ",
+                (true, true) => "* ",
+            };
+            spans.push(Span::styled(mark, theme.bookmark()));
+        }
         if fig_w > 0 {
             spans.push(Span::styled(
                 fit(l.figure.as_deref().unwrap_or("·"), fig_w - 1, true) + " ",

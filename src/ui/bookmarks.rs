@@ -86,7 +86,12 @@ pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else {
         format!("{}/{}", pane.rows.len(), bm.list.len())
     };
-    let title = strings::bookmarks_title(&count, pane.sort.label());
+    let mut title = strings::bookmarks_title(&count, pane.sort.label());
+    let only = (pane.only.as_ref().map(|o| o.0.clone()))
+        .or_else(|| pane.tag.as_deref().map(strings::tag_label));
+    if let Some(what) = only {
+        title = strings::bookmarks_tagged_title(&count, &what, pane.sort.label());
+    }
     let hints = strings::BOOKMARKS_HINTS;
     let hints = truncate_to_width(hints, usize::from(rect.width.saturating_sub(4)));
     let b = block(theme, &title).title_bottom(Line::from(Span::styled(
@@ -251,7 +256,7 @@ fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     );
 }
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -278,6 +283,9 @@ pub fn draw_dialog(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             let total = app.bookmarks.list.len();
             let what = strings::export_what(shown.as_ref().map(HashSet::len), total, *all);
             draw_export(frame, theme, area, *selected, dir, &what);
+        }
+        Some(Dialog::Prompt { purpose, input }) => {
+            super::tags::draw_prompt(frame, theme, area, purpose, input);
         }
         None => {}
     }

@@ -11,6 +11,7 @@ mod preview;
 mod reader;
 pub mod safe_backend;
 mod status;
+mod tags;
 pub mod text_box;
 pub mod theme;
 
@@ -76,6 +77,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     }
     if app.bookmarks.pane.is_some() {
         bookmarks::draw_pane(frame, app, theme, area);
+    }
+    if app.bookmarks.tags.is_some() {
+        tags::draw_pane(frame, app, theme, area);
     }
     if app.bookmarks.dialog.is_some() {
         bookmarks::draw_dialog(frame, app, theme, area);

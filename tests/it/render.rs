@@ -13,6 +13,7 @@ use ratatui::style::{Color, Modifier};
 
 mod analysis;
 mod analysis_title;
+mod coding;
 mod copy;
 mod dates;
 mod localities;
@@ -131,16 +132,16 @@ fn help_overlay_lists_the_keymap() {
     let t = render(&a, 120, 40, THEME);
     insta::assert_snapshot!(t.backend().inner);
     // Taller than 40 rows: every binding shows on a tall terminal…
-    let mut tall = app(120, 160);
+    let mut tall = app(120, 200);
     press(&mut tall, "?");
-    let t = render(&tall, 120, 160, THEME);
+    let t = render(&tall, 120, 200, THEME);
     let buf = t.backend().inner.buffer();
     for b in nghiquyet::app::action::KEYMAP {
         assert!(find(buf, b.help).is_some(), "help lacks {:?}", b.help);
     }
     // The query language too.
     for (example, what) in nghiquyet::app::action::QUERY_SYNTAX {
-        let rows: Vec<String> = (0..160).map(|y| row_text(buf, y)).collect();
+        let rows: Vec<String> = (0..200).map(|y| row_text(buf, y)).collect();
         assert!(
             find(buf, example).is_some() && find(buf, what).is_some(),
             "{example}\n{}",

@@ -15,7 +15,7 @@ use crate::bookmarks::worker::Request as BookmarkRequest;
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 
-fn embedded() -> App {
+pub(in crate::app) fn embedded() -> App {
     app_on(crate::embedded::corpus(), 120, 40)
 }
 
@@ -56,19 +56,19 @@ fn run(a: &App, req: Request) -> Results {
 }
 
 /// Serve the newest request the app sent, as the event loop does; the request.
-fn serve(a: &mut App) -> Request {
+pub(in crate::app) fn serve(a: &mut App) -> Request {
     let req = requests(a).pop().expect("a request was sent");
     let r = run(a, req.clone());
     send(a, Event::AnalysisResults(Box::new(r)));
     req
 }
 
-fn analysis(a: &App) -> &Analysis {
+pub(in crate::app) fn analysis(a: &App) -> &Analysis {
     a.analysis.as_ref().expect("the analysis view was opened")
 }
 
 /// `a`, the query typed, Enter: the view's table, served.
-fn open_on(a: &mut App, query: &str) {
+pub(in crate::app) fn open_on(a: &mut App, query: &str) {
     press(a, "a");
     press(a, query);
     press(a, "\n");

@@ -18,6 +18,7 @@ impl App {
             return;
         };
         match dialog {
+            Dialog::Prompt { .. } => self.prompt_key(action, key),
             Dialog::Export {
                 selected,
                 shown,
@@ -85,6 +86,10 @@ impl App {
     /// Pasted text goes into the dialog's field or the pane's filter.
     pub(in crate::app) fn bookmarks_paste(&mut self, text: &str) -> bool {
         let one_line = text.replace(['\r', '\n'], " ");
+        if let Some(Dialog::Prompt { input, .. }) = self.bookmarks.dialog.as_mut() {
+            input.insert_str(&one_line);
+            return true;
+        }
         if let Some(Dialog::Note {
             note, tags, field, ..
         }) = self.bookmarks.dialog.as_mut()

@@ -45,6 +45,10 @@ pub struct Pane {
     pub sort: Sort,
     /// Indices into `Bookmarks::list`, filtered and sorted.
     pub rows: Vec<usize>,
+    /// Only bookmarks with this tag, or a tag under it (Enter in the tags pane).
+    pub tag: Option<String>,
+    /// Only these bookmarks (a cell of the tags × places matrix), and what they are.
+    pub only: Option<(String, HashSet<String>)>,
 }
 
 /// What the note dialog edits.
@@ -72,6 +76,36 @@ pub enum Dialog {
         /// Export every bookmark, not only those shown (`a`).
         all: bool,
     },
+    /// A one-line prompt: a tag for many passages, a tag's description or new name.
+    Prompt { purpose: Prompt, input: Input },
+}
+
+/// What a one-line prompt asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prompt {
+    /// A tag for these passages (the concordance's lines, the finder's hits); `left_out`:
+    /// hits the finder found but does not hold.
+    Tag {
+        targets: Vec<PassageRef>,
+        left_out: usize,
+    },
+    /// A tag's description.
+    Describe(String),
+    /// A tag's new name.
+    Rename(String),
+}
+
+/// One step `u` takes back.
+#[derive(Debug, Clone)]
+pub enum Undo {
+    /// A deleted bookmark, and where it was.
+    Deleted(Box<Bookmark>, Resolution),
+    /// A tag put on many passages at once: the bookmarks it made, and those it tagged.
+    Tagged {
+        tag: String,
+        added: Vec<String>,
+        tagged: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, Default)]
@@ -91,14 +125,16 @@ pub struct Bookmarks {
     pub read_only: Option<String>,
     /// Sequence number of the newest change sent; older lists from the thread are stale.
     pub seq: u64,
-    /// Deleted bookmarks and where they were, newest last, for `u`.
-    pub undo: Vec<(Bookmark, Resolution)>,
+    /// Deletions and bulk taggings, newest last, for `u`.
+    pub undo: Vec<Undo>,
     pub pane: Option<Pane>,
+    /// The tags pane (the codebook), over the others.
+    pub tags: Option<super::tags::TagsPane>,
     pub dialog: Option<Dialog>,
 }
 
 impl Bookmarks {
-    fn refresh_marked(&mut self) {
+    pub(in crate::app) fn refresh_marked(&mut self) {
         self.marked = self.resolved.iter().filter_map(|r| r.at).collect();
         self.marked_in = self
             .marked
@@ -169,7 +205,7 @@ impl App {
     }
 
     /// Queue a change for the bookmark thread.
-    fn send_ops(&mut self, ops: Vec<Op>) {
+    pub(in crate::app) fn send_ops(&mut self, ops: Vec<Op>) {
         self.bookmarks.seq += 1;
         self.effects.push(Effect::Bookmarks(Request::Apply {
             seq: self.bookmarks.seq,
@@ -178,7 +214,7 @@ impl App {
         }));
     }
 
-    fn refuse_if_read_only(&mut self) -> bool {
+    pub(in crate::app) fn refuse_if_read_only(&mut self) -> bool {
         if let Some(msg) = &self.bookmarks.read_only {
             self.notice = Some(msg.clone());
             return true;
@@ -278,10 +314,23 @@ impl App {
 
     fn refresh_pane_keeping(&mut self, keep: Option<String>) {
         let bm = &self.bookmarks;
-        let Some(pane) = &bm.pane else { return };
+        let Some(pane) = &bm.pane else {
+            self.refresh_tags();
+            return;
+        };
         let query = crate::search::parse(pane.filter.text());
         let matcher = fuzzy_matcher::skim::SkimMatcherV2::default();
         let mut rows: Vec<usize> = (0..bm.list.len())
+            .filter(|&i| {
+                pane.tag
+                    .as_deref()
+                    .is_none_or(|t| crate::app::tags::has_tag_or_under(&bm.list[i].tags, t))
+            })
+            .filter(|&i| {
+                pane.only
+                    .as_ref()
+                    .is_none_or(|(_, ids)| ids.contains(&bm.list[i].id))
+            })
             .filter(|&i| {
                 if query.terms.is_empty() {
                     return true;
@@ -309,12 +358,16 @@ impl App {
             pane.rows = rows;
             pane.selected = selected.min(pane.rows.len().saturating_sub(1));
         }
+        self.refresh_tags();
     }
 
     /// A list from the bookmark thread.
     pub(super) fn on_bookmark_event(&mut self, e: Event) {
         match e {
-            Event::Codebook(c) => self.bookmarks.codebook = c,
+            Event::Codebook(c) => {
+                self.bookmarks.codebook = c;
+                self.refresh_tags();
+            }
             Event::Status(facts) => {
                 if let Some(n) = strings::file_facts(&facts) {
                     self.notice = Some(n);

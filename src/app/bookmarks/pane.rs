@@ -82,7 +82,8 @@ impl App {
                 }
             }
             Action::DeleteBookmark => self.delete_selected(),
-            Action::Undo => self.undo_delete(),
+            Action::Undo => self.undo(),
+            Action::Tags => self.open_tags(),
             Action::SortBookmarks => {
                 if let Some(p) = self.bookmarks.pane.as_mut() {
                     p.sort = match p.sort {
@@ -132,7 +133,9 @@ impl App {
         self.bookmarks.refresh_marked();
         self.notice = Some(strings::deleted(&b.id));
         let id = b.id.clone();
-        self.bookmarks.undo.push((b, res));
+        self.bookmarks
+            .undo
+            .push(super::Undo::Deleted(Box::new(b), res));
         // Rows index the list as it was: rebuild them, the cursor staying at its row.
         let row = self.bookmarks.pane.as_mut().map(|p| {
             p.rows.clear();
@@ -145,11 +148,20 @@ impl App {
         self.send_ops(vec![Op::Remove(id)]);
     }
 
-    pub(super) fn undo_delete(&mut self) {
-        let Some((b, res)) = self.bookmarks.undo.pop() else {
-            self.notice = Some(strings::NOTHING_TO_UNDO.into());
-            return;
-        };
+    /// `u`: take back the last deletion or bulk tagging.
+    pub(in crate::app) fn undo(&mut self) {
+        match self.bookmarks.undo.pop() {
+            None => self.notice = Some(strings::NOTHING_TO_UNDO.into()),
+            Some(super::Undo::Deleted(b, res)) => self.undo_delete(*b, res),
+            Some(super::Undo::Tagged { tag, added, tagged }) => {
+                if !self.refuse_if_read_only() {
+                    self.undo_tagging(&tag, &added, &tagged);
+                }
+            }
+        }
+    }
+
+    fn undo_delete(&mut self, b: crate::bookmarks::Bookmark, res: crate::bookmarks::Resolution) {
         self.notice = Some(strings::restored(&b.id));
         self.bookmarks.list.push(b.clone());
         self.bookmarks.resolved.push(res);

@@ -17,7 +17,7 @@ use super::{THEME, app, find, press, render, row_text};
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 /// The screen as text, for a failure message.
-fn screen(buf: &Buffer) -> String {
+pub(super) fn screen(buf: &Buffer) -> String {
     (0..buf.area.height)
         .map(|y| row_text(buf, y))
         .collect::<Vec<_>>()
@@ -26,7 +26,7 @@ fn screen(buf: &Buffer) -> String {
 
 /// The newest analysis request among `effects`, run by an analysis worker as the event
 /// loop would, its complete results sent back.
-fn serve(a: &mut App, effects: Vec<Effect>) {
+pub(super) fn serve(a: &mut App, effects: Vec<Effect>) {
     let req: Request = effects
         .into_iter()
         .filter_map(|e| match e {
@@ -55,7 +55,7 @@ fn serve(a: &mut App, effects: Vec<Effect>) {
 }
 
 /// Type `keys` (`\n` Enter, `\t` Tab) and serve the analysis they ask for.
-fn press_served(a: &mut App, keys: &str) {
+pub(super) fn press_served(a: &mut App, keys: &str) {
     let fx = press(a, keys);
     serve(a, fx);
 }
@@ -65,7 +65,7 @@ fn key(a: &mut App, code: KeyCode) -> Vec<Effect> {
 }
 
 /// The analysis view of "nghi quyet" on the seed corpus, its table served.
-fn analysis(w: u16, h: u16) -> App {
+pub(super) fn analysis(w: u16, h: u16) -> App {
     let mut a = app(w, h);
     press(&mut a, "a");
     press_served(&mut a, "nghi quyet\n");
