@@ -186,7 +186,9 @@ impl App {
                         at: Some(at),
                         similarity: 1.0,
                     });
-                    ops.push(Op::Add(Box::new(b)));
+                    // Tags another instance's bookmark of the passage instead, if one was
+                    // made meanwhile (the undo then leaves that tag).
+                    ops.push(Op::TagPassage(Box::new(b)));
                     done.new += 1;
                 }
             }

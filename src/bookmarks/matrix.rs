@@ -44,6 +44,9 @@ pub fn matrix(
     let mut cells: BTreeMap<(String, String), BTreeMap<PassageRef, usize>> = BTreeMap::new();
     let mut tags: BTreeSet<String> = BTreeSet::new();
     let mut places: BTreeSet<String> = BTreeSet::new();
+    // Tags differing only in case are one (as bookmarks and the codebook treat them),
+    // spelled as first met.
+    let mut spelling: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for (i, (b, p)) in bookmarks.iter().zip(at).enumerate() {
         let Some(p) = *p else { continue };
         let mut groups = grouper.groups(p.doc_index(), Some(p.section_index()));
@@ -52,6 +55,10 @@ pub fn matrix(
         }
         for tag in &b.tags {
             for t in with_parents(tag) {
+                let t = spelling
+                    .entry(t.to_lowercase())
+                    .or_insert_with(|| t.clone())
+                    .clone();
                 tags.insert(t.clone());
                 for g in &groups {
                     places.insert(g.clone());
@@ -120,12 +127,12 @@ mod tests {
             list.push(Bookmark::new(&corpus, *p, "", vec![tag.into()]));
             at.push(Some(*p));
         }
-        // A second bookmark of the first passage, same tag: still one passage.
+        // A second bookmark of the first passage, same tag (other case): still one passage.
         list.push(Bookmark::new(
             &corpus,
             refs[0],
             "",
-            vec!["kinh-tế/nhà-ở".into()],
+            vec!["Kinh-tế/Nhà-ở".into()],
         ));
         at.push(Some(refs[0]));
         // One not in the corpus: left out.
@@ -140,7 +147,11 @@ mod tests {
                     .iter()
                     .zip(&at)
                     .filter_map(|(b, p)| p.map(|p| (b, p)))
-                    .filter(|(b, _)| b.tags.iter().any(|x| with_parents(x).contains(t)))
+                    .filter(|(b, _)| {
+                        b.tags
+                            .iter()
+                            .any(|x| with_parents(&x.to_lowercase()).contains(&t.to_lowercase()))
+                    })
                     .filter(|(_, p)| {
                         let gs = g.groups(p.doc_index(), Some(p.section_index()));
                         gs.contains(place) || (gs.is_empty() && place == "?")

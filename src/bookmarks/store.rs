@@ -57,6 +57,11 @@ pub enum Op {
     /// Set the note and tags from this bookmark; if another instance deleted it meanwhile,
     /// it is added back with them: the user just typed that note, it must not vanish.
     Update(Box<Bookmark>),
+    /// Bulk tagging of a passage with no bookmark (as this instance saw it): if another
+    /// instance has bookmarked the passage meanwhile, its first bookmark gets this one's
+    /// tags instead (so two researchers tagging at once never bookmark a passage twice);
+    /// else this bookmark is added.
+    TagPassage(Box<Bookmark>),
     /// Add a tag to the bookmark with this id (nothing if it has it).
     Tag { id: String, tag: String },
     /// Take a tag off the bookmark with this id (an undone bulk tagging).
@@ -197,6 +202,30 @@ fn apply_op(list: &mut Vec<Bookmark>, codebook: &mut Codebook, op: &Op) -> bool 
             _ => false,
         },
         Op::RenameTag { from, to } => rename_tag(list, codebook, from, to),
+        Op::TagPassage(new) => {
+            if list.iter().any(|x| x.id == new.id) {
+                return false;
+            }
+            if let Some(b) = list
+                .iter_mut()
+                .find(|x| x.doc == new.doc && x.passage == new.passage)
+            {
+                let mut changed = false;
+                for t in &new.tags {
+                    if !codebook::has_tag(&b.tags, t) {
+                        b.tags.push(t.clone());
+                        changed = true;
+                    }
+                }
+                if changed {
+                    b.updated = Some(now_rfc3339());
+                }
+                changed
+            } else {
+                list.push((**new).clone());
+                true
+            }
+        }
         Op::Describe { tag, description } => {
             let description = super::clean_note(description);
             let now = codebook.tags.get(tag).map(|c| c.description.as_str());

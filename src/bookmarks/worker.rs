@@ -245,6 +245,7 @@ fn unsaved_report(ops: &[Op]) -> String {
                 serde_json::json!({"edit": {"id": id, "note": note, "tags": tags}})
             }
             Op::Tag { id, tag } => serde_json::json!({"tag": {"id": id, "tag": tag}}),
+            Op::TagPassage(b) => serde_json::json!({"tag_passage": b}),
             Op::Untag { id, tag } => serde_json::json!({"untag": {"id": id, "tag": tag}}),
             Op::RenameTag { from, to } => {
                 serde_json::json!({"rename_tag": {"from": from, "to": to}})

@@ -94,7 +94,7 @@ fn t_tags_the_marked_lines_in_one_request_and_counts_new_added_already() {
     assert!(
         ops[1..]
             .iter()
-            .all(|o| matches!(o, Op::Add(b) if b.tags == ["nhà-ở"]))
+            .all(|o| matches!(o, Op::TagPassage(b) if b.tags == ["nhà-ở"]))
     );
     assert_eq!(a.bookmarks.list.len(), 4);
     assert!(has_tag(&a.bookmarks.list[1].tags, "nhà-ở"));

@@ -387,3 +387,33 @@ fn tags_and_the_codebook_change_together() {
     let raw = String::from_utf8(s.raw().unwrap().unwrap()).unwrap();
     assert!(!raw.contains("\"codebook\""), "{raw}");
 }
+
+/// Two instances tag the same passage, each having seen it without a bookmark: the second
+/// tags the first's bookmark instead of adding another.
+#[test]
+fn tagging_a_passage_another_instance_just_bookmarked_tags_its_bookmark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut one = store(dir.path());
+    let mut two = store(dir.path());
+    let mut a = bm("b1", "một");
+    a.tags = vec!["nhà-ở".into()];
+    let mut b = bm("b2", "một");
+    b.passage = a.passage.clone();
+    b.tags = vec!["du-lịch".into()];
+    one.apply(&[Op::TagPassage(Box::new(a))], &[]).unwrap();
+    let snap = two.apply(&[Op::TagPassage(Box::new(b))], &[]).unwrap();
+    assert_eq!(snap.applied, [true]);
+    assert_eq!(snap.bookmarks.len(), 1);
+    assert_eq!(snap.bookmarks[0].id, "b1");
+    assert_eq!(snap.bookmarks[0].tags, ["nhà-ở", "du-lịch"]);
+    // Again: nothing changes.
+    let mut c = bm("b3", "một");
+    c.passage = snap.bookmarks[0].passage.clone();
+    c.tags = vec!["du-lịch".into()];
+    assert_eq!(
+        two.apply(&[Op::TagPassage(Box::new(c))], &[])
+            .unwrap()
+            .applied,
+        [false]
+    );
+}
