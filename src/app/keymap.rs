@@ -741,6 +741,13 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Tags,
     },
     Binding {
+        keys: &[(KeyCode::Char('c'), NONE)],
+        label: "c",
+        action: Action::LevelBelow,
+        help: "bảng: tỉnh / địa phương cấp dưới",
+        scope: Scope::Tags,
+    },
+    Binding {
         keys: &[
             (KeyCode::Esc, NONE),
             (KeyCode::Char('T'), SHIFT),

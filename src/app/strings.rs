@@ -403,8 +403,13 @@ pub const MATRIX_HINTS: &str =
     "j k ô sau, trước · Enter các đoạn · Esc danh sách · CSV: nghiquyet bookmarks matrix --csv";
 pub const MATRIX_NONE: &str = "chưa có đánh dấu nào có thẻ (ở một nơi trong kho)";
 
-pub fn matrix_title(tags: usize, places: usize) -> String {
-    format!(" Thẻ × tỉnh: {tags} thẻ, {places} nơi · Esc: về danh sách ")
+pub fn matrix_title(tags: usize, places: usize, provinces: bool) -> String {
+    let by = if provinces {
+        "tỉnh"
+    } else {
+        "địa phương"
+    };
+    format!(" Thẻ × {by}: {tags} thẻ, {places} nơi · c: đổi cấp · Esc: về danh sách ")
 }
 
 /// What the bookmarks pane shows after Enter on a cell: `thẻ "x" × Thanh Hóa`.

@@ -44,6 +44,8 @@ pub struct TagsPane {
 #[derive(Debug, Clone, Default)]
 pub struct MatrixView {
     pub m: Matrix,
+    /// Columns: provinces, or the places themselves (`c`).
+    pub by: By,
     /// The cells that hold passages (tag, place), in reading order.
     pub cells: Vec<(usize, usize)>,
     /// Index into `cells`.
@@ -51,16 +53,17 @@ pub struct MatrixView {
 }
 
 impl MatrixView {
-    fn of(app: &App) -> Self {
+    fn of(app: &App, by: By) -> Self {
         let bm = &app.bookmarks;
         let at: Vec<_> = bm.resolved.iter().map(|r| r.at).collect();
-        let m = matrix(&app.corpus, &bm.list, &at, By::Province);
+        let m = matrix(&app.corpus, &bm.list, &at, by);
         let cells = (0..m.tags.len())
             .flat_map(|t| (0..m.places.len()).map(move |p| (t, p)))
             .filter(|&(t, p)| m.count(t, p) > 0)
             .collect();
         MatrixView {
             m,
+            by,
             cells,
             selected: 0,
         }
@@ -144,7 +147,18 @@ impl App {
 
     /// Compute the matrix again (the bookmarks changed), keeping the selected cell.
     fn refresh_matrix(&mut self) {
-        let mut view = MatrixView::of(self);
+        let by = self
+            .bookmarks
+            .tags
+            .as_ref()
+            .and_then(|p| p.matrix.as_ref())
+            .map_or(By::Province, |m| m.by);
+        self.refresh_matrix_by(by);
+    }
+
+    /// Compute the matrix with columns `by`, keeping the selected cell when it is still there.
+    fn refresh_matrix_by(&mut self, by: By) {
+        let mut view = MatrixView::of(self, by);
         let Some(pane) = self.bookmarks.tags.as_mut() else {
             return;
         };
@@ -173,6 +187,14 @@ impl App {
                 if let Some(p) = self.bookmarks.tags.as_mut() {
                     p.matrix = None;
                 }
+            }
+            Action::LevelBelow => {
+                let by = if view.by == By::Province {
+                    By::Locality
+                } else {
+                    By::Province
+                };
+                self.refresh_matrix_by(by);
             }
             Action::Down => view.selected = super::navigation::step(view.selected, 1, n),
             Action::Up => view.selected = super::navigation::step(view.selected, -1, n),

@@ -164,8 +164,15 @@ fn draw_matrix(frame: &mut Frame, theme: Theme, rect: Rect, view: &MatrixView) {
         strings::MATRIX_HINTS,
         usize::from(rect.width.saturating_sub(4)),
     );
-    let b = block(theme, strings::matrix_title(m.tags.len(), m.places.len()))
-        .title_bottom(Line::from(Span::styled(format!(" {hints} "), theme.meta())));
+    let b = block(
+        theme,
+        strings::matrix_title(
+            m.tags.len(),
+            m.places.len(),
+            view.by == crate::analysis::counts::By::Province,
+        ),
+    )
+    .title_bottom(Line::from(Span::styled(format!(" {hints} "), theme.meta())));
     let inner = b.inner(rect);
     frame.render_widget(b, rect);
     if inner.height < 2 || inner.width < 12 {

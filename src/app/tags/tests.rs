@@ -225,6 +225,23 @@ fn m_shows_tags_by_places_and_enter_lists_a_cells_bookmarks() {
     assert!(a.bookmarks.tags.is_none());
 }
 
+/// `c` in the matrix: columns are the places themselves, then provinces again; the cells
+/// are the library's for that level.
+#[test]
+fn c_switches_the_matrix_between_provinces_and_places() {
+    use crate::analysis::counts::By;
+    let mut a = app();
+    press(&mut a, "TMc");
+    let v = a.bookmarks.tags.as_ref().unwrap().matrix.clone().unwrap();
+    assert_eq!(v.by, By::Locality);
+    let at: Vec<_> = a.bookmarks.resolved.iter().map(|r| r.at).collect();
+    let want = crate::bookmarks::matrix::matrix(&a.corpus, &a.bookmarks.list, &at, By::Locality);
+    assert_eq!(v.m, want);
+    press(&mut a, "c");
+    let v = a.bookmarks.tags.as_ref().unwrap().matrix.clone().unwrap();
+    assert_eq!(v.by, By::Province);
+}
+
 #[test]
 fn the_wheel_moves_the_tags_pane_not_the_bookmarks_pane_under_it() {
     use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
