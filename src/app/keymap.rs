@@ -748,6 +748,13 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::Tags,
     },
     Binding {
+        keys: &[(KeyCode::Char('E'), SHIFT), (KeyCode::Char('E'), NONE)],
+        label: "E",
+        action: Action::Export,
+        help: "bảng: xuất CSV (thư mục hiện tại)",
+        scope: Scope::Tags,
+    },
+    Binding {
         keys: &[
             (KeyCode::Esc, NONE),
             (KeyCode::Char('T'), SHIFT),

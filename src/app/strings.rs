@@ -41,6 +41,9 @@ pub fn undated(n: usize) -> String {
 }
 pub const LEAD_MARK: &str = "[sapo] ";
 
+/// The tags × places matrix as CSV (`E` in the matrix).
+pub const FORMAT_MATRIX: &str = "bảng thẻ × nơi (CSV)";
+
 /// `v` on "Tất cả" in the locality list.
 pub const NOT_A_PLACE: &str = "chọn một tỉnh hoặc địa phương để đọc song song";
 

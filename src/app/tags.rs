@@ -196,6 +196,20 @@ impl App {
                 };
                 self.refresh_matrix_by(by);
             }
+            Action::Export => {
+                // The whole matrix at its level, beside the other exports (the current
+                // directory, a new file).
+                let format = crate::bookmarks::export::Format::Matrix(view.by);
+                let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
+                self.notice = Some(strings::exporting(format.extension()));
+                self.effects.push(super::Effect::Bookmarks(
+                    crate::bookmarks::worker::Request::Export {
+                        format,
+                        dir,
+                        only: None,
+                    },
+                ));
+            }
             Action::Down => view.selected = super::navigation::step(view.selected, 1, n),
             Action::Up => view.selected = super::navigation::step(view.selected, -1, n),
             Action::Open => {

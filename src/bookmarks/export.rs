@@ -28,13 +28,16 @@ pub enum Format {
     Qdpx,
     /// The tags, their descriptions, counts and an example quote each (Markdown).
     Codebook,
+    /// Tags × places (provinces, 2025 provinces or the places themselves): tagged passages
+    /// per cell, as CSV ([`super::matrix::csv`]).
+    Matrix(crate::analysis::counts::By),
 }
 
 impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Md | Format::Codebook => "md",
-            Format::Csv => "csv",
+            Format::Csv | Format::Matrix(_) => "csv",
             Format::Json => "json",
             Format::Qdpx => "qdpx",
         }
@@ -332,6 +335,13 @@ pub fn render(
         Format::Qdpx => return qdpx::render(corpus, bookmarks, codebook),
         Format::Codebook => {
             return Ok(self::codebook::markdown(corpus, bookmarks, codebook).into_bytes());
+        }
+        Format::Matrix(by) => {
+            let anchorer = super::Anchorer::new(corpus);
+            let at: Vec<_> = bookmarks.iter().map(|b| anchorer.resolve(b).at).collect();
+            return Ok(super::matrix::csv(&super::matrix::matrix(
+                corpus, bookmarks, &at, by,
+            ))?);
         }
         Format::Md | Format::Csv => {}
     }

@@ -104,6 +104,26 @@ pub fn matrix(
     }
 }
 
+/// The matrix as CSV: a row per tag, a column per place, counts in the cells (UTF-8 with a
+/// BOM and CRLF, as spreadsheets want it and the other CSV exports are).
+pub fn csv(m: &Matrix) -> Result<Vec<u8>, ::csv::Error> {
+    let mut buf = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(&mut buf);
+        w.write_record(std::iter::once("tag").chain(m.places.iter().map(String::as_str)))?;
+        for (t, tag) in m.tags.iter().enumerate() {
+            let row: Vec<String> = std::iter::once(tag.clone())
+                .chain((0..m.places.len()).map(|p| m.count(t, p).to_string()))
+                .collect();
+            w.write_record(&row)?;
+        }
+        w.flush()?;
+    }
+    Ok(buf)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +180,17 @@ mod tests {
                     .collect();
                 assert_eq!(m.count(ti, pi), want.len(), "{t} × {place}");
             }
+        }
+        // As CSV: a BOM, a header of places, a row of counts per tag, CRLF.
+        let text = String::from_utf8(csv(&m).unwrap()).unwrap();
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert!(text.starts_with('\u{feff}'));
+        assert_eq!(lines[0], format!("tag,{}", m.places.join(",")));
+        for (ti, t) in m.tags.iter().enumerate() {
+            let counts: Vec<String> = (0..m.places.len())
+                .map(|p| m.count(ti, p).to_string())
+                .collect();
+            assert_eq!(lines[ti + 1], format!("{t},{}", counts.join(",")));
         }
         // The parent holds what its child holds.
         for pi in 0..m.places.len() {

@@ -377,6 +377,7 @@ fn format_label(f: Format) -> &'static str {
         Format::Csv => strings::FORMAT_CSV,
         Format::Json => strings::FORMAT_JSON,
         Format::Qdpx => strings::FORMAT_QDPX,
+        Format::Matrix(_) => strings::FORMAT_MATRIX,
         Format::Codebook => strings::FORMAT_CODEBOOK,
     }
 }

@@ -240,6 +240,23 @@ fn c_switches_the_matrix_between_provinces_and_places() {
     press(&mut a, "c");
     let v = a.bookmarks.tags.as_ref().unwrap().matrix.clone().unwrap();
     assert_eq!(v.by, By::Province);
+    // E exports the whole matrix at its level, as CSV, through the bookmark thread.
+    a.sent.clear();
+    press(&mut a, "cE");
+    let asked: Vec<_> = a
+        .sent
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Bookmarks(Request::Export { format, only, .. }) => {
+                Some((*format, only.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        asked,
+        [(crate::bookmarks::export::Format::Matrix(By::Locality), None)]
+    );
 }
 
 #[test]

@@ -16,7 +16,7 @@ use super::{Purpose, open_store};
 use crate::bookmarks::codebook::{self, Codebook};
 use crate::bookmarks::export::codebook::entries;
 use crate::bookmarks::{Anchorer, Bookmark, Op, parse_tags};
-use crate::cli::concord::{csv_bytes, csv_writer};
+
 use crate::cli::{load_corpus, output};
 use crate::corpus::PassageRef;
 use crate::search::{SearchIndex, search_all};
@@ -351,15 +351,7 @@ pub fn matrix(
             "bookmarks": ids,
         }))?;
     } else if csv {
-        let mut w = csv_writer();
-        w.write_record(std::iter::once("tag").chain(m.places.iter().map(String::as_str)))?;
-        for (t, tag) in m.tags.iter().enumerate() {
-            let row: Vec<String> = std::iter::once(tag.clone())
-                .chain((0..m.places.len()).map(|p| count(t, p).to_string()))
-                .collect();
-            w.write_record(&row)?;
-        }
-        out.content(&csv_bytes(w)?)?;
+        out.content(&crate::bookmarks::matrix::csv(&m)?)?;
     } else if m.tags.is_empty() {
         writeln!(out, "no tagged bookmark resolves in {name}")?;
     } else {
