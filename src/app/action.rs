@@ -56,6 +56,7 @@ pub enum Action {
     ExportCsv,
     ExportJson,
     ExportQdpx,
+    ExportCodebook,
     WidenFilter,
     Copy,
     CopyCitation,
@@ -282,7 +283,7 @@ mod tests {
     use Action::*;
 
     /// Every action, in the order of [`position`].
-    const ALL: [Action; 68] = [
+    const ALL: [Action; 69] = [
         Quit,
         Help,
         Close,
@@ -351,6 +352,7 @@ mod tests {
         Tags,
         RenameTag,
         Matrix,
+        ExportCodebook,
     ];
 
     /// Exhaustive: a new action does not compile until it is placed in [`ALL`] too.
@@ -424,6 +426,7 @@ mod tests {
             Tags => 65,
             RenameTag => 66,
             Matrix => 67,
+            ExportCodebook => 68,
         }
     }
 

@@ -685,6 +685,13 @@ pub const KEYMAP: &[Binding] = &[
         scope: Scope::ExportDialog,
     },
     Binding {
+        keys: &[(KeyCode::Char('b'), NONE)],
+        label: "b",
+        action: Action::ExportCodebook,
+        help: "xuất bảng mã (thẻ, mô tả, số đánh dấu)",
+        scope: Scope::ExportDialog,
+    },
+    Binding {
         keys: &[(KeyCode::Char('a'), NONE)],
         label: "a",
         action: Action::ExportAll,

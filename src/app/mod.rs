@@ -481,6 +481,7 @@ impl App {
             | Action::ExportCsv
             | Action::ExportJson
             | Action::ExportQdpx
+            | Action::ExportCodebook
             | Action::ExportAll
             | Action::Widen
             | Action::EditQuery

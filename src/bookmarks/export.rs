@@ -43,7 +43,13 @@ impl Format {
         }
     }
 
-    pub const ALL: [Format; 4] = [Format::Md, Format::Csv, Format::Json, Format::Qdpx];
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Csv,
+        Format::Json,
+        Format::Qdpx,
+        Format::Codebook,
+    ];
 }
 
 /// Why an export could not be made.

@@ -390,12 +390,14 @@ fn draw_export(
     dir: &std::path::Path,
     what: &str,
 ) {
-    let rect = centered(area, 48, 9);
+    // Borders, what goes out, a row per format, the folder and the keys.
+    let rows = u16::try_from(Format::ALL.len()).unwrap_or(4) + 5;
+    let rect = centered(area, 48, rows);
     frame.render_widget(Clear, rect);
     let b = block(theme, strings::EXPORT_TITLE);
     let inner = b.inner(rect);
     frame.render_widget(b, rect);
-    let keys = ['m', 'c', 'j', 'Q'];
+    let keys = ['m', 'c', 'j', 'Q', 'b'];
     let width = usize::from(inner.width);
     // Which bookmarks go out first: a filtered pane exports what it shows.
     let mut lines: Vec<Line> = vec![Line::from(Span::styled(

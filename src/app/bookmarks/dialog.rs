@@ -38,6 +38,7 @@ impl App {
                 Some(Action::ExportCsv) => self.export(Format::Csv),
                 Some(Action::ExportJson) => self.export(Format::Json),
                 Some(Action::ExportQdpx) => self.export(Format::Qdpx),
+                Some(Action::ExportCodebook) => self.export(Format::Codebook),
                 // Only a filtered pane has a subset to choose from (and an empty one none).
                 Some(Action::ExportAll) if shown.as_ref().is_some_and(|s| !s.is_empty()) => {
                     *all = !*all;

@@ -302,6 +302,21 @@ fn export_asks_the_format_and_sends_the_job() {
     ));
 }
 
+/// `b` in the export dialog writes the codebook; ↓ reaches it too (the last format).
+#[test]
+fn the_export_dialog_offers_the_codebook() {
+    let mut a = app();
+    three(&mut a);
+    press(&mut a, "Eb");
+    assert_eq!(export_sent(&mut a).0, Format::Codebook);
+    press(&mut a, "E");
+    for _ in 1..Format::ALL.len() {
+        crate::app::tests::key(&mut a, KeyCode::Down, KeyModifiers::NONE);
+    }
+    crate::app::tests::key(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(export_sent(&mut a).0, Format::Codebook);
+}
+
 /// The export the app asked for last: its format and the ids it keeps to (None: all).
 fn export_sent(a: &mut App) -> (Format, Option<Vec<String>>) {
     match requests(a).pop() {
