@@ -16,7 +16,9 @@
 //! cargo run --release --example bench_analysis            # the embedded corpus
 //! ```
 
-use std::path::PathBuf;
+#[path = "common/corpus_args.rs"]
+mod corpus_args;
+
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
@@ -123,23 +125,8 @@ fn report(label: &str, t: &[Timing]) {
 }
 
 fn main() -> anyhow::Result<()> {
-    let mut corpus_path: Option<PathBuf> = None;
-    let mut runs = 5usize;
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--corpus" => corpus_path = it.next().map(PathBuf::from),
-            "--runs" => runs = it.next().and_then(|n| n.parse().ok()).unwrap_or(5).max(1),
-            other => anyhow::bail!("unknown argument {other:?}"),
-        }
-    }
-    let corpus = match &corpus_path {
-        Some(p) if !p.exists() => {
-            println!("{} is missing: nothing to measure", p.display());
-            return Ok(());
-        }
-        Some(p) => nghiquyet::corpus::load(p, false)?,
-        None => nghiquyet::embedded::corpus(),
+    let Some((corpus, runs)) = corpus_args::corpus_and_runs()? else {
+        return Ok(());
     };
     let index = SearchIndex::build(&corpus);
     println!(

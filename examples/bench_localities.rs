@@ -6,7 +6,9 @@
 //! cargo run --release --example bench_localities -- --corpus flat.json [--runs 5]
 //! ```
 
-use std::path::PathBuf;
+#[path = "common/corpus_args.rs"]
+mod corpus_args;
+
 use std::time::{Duration, Instant};
 
 use nghiquyet::app::input::Input;
@@ -18,23 +20,8 @@ fn median(mut v: Vec<Duration>) -> f64 {
 }
 
 fn main() -> anyhow::Result<()> {
-    let mut corpus_path: Option<PathBuf> = None;
-    let mut runs = 5usize;
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--corpus" => corpus_path = it.next().map(PathBuf::from),
-            "--runs" => runs = it.next().and_then(|n| n.parse().ok()).unwrap_or(5).max(1),
-            other => anyhow::bail!("unknown argument {other:?}"),
-        }
-    }
-    let corpus = match &corpus_path {
-        Some(p) if !p.exists() => {
-            println!("{} is missing: nothing to measure", p.display());
-            return Ok(());
-        }
-        Some(p) => nghiquyet::corpus::load(p, false)?,
-        None => nghiquyet::embedded::corpus(),
+    let Some((corpus, runs)) = corpus_args::corpus_and_runs()? else {
+        return Ok(());
     };
     let mut list = LocalityList::new(&corpus, false);
     println!(

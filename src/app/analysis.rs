@@ -734,15 +734,11 @@ fn period_days(p: &str) -> (String, String) {
     if p.len() == 4 {
         return (format!("{p}-01-01"), format!("{p}-12-31"));
     }
-    let (y, m) = (p.get(..4).unwrap_or("0"), p.get(5..7).unwrap_or("01"));
-    let y: u32 = y.parse().unwrap_or(0);
-    let last = match m {
-        "02" if y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400)) => 29,
-        "02" => 28,
-        "04" | "06" | "09" | "11" => 30,
-        _ => 31,
-    };
-    (format!("{p}-01"), format!("{p}-{last}"))
+    let first = format!("{p}-01");
+    let last = first
+        .parse::<jiff::civil::Date>()
+        .map_or_else(|_| format!("{p}-31"), |d| d.last_of_month().to_string());
+    (first, last)
 }
 
 #[cfg(test)]

@@ -533,18 +533,13 @@ fn draw_places(frame: &mut Frame, a: &Analysis, theme: Theme, area: Rect) {
             };
             spans.push(Span::styled(cell, style));
         }
-        let mut line = Line::from(spans);
-        if i == a.row {
-            line = line.style(theme.selected(true));
-        }
-        let y = list.y + u16::try_from(i - offset).unwrap_or(0);
-        frame.render_widget(
-            line,
-            Rect {
-                y,
-                height: 1,
-                ..list
-            },
+        super::draw_row(
+            frame,
+            list,
+            i - offset,
+            Line::from(spans),
+            i == a.row,
+            theme,
         );
     }
 }
@@ -580,23 +575,12 @@ fn draw_time(frame: &mut Frame, a: &Analysis, theme: Theme, area: Rect) {
         let room = w.saturating_sub(p.width() + 1 + figures.width());
         #[allow(clippy::cast_precision_loss, reason = "article counts")]
         let b = bar(t.articles[i] as f64, max as f64, room);
-        let mut line = Line::from(vec![
+        let line = Line::from(vec![
             Span::raw(format!("{p} ")),
             Span::styled(b, theme.count()),
             Span::styled(figures, theme.meta()),
         ]);
-        if i == a.period {
-            line = line.style(theme.selected(true));
-        }
-        let y = list.y + u16::try_from(i - offset).unwrap_or(0);
-        frame.render_widget(
-            line,
-            Rect {
-                y,
-                height: 1,
-                ..list
-            },
-        );
+        super::draw_row(frame, list, i - offset, line, i == a.period, theme);
     }
 }
 
@@ -692,18 +676,13 @@ fn draw_concordance(frame: &mut Frame, a: &Analysis, theme: Theme, area: Rect) {
                 theme.meta(),
             ));
         }
-        let mut line = Line::from(spans);
-        if i == a.line {
-            line = line.style(theme.selected(true));
-        }
-        let y = list.y + u16::try_from(i - offset).unwrap_or(0);
-        frame.render_widget(
-            line,
-            Rect {
-                y,
-                height: 1,
-                ..list
-            },
+        super::draw_row(
+            frame,
+            list,
+            i - offset,
+            Line::from(spans),
+            i == a.line,
+            theme,
         );
     }
 }

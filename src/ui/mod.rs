@@ -45,6 +45,34 @@ fn pane_block(theme: Theme, pane: Pane, focused: bool) -> Block<'static> {
 
 pub use crate::app::layout::list_offset;
 
+/// Row `at` of a list drawn in `list` (one line a row), in the selection's style when
+/// `selected`: the analysis view's tables and the tags pane draw their rows so.
+pub(crate) fn draw_row(
+    frame: &mut Frame,
+    list: Rect,
+    at: usize,
+    line: Line,
+    selected: bool,
+    theme: Theme,
+) {
+    let line = if selected {
+        line.style(theme.selected(true))
+    } else {
+        line
+    };
+    let y = list.y.saturating_add(u16::try_from(at).unwrap_or(u16::MAX));
+    if y < list.bottom() {
+        frame.render_widget(
+            line,
+            Rect {
+                y,
+                height: 1,
+                ..list
+            },
+        );
+    }
+}
+
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     let area = frame.area();

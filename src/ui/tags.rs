@@ -98,18 +98,13 @@ pub fn draw_pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             Span::styled(format!("{:>count_w$}  ", r.count), theme.count()),
             Span::styled(truncate_to_width(&desc, room), theme.meta()),
         ];
-        let mut line = Line::from(spans);
-        if i == pane.selected {
-            line = line.style(theme.selected(true));
-        }
-        let y = list.y + u16::try_from(i - offset).unwrap_or(0);
-        frame.render_widget(
-            line,
-            Rect {
-                y,
-                height: 1,
-                ..list
-            },
+        super::draw_row(
+            frame,
+            list,
+            i - offset,
+            Line::from(spans),
+            i == pane.selected,
+            theme,
         );
     }
 }
